@@ -1,0 +1,5 @@
+import type { Program } from '#shared/domain/program';
+import { metlib2024 } from './metlib-2024.ts';
+
+/** Every program the system serves, by id. Adding a cohort is adding a file here. */
+export const programs: ReadonlyMap<string, Program> = new Map([[metlib2024.id, metlib2024]]);

@@ -1,0 +1,110 @@
+import type { Group } from '#shared/domain/actor';
+
+/**
+ * Every Lambda function of the system: its entry file, what triggers it, who may call it and
+ * what it may touch. infra/ creates one function, route or trigger and grant per entry; local/
+ * mounts the same handlers on the same routes and triggers. Nothing else lists them.
+ */
+export interface HttpRoute {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** API Gateway path syntax: /nominations/{id} */
+  path: string;
+  /** Omitted for public routes; otherwise the JWT authorizer guards the route and the handler checks the group. */
+  groups?: readonly Group[];
+}
+
+export interface StreamTrigger {
+  /** Lambda event filter pattern on the stream record. */
+  filter: Record<string, unknown>;
+  batchSize: number;
+  maxRetryAttempts: number;
+  bisectBatchOnError: boolean;
+}
+
+export interface FunctionEntry {
+  /** PascalCase logical name, used for construct ids and log lines. */
+  name: string;
+  /** Path of the entry file from the project root. */
+  entry: string;
+  description: string;
+  routes?: readonly HttpRoute[];
+  stream?: StreamTrigger;
+  access: {
+    table?: 'read' | 'read-write';
+    sendEmail?: boolean;
+  };
+  timeoutSeconds?: number;
+}
+
+const staff = ['organizers', 'reviewers'] as const;
+const organizers = ['organizers'] as const;
+
+export const catalog: readonly FunctionEntry[] = [
+  {
+    name: 'RenderNominationForm',
+    entry: 'functions/render-nomination-form.ts',
+    description: 'The hosted nomination form and its confirmation page',
+    routes: [
+      { method: 'GET', path: '/' },
+      { method: 'GET', path: '/programs/{programId}/nominate' },
+      { method: 'GET', path: '/programs/{programId}/nominate/submitted' },
+    ],
+    access: {},
+  },
+  {
+    name: 'GetProgram',
+    entry: 'functions/get-program.ts',
+    description: 'Public program information: window, decision date, timeline, themes',
+    routes: [{ method: 'GET', path: '/programs/{programId}' }],
+    access: {},
+  },
+  {
+    name: 'SubmitNomination',
+    entry: 'functions/submit-nomination.ts',
+    description: 'Accepts a nomination as JSON or from the form',
+    routes: [{ method: 'POST', path: '/programs/{programId}/nominations' }],
+    access: { table: 'read-write' },
+  },
+  {
+    name: 'ListNominations',
+    entry: 'functions/list-nominations.ts',
+    description: 'Lists a program’s nominations by status, a page at a time',
+    routes: [{ method: 'GET', path: '/programs/{programId}/nominations', groups: staff }],
+    access: { table: 'read' },
+  },
+  {
+    name: 'GetNomination',
+    entry: 'functions/get-nomination.ts',
+    description: 'One nomination with its history and emails',
+    routes: [{ method: 'GET', path: '/nominations/{id}', groups: staff }],
+    access: { table: 'read' },
+  },
+  {
+    name: 'TransitionNomination',
+    entry: 'functions/transition-nomination.ts',
+    description: 'Review, select, reject, notify or withdraw a nomination',
+    routes: [{ method: 'POST', path: '/nominations/{id}/transitions', groups: staff }],
+    access: { table: 'read-write' },
+  },
+  {
+    name: 'NotifyDecisions',
+    entry: 'functions/notify-decisions.ts',
+    description: 'Notifies every decided nomination of a program',
+    routes: [{ method: 'POST', path: '/programs/{programId}/notifications', groups: organizers }],
+    access: { table: 'read-write' },
+    timeoutSeconds: 60,
+  },
+  {
+    name: 'SendEmail',
+    entry: 'functions/send-email.ts',
+    description: 'Sends each new outbox email through SES, once',
+    stream: {
+      filter: { eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['email'] } } } },
+      batchSize: 10,
+      maxRetryAttempts: 5,
+      bisectBatchOnError: true,
+    },
+    access: { table: 'read-write', sendEmail: true },
+    timeoutSeconds: 30,
+  },
+];

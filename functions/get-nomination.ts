@@ -1,0 +1,24 @@
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import { NotFoundError } from '#shared/domain/errors';
+import { actorFrom } from '#shared/http/actor';
+import { httpMiddlewares } from '#shared/http/middlewares';
+import { presentNomination } from '#shared/http/present-nomination';
+import { json } from '#shared/http/responses';
+import { dynamoDbStore } from '#shared/wiring';
+
+const store = dynamoDbStore();
+
+export const run = async (event: APIGatewayProxyEventV2WithJWTAuthorizer) => {
+  actorFrom(event, ['organizers', 'reviewers']);
+  const id = event.pathParameters?.id ?? '';
+  const detail = await store.getDetail(id);
+  if (!detail) throw new NotFoundError(`There is no nomination "${id}"`);
+  return json(200, {
+    ...presentNomination(detail.nomination),
+    history: detail.history,
+    emails: detail.emails,
+  });
+};
+
+export const handler = middy(run).use(httpMiddlewares);

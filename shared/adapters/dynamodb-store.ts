@@ -1,0 +1,375 @@
+import { randomUUID } from 'node:crypto';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import {
+  CapacityReachedError,
+  DuplicateNominationError,
+  ValidationError,
+  VersionConflictError,
+} from '../domain/errors.ts';
+import { candidateKey, type Nomination } from '../domain/nomination.ts';
+import type { NominationStatus } from '../domain/nomination-states.ts';
+import type {
+  AuditEntry,
+  ClaimedEmail,
+  EmailRecord,
+  NominationDetail,
+  NominationPage,
+  NominationStore,
+  Outbox,
+  OutboxEmail,
+  TransitionWrite,
+} from '../ports.ts';
+import { withTransientMapping } from './aws-errors.ts';
+import { keys, tableDesign } from './table-design.ts';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+type Item = Record<string, unknown>;
+
+const internalAttributes = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'type'];
+const strip = <T>(item: Item): T => {
+  const copy = { ...item };
+  for (const attribute of internalAttributes) delete copy[attribute];
+  return copy as T;
+};
+
+const nominationItem = (n: Nomination): Item => ({
+  ...keys.nomination(n.id),
+  gsi1pk: keys.byProgram(n.programId),
+  gsi1sk: keys.byStatus(n.status, n.submittedAt, n.id),
+  type: 'nomination',
+  ...n,
+});
+
+const auditItem = (nominationId: string, entry: AuditEntry): TransactItem => ({
+  Put: {
+    TableName: '',
+    Item: { ...keys.audit(nominationId, entry.version), type: 'audit', ...entry },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  },
+});
+
+const emailItem = (nomination: Nomination, email: OutboxEmail, createdAt: string): TransactItem => ({
+  Put: {
+    TableName: '',
+    Item: {
+      ...keys.email(nomination.id, email.key),
+      type: tableDesign.emailItemType,
+      nominationId: nomination.id,
+      programId: nomination.programId,
+      ...email,
+      status: 'pending',
+      attempts: 0,
+      createdAt,
+    },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  },
+});
+
+/** Which items of a cancelled transaction failed their condition, by index. */
+const failedConditions = (error: TransactionCanceledException) =>
+  (error.CancellationReasons ?? []).map((reason) => reason.Code);
+
+const cursorSchema = z.strictObject({
+  p: z.string(),
+  s: z.string().nullable(),
+  k: z.record(z.string(), z.string()),
+});
+
+const encodeCursor = (programId: string, status: string | undefined, key: Item) =>
+  Buffer.from(JSON.stringify({ p: programId, s: status ?? null, k: key })).toString('base64url');
+
+const decodeCursor = (cursor: string, programId: string, status: string | undefined) => {
+  try {
+    const parsed = cursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    if (parsed.p === programId && parsed.s === (status ?? null)) return parsed.k;
+  } catch {
+    // fall through to the one error below
+  }
+  throw new ValidationError('The cursor is not valid for this list', [
+    { path: 'cursor', message: 'Use the cursor exactly as returned by the previous page of the same list' },
+  ]);
+};
+
+/** Nominations, their audit trail and their outbox in one DynamoDB table. */
+export class DynamoDbStore implements NominationStore, Outbox {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async create(nomination: Nomination, audit: AuditEntry, emails: OutboxEmail[]): Promise<void> {
+    const items: TransactItem[] = [
+      {
+        Put: {
+          TableName: '',
+          Item: nominationItem(nomination),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      {
+        Put: {
+          TableName: '',
+          Item: {
+            ...keys.guard(nomination.programId, candidateKey(nomination.candidate.email)),
+            type: 'guard',
+            nominationId: nomination.id,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      auditItem(nomination.id, audit),
+      ...emails.map((email) => emailItem(nomination, email, audit.at)),
+    ];
+    try {
+      await this.transact(items);
+    } catch (error) {
+      // A concurrent submission holding the same guard is the same duplicate, caught in flight.
+      const guard = error instanceof TransactionCanceledException ? failedConditions(error)[1] : undefined;
+      if (guard === 'ConditionalCheckFailed' || guard === 'TransactionConflict') {
+        throw new DuplicateNominationError(
+          `${nomination.candidate.email} has already been nominated for this program`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  async get(id: string): Promise<Nomination | undefined> {
+    const { Item } = await withTransientMapping('The nomination store', () =>
+      this.client.send(
+        new GetCommand({ TableName: this.tableName, Key: keys.nomination(id), ConsistentRead: true }),
+      ),
+    );
+    return Item ? strip<Nomination>(Item) : undefined;
+  }
+
+  async getDetail(id: string): Promise<NominationDetail | undefined> {
+    const items: Item[] = [];
+    let start: Item | undefined;
+    do {
+      const page = await withTransientMapping('The nomination store', () =>
+        this.client.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': keys.nomination(id).pk },
+            ConsistentRead: true,
+            ExclusiveStartKey: start,
+          }),
+        ),
+      );
+      items.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    const nomination = items.find((i) => i.type === 'nomination');
+    if (!nomination) return undefined;
+    return {
+      nomination: strip<Nomination>(nomination),
+      history: items.filter((i) => i.type === 'audit').map((i) => strip<AuditEntry>(i)),
+      emails: items
+        .filter((i) => i.type === tableDesign.emailItemType)
+        .map(
+          ({
+            html: _html,
+            text: _text,
+            claim: _claim,
+            leaseUntil: _lease,
+            nominationId: _n,
+            programId: _p,
+            ...rest
+          }) => strip<EmailRecord>(rest),
+        ),
+    };
+  }
+
+  async list(
+    programId: string,
+    query: { status?: NominationStatus; limit: number; cursor?: string },
+  ): Promise<NominationPage> {
+    const start = query.cursor ? decodeCursor(query.cursor, programId, query.status) : undefined;
+    const page = await withTransientMapping('The nomination store', () =>
+      this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: tableDesign.indexes[0].name,
+          KeyConditionExpression: query.status ? 'gsi1pk = :p AND begins_with(gsi1sk, :s)' : 'gsi1pk = :p',
+          ExpressionAttributeValues: {
+            ':p': keys.byProgram(programId),
+            ...(query.status ? { ':s': `${query.status}#` } : {}),
+          },
+          Limit: query.limit,
+          ExclusiveStartKey: start,
+        }),
+      ),
+    );
+    return {
+      items: (page.Items ?? []).map((i) => strip<Nomination>(i)),
+      ...(page.LastEvaluatedKey
+        ? { cursor: encodeCursor(programId, query.status, page.LastEvaluatedKey) }
+        : {}),
+    };
+  }
+
+  async applyTransition(write: TransitionWrite): Promise<void> {
+    const { before, after } = write;
+    const review = write.audit.action === 'review';
+    const items: TransactItem[] = [
+      {
+        Update: {
+          TableName: '',
+          Key: keys.nomination(before.id),
+          ConditionExpression: '#version = :expected AND #status = :from',
+          UpdateExpression: `SET #status = :to, #version = :next, updatedAt = :at, gsi1sk = :gsi1sk${
+            after.decision ? ', decision = :decision' : ''
+          }${review ? ', reviewCount = reviewCount + :one, scoreTotal = scoreTotal + :score' : ''}`,
+          ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':expected': before.version,
+            ':from': before.status,
+            ':to': after.status,
+            ':next': after.version,
+            ':at': after.updatedAt,
+            ':gsi1sk': keys.byStatus(after.status, after.submittedAt, after.id),
+            ...(after.decision ? { ':decision': after.decision } : {}),
+            ...(review ? { ':one': 1, ':score': write.audit.score ?? 0 } : {}),
+          },
+        },
+      },
+      auditItem(before.id, write.audit),
+      ...write.emails.map((email) => emailItem(before, email, write.audit.at)),
+    ];
+    const placesIndex = items.length;
+    if (write.placeDelta !== 0) {
+      items.push({
+        Update: {
+          TableName: '',
+          Key: keys.places(before.programId),
+          UpdateExpression: 'ADD taken :delta',
+          ...(write.placeDelta > 0
+            ? {
+                ConditionExpression: 'attribute_not_exists(taken) OR taken < :capacity',
+                ExpressionAttributeValues: { ':delta': 1, ':capacity': write.capacity },
+              }
+            : { ExpressionAttributeValues: { ':delta': -1 } }),
+        },
+      });
+    }
+    try {
+      await this.transact(items);
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) {
+        const codes = failedConditions(error);
+        if (codes[placesIndex] === 'ConditionalCheckFailed') {
+          throw new CapacityReachedError(
+            `All ${write.capacity} places are taken; reject or withdraw a selected nomination first`,
+          );
+        }
+        throw new VersionConflictError('The nomination was changed by someone else; reload it and try again');
+      }
+      throw error;
+    }
+  }
+
+  async claim(ref: string, now: Date, leaseMs: number): Promise<ClaimedEmail | undefined> {
+    const claim = randomUUID();
+    try {
+      const { Attributes } = await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: parseRef(ref),
+          ConditionExpression:
+            'attribute_exists(pk) AND (#status = :pending OR (#status = :sending AND leaseUntil < :now))',
+          UpdateExpression: 'SET #status = :sending, claim = :claim, leaseUntil = :until ADD attempts :one',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':pending': 'pending',
+            ':sending': 'sending',
+            ':now': now.toISOString(),
+            ':until': new Date(now.getTime() + leaseMs).toISOString(),
+            ':claim': claim,
+            ':one': 1,
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      const item = Attributes as Item & OutboxEmail & { attempts: number };
+      return {
+        ref,
+        claim,
+        attempts: item.attempts,
+        message: { to: item.to, cc: item.cc, subject: item.subject, html: item.html, text: item.text },
+      };
+    } catch (error) {
+      if ((error as Error).name === 'ConditionalCheckFailedException') return undefined;
+      throw error;
+    }
+  }
+
+  async markSent(email: ClaimedEmail, messageId: string, now: Date): Promise<void> {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: parseRef(email.ref),
+        ConditionExpression: 'claim = :claim',
+        UpdateExpression:
+          'SET #status = :sent, sentAt = :at, messageId = :id REMOVE claim, leaseUntil, lastError',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':claim': email.claim,
+          ':sent': 'sent',
+          ':at': now.toISOString(),
+          ':id': messageId,
+        },
+      }),
+    );
+  }
+
+  async release(email: ClaimedEmail, reason: string): Promise<void> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: parseRef(email.ref),
+          ConditionExpression: 'claim = :claim',
+          UpdateExpression: 'SET #status = :pending, lastError = :reason REMOVE claim, leaseUntil',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':claim': email.claim,
+            ':pending': 'pending',
+            ':reason': reason.slice(0, 500),
+          },
+        }),
+      );
+    } catch (error) {
+      // Losing the claim meanwhile is fine: whoever holds it now is responsible for the email.
+      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    }
+  }
+
+  private async transact(items: TransactItem[]) {
+    for (const item of items) {
+      const operation = item.Put ?? item.Update;
+      if (operation) operation.TableName = this.tableName;
+    }
+    await withTransientMapping('The nomination store', () =>
+      this.client.send(new TransactWriteCommand({ TransactItems: items })),
+    );
+  }
+}
+
+/** Outbox references are the item's key, as the stream record carries it. */
+export const outboxRef = (key: { pk: string; sk: string }) => `${key.pk}|${key.sk}`;
+
+const parseRef = (ref: string) => {
+  const [pk, sk] = ref.split('|');
+  return { pk, sk };
+};

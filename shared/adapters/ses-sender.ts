@@ -1,0 +1,36 @@
+import { type SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
+import MailComposer from 'nodemailer/lib/mail-composer/index.js';
+import type { EmailMessage } from '../email/templates.ts';
+import type { EmailSender } from '../ports.ts';
+
+/**
+ * Sends through SES as a raw MIME message built by nodemailer's composer, which encodes every
+ * header value (no header injection) and is the same path later attachments (.ics, PDF) take.
+ */
+export class SesSender implements EmailSender {
+  constructor(
+    private readonly client: SESClient,
+    private readonly from: string,
+    private readonly configurationSet?: string,
+  ) {}
+
+  async send(message: EmailMessage): Promise<{ messageId: string }> {
+    const raw = await new MailComposer({
+      from: this.from,
+      to: message.to,
+      cc: message.cc,
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
+    })
+      .compile()
+      .build();
+    const result = await this.client.send(
+      new SendRawEmailCommand({
+        RawMessage: { Data: raw },
+        ...(this.configurationSet ? { ConfigurationSetName: this.configurationSet } : {}),
+      }),
+    );
+    return { messageId: result.MessageId ?? '' };
+  }
+}

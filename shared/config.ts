@@ -1,0 +1,38 @@
+import { parseClockSpec, systemClock, virtualClock } from './adapters/clock.ts';
+import type { Clock } from './ports.ts';
+
+/**
+ * The only reader of process.env. Each value is read when a handler module loads (once per cold
+ * start) and a missing required value throws then, naming the variable, instead of surfacing as
+ * a confusing failure on the first request.
+ */
+const required = (name: string): string => {
+  const value = process.env[name];
+  if (value === undefined || value.trim() === '') {
+    throw new Error(`Missing environment variable ${name}`);
+  }
+  return value;
+};
+
+/** Endpoints are set only for the local emulators; on AWS the SDK's defaults are right. */
+const optional = (name: string): string | undefined => {
+  const value = process.env[name];
+  return value === undefined || value.trim() === '' ? undefined : value;
+};
+
+export const tableConfig = () => ({
+  tableName: required('TABLE_NAME'),
+  endpoint: optional('DYNAMODB_ENDPOINT'),
+});
+
+export const mailConfig = () => ({
+  from: required('MAIL_FROM'),
+  configurationSet: optional('SES_CONFIGURATION_SET'),
+  endpoint: optional('SES_ENDPOINT'),
+});
+
+/** The system clock on AWS; the local stack's virtual clock when VIRTUAL_CLOCK is set. */
+export const clockFromEnv = (): Clock => {
+  const spec = optional('VIRTUAL_CLOCK');
+  return spec ? virtualClock(parseClockSpec(spec)) : systemClock;
+};

@@ -1,0 +1,80 @@
+import { InvalidTransitionError } from './errors.ts';
+
+export const nominationStatuses = [
+  'submitted',
+  'reviewed',
+  'selected',
+  'not_selected',
+  'notified',
+  'withdrawn',
+] as const;
+export type NominationStatus = (typeof nominationStatuses)[number];
+
+export const nominationActions = ['review', 'select', 'reject', 'notify', 'withdraw'] as const;
+export type NominationAction = (typeof nominationActions)[number];
+
+export type Decision = 'selected' | 'not_selected';
+
+export interface NominationState {
+  status: NominationStatus;
+  /** Set when the nomination is notified: which decision the applicant was told. */
+  decision?: Decision;
+}
+
+/**
+ * The whole state machine as data. `notified` is split by the decision it announced, because a
+ * notified participant may still withdraw while a notified rejected applicant has nothing left to do.
+ */
+const table: Record<string, Partial<Record<NominationAction, NominationState>>> = {
+  submitted: { review: { status: 'reviewed' }, withdraw: { status: 'withdrawn' } },
+  reviewed: {
+    review: { status: 'reviewed' },
+    select: { status: 'selected' },
+    reject: { status: 'not_selected' },
+    withdraw: { status: 'withdrawn' },
+  },
+  selected: {
+    reject: { status: 'not_selected' },
+    notify: { status: 'notified', decision: 'selected' },
+    withdraw: { status: 'withdrawn' },
+  },
+  not_selected: {
+    select: { status: 'selected' },
+    notify: { status: 'notified', decision: 'not_selected' },
+    withdraw: { status: 'withdrawn' },
+  },
+  'notified:selected': { withdraw: { status: 'withdrawn', decision: 'selected' } },
+  'notified:not_selected': {},
+  withdrawn: {},
+};
+
+const row = (state: NominationState) =>
+  table[state.status === 'notified' ? `notified:${state.decision}` : state.status] ?? {};
+
+export const allowedActions = (state: NominationState): NominationAction[] =>
+  nominationActions.filter((action) => row(state)[action] !== undefined);
+
+export const nextState = (state: NominationState, action: NominationAction): NominationState => {
+  const target = row(state)[action];
+  if (!target) {
+    const allowed = allowedActions(state);
+    throw new InvalidTransitionError(
+      `Cannot ${action} a nomination that is ${describe(state)}; allowed: ${allowed.join(', ') || 'none'}`,
+      allowed,
+    );
+  }
+  return target;
+};
+
+/** Whether a nomination in this state holds one of the program's places. */
+export const holdsPlace = (state: NominationState): boolean =>
+  state.status === 'selected' || (state.status === 'notified' && state.decision === 'selected');
+
+/** +1 when a transition takes a place, -1 when it gives one back, 0 otherwise. */
+export const placeDelta = (from: NominationState, to: NominationState): -1 | 0 | 1 =>
+  (Number(holdsPlace(to)) - Number(holdsPlace(from))) as -1 | 0 | 1;
+
+const describe = (state: NominationState) =>
+  state.status === 'notified'
+    ? `notified (${state.decision?.replace('_', ' ')})`
+    : state.status.replace('_', ' ');

@@ -1,0 +1,59 @@
+import { fromZonedTime } from 'date-fns-tz';
+
+const knownZones = new Set(Intl.supportedValuesOf('timeZone'));
+
+/**
+ * Intl.supportedValuesOf lists canonical zones only; links such as "Asia/Calcutta" or "UTC" are
+ * still valid IANA names that people type, so fall back to asking Intl whether it can use one.
+ */
+export const isIanaTimeZone = (zone: string): boolean => {
+  if (knownZones.has(zone)) return true;
+  if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(zone)) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The instant at which a wall-clock time ("2024-04-09T09:00") occurs in a zone. */
+export const wallTimeToInstant = (wallTime: string, timeZone: string): Date =>
+  fromZonedTime(wallTime, timeZone);
+
+const parts = (instant: Date, timeZone: string) => {
+  const out: Record<string, string> = {};
+  for (const p of new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'shortOffset',
+  }).formatToParts(instant)) {
+    out[p.type] = p.value;
+  }
+  return out;
+};
+
+/** "New York" for America/New_York: how people name the zone. */
+export const zoneCity = (timeZone: string) => (timeZone.split('/').pop() ?? timeZone).replace(/_/g, ' ');
+
+/**
+ * "Thursday 15 February 2024, 23:59 (New York time, UTC−5)": the zone's place and its offset on
+ * that day, so nobody has to know whether daylight saving applies.
+ */
+export const formatInZone = (instant: Date, timeZone: string): string => {
+  const p = parts(instant, timeZone);
+  const offset = (p.timeZoneName ?? 'GMT').replace('GMT', 'UTC').replace('-', '−');
+  const zone = timeZone === 'UTC' || timeZone === 'Etc/UTC' ? 'UTC' : `${zoneCity(timeZone)} time, ${offset}`;
+  return `${p.weekday} ${p.day} ${p.month} ${p.year}, ${p.hour}:${p.minute} (${zone})`;
+};
+
+export const formatDateInZone = (instant: Date, timeZone: string): string => {
+  const p = parts(instant, timeZone);
+  return `${p.weekday} ${p.day} ${p.month} ${p.year}`;
+};

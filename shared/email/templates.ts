@@ -1,0 +1,109 @@
+import { countryName } from '../domain/countries.ts';
+import type { Nomination } from '../domain/nomination.ts';
+import type { Program } from '../domain/program.ts';
+import { formatDateInZone, formatInZone, wallTimeToInstant } from '../domain/time.ts';
+import { html, type SafeHtml } from './html.ts';
+
+export type EmailKind = 'acknowledgement' | 'decision-selected' | 'decision-not-selected';
+
+export interface EmailMessage {
+  to: string[];
+  cc: string[];
+  subject: string;
+  html: string;
+  text: string;
+}
+
+interface Body {
+  subject: string;
+  /** Paragraphs; each is escaped by `html` when rendered. */
+  paragraphs: (string | SafeHtml)[];
+}
+
+const layout = (program: Program, body: Body): Pick<EmailMessage, 'subject' | 'html' | 'text'> => ({
+  subject: body.subject,
+  html: html`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${body.subject}</title></head>
+<body style="font-family: Arial, sans-serif; line-height: 1.5; color: #0b0c0c; max-width: 40em">
+${body.paragraphs.map((p) => html`<p>${p}</p>\n`)}<p style="color:#505a5f">${program.name} · ${program.organizer}</p>
+</body></html>`.value,
+  text: `${body.paragraphs.map((p) => (typeof p === 'string' ? p : stripTags(p.value))).join('\n\n')}\n\n-- \n${program.name} · ${program.organizer}\n`,
+});
+
+const stripTags = (markup: string) =>
+  markup
+    .replace(/<[^>]*>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+
+const addressees = (n: Nomination) => ({ to: [n.candidate.email], cc: [n.nominator.email] });
+
+const decisionDay = (program: Program) =>
+  formatDateInZone(new Date(program.decisionsDueAt), program.timeZone);
+
+export const acknowledgementEmail = (program: Program, n: Nomination): EmailMessage => ({
+  ...addressees(n),
+  ...layout(program, {
+    subject: `Nomination received: ${n.candidate.name} for the ${program.name}`,
+    paragraphs: [
+      `Dear ${n.nominator.name} and ${n.candidate.name},`,
+      `Thank you: we have received the nomination of ${n.candidate.name} (${n.candidate.role}) by ${n.library.name}, ${n.library.city}, ${countryName(n.library.country)}, for the ${program.name}.`,
+      `Project: ${n.project.title}.`,
+      `The advisory group will review every nomination. You will both hear the decision by email by ${decisionDay(program)}.`,
+      `Your reference: ${n.id}`,
+    ],
+  }),
+});
+
+const firstMeeting = (program: Program) => {
+  for (const event of program.timeline) {
+    if (event.kind === 'meeting' && 'at' in event.when) {
+      return wallTimeToInstant(event.when.at, event.timeZone ?? program.timeZone);
+    }
+  }
+  return undefined;
+};
+
+const conference = (program: Program) => program.timeline.find((e) => e.kind === 'conference');
+
+export const decisionSelectedEmail = (program: Program, n: Nomination): EmailMessage => {
+  const meeting = firstMeeting(program);
+  const conf = conference(program);
+  const paragraphs: Body['paragraphs'] = [
+    `Dear ${n.candidate.name},`,
+    `Congratulations: you have been selected for the ${program.name}, nominated by ${n.library.name}.`,
+  ];
+  if (meeting) {
+    paragraphs.push(
+      `The first online meeting is on ${formatInZone(meeting, program.timeZone)}, which is ${formatInZone(meeting, n.candidate.timeZone)} where you are. Reminders with a calendar invitation will follow before each meeting.`,
+    );
+  }
+  if (conf && 'from' in conf.when) {
+    paragraphs.push(
+      `${conf.title}: ${conf.when.from} to ${conf.when.to}${conf.location ? `, ${conf.location}` : ''}. ${
+        n.travel.conditionalOnStipend
+          ? 'You told us that your participation depends on a travel stipend; the organizers will contact you about it.'
+          : 'Please plan your travel with your library.'
+      }`,
+    );
+  }
+  paragraphs.push(`We look forward to a year of learning together.`, `Your reference: ${n.id}`);
+  return { ...addressees(n), ...layout(program, { subject: `Selected: ${program.name}`, paragraphs }) };
+};
+
+export const decisionNotSelectedEmail = (program: Program, n: Nomination): EmailMessage => ({
+  ...addressees(n),
+  ...layout(program, {
+    subject: `Your nomination for the ${program.name}`,
+    paragraphs: [
+      `Dear ${n.candidate.name},`,
+      `Thank you for your interest in the ${program.name} and for the nomination by ${n.library.name}.`,
+      `We received many strong nominations for ${program.capacity.max} places, and the advisory group selected with an emphasis on geographic diversity and the range of projects. We are sorry that we cannot offer you a place in this cohort.`,
+      `We hope to welcome you at a future learning circle.`,
+      `Your reference: ${n.id}`,
+    ],
+  }),
+});

@@ -1,0 +1,6 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logger } from '../logger.ts';
+import { httpErrors } from './error-response.ts';
+
+/** The middlewares every HTTP handler uses, in order: log context first, errors mapped last. */
+export const httpMiddlewares = [injectLambdaContext(logger, { resetKeys: true }), httpErrors(logger)];

@@ -1,0 +1,98 @@
+import type { Actor } from './domain/actor.ts';
+import type { Nomination } from './domain/nomination.ts';
+import type { NominationAction, NominationStatus } from './domain/nomination-states.ts';
+import type { EmailKind, EmailMessage } from './email/templates.ts';
+
+/** The ports the use cases need. Adapters in shared/adapters implement them. */
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface AuditEntry {
+  at: string;
+  actor: string;
+  action: NominationAction | 'submit';
+  from: NominationStatus | null;
+  to: NominationStatus;
+  version: number;
+  note?: string;
+  score?: number;
+}
+
+/** An email to write to the outbox. `key` is unique per nomination: the same key is never sent twice. */
+export interface OutboxEmail extends EmailMessage {
+  key: string;
+  kind: EmailKind;
+}
+
+export type EmailStatus = 'pending' | 'sending' | 'sent';
+
+export interface EmailRecord {
+  key: string;
+  kind: EmailKind;
+  to: string[];
+  cc: string[];
+  subject: string;
+  status: EmailStatus;
+  createdAt: string;
+  attempts: number;
+  sentAt?: string;
+  messageId?: string;
+  lastError?: string;
+}
+
+export interface NominationDetail {
+  nomination: Nomination;
+  history: AuditEntry[];
+  emails: EmailRecord[];
+}
+
+export interface NominationPage {
+  items: Nomination[];
+  cursor?: string;
+}
+
+export interface TransitionWrite {
+  before: Nomination;
+  after: Nomination;
+  audit: AuditEntry;
+  emails: OutboxEmail[];
+  /** +1 takes one of the program's places, -1 gives one back; refused past `capacity`. */
+  placeDelta: -1 | 0 | 1;
+  capacity: number;
+}
+
+export interface NominationStore {
+  /** Stores a new nomination, its first audit entry and emails atomically; DuplicateNominationError when the candidate is already nominated. */
+  create(nomination: Nomination, audit: AuditEntry, emails: OutboxEmail[]): Promise<void>;
+  get(id: string): Promise<Nomination | undefined>;
+  getDetail(id: string): Promise<NominationDetail | undefined>;
+  list(
+    programId: string,
+    query: { status?: NominationStatus; limit: number; cursor?: string },
+  ): Promise<NominationPage>;
+  /** Applies the change only if the nomination is still at `before.version`: VersionConflictError or CapacityReachedError otherwise. */
+  applyTransition(write: TransitionWrite): Promise<void>;
+}
+
+/** An outbox email claimed for sending; `claim` is what proves we hold it. */
+export interface ClaimedEmail {
+  ref: string;
+  claim: string;
+  message: EmailMessage;
+  attempts: number;
+}
+
+export interface Outbox {
+  /** Takes the email for sending unless it was sent or another sender holds a live claim. */
+  claim(ref: string, now: Date, leaseMs: number): Promise<ClaimedEmail | undefined>;
+  markSent(email: ClaimedEmail, messageId: string, now: Date): Promise<void>;
+  release(email: ClaimedEmail, reason: string): Promise<void>;
+}
+
+export interface EmailSender {
+  send(message: EmailMessage): Promise<{ messageId: string }>;
+}
+
+export type { Actor };

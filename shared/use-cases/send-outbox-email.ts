@@ -1,0 +1,38 @@
+import type { Clock, EmailSender, Outbox } from '../ports.ts';
+
+export interface SendOutboxEmailDeps {
+  outbox: Outbox;
+  sender: EmailSender;
+  clock: Clock;
+  /** How long a claim protects an email from a second sender; longer than one send can take. */
+  leaseMs: number;
+}
+
+export type SendOutcome = 'sent' | 'already-handled';
+
+/**
+ * 1. Claim the outbox email (a conditional update): if it was sent, or another sender holds a
+ *    live claim, there is nothing to do.
+ * 2. Send it.
+ * 3. Mark it sent under the same claim. If sending failed, release the claim so a retry can
+ *    send it, and rethrow so the trigger retries.
+ *
+ * The one window for a second copy is a crash after the mail service accepted the message and
+ * before step 3 is written; the lease bounds how soon a retry may try again.
+ */
+export const sendOutboxEmail = async (deps: SendOutboxEmailDeps, ref: string): Promise<SendOutcome> => {
+  const claimed = await deps.outbox.claim(ref, deps.clock.now(), deps.leaseMs);
+  if (!claimed) return 'already-handled';
+  let messageId: string;
+  try {
+    ({ messageId } = await deps.sender.send(claimed.message));
+  } catch (error) {
+    await deps.outbox.release(
+      claimed,
+      error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    );
+    throw error;
+  }
+  await deps.outbox.markSent(claimed, messageId, deps.clock.now());
+  return 'sent';
+};

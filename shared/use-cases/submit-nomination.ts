@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import { NominationWindowClosedError, ValidationError } from '../domain/errors.ts';
+import { type Nomination, nominationInputSchema, toFieldIssues } from '../domain/nomination.ts';
+import { nominationWindowState } from '../domain/program.ts';
+import { formatInZone } from '../domain/time.ts';
+import { acknowledgementEmail } from '../email/templates.ts';
+import type { Clock, NominationStore } from '../ports.ts';
+import { findProgram } from './find-program.ts';
+
+export interface SubmitNominationDeps {
+  store: NominationStore;
+  clock: Clock;
+  newId?: () => string;
+}
+
+/**
+ * 1. Find the program (404) and check its nomination window (403).
+ * 2. Validate the body against the program's schema (400 with every field issue).
+ * 3. Store the nomination, its guard on the candidate's email, the first audit entry and the
+ *    acknowledgement email in one transaction (409 if the candidate was already nominated).
+ */
+export const submitNomination = async (
+  deps: SubmitNominationDeps,
+  programId: string,
+  body: unknown,
+): Promise<Nomination> => {
+  const program = findProgram(programId);
+  const now = deps.clock.now();
+  const window = nominationWindowState(program, now);
+  if (window !== 'open') {
+    const at = window === 'closed' ? program.nominationWindow.closesAt : program.nominationWindow.opensAt;
+    throw new NominationWindowClosedError(
+      `Nominations for the ${program.name} ${window === 'closed' ? 'closed' : 'open'} on ${formatInZone(new Date(at), program.timeZone)}`,
+    );
+  }
+  const parsed = nominationInputSchema(program).safeParse(body);
+  if (!parsed.success) {
+    throw new ValidationError('Some answers need correcting', toFieldIssues(parsed.error));
+  }
+  const at = now.toISOString();
+  const nomination: Nomination = {
+    ...parsed.data,
+    id: (deps.newId ?? randomUUID)(),
+    programId: program.id,
+    status: 'submitted',
+    version: 1,
+    submittedAt: at,
+    updatedAt: at,
+    reviewCount: 0,
+    scoreTotal: 0,
+  };
+  await deps.store.create(
+    nomination,
+    {
+      at,
+      actor: `nominator:${nomination.nominator.email}`,
+      action: 'submit',
+      from: null,
+      to: 'submitted',
+      version: 1,
+    },
+    [{ key: 'acknowledgement', kind: 'acknowledgement', ...acknowledgementEmail(program, nomination) }],
+  );
+  return nomination;
+};

@@ -1,0 +1,107 @@
+import type { Program } from '../domain/program.ts';
+import { SafeHtml } from '../email/html.ts';
+
+/**
+ * The little script the form page carries. The form works without it (the server validates and
+ * re-renders); with it, a person sees the same messages without a round trip, and the deadline
+ * in their own time zone.
+ */
+const source = (threshold: number) => `
+(function () {
+  var deadline = document.getElementById('deadline');
+  var local = document.getElementById('deadline-local');
+  if (deadline && local) {
+    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    var when = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric',
+      hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(new Date(deadline.getAttribute('datetime')));
+    local.textContent = ' In your time zone (' + zone + ') that is ' + when + '.';
+    local.hidden = false;
+  }
+  var form = document.getElementById('nomination-form');
+  if (!form) return;
+  var summary = document.getElementById('error-summary');
+  var emailPattern = /^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$/;
+
+  function problem(field) {
+    var name = field.getAttribute('data-field');
+    var control = field.querySelector('[data-message]');
+    var message = control.getAttribute('data-message');
+    var boxes = field.querySelectorAll('input[type=radio], input[type=checkbox]');
+    if (boxes.length) {
+      for (var i = 0; i < boxes.length; i++) if (boxes[i].checked) return null;
+      return message;
+    }
+    var value = control.value.trim();
+    if (value === '') return message;
+    if (control.type === 'email' && !emailPattern.test(value)) {
+      return message + ' in the correct format, like name@library.org';
+    }
+    if (name === 'library.cityPopulation') {
+      var digits = value.replace(/[\\s,._'\\u2019]/g, '');
+      if (!/^\\d{1,12}$/.test(digits)) return message;
+      if (Number(digits) <= ${threshold}) {
+        return 'Not eligible: the program is for cities of more than ' + (${threshold}).toLocaleString('en') + ' people';
+      }
+    }
+    return null;
+  }
+
+  function show(field, message) {
+    var error = field.querySelector('.error-message');
+    field.classList.toggle('error', Boolean(message));
+    error.hidden = !message;
+    error.textContent = message ? 'Error: ' + message : '';
+    var control = field.querySelector('[data-message]');
+    if (message) control.setAttribute('aria-invalid', 'true'); else control.removeAttribute('aria-invalid');
+  }
+
+  function target(field) {
+    var first = field.querySelector('input[type=radio], input[type=checkbox]');
+    return (first && field.querySelector('fieldset')) ? first.id : field.querySelector('[data-message]').id;
+  }
+
+  form.addEventListener('submit', function (event) {
+    var fields = form.querySelectorAll('[data-field]');
+    var list = summary.querySelector('ul');
+    list.textContent = '';
+    var count = 0;
+    for (var i = 0; i < fields.length; i++) {
+      var message = problem(fields[i]);
+      show(fields[i], message);
+      if (message) {
+        count++;
+        var item = document.createElement('li');
+        var link = document.createElement('a');
+        link.href = '#' + target(fields[i]);
+        link.textContent = message;
+        item.appendChild(link);
+        list.appendChild(item);
+      }
+    }
+    if (count > 0) {
+      event.preventDefault();
+      summary.hidden = false;
+      document.title = document.title.indexOf('Error: ') === 0 ? document.title : 'Error: ' + document.title;
+      summary.focus();
+      return;
+    }
+    var button = document.getElementById('submit');
+    if (button.getAttribute('data-sent')) { event.preventDefault(); return; }
+    // A double click must not send the nomination twice.
+    button.setAttribute('data-sent', 'true');
+  });
+
+  summary.addEventListener('click', function (event) {
+    var link = event.target.closest('a');
+    if (!link) return;
+    var el = document.getElementById(link.getAttribute('href').slice(1));
+    if (el) { event.preventDefault(); el.focus(); el.scrollIntoView({ block: 'center' }); }
+  });
+
+  var focusSummary = summary && !summary.hidden;
+  if (focusSummary) summary.focus();
+})();
+`;
+
+export const formScript = (program: Program) =>
+  new SafeHtml(source(program.eligibility.minCityPopulationExclusive));

@@ -1,0 +1,184 @@
+import { countriesByName } from '../domain/countries.ts';
+import type { FieldIssue } from '../domain/errors.ts';
+import { nominationWindowState, type Program } from '../domain/program.ts';
+import { formatDateInZone, formatInZone } from '../domain/time.ts';
+import { html, SafeHtml } from '../email/html.ts';
+import { type Field, fieldForIssue, fieldId, formSections } from './form-fields.ts';
+import { formScript } from './form-script.ts';
+
+const styles = `
+body{font-family:Arial,Helvetica,sans-serif;line-height:1.5;color:#0b0c0c;margin:0;background:#f3f2f1}
+main{max-width:42em;margin:0 auto;padding:1.5em;background:#fff}
+h1{font-size:2em;line-height:1.2}fieldset{border:0;padding:0;margin:0 0 2em}legend{font-size:1.4em;font-weight:bold;margin-bottom:.5em}
+.field{margin-bottom:1.4em}.field>label,.field>fieldset>legend.q{display:block;font-weight:bold;font-size:1em}
+.hint{color:#505a5f;display:block;margin-bottom:.3em}
+input[type=text],input[type=email],select,textarea{font:inherit;width:100%;box-sizing:border-box;padding:.35em;border:2px solid #0b0c0c}
+textarea{min-height:8em}input:focus,select:focus,textarea:focus,a:focus,button:focus{outline:3px solid #fd0;outline-offset:0;box-shadow:inset 0 0 0 2px}
+.choice{display:block;margin:.3em 0}.choice input{width:1.3em;height:1.3em;vertical-align:middle;margin-right:.4em}
+.error .error-message{color:#d4351c;font-weight:bold;display:block}.error input,.error select,.error textarea{border-color:#d4351c}
+.field.error{border-left:5px solid #d4351c;padding-left:.8em}
+.error-summary{border:5px solid #d4351c;padding:1em;margin-bottom:2em}.error-summary h2{margin-top:0}.error-summary a{color:#d4351c;font-weight:bold}
+button{font:inherit;font-size:1.1em;background:#00703c;color:#fff;border:0;padding:.6em 1.2em;box-shadow:0 2px 0 #002d18;cursor:pointer}
+.panel{background:#00703c;color:#fff;padding:1.5em;text-align:center}.panel h1{margin:0}
+.visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+.inset{border-left:10px solid #b1b4b6;padding:.5em 1em;margin:1em 0}
+`;
+
+export const layout = (title: string, body: SafeHtml): string =>
+  html`<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title><style>${new SafeHtml(styles)}</style></head>
+<body><main id="main">
+${body}
+</main></body></html>`.value;
+
+/** The deadline as an exact instant in the program's zone, in UTC, and (with script) in the reader's own zone. */
+const deadline = (program: Program) => {
+  const closes = new Date(program.nominationWindow.closesAt);
+  return html`<p class="inset">Nominations close on <strong><time datetime="${closes.toISOString()}" id="deadline">${formatInZone(closes, program.timeZone)}</time></strong> (${program.timeZone.replace('_', ' ')} time), which is ${formatInZone(closes, 'UTC')}.<span id="deadline-local" hidden></span></p>`;
+};
+
+const errorSummary = (issues: { id: string; message: string }[]) =>
+  issues.length === 0
+    ? html`<div class="error-summary" id="error-summary" tabindex="-1" role="alert" hidden><h2>There is a problem</h2><ul></ul></div>`
+    : html`<div class="error-summary" id="error-summary" tabindex="-1" role="alert" autofocus><h2>There is a problem</h2><ul>${issues.map(
+        (i) => html`<li><a href="#${i.id}">${i.message}</a></li>`,
+      )}</ul></div>`;
+
+export type FormValues = URLSearchParams;
+
+const control = (field: Field, values: FormValues, error: string | undefined) => {
+  const id = fieldId(field.name);
+  const value = values.get(field.name) ?? '';
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = ['hint' in field && field.hint ? hintId : '', error ? errorId : '']
+    .filter(Boolean)
+    .join(' ');
+  const hint =
+    'hint' in field && field.hint ? html`<span class="hint" id="${hintId}">${field.hint}</span>` : '';
+  const message = html`<span class="error-message" id="${errorId}" ${error ? '' : html`hidden`}>${error ? html`<span class="visually-hidden">Error: </span>${error}` : ''}</span>`;
+  const common = html`id="${id}" name="${field.name}" data-message="${field.message}" ${describedBy ? html`aria-describedby="${describedBy}"` : ''} ${error ? html`aria-invalid="true"` : ''}`;
+  const wrap = (inner: SafeHtml) =>
+    html`<div class="field${error ? ' error' : ''}" data-field="${field.name}">${inner}</div>`;
+  switch (field.kind) {
+    case 'text':
+    case 'email':
+    case 'number':
+      return wrap(
+        html`<label for="${id}">${field.label}</label>${hint}${message}<input ${common} type="${field.kind === 'email' ? 'email' : 'text'}" ${field.kind === 'number' ? html`inputmode="numeric"` : ''} ${'autocomplete' in field && field.autocomplete ? html`autocomplete="${field.autocomplete}"` : ''} maxlength="${field.maxLength}" value="${value}" required spellcheck="false">`,
+      );
+    case 'textarea':
+      return wrap(
+        html`<label for="${id}">${field.label}</label>${hint}${message}<textarea ${common} maxlength="${field.maxLength}" rows="6" required>${value}</textarea>`,
+      );
+    case 'country':
+      return wrap(
+        html`<label for="${id}">${field.label}</label>${hint}${message}<select ${common} required><option value="">Choose a country</option>${countries.map(
+          (c) => html`<option value="${c.code}" ${c.code === value ? html`selected` : ''}>${c.name}</option>`,
+        )}</select>`,
+      );
+    case 'timezone':
+      return wrap(
+        html`<label for="${id}">${field.label}</label>${hint}${message}<input ${common} type="text" list="time-zones" value="${value}" required autocomplete="off" spellcheck="false">`,
+      );
+    case 'radios':
+    case 'checkboxes': {
+      const chosen = values.getAll(field.name);
+      const type = field.kind === 'radios' ? 'radio' : 'checkbox';
+      return wrap(
+        html`<fieldset id="${id}" tabindex="-1" data-message="${field.message}" ${describedBy ? html`aria-describedby="${describedBy}"` : ''}><legend class="q">${field.label}</legend>${hint}${message}${field.options.map(
+          (o, i) =>
+            html`<label class="choice"><input type="${type}" name="${field.name}" value="${o.value}" id="${i === 0 ? `${id}-first` : `${id}-${o.value}`}" ${chosen.includes(o.value) ? html`checked` : ''}>${o.label}</label>`,
+        )}</fieldset>`,
+      );
+    }
+    case 'commitment':
+      return wrap(
+        html`${message}<label class="choice"><input ${common} type="checkbox" value="true" ${value === 'true' ? html`checked` : ''}>${field.label}</label>`,
+      );
+  }
+};
+
+const timeZoneList = new SafeHtml(
+  `<datalist id="time-zones">${Intl.supportedValuesOf('timeZone')
+    .map((z) => `<option value="${z}"></option>`)
+    .join('')}</datalist>`,
+);
+
+const countries = countriesByName();
+
+/**
+ * The hosted nomination form (GOV.UK Design System patterns): what is needed and when
+ * nominations close before the first field, an error summary linking to each field in error,
+ * the error beside its field, and every answer kept when the page comes back.
+ */
+export const nominationFormPage = (
+  program: Program,
+  now: Date,
+  values: FormValues = new URLSearchParams(),
+  issues: FieldIssue[] = [],
+): string => {
+  const window = nominationWindowState(program, now);
+  if (window !== 'open') return windowClosedPage(program, window);
+  const sections = formSections(program);
+  const errors = new Map<string, string>();
+  const summary: { id: string; message: string }[] = [];
+  for (const issue of issues) {
+    const field = fieldForIssue(sections, issue.path);
+    const id = field
+      ? field.kind === 'radios' || field.kind === 'checkboxes'
+        ? `${fieldId(field.name)}-first`
+        : fieldId(field.name)
+      : 'main';
+    if (field && !errors.has(field.name)) errors.set(field.name, issue.message);
+    summary.push({ id, message: issue.message });
+  }
+  return layout(
+    `${issues.length ? 'Error: ' : ''}Nominate a candidate – ${program.name}`,
+    html`${errorSummary(summary)}
+<h1>Nominate a candidate for the ${program.name}</h1>
+<p>A 12-month program of the ${program.organizer} for ${program.capacity.min}–${program.capacity.max} library leaders from cities of more than ${program.eligibility.minCityPopulationExclusive.toLocaleString('en')} people.</p>
+${deadline(program)}
+<h2>Before you start</h2>
+<p>It takes about 15 minutes. You will need:</p>
+<ul>
+<li>the candidate's name, role, email address and time zone;</li>
+<li>a description of the urban transformation project the candidate leads;</li>
+<li>why the candidate should take part;</li>
+<li>whether your library can pay for travel and accommodation for the conference in Barcelona.</li>
+</ul>
+<p>The candidate must agree to use working hours for the program, to take part actively throughout the year and to take part in professional exchange in English.</p>
+<p>Everyone who is nominated hears the decision by email by ${formatDateInZone(new Date(program.decisionsDueAt), program.timeZone)}.</p>
+<form method="post" action="/programs/${program.id}/nominations" novalidate id="nomination-form">
+${sections.map(
+  (section) =>
+    html`<fieldset><legend>${section.title}</legend>${section.fields.map((f) => control(f, values, errors.get(f.name)))}</fieldset>`,
+)}
+${timeZoneList}
+<button type="submit" id="submit">Send nomination</button>
+</form>
+<script>${formScript(program)}</script>`,
+  );
+};
+
+const windowClosedPage = (program: Program, window: 'not-yet-open' | 'closed') => {
+  const at = window === 'closed' ? program.nominationWindow.closesAt : program.nominationWindow.opensAt;
+  return layout(
+    `Nominations ${window === 'closed' ? 'are closed' : 'are not open yet'} – ${program.name}`,
+    html`<h1>Nominations for the ${program.name} ${window === 'closed' ? 'are closed' : 'are not open yet'}</h1>
+<p>Nominations ${window === 'closed' ? 'closed' : 'open'} on <time datetime="${new Date(at).toISOString()}">${formatInZone(new Date(at), program.timeZone)}</time>.</p>
+${window === 'closed' ? html`<p>Everyone who was nominated hears the decision by email by ${formatDateInZone(new Date(program.decisionsDueAt), program.timeZone)}.</p>` : ''}`,
+  );
+};
+
+export const confirmationPage = (program: Program, reference: string) =>
+  layout(
+    `Nomination received – ${program.name}`,
+    html`<div class="panel"><h1>Nomination received</h1><p>Your reference<br><strong id="reference">${reference}</strong></p></div>
+<h2>What happens next</h2>
+<p>We have sent an acknowledgement to the candidate, with a copy to you.</p>
+<p>The advisory group reviews every nomination, with an emphasis on geographic diversity and the range of projects. You will both hear the decision by email by ${formatDateInZone(new Date(program.decisionsDueAt), program.timeZone)}.</p>
+<p><a href="/programs/${program.id}/nominate">Nominate another candidate</a></p>`,
+  );

@@ -1,0 +1,36 @@
+import { createServer } from 'node:net';
+import type { TestProject } from 'vitest/node';
+import { startDynamoDbLocal, startSesEmulator } from '../local/emulators.ts';
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+
+/**
+ * One DynamoDB Local (in memory) and one SES emulator for the whole run; each test file makes its
+ * own table and uses its own recipients, so files run in parallel without seeing each other.
+ */
+export default async function setup(project: TestProject) {
+  const [dynamo, ses] = await Promise.all([
+    freePort().then((port) => startDynamoDbLocal({ port })),
+    freePort().then((port) => startSesEmulator({ port })),
+  ]);
+  project.provide('dynamoDbEndpoint', dynamo.endpoint);
+  project.provide('sesEndpoint', ses.endpoint);
+  return async () => {
+    await Promise.all([dynamo.stop(), ses.stop()]);
+  };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    dynamoDbEndpoint: string;
+    sesEndpoint: string;
+  }
+}

@@ -1,0 +1,186 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(() => stack?.stop());
+
+const submit = (body: unknown) => stack.api('POST', '/programs/metlib-2024/nominations', { body });
+
+describe('POST /programs/{programId}/nominations', () => {
+  it('stores the nomination and sends one acknowledgement to the candidate, copying the nominator', async () => {
+    // Prepare
+    const body = nominationBody();
+    // Act
+    const response = await submit(body);
+    // Assess
+    expect(response.status).toBe(201);
+    expect(response.json).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      status: 'submitted',
+      programId: 'metlib-2024',
+      submittedAt: expect.stringMatching(/^2024-02-01T14:0\d:\d\d\.\d{3}Z$/),
+    });
+    expect(response.headers.get('location')).toBe(`/nominations/${response.json.id}`);
+    const emails = await stack.inbox(body.candidate.email);
+    expect(emails).toHaveLength(1);
+    expect(emails[0]?.destination.cc).toEqual([body.nominator.email]);
+    expect(emails[0]?.subject).toBe('Nomination received: Jordi Serra for the MetLib Learning Circle 2024');
+    expect(emails[0]?.body.text).toContain(`Your reference: ${response.json.id}`);
+  });
+
+  it('answers 409 for a candidate already nominated, case-insensitively, and stores nothing more', async () => {
+    const first = nominationBody();
+    expect((await submit(first)).status).toBe(201);
+    const before = await stack.itemCount();
+    const again = nominationBody({ candidateEmail: first.candidate.email.toUpperCase() });
+    const response = await submit(again);
+    expect(response.status).toBe(409);
+    expect(response.json.error).toBe('DuplicateNomination');
+    expect(await stack.itemCount()).toBe(before);
+    expect(await stack.inbox(first.candidate.email)).toHaveLength(1);
+  });
+
+  it('stores one nomination when the same candidate is submitted twice at once (a double click)', async () => {
+    const body = nominationBody();
+    const statuses = (await Promise.all([submit(body), submit(body)])).map((r) => r.status).sort();
+    expect(statuses).toEqual([201, 409]);
+    expect(await stack.inbox(body.candidate.email)).toHaveLength(1);
+  });
+
+  it('rejects ineligible and invalid answers with one issue per field and stores nothing', async () => {
+    const before = await stack.itemCount();
+    const body = nominationBody();
+    body.library.cityPopulation = 400_000;
+    body.candidate.name = 'Jordi\r\nBcc: victim@example.org';
+    (body.commitments as { englishProficiency: boolean }).englishProficiency = false;
+    body.motivation = 'x'.repeat(5001);
+    const response = await submit(body);
+    expect(response.status).toBe(400);
+    expect(response.json.error).toBe('ValidationError');
+    expect(response.json.issues).toEqual(
+      expect.arrayContaining([
+        { path: 'library.cityPopulation', message: expect.stringContaining('more than 400,000') },
+        { path: 'candidate.name', message: expect.stringContaining('one line') },
+        { path: 'commitments.englishProficiency', message: expect.stringContaining('English') },
+        { path: 'motivation', message: expect.stringContaining('5000 characters or fewer') },
+      ]),
+    );
+    expect(await stack.itemCount()).toBe(before);
+  });
+
+  it.each([
+    [
+      'malformed JSON',
+      { raw: '{"library":', headers: { 'content-type': 'application/json' } },
+      400,
+      'ValidationError',
+    ],
+    ['an empty body', { raw: '', headers: { 'content-type': 'application/json' } }, 400, 'ValidationError'],
+    ['a JSON array', { raw: '[]', headers: { 'content-type': 'application/json' } }, 400, 'ValidationError'],
+    ['text/plain', { raw: 'hello', headers: { 'content-type': 'text/plain' } }, 415, 'UnsupportedMediaType'],
+    ['no content type', { raw: '{}' }, 415, 'UnsupportedMediaType'],
+    [
+      'a body over 64 KB',
+      {
+        raw: JSON.stringify({ motivation: 'x'.repeat(70_000) }),
+        headers: { 'content-type': 'application/json' },
+      },
+      413,
+      'PayloadTooLarge',
+    ],
+  ])('answers %s with a JSON error', async (_, options, status, error) => {
+    const response = await stack.api('POST', '/programs/metlib-2024/nominations', options);
+    expect(response.status).toBe(status);
+    expect(response.headers.get('content-type')).toContain('application/json');
+    expect(response.json).toMatchObject({ error, message: expect.any(String) });
+  });
+
+  it('answers 404 for an unknown program', async () => {
+    const response = await stack.api('POST', '/programs/metlib-1999/nominations', { body: nominationBody() });
+    expect(response.status).toBe(404);
+    expect(response.json).toMatchObject({ error: 'NotFound', message: 'There is no program "metlib-1999"' });
+  });
+});
+
+describe('the hosted form', () => {
+  const formPost = (fields: Record<string, string | string[]>, accept = 'text/html') => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(fields)) for (const value of [v].flat()) params.append(k, value);
+    return stack.api('POST', '/programs/metlib-2024/nominations', {
+      raw: params.toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept },
+    });
+  };
+  const completeForm = (candidateEmail: string) => ({
+    'library.name': 'Helsinki City Library',
+    'library.city': 'Helsinki',
+    'library.country': 'FI',
+    'library.cityPopulation': '674 500',
+    'nominator.name': 'Anna Director',
+    'nominator.role': 'Library Director',
+    'nominator.email': `nominator-${candidateEmail}`,
+    'candidate.name': 'Mika Leader',
+    'candidate.role': 'Head of Services',
+    'candidate.email': candidateEmail,
+    'candidate.timeZone': 'Europe/Helsinki',
+    'project.type': 'partnerships',
+    'project.title': 'Libraries as civic partners',
+    'project.description': 'Partnerships with city departments in every branch.',
+    motivation: 'Mika wants to learn from peers how partnerships change a city.',
+    'travel.libraryCoversTravel': 'yes',
+    'travel.conditionalOnStipend': 'no',
+    themes: ['civic-engagement', 'community-partnerships'],
+    'commitments.workingHours': 'true',
+    'commitments.activeParticipation': 'true',
+    'commitments.englishProficiency': 'true',
+  });
+
+  it('serves the form at / with the deadline as an exact instant in New York and UTC', async () => {
+    const response = await stack.api('GET', '/');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/html');
+    expect(response.text).toContain('datetime="2024-02-16T04:59:59.000Z"');
+    expect(response.text).toContain('Thursday 15 February 2024, 23:59 (New York time, UTC−5)');
+    expect(response.text).toContain('Friday 16 February 2024, 04:59 (UTC)');
+  });
+
+  it('redirects a browser to the confirmation page after a posted form (JavaScript off)', async () => {
+    const response = await formPost(completeForm(`form-${Date.now()}@library.example.org`));
+    expect(response.status).toBe(303);
+    const location = response.headers.get('location') ?? '';
+    expect(location).toMatch(/^\/programs\/metlib-2024\/nominate\/submitted\?ref=[0-9a-f-]{36}$/);
+    const confirmation = await stack.api('GET', location);
+    expect(confirmation.status).toBe(200);
+    expect(confirmation.text).toContain('Nomination received');
+    expect(confirmation.text).toContain(location.split('ref=')[1]);
+  });
+
+  it('shows the form again with an error summary, the errors beside the fields and every answer kept', async () => {
+    const fields = completeForm(`form-${Date.now()}@library.example.org`);
+    fields['library.cityPopulation'] = '250000';
+    fields['candidate.name'] = '<script>alert(1)</script>';
+    fields['commitments.workingHours'] = '';
+    const before = await stack.itemCount();
+    const response = await formPost(fields);
+    expect(response.status).toBe(400);
+    expect(response.text).toContain('There is a problem');
+    expect(response.text).toContain('<a href="#f-library-cityPopulation">Not eligible');
+    expect(response.text).toContain('<a href="#f-commitments-workingHours">The candidate must commit');
+    expect(response.text).toContain('value="Helsinki City Library"');
+    expect(response.text).toContain('value="&lt;script&gt;alert(1)&lt;/script&gt;"');
+    expect(response.text).not.toContain('<script>alert(1)');
+    expect(await stack.itemCount()).toBe(before);
+  });
+
+  it('accepts the same urlencoded body from a non-browser client with a JSON answer', async () => {
+    const response = await formPost(
+      completeForm(`form-${Date.now()}@library.example.org`),
+      'application/json',
+    );
+    expect(response.status).toBe(201);
+    expect(response.json.status).toBe('submitted');
+  });
+});
