@@ -76,8 +76,12 @@ export const startDynamoDbLocal = async (options: {
     output = (output + d.toString()).slice(-4000);
   });
   let exited: number | null = null;
+  // The JVM would outlive a crashed parent and hold the port; take it down with us.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
   child.once('exit', (code) => {
     exited = code ?? -1;
+    process.off('exit', killOnExit);
   });
   const endpoint = `http://127.0.0.1:${options.port}`;
   const client = localDynamoDbClient(endpoint);

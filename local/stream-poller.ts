@@ -3,6 +3,7 @@ import {
   DescribeStreamCommand,
   type DynamoDBStreamsClient,
   GetRecordsCommand,
+  type GetRecordsCommandOutput,
   GetShardIteratorCommand,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
@@ -90,6 +91,7 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
   const retryBaseMs = options.retryBaseMs ?? 200;
   const stats = { delivered: 0, failedBatches: 0, deadLetters: [] as DynamoDBRecord[] };
   const iterators = new Map<string, string | undefined>();
+  const lastSequence = new Map<string, string>();
   const finished = new Set<string>();
   let stopped = false;
   let idleSince = 0;
@@ -140,14 +142,43 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
       if (!id || iterators.has(id) || finished.has(id)) continue;
       // A child shard starts only after its parent is read to the end, keeping per-key order.
       if (shard.ParentShardId && iterators.has(shard.ParentShardId)) continue;
-      const { ShardIterator } = await options.client.send(
-        new GetShardIteratorCommand({
-          StreamArn: options.streamArn,
-          ShardId: id,
-          ShardIteratorType: 'TRIM_HORIZON',
-        }),
-      );
-      iterators.set(id, ShardIterator);
+      iterators.set(id, await freshIterator(id));
+    }
+  };
+
+  /** From the start of the shard, or right after the last record handed on. */
+  const freshIterator = async (shardId: string) => {
+    const after = lastSequence.get(shardId);
+    const { ShardIterator } = await options.client.send(
+      new GetShardIteratorCommand({
+        StreamArn: options.streamArn,
+        ShardId: shardId,
+        ...(after
+          ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after }
+          : { ShardIteratorType: 'TRIM_HORIZON' }),
+      }),
+    );
+    return ShardIterator;
+  };
+
+  /**
+   * DynamoDB Local numbers stream records across all tables, and an iterator taken before another
+   * table's write can fail with TrimmedDataAccessException; a fresh iterator from the last record
+   * read resumes without loss or repetition.
+   */
+  const getRecords = async (
+    shardId: string,
+    iterator: string,
+  ): Promise<GetRecordsCommandOutput | undefined> => {
+    try {
+      return await options.client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
+    } catch (error) {
+      const name = (error as Error).name;
+      if (name !== 'TrimmedDataAccessException' && name !== 'ExpiredIteratorException') throw error;
+      const retry = await freshIterator(shardId);
+      return retry
+        ? options.client.send(new GetRecordsCommand({ ShardIterator: retry, Limit: 1000 }))
+        : undefined;
     }
   };
 
@@ -159,9 +190,11 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
         finished.add(shardId);
         continue;
       }
-      const page = await options.client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
-      iterators.set(shardId, page.NextShardIterator);
-      const records = (page.Records ?? []).map((r) => toLambdaRecord(r, options.streamArn));
+      const page = await getRecords(shardId, iterator);
+      iterators.set(shardId, page?.NextShardIterator);
+      const records = (page?.Records ?? []).map((r) => toLambdaRecord(r, options.streamArn));
+      const last = page?.Records?.at(-1)?.dynamodb?.SequenceNumber;
+      if (last) lastSequence.set(shardId, last);
       if (records.length) any = true;
       for (const consumer of options.consumers) {
         const selected = records.filter((r) => matchesFilter(consumer.trigger.filter, r));

@@ -41,6 +41,9 @@ export const startTestStack = async (options: { clockStart?: string } = {}): Pro
     tableName,
     mailFrom: 'MetLib Learning Circle <learning-circle@metlib.example.org>',
     clockStart: options.clockStart ?? '2024-02-01T14:00:00Z',
+    log: (line) => {
+      if (!/ \d{3} \d+ ms$/.test(line)) process.stderr.write(`[stack] ${line}\n`);
+    },
   });
   const api: TestStack['api'] = async (method, path, opts = {}) => {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };

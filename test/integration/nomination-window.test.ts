@@ -1,0 +1,30 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
+
+let stack: TestStack;
+beforeAll(async () => {
+  // One second after the deadline: 23:59:59 New York time on 15 February 2024.
+  stack = await startTestStack({ clockStart: '2024-02-16T05:00:00Z' });
+});
+afterAll(() => stack?.stop());
+
+describe('after the nomination window closes', () => {
+  it('refuses a JSON nomination with 403 and stores nothing', async () => {
+    const before = await stack.itemCount();
+    const response = await stack.api('POST', '/programs/metlib-2024/nominations', { body: nominationBody() });
+    expect(response.status).toBe(403);
+    expect(response.json).toEqual({
+      error: 'NominationWindowClosed',
+      message:
+        'Nominations for the MetLib Learning Circle 2024 closed on Thursday 15 February 2024, 23:59 (New York time, UTC−5)',
+    });
+    expect(await stack.itemCount()).toBe(before);
+  });
+
+  it('shows that nominations are closed instead of the form', async () => {
+    const page = await stack.api('GET', '/programs/metlib-2024/nominate');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Nominations for the MetLib Learning Circle 2024 are closed');
+    expect(page.text).not.toContain('<form');
+  });
+});
