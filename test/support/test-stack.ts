@@ -22,6 +22,7 @@ export interface TestStack extends RunningStack {
     method: string,
     path: string,
     options?: { body?: unknown; token?: string; headers?: Record<string, string>; raw?: string | Buffer },
+    // biome-ignore lint/suspicious/noExplicitAny: tests read response fields freely and assert their values
   ): Promise<{ status: number; headers: Headers; json: any; text: string }>;
   organizer(): Promise<string>;
   reviewer(): Promise<string>;

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { metlib2024 } from '../../events/programs/metlib-2024.ts';
+import sample from '../../events/samples/nomination.json' with { type: 'json' };
+import { escapeHtml, html } from '../../shared/email/html.ts';
+import {
+  acknowledgementEmail,
+  decisionNotSelectedEmail,
+  decisionSelectedEmail,
+} from '../../shared/email/templates.ts';
+import { formToBody } from '../../shared/web/form-fields.ts';
+import { confirmationPage, nominationFormPage } from '../../shared/web/pages.ts';
+import { sampleNomination } from '../support/fixtures.ts';
+
+const hostile = '<img src=x onerror="alert(1)">&\'';
+const nomination = () =>
+  sampleNomination((n) => {
+    n.library.name = hostile;
+    n.candidate.name = `Jordi ${hostile}`;
+  });
+
+describe('html escaping', () => {
+  it('escapes every interpolated value but not nested html', () => {
+    expect(escapeHtml(hostile)).toBe('&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;&#39;');
+    expect(html`<p>${hostile}</p>${html`<b>${'<i>'}</b>`}`.value).toBe(
+      '<p>&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;&#39;</p><b>&lt;i&gt;</b>',
+    );
+  });
+});
+
+describe('email templates', () => {
+  it.each([
+    ['acknowledgement', acknowledgementEmail],
+    ['decision selected', decisionSelectedEmail],
+    ['decision not selected', decisionNotSelectedEmail],
+  ])('the %s email escapes names in HTML and keeps them readable in text', (_, template) => {
+    const email = template(metlib2024, nomination());
+    expect(email.html).not.toContain('<img');
+    expect(email.html).toContain('&lt;img src=x onerror=&quot;alert(1)&quot;&gt;');
+    expect(email.text).toContain(`Jordi ${hostile}`);
+    expect(email.to).toEqual([sample.candidate.email]);
+    expect(email.cc).toEqual([sample.nominator.email]);
+    expect(email.subject).not.toMatch(/[\r\n]/);
+  });
+
+  it('tells a selected candidate the first meeting in New York time and in their own zone', () => {
+    const email = decisionSelectedEmail(metlib2024, nomination());
+    expect(email.text).toContain('Tuesday 9 April 2024, 09:00 (New York time, UTC−4)');
+    expect(email.text).toContain('Tuesday 9 April 2024, 15:00 (Madrid time, UTC+2)');
+    expect(email.text).toContain('MetLib Conference: 2024-10-06 to 2024-10-10, Barcelona, Spain');
+  });
+
+  it('acknowledges with the decision date', () => {
+    expect(acknowledgementEmail(metlib2024, nomination()).text).toContain('by Monday 19 February 2024');
+  });
+});
+
+describe('the form page', () => {
+  const open = new Date('2024-02-01T14:00:00Z');
+
+  it('labels every control and escapes kept answers', () => {
+    const values = new URLSearchParams({ 'library.name': hostile });
+    const page = nominationFormPage(metlib2024, open, values, []);
+    expect(page).toContain('value="&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;&#39;"');
+    for (const [, id] of page.matchAll(/<(?:input|select|textarea)[^>]* id="([^"]+)"/g)) {
+      const labelled =
+        page.includes(`for="${id}"`) || new RegExp(`<label class="choice"><input[^>]*id="${id}"`).test(page);
+      expect(labelled, `${id} has a label`).toBe(true);
+    }
+  });
+
+  it('links each error in the summary to its field', () => {
+    const page = nominationFormPage(metlib2024, open, new URLSearchParams(), [
+      { path: 'themes', message: 'Choose at least one theme' },
+      { path: 'candidate.email', message: 'Enter the candidate’s email address' },
+    ]);
+    expect(page).toContain('<a href="#f-themes-first">Choose at least one theme</a>');
+    expect(page).toContain('<a href="#f-candidate-email">');
+    expect(page).toContain('aria-invalid="true"');
+    expect(page.startsWith('<!doctype html>')).toBe(true);
+    expect(page).toContain('<title>Error: Nominate a candidate');
+  });
+
+  it('is replaced by a notice before the window opens', () => {
+    expect(nominationFormPage(metlib2024, new Date('2023-12-01T00:00:00Z'))).toContain('are not open yet');
+  });
+
+  it('escapes the reference on the confirmation page', () => {
+    expect(confirmationPage(metlib2024, '<b>')).toContain('&lt;b&gt;');
+  });
+});
+
+describe('form posts', () => {
+  it('become the JSON body: numbers, yes/no answers, ticked boxes and repeated themes', () => {
+    const fields = new URLSearchParams(
+      'library.cityPopulation=1%2C250%2C000&travel.libraryCoversTravel=no&themes=a&themes=b&commitments.workingHours=true',
+    );
+    expect(formToBody(fields)).toMatchObject({
+      library: { cityPopulation: 1_250_000 },
+      travel: { libraryCoversTravel: false, conditionalOnStipend: undefined },
+      themes: ['a', 'b'],
+      commitments: { workingHours: true, activeParticipation: undefined },
+    });
+  });
+
+  it('keep a population that is not a number as text, for the schema to reject', () => {
+    expect(formToBody(new URLSearchParams('library.cityPopulation=lots'))).toMatchObject({
+      library: { cityPopulation: 'lots' },
+    });
+  });
+});
