@@ -78,6 +78,23 @@ const emailItem = (nomination: Nomination, email: OutboxEmail, createdAt: string
 const failedConditions = (error: TransactionCanceledException) =>
   (error.CancellationReasons ?? []).map((reason) => reason.Code);
 
+/** What the API shows of an outbox email: where it went and whether it was sent, not its body. */
+const emailRecord = (item: Item): EmailRecord => {
+  const e = item as unknown as EmailRecord;
+  return {
+    key: e.key,
+    kind: e.kind,
+    to: e.to,
+    cc: e.cc,
+    subject: e.subject,
+    status: e.status,
+    attempts: e.attempts,
+    createdAt: e.createdAt,
+    ...(e.sentAt ? { sentAt: e.sentAt, messageId: e.messageId } : {}),
+    ...(e.lastError ? { lastError: e.lastError } : {}),
+  } as EmailRecord;
+};
+
 const cursorSchema = z.strictObject({
   p: z.string(),
   s: z.string().nullable(),
@@ -175,19 +192,7 @@ export class DynamoDbStore implements NominationStore, Outbox {
     return {
       nomination: strip<Nomination>(nomination),
       history: items.filter((i) => i.type === 'audit').map((i) => strip<AuditEntry>(i)),
-      emails: items
-        .filter((i) => i.type === tableDesign.emailItemType)
-        .map(
-          ({
-            html: _html,
-            text: _text,
-            claim: _claim,
-            leaseUntil: _lease,
-            nominationId: _n,
-            programId: _p,
-            ...rest
-          }) => strip<EmailRecord>(rest),
-        ),
+      emails: items.filter((i) => i.type === tableDesign.emailItemType).map((i) => emailRecord(i)),
     };
   }
 
