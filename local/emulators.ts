@@ -11,6 +11,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { tableDesign } from '#shared/adapters/table-design';
+import { isPortTaken, portTakenError } from './port-taken.ts';
 
 const require = createRequire(import.meta.url);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -20,13 +21,7 @@ export const assertPortFree = (port: number, what: string) =>
   new Promise<void>((resolve, reject) => {
     const probe: Server = createServer();
     probe.once('error', (error: NodeJS.ErrnoException) =>
-      reject(
-        error.code === 'EADDRINUSE'
-          ? new Error(
-              `Port ${port} for ${what} is already in use. Stop whatever uses it, or choose another port (see --help).`,
-            )
-          : error,
-      ),
+      reject(isPortTaken(error) ? portTakenError(port, what) : error),
     );
     probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
   });

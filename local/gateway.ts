@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import type { JWTPayload } from 'jose';
 import type { HttpRoute } from '#functions/catalog';
+import { isPortTaken, portTakenError } from './port-taken.ts';
 
 export type HttpHandler = (
   event: APIGatewayProxyEventV2,
@@ -178,13 +179,7 @@ export const startGateway = async (options: GatewayOptions): Promise<{ server: S
 export const listen = (server: Server, port: number, host: string, what: string) =>
   new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(
-        error.code === 'EADDRINUSE'
-          ? new Error(
-              `Port ${port} for ${what} is already in use. Stop whatever uses it, or choose another port (see --help).`,
-            )
-          : error,
-      ),
+      reject(isPortTaken(error) ? portTakenError(port, what) : error),
     );
     server.listen(port, host, () => resolve());
   });

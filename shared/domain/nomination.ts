@@ -123,6 +123,22 @@ export interface Nomination extends NominationInput {
   scoreTotal: number;
 }
 
+/** A nomination as it is first stored: submitted, version 1, no reviews yet. */
+export const newNomination = (
+  input: NominationInput,
+  ids: { id: string; programId: string; at: string },
+): Nomination => ({
+  ...input,
+  id: ids.id,
+  programId: ids.programId,
+  status: 'submitted',
+  version: 1,
+  submittedAt: ids.at,
+  updatedAt: ids.at,
+  reviewCount: 0,
+  scoreTotal: 0,
+});
+
 /** zod issues as the API's `issues`: a dotted path a form can point at, and a sentence. */
 export const toFieldIssues = (error: z.ZodError): FieldIssue[] =>
   error.issues.flatMap((issue) => {

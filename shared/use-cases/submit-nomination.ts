@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { NominationWindowClosedError, ValidationError } from '../domain/errors.ts';
-import { type Nomination, nominationInputSchema, toFieldIssues } from '../domain/nomination.ts';
+import {
+  type Nomination,
+  newNomination,
+  nominationInputSchema,
+  toFieldIssues,
+} from '../domain/nomination.ts';
 import { nominationWindowState } from '../domain/program.ts';
 import { formatInZone } from '../domain/time.ts';
 import { acknowledgementEmail } from '../email/templates.ts';
@@ -38,17 +43,12 @@ export const submitNomination = async (
     throw new ValidationError('Some answers need correcting', toFieldIssues(parsed.error));
   }
   const at = now.toISOString();
-  const nomination: Nomination = {
-    ...parsed.data,
+  const nomination = newNomination(parsed.data, {
     id: (deps.newId ?? randomUUID)(),
     programId: program.id,
-    status: 'submitted',
-    version: 1,
-    submittedAt: at,
-    updatedAt: at,
-    reviewCount: 0,
-    scoreTotal: 0,
-  };
+    at,
+  });
+
   await deps.store.create(
     nomination,
     {

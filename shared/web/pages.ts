@@ -36,7 +36,7 @@ ${body}
 /** The deadline as an exact instant in the program's zone, in UTC, and (with script) in the reader's own zone. */
 const deadline = (program: Program) => {
   const closes = new Date(program.nominationWindow.closesAt);
-  return html`<p class="inset">Nominations close on <strong><time datetime="${closes.toISOString()}" id="deadline">${formatInZone(closes, program.timeZone)}</time></strong> (${program.timeZone.replace('_', ' ')} time), which is ${formatInZone(closes, 'UTC')}.<span id="deadline-local" hidden></span></p>`;
+  return html`<p class="inset">Nominations close on <strong><time datetime="${closes.toISOString()}" id="deadline">${formatInZone(closes, program.timeZone)}</time></strong>, which is ${formatInZone(closes, 'UTC')}.<span id="deadline-local" hidden></span></p>`;
 };
 
 const errorSummary = (issues: { id: string; message: string }[]) =>

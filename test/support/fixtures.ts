@@ -4,6 +4,7 @@ import sample from '../../events/samples/nomination.json' with { type: 'json' };
 import {
   type Nomination,
   type NominationInput,
+  newNomination,
   nominationInputSchema,
 } from '../../shared/domain/nomination.ts';
 
@@ -11,16 +12,5 @@ import {
 export const sampleNomination = (change: (input: NominationInput) => void = () => {}): Nomination => {
   const input = nominationInputSchema(metlib2024).parse(structuredClone(sample));
   change(input);
-  const at = '2024-02-01T14:00:00.000Z';
-  return {
-    ...input,
-    id: randomUUID(),
-    programId: metlib2024.id,
-    status: 'submitted',
-    version: 1,
-    submittedAt: at,
-    updatedAt: at,
-    reviewCount: 0,
-    scoreTotal: 0,
-  };
+  return newNomination(input, { id: randomUUID(), programId: metlib2024.id, at: '2024-02-01T14:00:00.000Z' });
 };

@@ -1,0 +1,70 @@
+import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import { describe, expect, it } from 'vitest';
+import { catalog } from '../../functions/catalog.ts';
+import { matchesFilter } from '../../local/stream-poller.ts';
+import { ForbiddenError } from '../../shared/domain/errors.ts';
+import { actorFrom } from '../../shared/http/actor.ts';
+
+const mailer = catalog.find((f) => f.stream);
+
+describe("the mailer's stream filter", () => {
+  const record = (eventName: string, type: string) => ({
+    eventName,
+    dynamodb: { NewImage: { type: { S: type } } },
+  });
+
+  it('selects inserted outbox emails only', () => {
+    const filter = mailer?.stream?.filter ?? {};
+    expect(matchesFilter(filter, record('INSERT', 'email'))).toBe(true);
+    expect(matchesFilter(filter, record('MODIFY', 'email'))).toBe(false);
+    expect(matchesFilter(filter, record('INSERT', 'nomination'))).toBe(false);
+    expect(matchesFilter(filter, { eventName: 'REMOVE', dynamodb: {} })).toBe(false);
+  });
+});
+
+describe('the caller from API Gateway JWT claims', () => {
+  const event = (claims: Record<string, unknown>) =>
+    ({
+      requestContext: { authorizer: { jwt: { claims } } },
+    }) as unknown as APIGatewayProxyEventV2WithJWTAuthorizer;
+
+  it('reads groups flattened to "[a b]" as API Gateway passes them, and as an array', () => {
+    expect(
+      actorFrom(event({ sub: 'u1', email: 'a@b.org', 'cognito:groups': '[organizers reviewers]' }), [
+        'organizers',
+      ]),
+    ).toEqual({
+      id: 'u1',
+      email: 'a@b.org',
+      groups: ['organizers', 'reviewers'],
+    });
+    expect(actorFrom(event({ sub: 'u2', 'cognito:groups': ['reviewers'] }), ['reviewers']).groups).toEqual([
+      'reviewers',
+    ]);
+  });
+
+  it('refuses a caller outside the allowed groups, ignoring unknown groups', () => {
+    expect(() => actorFrom(event({ sub: 'u3', 'cognito:groups': '[admins]' }), ['organizers'])).toThrow(
+      ForbiddenError,
+    );
+    expect(() => actorFrom(event({}), ['organizers'])).toThrow(ForbiddenError);
+  });
+});
+
+describe('the catalog', () => {
+  it('names each function once and gives every route a distinct method and path', () => {
+    expect(new Set(catalog.map((f) => f.name)).size).toBe(catalog.length);
+    const routes = catalog.flatMap((f) => f.routes ?? []).map((r) => `${r.method} ${r.path}`);
+    expect(new Set(routes).size).toBe(routes.length);
+  });
+
+  it('guards every staff route and leaves the form, program and submission public', () => {
+    const byRoute = Object.fromEntries(
+      catalog.flatMap((f) => f.routes ?? []).map((r) => [`${r.method} ${r.path}`, r.groups]),
+    );
+    expect(byRoute['POST /programs/{programId}/nominations']).toBeUndefined();
+    expect(byRoute['GET /programs/{programId}']).toBeUndefined();
+    expect(byRoute['POST /nominations/{id}/transitions']).toEqual(['organizers', 'reviewers']);
+    expect(byRoute['POST /programs/{programId}/notifications']).toEqual(['organizers']);
+  });
+});
