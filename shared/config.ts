@@ -1,4 +1,4 @@
-import { parseClockSpec, systemClock, virtualClock } from './adapters/clock.ts';
+import { environmentClock, systemClock } from './adapters/clock.ts';
 import type { Clock } from './ports.ts';
 
 /**
@@ -32,7 +32,5 @@ export const mailConfig = () => ({
 });
 
 /** The system clock on AWS; the local stack's virtual clock when VIRTUAL_CLOCK is set. */
-export const clockFromEnv = (): Clock => {
-  const spec = optional('VIRTUAL_CLOCK');
-  return spec ? virtualClock(parseClockSpec(spec)) : systemClock;
-};
+export const clockFromEnv = (): Clock =>
+  optional('VIRTUAL_CLOCK') ? environmentClock('VIRTUAL_CLOCK') : systemClock;

@@ -16,7 +16,10 @@ const mentoring = (id: string, month: string) =>
  * follows daylight saving (EDT from 10 March 2024).
  *
  * The call gives no opening date; nominations are accepted from 8 January 2024 and close at the
- * end of 15 February 2024, New York time.
+ * end of 15 February 2024, New York time. It dates the evaluation and the certificates only by
+ * month: the evaluation request goes out the day after the last meeting (5 March 2025) and the
+ * certificates at the end of March (31 March 2025). Mentoring sessions have no date yet; they
+ * get reminders once organizers set one.
  */
 export const metlib2024: Program = programSchema.parse({
   id: 'metlib-2024',
@@ -85,12 +88,23 @@ export const metlib2024: Program = programSchema.parse({
     meeting('meeting-2025-02', '2025-02-11T09:00'),
     mentoring('mentoring-2025-02', '2025-02'),
     meeting('meeting-2025-03', '2025-03-04T09:00'),
-    { id: 'evaluation-2025', kind: 'evaluation', title: 'Program evaluation', when: { month: '2025-03' } },
+    {
+      id: 'evaluation-2025',
+      kind: 'evaluation',
+      title: 'Program evaluation',
+      when: { at: '2025-03-05T09:00' },
+    },
     {
       id: 'certificates-2025',
       kind: 'certificates',
       title: 'Participation certificates',
-      when: { month: '2025-03' },
+      when: { at: '2025-03-31T09:00' },
     },
   ],
+  reminderDaysBefore: { meeting: [7, 1], mentoring: [7, 1], conference: [30, 7] },
+  reminderTimeOfDay: '09:00',
+  decisionReadinessDaysBefore: 2,
+  // The call names no survey; organizers set the real link here before March 2025.
+  evaluationSurveyUrl: 'https://metlib.example.org/learning-circle-2024/evaluation',
+  certificateSignatory: 'Tommi Laitio, facilitator, for the IFLA Metropolitan Libraries Section',
 });

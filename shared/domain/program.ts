@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIanaTimeZone } from './time.ts';
+import { isIanaTimeZone, wallTimeToInstant } from './time.ts';
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case words joined by hyphens');
 const instant = z.iso.datetime({ offset: true });
@@ -9,9 +9,9 @@ const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
 const timeZone = z.string().refine(isIanaTimeZone, 'an IANA time zone such as Europe/Madrid');
 
 /**
- * When a timeline event happens. Three shapes because the seed itself has three: meetings with a
- * wall-clock time, the conference as a range of days, and items known only by their month
- * (mentoring "date to be set", evaluation, certificates).
+ * When a timeline event happens. Three shapes because the call itself has three: meetings (and
+ * the evaluation and certificate mailings) at a wall-clock time, the conference as a range of
+ * days, and items known only by their month (mentoring, "date to be set").
  */
 export const eventWhenSchema = z.union([
   z.strictObject({
@@ -19,7 +19,8 @@ export const eventWhenSchema = z.union([
     durationMinutes: z
       .int()
       .min(15)
-      .max(24 * 60),
+      .max(24 * 60)
+      .optional(),
   }),
   z.strictObject({ from: localDate, to: localDate }),
   z.strictObject({ month }),
@@ -55,6 +56,19 @@ export const programSchema = z
     themes: z.array(labelled).min(1),
     projectTypes: z.array(labelled).min(1),
     timeline: z.array(timelineEventSchema),
+    /** How many days before each kind of event participants get a reminder. */
+    reminderDaysBefore: z.strictObject({
+      meeting: z.array(z.int().min(1).max(60)),
+      mentoring: z.array(z.int().min(1).max(60)),
+      conference: z.array(z.int().min(1).max(120)),
+    }),
+    /** Wall-clock time for reminders of events that have a date but no time (the conference). */
+    reminderTimeOfDay: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm'),
+    /** The organizers hear how decisions stand this many days before decisions are due. */
+    decisionReadinessDaysBefore: z.int().min(1).max(30),
+    evaluationSurveyUrl: z.url({ protocol: /^https$/ }),
+    /** The line under the participant's name on the certificate. */
+    certificateSignatory: z.string().min(1).max(200),
   })
   .refine((p) => p.capacity.min <= p.capacity.max, {
     path: ['capacity'],
@@ -68,12 +82,15 @@ export const programSchema = z
     path: ['decisionsDueAt'],
     message: 'decisions cannot be due before nominations close',
   })
-  .refine((p) => new Set(p.timeline.map((e) => e.id)).size === p.timeline.length, {
-    path: ['timeline'],
-    message: 'timeline event ids must be unique',
+  .superRefine((p, ctx) => {
+    const result = timelineSchema.safeParse(p.timeline);
+    for (const issue of result.error?.issues ?? []) {
+      ctx.addIssue({ code: 'custom', path: ['timeline', ...issue.path], message: issue.message });
+    }
   });
 
 export type Program = z.infer<typeof programSchema>;
+export type TimelineEventWhen = z.infer<typeof eventWhenSchema>;
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;
 
 export type WindowState = 'not-yet-open' | 'open' | 'closed';
@@ -84,3 +101,42 @@ export const nominationWindowState = (program: Program, now: Date): WindowState 
   if (t > Date.parse(program.nominationWindow.closesAt)) return 'closed';
   return 'open';
 };
+
+/** The instant an event starts, for ordering and for "has it happened yet": month-only events start on the 1st. */
+export const eventStart = (program: Program, event: TimelineEvent): Date => {
+  const zone = event.timeZone ?? program.timeZone;
+  if ('at' in event.when) return wallTimeToInstant(event.when.at, zone);
+  if ('from' in event.when) return wallTimeToInstant(`${event.when.from}T00:00`, zone);
+  return wallTimeToInstant(`${event.when.month}-01T00:00`, zone);
+};
+
+/** A timeline's own rules: unique ids, dates in order, ranges that end after they start. */
+export const timelineSchema = z
+  .array(timelineEventSchema)
+  .max(100)
+  .superRefine((timeline, ctx) => {
+    const seen = new Set<string>();
+    let previous = '';
+    timeline.forEach((event, index) => {
+      if (seen.has(event.id))
+        ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `"${event.id}" is used twice` });
+      seen.add(event.id);
+      if ('from' in event.when && event.when.to < event.when.from) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'when', 'to'],
+          message: 'the last day is before the first',
+        });
+      }
+      const key =
+        'at' in event.when ? event.when.at : 'from' in event.when ? event.when.from : event.when.month;
+      if (key.slice(0, 7) < previous.slice(0, 7)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'when'],
+          message: `"${event.id}" comes before the event listed above it; keep the timeline in date order`,
+        });
+      }
+      previous = key;
+    });
+  });

@@ -1,0 +1,91 @@
+import type { Program } from '../domain/program.ts';
+import { planSchedules } from '../domain/schedule-plan.ts';
+import type { Clock, ScheduleDefinition, ScheduleRegistry, ScheduleTarget } from '../ports.ts';
+
+export interface SyncSchedulesDeps {
+  registry: ScheduleRegistry;
+  clock: Clock;
+  target: ScheduleTarget;
+}
+
+export interface SyncReport {
+  group: string;
+  created: string[];
+  updated: string[];
+  deleted: string[];
+  unchanged: string[];
+  /** Planned, but their time has passed: not created. */
+  skippedPast: string[];
+  /** Events without a date yet: nothing to schedule until organizers set one. */
+  waitingForDate: string[];
+}
+
+const same = (a: ScheduleDefinition, b: ScheduleDefinition) =>
+  a.expression === b.expression &&
+  a.timeZone === b.timeZone &&
+  a.input === b.input &&
+  a.target.functionArn === b.target.functionArn &&
+  a.target.roleArn === b.target.roleArn &&
+  a.target.deadLetterArn === b.target.deadLetterArn &&
+  a.target.maximumRetryAttempts === b.target.maximumRetryAttempts &&
+  a.target.maximumEventAgeSeconds === b.target.maximumEventAgeSeconds;
+
+/**
+ * Makes the program's schedule group hold exactly the schedules its timeline calls for.
+ * 1. Plan the schedules from the timeline (deterministic names).
+ * 2. List what exists in the group.
+ * 3. Create what is missing, update what differs (a full replace), delete what the timeline no
+ *    longer has. A planned time already past is skipped and reported, never created: it would
+ *    fire at once, late.
+ * Running it twice changes nothing the second time.
+ */
+export const syncSchedules = async (deps: SyncSchedulesDeps, program: Program): Promise<SyncReport> => {
+  const plan = planSchedules(program);
+  const report: SyncReport = {
+    group: plan.group,
+    created: [],
+    updated: [],
+    deleted: [],
+    unchanged: [],
+    skippedPast: [],
+    waitingForDate: plan.waitingForDate,
+  };
+  await deps.registry.ensureGroup(plan.group);
+  const existing = new Set(await deps.registry.names(plan.group));
+  const now = deps.clock.now().getTime();
+  const planned = new Set<string>();
+  for (const schedule of plan.schedules) {
+    planned.add(schedule.name);
+    const desired: ScheduleDefinition = {
+      group: plan.group,
+      name: schedule.name,
+      expression: `at(${schedule.wallTime})`,
+      timeZone: schedule.timeZone,
+      input: JSON.stringify(schedule.input),
+      target: deps.target,
+    };
+    if (schedule.instant.getTime() <= now) {
+      report.skippedPast.push(schedule.name);
+      continue;
+    }
+    if (!existing.has(schedule.name)) {
+      await deps.registry.create(desired);
+      report.created.push(schedule.name);
+      continue;
+    }
+    const current = await deps.registry.get(plan.group, schedule.name);
+    if (current && same(current, desired)) {
+      report.unchanged.push(schedule.name);
+    } else {
+      await deps.registry.update(desired);
+      report.updated.push(schedule.name);
+    }
+  }
+  for (const name of existing) {
+    if (!planned.has(name)) {
+      await deps.registry.delete(plan.group, name);
+      report.deleted.push(name);
+    }
+  }
+  return report;
+};
