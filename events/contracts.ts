@@ -1,6 +1,12 @@
 import { z } from 'zod';
 
-export const scheduledKinds = ['decision-readiness', 'decisions-due', 'reminder', 'evaluation', 'certificates'] as const;
+export const scheduledKinds = [
+  'decision-readiness',
+  'decisions-due',
+  'reminder',
+  'evaluation',
+  'certificates',
+] as const;
 export type ScheduledKind = (typeof scheduledKinds)[number];
 
 /**

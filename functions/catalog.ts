@@ -29,9 +29,15 @@ export interface FunctionEntry {
   description: string;
   routes?: readonly HttpRoute[];
   stream?: StreamTrigger;
+  /** EventBridge Scheduler invokes it: the program schedules' target. */
+  scheduleTarget?: boolean;
+  /** Run once on every deploy (and when the local stack starts). */
+  runOnDeploy?: boolean;
   access: {
     table?: 'read' | 'read-write';
     sendEmail?: boolean;
+    /** Create, update and delete the program schedules. */
+    manageSchedules?: boolean;
   };
   timeoutSeconds?: number;
 }
@@ -56,7 +62,7 @@ export const catalog: readonly FunctionEntry[] = [
     entry: 'functions/get-program.ts',
     description: 'Public program information: window, decision date, timeline, themes',
     routes: [{ method: 'GET', path: '/programs/{programId}' }],
-    access: {},
+    access: { table: 'read' },
   },
   {
     name: 'SubmitNomination',
@@ -93,6 +99,30 @@ export const catalog: readonly FunctionEntry[] = [
     routes: [{ method: 'POST', path: '/programs/{programId}/notifications', groups: organizers }],
     access: { table: 'read-write' },
     timeoutSeconds: 60,
+  },
+  {
+    name: 'UpdateTimeline',
+    entry: 'functions/update-timeline.ts',
+    description: 'Changes a program’s timeline and brings its schedules in line',
+    routes: [{ method: 'PUT', path: '/programs/{programId}/timeline', groups: organizers }],
+    access: { table: 'read-write', manageSchedules: true },
+    timeoutSeconds: 60,
+  },
+  {
+    name: 'SyncSchedules',
+    entry: 'functions/sync-schedules.ts',
+    description: 'Creates, updates and deletes program schedules to match the timelines',
+    runOnDeploy: true,
+    access: { table: 'read', manageSchedules: true },
+    timeoutSeconds: 120,
+  },
+  {
+    name: 'RunTimelineEvent',
+    entry: 'functions/run-timeline-event.ts',
+    description: 'Decision readiness, decisions due, reminders, evaluation and certificates, as scheduled',
+    scheduleTarget: true,
+    access: { table: 'read-write' },
+    timeoutSeconds: 300,
   },
   {
     name: 'SendEmail',

@@ -1,24 +1,28 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { NotFoundError } from '#shared/domain/errors';
 import { nominationWindowState } from '#shared/domain/program';
 import { httpMiddlewares } from '#shared/http/middlewares';
 import { json } from '#shared/http/responses';
-import { findProgram } from '#shared/use-cases/find-program';
-import { clock } from '#shared/wiring';
+import { clock, programRepository } from '#shared/wiring';
 
 const now = clock();
+const programs = programRepository();
 
+/** The program as it stands, with its current timeline and the version to send when changing it. */
 export const run = async (event: APIGatewayProxyEventV2) => {
-  const program = findProgram(event.pathParameters?.programId ?? '');
+  const programId = event.pathParameters?.programId ?? '';
+  const stored = await programs.get(programId);
+  if (!stored) throw new NotFoundError(`There is no program "${programId}"`);
+  const { program, timelineVersion } = stored;
   return json(
     200,
     {
       ...program,
       nominationWindow: { ...program.nominationWindow, state: nominationWindowState(program, now.now()) },
+      timelineVersion,
     },
-    {
-      'cache-control': 'public, max-age=60',
-    },
+    { 'cache-control': 'public, max-age=60' },
   );
 };
 

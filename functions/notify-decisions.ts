@@ -4,9 +4,9 @@ import { actorFrom } from '#shared/http/actor';
 import { httpMiddlewares } from '#shared/http/middlewares';
 import { json } from '#shared/http/responses';
 import { notifyDecisions } from '#shared/use-cases/notify-decisions';
-import { clock, dynamoDbStore } from '#shared/wiring';
+import { clock, dynamoDbStore, programRepository } from '#shared/wiring';
 
-const deps = { store: dynamoDbStore(), clock: clock() };
+const deps = { store: dynamoDbStore(), clock: clock(), programs: programRepository() };
 
 export const run = async (event: APIGatewayProxyEventV2WithJWTAuthorizer) => {
   const actor = actorFrom(event, ['organizers']);

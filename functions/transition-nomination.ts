@@ -9,9 +9,9 @@ import { httpMiddlewares } from '#shared/http/middlewares';
 import { readBody } from '#shared/http/request-body';
 import { json } from '#shared/http/responses';
 import { transitionNomination } from '#shared/use-cases/transition-nomination';
-import { clock, dynamoDbStore } from '#shared/wiring';
+import { clock, dynamoDbStore, programRepository } from '#shared/wiring';
 
-const deps = { store: dynamoDbStore(), clock: clock() };
+const deps = { store: dynamoDbStore(), clock: clock(), programs: programRepository() };
 
 export const run = async (event: APIGatewayProxyEventV2WithJWTAuthorizer) => {
   const actor = actorFrom(event, ['organizers', 'reviewers']);

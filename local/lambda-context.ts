@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
 
+export const localFunctionArn = (functionName: string) =>
+  `arn:aws:lambda:us-east-1:000000000000:function:${functionName}`;
+
 /** A Lambda context as the runtime passes it, for handlers invoked in this process. */
 export const lambdaContext = (functionName: string, timeoutSeconds = 30): Context => {
   const deadline = Date.now() + timeoutSeconds * 1000;
@@ -8,7 +11,7 @@ export const lambdaContext = (functionName: string, timeoutSeconds = 30): Contex
     callbackWaitsForEmptyEventLoop: false,
     functionName,
     functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:us-east-1:000000000000:function:${functionName}`,
+    invokedFunctionArn: localFunctionArn(functionName),
     memoryLimitInMB: '512',
     awsRequestId: randomUUID(),
     logGroupName: `/aws/lambda/${functionName}`,

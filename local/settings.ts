@@ -6,6 +6,7 @@ export const localDefaults = {
   apiPort: 3000,
   sesPort: 8005,
   dynamoDbPort: 8000,
+  schedulerPort: 8006,
   dataDir: join(projectRoot, '.local'),
   keyFile: join(projectRoot, '.local', 'keys', 'jwt-signing-key.json'),
   tableName: 'metlib-nominations',

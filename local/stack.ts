@@ -2,7 +2,8 @@ import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { catalog, type FunctionEntry } from '#functions/catalog';
-import { formatClockSpec } from '#shared/adapters/clock';
+import { environmentClock, formatClockSpec, parseClockSpec } from '#shared/adapters/clock';
+import type { SyncReport } from '#shared/use-cases/sync-schedules';
 import {
   ensureTable,
   localCredentials,
@@ -13,7 +14,8 @@ import {
 } from './emulators.ts';
 import { type HttpHandler, type MountedRoute, startGateway } from './gateway.ts';
 import { loadOrCreateSigningKey, signToken, type TokenRequest, tokenVerifier } from './jwt.ts';
-import { lambdaContext } from './lambda-context.ts';
+import { lambdaContext, localFunctionArn } from './lambda-context.ts';
+import { SchedulerEmulator } from './scheduler-emulator.ts';
 import { type StreamHandler, type StreamPoller, startStreamPoller } from './stream-poller.ts';
 
 export const projectRoot = resolve(import.meta.dirname, '..');
@@ -26,11 +28,14 @@ export interface StackOptions {
   /** Start the SES emulator on this port, or use `sesEndpoint` if given. */
   sesPort?: number;
   sesEndpoint?: string;
+  /** The Scheduler emulator's port (0 for any free one). */
+  schedulerPort?: number;
   /** Keep DynamoDB data here; omit for in-memory. */
   dataDir?: string;
   keyFile: string;
   tableName: string;
   mailFrom: string;
+  organizerEmails?: string[];
   /** The instant the virtual clock starts at; omit for the real clock. */
   clockStart?: string;
   clockSpeed?: number;
@@ -42,7 +47,14 @@ export interface RunningStack {
   apiUrl: string;
   dynamoDbEndpoint: string;
   sesEndpoint: string;
+  schedulerEndpoint: string;
   poller: StreamPoller;
+  scheduler: SchedulerEmulator;
+  /** What the schedule sync did at start, per program. */
+  syncReports: SyncReport[];
+  /** Moves the local clock to `instant`; it runs on from there at the same speed. */
+  setClock(instant: Date): void;
+  now(): Date;
   token(request: TokenRequest): Promise<string>;
   stop(): Promise<void>;
 }
@@ -88,6 +100,10 @@ export const startStack = async (options: StackOptions): Promise<RunningStack> =
       MAIL_FROM: options.mailFrom,
       POWERTOOLS_LOG_LEVEL: options.logLevel ?? 'WARN',
       POWERTOOLS_SERVICE_NAME: 'metlib-nominations',
+      TIMELINE_FUNCTION_ARN: localFunctionArn('RunTimelineEvent'),
+      SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/metlib-nominations-scheduler',
+      SCHEDULER_DLQ_ARN: 'arn:aws:sqs:us-east-1:000000000000:metlib-nominations-schedules-dlq',
+      ORGANIZER_EMAILS: (options.organizerEmails ?? ['organizers@metlib.example.org']).join(','),
     });
     if (options.clockStart) {
       process.env.VIRTUAL_CLOCK = formatClockSpec({
@@ -99,9 +115,31 @@ export const startStack = async (options: StackOptions): Promise<RunningStack> =
       delete process.env.VIRTUAL_CLOCK;
     }
 
+    const clock = environmentClock('VIRTUAL_CLOCK');
+    const invocable = new Map<string, (event: unknown) => Promise<unknown>>();
+    const scheduler = new SchedulerEmulator({
+      port: options.schedulerPort ?? 8006,
+      clock,
+      invoke: async (arn, payload) => {
+        const target = invocable.get(arn);
+        if (!target) throw new Error(`No local function has the ARN ${arn}`);
+        await target(payload);
+      },
+    });
+    const schedulerEndpoint = await scheduler.start();
+    started.push({ endpoint: schedulerEndpoint, stop: () => scheduler.stop() });
+    process.env.SCHEDULER_ENDPOINT = schedulerEndpoint;
+
     const routes: MountedRoute[] = [];
     const consumers = [];
+    const onDeploy: ((event: unknown) => Promise<unknown>)[] = [];
     for (const entry of catalog) {
+      if (entry.scheduleTarget || entry.runOnDeploy) {
+        const handler = await importHandler<(event: unknown, context: unknown) => Promise<unknown>>(entry);
+        const invoke = (event: unknown) => handler(event, lambdaContext(entry.name, entry.timeoutSeconds));
+        invocable.set(localFunctionArn(entry.name), invoke);
+        if (entry.runOnDeploy) onDeploy.push(invoke);
+      }
       const context = () => lambdaContext(entry.name, entry.timeoutSeconds);
       if (entry.routes) {
         const handler = await importHandler<HttpHandler>(entry);
@@ -123,6 +161,11 @@ export const startStack = async (options: StackOptions): Promise<RunningStack> =
     });
     const client = localStreamsClient(dynamoDbEndpoint);
     const poller = startStreamPoller({ client, streamArn, consumers, log });
+    const syncReports: SyncReport[] = [];
+    for (const run of onDeploy) {
+      const result = (await run({})) as { reports?: SyncReport[] };
+      syncReports.push(...(result.reports ?? []));
+    }
     const closeGateway = (server: Server) =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -133,7 +176,20 @@ export const startStack = async (options: StackOptions): Promise<RunningStack> =
       apiUrl: gateway.url,
       dynamoDbEndpoint,
       sesEndpoint,
+      schedulerEndpoint,
       poller,
+      scheduler,
+      syncReports,
+      now: () => clock.now(),
+      setClock: (instant) => {
+        const current = process.env.VIRTUAL_CLOCK;
+        const speed = current ? parseClockSpec(current).speed : 1;
+        process.env.VIRTUAL_CLOCK = formatClockSpec({
+          startsAt: instant.toISOString(),
+          realStart: Date.now(),
+          speed,
+        });
+      },
       token: (request) => signToken(key, request),
       stop: async () => {
         await closeGateway(gateway.server);

@@ -11,6 +11,7 @@ Options:
   --port N            API and form port (default ${localDefaults.apiPort})
   --ses-port N        SES emulator and inbox port (default ${localDefaults.sesPort})
   --dynamodb-port N   DynamoDB Local port (default ${localDefaults.dynamoDbPort})
+  --scheduler-port N  EventBridge Scheduler emulator port (default ${localDefaults.schedulerPort})
   --in-memory         keep no data between runs (default: data persists in .local/)
   --clock ISO|now     the instant the clock starts at (default ${localDefaults.clock},
                       inside the 2024 nomination window); "now" uses the real clock
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     port: { type: 'string' },
     'ses-port': { type: 'string' },
     'dynamodb-port': { type: 'string' },
+    'scheduler-port': { type: 'string' },
     'in-memory': { type: 'boolean', default: false },
     clock: { type: 'string', default: localDefaults.clock },
     speed: { type: 'string', default: '1' },
@@ -57,6 +59,7 @@ if (!(speed > 0)) fail(`--speed must be a positive number, got "${values.speed}"
 const apiPort = port(values.port, localDefaults.apiPort, 'port');
 const sesPort = port(values['ses-port'], localDefaults.sesPort, 'ses-port');
 const dynamoDbPort = port(values['dynamodb-port'], localDefaults.dynamoDbPort, 'dynamodb-port');
+const schedulerPort = port(values['scheduler-port'], localDefaults.schedulerPort, 'scheduler-port');
 
 // Lambda runs these handlers on Node 24; the SDK's notice about Node 20 is known and only noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -65,6 +68,7 @@ const stack = await startStack({
   apiPort,
   sesPort,
   dynamoDbPort,
+  schedulerPort,
   ...(values['in-memory'] ? {} : { dataDir: localDefaults.dataDir }),
   keyFile: localDefaults.keyFile,
   tableName: localDefaults.tableName,
@@ -79,7 +83,14 @@ process.stdout.write(`
   API                http://localhost:${apiPort}   (e.g. GET /programs/metlib-2024)
   Email inbox        http://localhost:${sesPort}
   DynamoDB Local     http://localhost:${dynamoDbPort}   (table ${localDefaults.tableName}, ${values['in-memory'] ? 'in memory' : `data in ${localDefaults.dataDir}`})
+  Scheduler          http://localhost:${schedulerPort}   (EventBridge Scheduler API; fired: /_local/invocations)
   Clock              ${clock ? `starts at ${new Date(clock).toISOString()}, ×${speed}` : 'real time'}
+${stack.syncReports
+  .map(
+    (r) =>
+      `  Schedules          ${r.group}: ${r.created.length + r.updated.length + r.unchanged.length} upcoming, ${r.skippedPast.length} already past, waiting for a date: ${r.waitingForDate.join(', ') || 'none'}`,
+  )
+  .join('\n')}
 
   An organizer token:  npm run --silent token -- --group organizers --email you@example.org
   Stop with Ctrl-C.

@@ -34,3 +34,22 @@ export const mailConfig = () => ({
 /** The system clock on AWS; the local stack's virtual clock when VIRTUAL_CLOCK is set. */
 export const clockFromEnv = (): Clock =>
   optional('VIRTUAL_CLOCK') ? environmentClock('VIRTUAL_CLOCK') : systemClock;
+
+/** Where scheduled events go, and how they are retried; the same for every schedule. */
+export const schedulerConfig = () => ({
+  endpoint: optional('SCHEDULER_ENDPOINT'),
+  target: {
+    functionArn: required('TIMELINE_FUNCTION_ARN'),
+    roleArn: required('SCHEDULER_ROLE_ARN'),
+    deadLetterArn: required('SCHEDULER_DLQ_ARN'),
+    maximumRetryAttempts: 3,
+    maximumEventAgeSeconds: 6 * 3600,
+  },
+});
+
+/** Organizers who receive decision readiness and overdue alerts: comma-separated addresses. */
+export const organizerEmails = () =>
+  required('ORGANIZER_EMAILS')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);

@@ -126,3 +126,38 @@ export interface ScheduleRegistry {
   update(definition: ScheduleDefinition): Promise<void>;
   delete(group: string, name: string): Promise<void>;
 }
+
+/** A program as it stands: its definition with the timeline organizers last saved. */
+export interface StoredProgram {
+  program: import('./domain/program.ts').Program;
+  /** 0 while the timeline is the definition's own; +1 with each saved change. */
+  timelineVersion: number;
+}
+
+export interface TimelineChange {
+  programId: string;
+  timeline: import('./domain/program.ts').TimelineEvent[];
+  expectedVersion: number;
+  actor: string;
+  at: string;
+  note?: string;
+}
+
+export interface ProgramRepository {
+  get(programId: string): Promise<StoredProgram | undefined>;
+  /** Saves the timeline if it is still at `expectedVersion` (VersionConflictError otherwise), with an audit entry. */
+  saveTimeline(change: TimelineChange): Promise<number>;
+}
+
+/** An email queued outside a state change: for a nomination's participant, or for the organizers. */
+export interface QueuedEmail {
+  programId: string;
+  /** Set for emails to a participant: the email is filed with their nomination. */
+  nominationId?: string;
+  email: OutboxEmail;
+}
+
+export interface EmailQueue {
+  /** Writes each email unless its key is already in the outbox; says how many were new. */
+  enqueue(emails: QueuedEmail[]): Promise<{ queued: number; alreadyQueued: number }>;
+}

@@ -3,6 +3,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
+  PutCommand,
   QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
@@ -20,12 +21,14 @@ import type { NominationStatus } from '../domain/nomination-states.ts';
 import type {
   AuditEntry,
   ClaimedEmail,
+  EmailQueue,
   EmailRecord,
   NominationDetail,
   NominationPage,
   NominationStore,
   Outbox,
   OutboxEmail,
+  QueuedEmail,
   TransitionWrite,
 } from '../ports.ts';
 import { withTransientMapping } from './aws-errors.ts';
@@ -117,7 +120,7 @@ const decodeCursor = (cursor: string, programId: string, status: string | undefi
 };
 
 /** Nominations, their audit trail and their outbox in one DynamoDB table. */
-export class DynamoDbStore implements NominationStore, Outbox {
+export class DynamoDbStore implements NominationStore, Outbox, EmailQueue {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -284,6 +287,39 @@ export class DynamoDbStore implements NominationStore, Outbox {
     }
   }
 
+  async enqueue(emails: QueuedEmail[]): Promise<{ queued: number; alreadyQueued: number }> {
+    let queued = 0;
+    const createdAt = new Date().toISOString();
+    for (const { programId, nominationId, email } of emails) {
+      try {
+        await withTransientMapping('The outbox', () =>
+          this.client.send(
+            new PutCommand({
+              TableName: this.tableName,
+              Item: {
+                ...(nominationId
+                  ? keys.email(nominationId, email.key)
+                  : keys.programEmail(programId, email.key)),
+                type: tableDesign.emailItemType,
+                programId,
+                ...(nominationId ? { nominationId } : {}),
+                ...email,
+                status: 'pending',
+                attempts: 0,
+                createdAt,
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            }),
+          ),
+        );
+        queued += 1;
+      } catch (error) {
+        if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+      }
+    }
+    return { queued, alreadyQueued: emails.length - queued };
+  }
+
   async claim(ref: string, now: Date, leaseMs: number): Promise<ClaimedEmail | undefined> {
     const claim = randomUUID();
     try {
@@ -311,7 +347,14 @@ export class DynamoDbStore implements NominationStore, Outbox {
         ref,
         claim,
         attempts: item.attempts,
-        message: { to: item.to, cc: item.cc, subject: item.subject, html: item.html, text: item.text },
+        message: {
+          to: item.to,
+          cc: item.cc,
+          subject: item.subject,
+          html: item.html,
+          text: item.text,
+          ...(item.attachments ? { attachments: item.attachments } : {}),
+        },
       };
     } catch (error) {
       if ((error as Error).name === 'ConditionalCheckFailedException') return undefined;

@@ -47,7 +47,9 @@ export class EventBridgeScheduleRegistry implements ScheduleRegistry {
     const names: string[] = [];
     let NextToken: string | undefined;
     do {
-      const page = await this.client.send(new ListSchedulesCommand({ GroupName: group, NextToken, MaxResults: 100 }));
+      const page = await this.client.send(
+        new ListSchedulesCommand({ GroupName: group, NextToken, MaxResults: 100 }),
+      );
       names.push(...(page.Schedules ?? []).flatMap((s) => (s.Name ? [s.Name] : [])));
       NextToken = page.NextToken;
     } while (NextToken);

@@ -22,6 +22,15 @@ export class SesSender implements EmailSender {
       subject: message.subject,
       text: message.text,
       html: message.html,
+      ...(message.attachments?.length
+        ? {
+            attachments: message.attachments.map((a) => ({
+              filename: a.filename,
+              contentType: a.contentType,
+              content: Buffer.from(a.content, 'base64'),
+            })),
+          }
+        : {}),
     })
       .compile()
       .build();

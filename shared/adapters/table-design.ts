@@ -9,6 +9,9 @@
  * | outbox email | NOMINATION#<id>                      | EMAIL#<key>        |                 |                              |
  * | guard        | PROGRAM#<prog>#CANDIDATE#<email>     | GUARD              |                 |                              |
  * | places       | PROGRAM#<prog>                       | PLACES             |                 |                              |
+ * | timeline     | PROGRAM#<prog>                       | TIMELINE           |                 |                              |
+ * | program audit| PROGRAM#<prog>                       | AUDIT#<version>    |                 |                              |
+ * | staff email  | PROGRAM#<prog>#EMAILS                | EMAIL#<key>        |                 |                              |
  */
 export const tableDesign = {
   partitionKey: 'pk',
@@ -31,6 +34,16 @@ export const keys = {
     sk: 'GUARD',
   }),
   places: (programId: string) => ({ pk: `PROGRAM#${programId}`, sk: 'PLACES' }),
+  timeline: (programId: string) => ({ pk: `PROGRAM#${programId}`, sk: 'TIMELINE' }),
+  programAudit: (programId: string, version: number) => ({
+    pk: `PROGRAM#${programId}`,
+    sk: `AUDIT#${String(version).padStart(6, '0')}`,
+  }),
+  /** Emails to organizers, not tied to one nomination. */
+  programEmail: (programId: string, key: string) => ({
+    pk: `PROGRAM#${programId}#EMAILS`,
+    sk: `EMAIL#${key}`,
+  }),
   byProgram: (programId: string) => `PROGRAM#${programId}`,
   byStatus: (status: string, submittedAt: string, id: string) => `${status}#${submittedAt}#${id}`,
 };

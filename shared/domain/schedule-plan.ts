@@ -56,14 +56,24 @@ export const planSchedules = (program: Program): SchedulePlan => {
     });
   };
 
-  const decisions = formatInTimeZone(new Date(program.decisionsDueAt), program.timeZone, "yyyy-MM-dd'T'HH:mm:ss");
-  add('decision-readiness', 'decision-readiness', daysBefore(decisions, program.decisionReadinessDaysBefore), program.timeZone);
+  const decisions = formatInTimeZone(
+    new Date(program.decisionsDueAt),
+    program.timeZone,
+    "yyyy-MM-dd'T'HH:mm:ss",
+  );
+  add(
+    'decision-readiness',
+    'decision-readiness',
+    daysBefore(decisions, program.decisionReadinessDaysBefore),
+    program.timeZone,
+  );
   add('decisions-due', 'decisions-due', decisions, program.timeZone);
 
   for (const event of program.timeline) {
     const zone = event.timeZone ?? program.timeZone;
     const remind = (start: string, days: readonly number[]) => {
-      for (const d of days) add(`${event.id}.reminder-${d}d`, 'reminder', daysBefore(seconds(start), d), zone, event.id);
+      for (const d of days)
+        add(`${event.id}.reminder-${d}d`, 'reminder', daysBefore(seconds(start), d), zone, event.id);
     };
     switch (event.kind) {
       case 'meeting':

@@ -4,7 +4,22 @@ import type { Program } from '../domain/program.ts';
 import { formatDateInZone, formatInZone, wallTimeToInstant } from '../domain/time.ts';
 import { html, type SafeHtml } from './html.ts';
 
-export type EmailKind = 'acknowledgement' | 'decision-selected' | 'decision-not-selected';
+export type EmailKind =
+  | 'acknowledgement'
+  | 'decision-selected'
+  | 'decision-not-selected'
+  | 'decision-readiness'
+  | 'decisions-overdue'
+  | 'reminder'
+  | 'evaluation'
+  | 'certificate';
+
+export interface EmailAttachment {
+  filename: string;
+  contentType: string;
+  /** base64 */
+  content: string;
+}
 
 export interface EmailMessage {
   to: string[];
@@ -12,15 +27,16 @@ export interface EmailMessage {
   subject: string;
   html: string;
   text: string;
+  attachments?: EmailAttachment[];
 }
 
-interface Body {
+export interface Body {
   subject: string;
   /** Paragraphs; each is escaped by `html` when rendered. */
   paragraphs: (string | SafeHtml)[];
 }
 
-const layout = (program: Program, body: Body): Pick<EmailMessage, 'subject' | 'html' | 'text'> => ({
+export const layout = (program: Program, body: Body): Pick<EmailMessage, 'subject' | 'html' | 'text'> => ({
   subject: body.subject,
   html: html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${body.subject}</title></head>

@@ -4,12 +4,13 @@ import type { Nomination } from '../domain/nomination.ts';
 import { nextState, placeDelta } from '../domain/nomination-states.ts';
 import type { TransitionCommand } from '../domain/transition-command.ts';
 import { decisionNotSelectedEmail, decisionSelectedEmail } from '../email/templates.ts';
-import type { Clock, NominationStore, OutboxEmail } from '../ports.ts';
-import { findProgram } from './find-program.ts';
+import type { Clock, NominationStore, OutboxEmail, ProgramRepository } from '../ports.ts';
 
 export interface TransitionDeps {
   store: NominationStore;
   clock: Clock;
+  /** The decision email names the first meeting as the timeline now stands. */
+  programs: ProgramRepository;
 }
 
 /** Reviewers (the advisory group) may read and review; organizers may do everything. */
@@ -41,7 +42,8 @@ export const transitionNomination = async (
     );
   }
   const target = nextState(before, command.action);
-  const program = findProgram(before.programId);
+  const program = (await deps.programs.get(before.programId))?.program;
+  if (!program) throw new NotFoundError(`There is no program "${before.programId}"`);
   const at = deps.clock.now().toISOString();
   const after: Nomination = { ...before, ...target, version: before.version + 1, updatedAt: at };
   if (command.action === 'review') {

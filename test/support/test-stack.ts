@@ -36,6 +36,7 @@ export const startTestStack = async (options: { clockStart?: string } = {}): Pro
   const tableName = `test-${randomUUID()}`;
   const stack = await startStack({
     apiPort: 0,
+    schedulerPort: 0,
     dynamoDbEndpoint: inject('dynamoDbEndpoint'),
     sesEndpoint: inject('sesEndpoint'),
     keyFile: join(tmpdir(), `metlib-test-key-${randomUUID()}.json`),

@@ -1,0 +1,30 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import { timelineEventSchema } from '#events/contracts';
+import { organizerEmails } from '#shared/config';
+import { logger } from '#shared/logger';
+import { runTimelineEvent } from '#shared/use-cases/run-timeline-event';
+import { clock, dynamoDbStore, programRepository } from '#shared/wiring';
+
+const store = dynamoDbStore();
+const deps = {
+  store,
+  queue: store,
+  clock: clock(),
+  programs: programRepository({ cached: false }),
+  organizerEmails: organizerEmails(),
+};
+
+/**
+ * The target of every program schedule. A malformed input or a failure throws, so EventBridge
+ * Scheduler retries it and finally leaves it in the dead-letter queue; a retry queues nothing
+ * twice.
+ */
+export const run = async (event: unknown) => {
+  const input = timelineEventSchema.parse(event);
+  const outcome = await runTimelineEvent(deps, input);
+  logger.info('timeline event', { schedule: input.schedule, scheduledAt: input.scheduledAt, ...outcome });
+  return outcome;
+};
+
+export const handler = middy(run).use(injectLambdaContext(logger, { resetKeys: true }));

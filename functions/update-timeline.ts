@@ -1,0 +1,24 @@
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import { actorFrom } from '#shared/http/actor';
+import { httpMiddlewares } from '#shared/http/middlewares';
+import { readBody } from '#shared/http/request-body';
+import { json } from '#shared/http/responses';
+import { updateTimeline } from '#shared/use-cases/update-timeline';
+import { clock, programRepository, scheduleRegistry } from '#shared/wiring';
+
+const deps = { ...scheduleRegistry(), clock: clock(), programs: programRepository({ cached: false }) };
+
+export const run = async (event: APIGatewayProxyEventV2WithJWTAuthorizer) => {
+  const actor = actorFrom(event, ['organizers']);
+  const body = readBody(event, ['json']);
+  const result = await updateTimeline(
+    deps,
+    event.pathParameters?.programId ?? '',
+    actor,
+    body.kind === 'json' ? body.value : undefined,
+  );
+  return json(200, result);
+};
+
+export const handler = middy(run).use(httpMiddlewares);

@@ -1,0 +1,56 @@
+import { createEvent, type EventAttributes } from 'ics';
+import type { Program, TimelineEvent } from '../domain/program.ts';
+import { wallTimeToInstant } from '../domain/time.ts';
+
+const utcParts = (d: Date): [number, number, number, number, number] => [
+  d.getUTCFullYear(),
+  d.getUTCMonth() + 1,
+  d.getUTCDate(),
+  d.getUTCHours(),
+  d.getUTCMinutes(),
+];
+const dateParts = (day: string): [number, number, number] =>
+  day.split('-').map(Number) as [number, number, number];
+
+const nextDay = (day: string) => {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+};
+
+/**
+ * An .ics invitation for a timeline event (the `ics` package). Timed events are written in UTC
+ * so every calendar shows them in its own zone; the conference is all-day dates. The UID is the
+ * event's, so a second reminder updates the same calendar entry instead of adding another.
+ */
+export const calendarInvite = (program: Program, event: TimelineEvent): string | undefined => {
+  const common: Partial<EventAttributes> = {
+    title: `${event.title} – ${program.name}`,
+    uid: `${event.id}.${program.id}@metlib-nominations`,
+    productId: 'metlib-nominations',
+    calName: program.name,
+    ...(event.location ? { location: event.location } : {}),
+  };
+  let attributes: EventAttributes;
+  if ('at' in event.when) {
+    const start = wallTimeToInstant(event.when.at, event.timeZone ?? program.timeZone);
+    attributes = {
+      ...common,
+      start: utcParts(start),
+      startInputType: 'utc',
+      startOutputType: 'utc',
+      duration: { minutes: event.when.durationMinutes ?? 60 },
+    } as EventAttributes;
+  } else if ('from' in event.when) {
+    attributes = {
+      ...common,
+      start: dateParts(event.when.from),
+      end: dateParts(nextDay(event.when.to)),
+    } as EventAttributes;
+  } else {
+    return undefined;
+  }
+  const { error, value } = createEvent(attributes);
+  if (error || !value) throw error ?? new Error('Could not create the calendar invitation');
+  return value;
+};

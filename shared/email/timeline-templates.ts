@@ -1,0 +1,139 @@
+import type { Nomination } from '../domain/nomination.ts';
+import type { NominationStatus } from '../domain/nomination-states.ts';
+import type { Program, TimelineEvent } from '../domain/program.ts';
+import { formatDateInZone, formatInZone, wallTimeToInstant } from '../domain/time.ts';
+import { type EmailAttachment, type EmailMessage, layout } from './templates.ts';
+
+const toParticipant = (n: Nomination) => ({ to: [n.candidate.email], cc: [] });
+
+const base64 = (content: string | Uint8Array) => Buffer.from(content).toString('base64');
+
+/** When the event is, in the program's zone and in the participant's own. */
+const whenText = (program: Program, event: TimelineEvent, participantZone: string) => {
+  const zone = event.timeZone ?? program.timeZone;
+  if ('at' in event.when) {
+    const start = wallTimeToInstant(event.when.at, zone);
+    const own =
+      zone === participantZone ? '' : `, which is ${formatInZone(start, participantZone)} where you are`;
+    const length = event.when.durationMinutes ? ` (${event.when.durationMinutes / 60} hours)` : '';
+    return `${formatInZone(start, zone)}${own}${length}`;
+  }
+  if ('from' in event.when) {
+    const from = formatDateInZone(wallTimeToInstant(`${event.when.from}T12:00`, zone), zone);
+    const to = formatDateInZone(wallTimeToInstant(`${event.when.to}T12:00`, zone), zone);
+    return `${from} to ${to}`;
+  }
+  return event.when.month;
+};
+
+export const reminderEmail = (
+  program: Program,
+  event: TimelineEvent,
+  participant: Nomination,
+  invite: string | undefined,
+): EmailMessage => {
+  const attachments: EmailAttachment[] = invite
+    ? [
+        {
+          filename: `${event.id}.ics`,
+          contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+          content: base64(invite),
+        },
+      ]
+    : [];
+  return {
+    ...toParticipant(participant),
+    ...layout(program, {
+      subject: `Reminder: ${event.title}, ${whenText(program, event, event.timeZone ?? program.timeZone).split(',')[0]}`,
+      paragraphs: [
+        `Dear ${participant.candidate.name},`,
+        `A reminder of the next ${program.name} session: ${event.title}.`,
+        `When: ${whenText(program, event, participant.candidate.timeZone)}.`,
+        ...(event.location ? [`Where: ${event.location}.`] : []),
+        ...(invite ? ['The calendar invitation is attached.'] : []),
+      ],
+    }),
+    attachments,
+  };
+};
+
+export const evaluationEmail = (program: Program, participant: Nomination): EmailMessage => ({
+  ...toParticipant(participant),
+  ...layout(program, {
+    subject: `Your evaluation of the ${program.name}`,
+    paragraphs: [
+      `Dear ${participant.candidate.name},`,
+      `Thank you for a year of learning together. Please tell us how the ${program.name} worked for you, so the next cohort's is better still. It takes about ten minutes.`,
+      `The evaluation: ${program.evaluationSurveyUrl}`,
+    ],
+  }),
+});
+
+export const certificateEmail = (
+  program: Program,
+  participant: Nomination,
+  pdf: Uint8Array,
+): EmailMessage => ({
+  ...toParticipant(participant),
+  ...layout(program, {
+    subject: `Your certificate of participation: ${program.name}`,
+    paragraphs: [
+      `Dear ${participant.candidate.name},`,
+      `Congratulations on completing the ${program.name}. Your certificate of participation is attached.`,
+    ],
+  }),
+  attachments: [
+    {
+      filename: `certificate-${program.id}.pdf`,
+      contentType: 'application/pdf',
+      content: base64(pdf),
+    },
+  ],
+});
+
+export interface DecisionStanding {
+  counts: Record<NominationStatus | 'notified_selected' | 'notified_not_selected', number>;
+  placesTaken: number;
+  stipendsRequested: number;
+  undecided: Nomination[];
+}
+
+const undecidedList = (undecided: Nomination[]) =>
+  undecided.map((n) => `${n.candidate.name} (${n.library.city}, ${n.status}, ${n.id})`).join('; ');
+
+export const decisionReadinessEmail = (
+  program: Program,
+  organizer: string,
+  s: DecisionStanding,
+): EmailMessage => ({
+  to: [organizer],
+  cc: [],
+  ...layout(program, {
+    subject: `Decisions due ${formatDateInZone(new Date(program.decisionsDueAt), program.timeZone)}: ${s.undecided.length} nominations undecided`,
+    paragraphs: [
+      `Decisions for the ${program.name} are due on ${formatInZone(new Date(program.decisionsDueAt), program.timeZone)}, when every decided applicant is notified automatically.`,
+      `Nominations: ${s.counts.submitted} submitted, ${s.counts.reviewed} reviewed, ${s.counts.selected} selected, ${s.counts.not_selected} not selected, ${s.counts.withdrawn} withdrawn.`,
+      `Places: ${s.placesTaken} selected of ${program.capacity.min}–${program.capacity.max}.`,
+      `Travel stipends: ${s.stipendsRequested} selected participants depend on one; ${program.travelStipends.min}–${program.travelStipends.max} are available.`,
+      s.undecided.length
+        ? `Still undecided: ${undecidedList(s.undecided)}.`
+        : 'Every nomination has a decision.',
+    ],
+  }),
+});
+
+export const decisionsOverdueEmail = (
+  program: Program,
+  organizer: string,
+  undecided: Nomination[],
+): EmailMessage => ({
+  to: [organizer],
+  cc: [],
+  ...layout(program, {
+    subject: `Overdue: ${undecided.length} nominations for the ${program.name} have no decision`,
+    paragraphs: [
+      `Decisions were due on ${formatInZone(new Date(program.decisionsDueAt), program.timeZone)}. Every decided applicant has now been notified, but these nominations have no decision yet: ${undecidedList(undecided)}.`,
+      'Select or reject them, then notify them (POST /programs/{programId}/notifications notifies every decided nomination).',
+    ],
+  }),
+});

@@ -1,0 +1,97 @@
+import { isDeepStrictEqual } from 'node:util';
+import { z } from 'zod';
+import type { Actor } from '../domain/actor.ts';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+  VersionConflictError,
+} from '../domain/errors.ts';
+import { toFieldIssues } from '../domain/nomination.ts';
+import { eventStart, type Program, type TimelineEvent, timelineSchema } from '../domain/program.ts';
+import { planSchedules } from '../domain/schedule-plan.ts';
+import type { Clock, ProgramRepository } from '../ports.ts';
+import { type SyncReport, type SyncSchedulesDeps, syncSchedules } from './sync-schedules.ts';
+
+export const timelineUpdateSchema = z.strictObject({
+  timeline: timelineSchema,
+  expectedVersion: z
+    .int({ error: 'expectedVersion is the timelineVersion you read (0 for the original)' })
+    .min(0),
+  note: z.string().trim().max(2000).optional(),
+});
+
+export interface UpdateTimelineDeps extends SyncSchedulesDeps {
+  programs: ProgramRepository;
+  clock: Clock;
+}
+
+/** An event is fixed once anything of it has happened: it began, or one of its schedules has fired. */
+const lockedEvents = (program: Program, now: number) => {
+  const fired = new Set(
+    planSchedules(program)
+      .schedules.filter((s) => s.instant.getTime() <= now && s.input.eventId)
+      .map((s) => s.input.eventId as string),
+  );
+  return program.timeline.filter((e) => fired.has(e.id) || eventStart(program, e).getTime() <= now);
+};
+
+/**
+ * 1. Organizers only (403); the program must exist (404).
+ * 2. Validate the new timeline: zones, dates, order, unique ids (400 naming each problem).
+ * 3. Refuse a stale expectedVersion (409) and any change to an event that has begun or whose
+ *    reminders have gone out (409); refuse new events dated in the past (400).
+ * 4. Save it with an audit entry, then bring the schedules in line and report what changed.
+ */
+export const updateTimeline = async (
+  deps: UpdateTimelineDeps,
+  programId: string,
+  actor: Actor,
+  body: unknown,
+): Promise<{ timelineVersion: number; timeline: TimelineEvent[]; schedules: SyncReport }> => {
+  if (!actor.groups.includes('organizers'))
+    throw new ForbiddenError('Only organizers may change the timeline');
+  const stored = await deps.programs.get(programId);
+  if (!stored) throw new NotFoundError(`There is no program "${programId}"`);
+  const parsed = timelineUpdateSchema.safeParse(body);
+  if (!parsed.success) throw new ValidationError('The timeline is not valid', toFieldIssues(parsed.error));
+  const { timeline, expectedVersion, note } = parsed.data;
+  if (expectedVersion !== stored.timelineVersion) {
+    throw new VersionConflictError(
+      `The timeline is at version ${stored.timelineVersion}, not ${expectedVersion}; reload it and try again`,
+    );
+  }
+  const now = deps.clock.now();
+  const updated: Program = { ...stored.program, timeline };
+  for (const event of lockedEvents(stored.program, now.getTime())) {
+    const after = timeline.find((e) => e.id === event.id);
+    if (!after || !isDeepStrictEqual(after, event)) {
+      throw new ConflictError(
+        `"${event.id}" has already begun or its reminders have gone out; it can no longer be ${after ? 'changed' : 'removed'}`,
+      );
+    }
+  }
+  const known = new Set(stored.program.timeline.map((e) => e.id));
+  const pastNew = timeline
+    .map((event, index) => ({ event, index }))
+    .filter(({ event }) => !known.has(event.id) && eventStart(updated, event).getTime() <= now.getTime());
+  if (pastNew.length > 0) {
+    throw new ValidationError(
+      'New events must be in the future',
+      pastNew.map(({ event, index }) => ({
+        path: `timeline.${index}.when`,
+        message: `"${event.id}" is in the past`,
+      })),
+    );
+  }
+  const timelineVersion = await deps.programs.saveTimeline({
+    programId,
+    timeline,
+    expectedVersion,
+    actor: actor.email ?? actor.id,
+    at: now.toISOString(),
+    ...(note ? { note } : {}),
+  });
+  return { timelineVersion, timeline, schedules: await syncSchedules(deps, updated) };
+};
