@@ -31,7 +31,9 @@ export const reminderEmail = (
   event: TimelineEvent,
   participant: Nomination,
   invite: string | undefined,
+  daysAhead: number,
 ): EmailMessage => {
+  const soon = daysAhead <= 1 ? 'tomorrow' : `in ${daysAhead} days`;
   const attachments: EmailAttachment[] = invite
     ? [
         {
@@ -44,10 +46,10 @@ export const reminderEmail = (
   return {
     ...toParticipant(participant),
     ...layout(program, {
-      subject: `Reminder: ${event.title}, ${whenText(program, event, event.timeZone ?? program.timeZone).split(',')[0]}`,
+      subject: `Reminder: ${event.title} ${soon}`,
       paragraphs: [
         `Dear ${participant.candidate.name},`,
-        `A reminder of the next ${program.name} session: ${event.title}.`,
+        `A reminder: ${event.title} of the ${program.name} is ${soon}.`,
         `When: ${whenText(program, event, participant.candidate.timeZone)}.`,
         ...(event.location ? [`Where: ${event.location}.`] : []),
         ...(invite ? ['The calendar invitation is attached.'] : []),

@@ -5,7 +5,7 @@ import type { Actor } from '../domain/actor.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import type { Nomination } from '../domain/nomination.ts';
 import { holdsPlace, type NominationStatus, nominationStatuses } from '../domain/nomination-states.ts';
-import type { Program } from '../domain/program.ts';
+import { eventStart, type Program } from '../domain/program.ts';
 import { timelineEvent } from '../domain/schedule-plan.ts';
 import type { EmailKind, EmailMessage } from '../email/templates.ts';
 import {
@@ -118,9 +118,12 @@ export const runTimelineEvent = async (
           note: `"${input.eventId}" is no longer on the timeline`,
         };
       const invite = calendarInvite(program, event);
+      const daysAhead = Math.round(
+        (eventStart(program, event).getTime() - Date.parse(input.scheduledAt)) / 86_400_000,
+      );
       const people = await participants(deps.store, program.id);
       return outcome(
-        people.map((n) => forParticipant(n, 'reminder', reminderEmail(program, event, n, invite))),
+        people.map((n) => forParticipant(n, 'reminder', reminderEmail(program, event, n, invite, daysAhead))),
       );
     }
     case 'evaluation': {

@@ -1,0 +1,71 @@
+import { parseArgs } from 'node:util';
+import { runSimulation } from './simulation.ts';
+
+const help = `Usage: npm run simulate -- [--nominations 200] [--selected 18] [--undecided 7] [--seed 2024] [--json]
+
+Plays the MetLib Learning Circle 2024 on a fresh in-memory local stack: nominations, reviews and
+selection in February 2024, then every scheduled event until April 2025 on a virtual clock.
+Ends with a report of the emails per kind against what the timeline calls for; exits 1 if any
+is missing or duplicated.
+`;
+
+const { values } = parseArgs({
+  options: {
+    nominations: { type: 'string', default: '200' },
+    selected: { type: 'string', default: '18' },
+    undecided: { type: 'string', default: '7' },
+    seed: { type: 'string', default: '2024' },
+    json: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+if (values.help) {
+  process.stdout.write(help);
+  process.exit(0);
+}
+const nominations = Number(values.nominations);
+const selected = Number(values.selected);
+const undecided = Number(values.undecided);
+if (
+  ![nominations, selected, undecided].every(Number.isInteger) ||
+  selected + undecided > nominations ||
+  selected > 20
+) {
+  process.stderr.write(`--selected (at most 20) plus --undecided must not exceed --nominations.\n\n${help}`);
+  process.exit(2);
+}
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+const log = values.json ? () => {} : (line: string) => process.stdout.write(`  ${line}\n`);
+log(`Simulating the 2024 program with ${nominations} nominations (seed ${values.seed})…`);
+const report = await runSimulation({
+  nominations,
+  selected,
+  undecided,
+  seed: Number(values.seed),
+  progress: log,
+});
+
+if (values.json) {
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+} else {
+  const rows = Object.entries(report.expectedByKind).map(
+    ([kind, expected]) =>
+      `  ${kind.padEnd(22)} ${String(report.emailsByKind[kind] ?? 0).padStart(5)} of ${expected}`,
+  );
+  process.stdout.write(`
+Emails per kind (sent of expected)
+${rows.join('\n')}
+
+  participants           ${report.participants} (one withdrew after the decision)
+  sent through SES       ${report.sentThroughSes}
+  schedule firings       ${report.scheduleFirings} (${report.failedFirings} failed)
+  dead letters           ${report.deadLetters}
+  unsent in the outbox   ${report.unsent}
+  duplicates             ${report.duplicates}
+  wall time              ${report.wallSeconds} s
+
+${report.ok ? 'OK: every expected email sent once.' : `NOT OK: missing ${JSON.stringify(report.missing)}`}
+`);
+}
+process.exit(report.ok ? 0 : 1);

@@ -1,0 +1,229 @@
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '#shared/adapters/aws-clients';
+import { tableDesign } from '#shared/adapters/table-design';
+import { freePort } from './free-port.ts';
+import { syntheticNominations } from './simulation-data.ts';
+import { type RunningStack, startStack } from './stack.ts';
+
+export interface SimulationOptions {
+  nominations: number;
+  selected: number;
+  /** Left without a decision on purpose, to show the overdue alert. */
+  undecided: number;
+  seed: number;
+  /** Use running emulators instead of starting them (the test suite's). */
+  dynamoDbEndpoint?: string;
+  sesEndpoint?: string;
+  progress?: (line: string) => void;
+}
+
+export interface SimulationReport {
+  nominations: number;
+  participants: number;
+  emailsByKind: Record<string, number>;
+  expectedByKind: Record<string, number>;
+  missing: Record<string, number>;
+  sentThroughSes: number;
+  duplicates: number;
+  scheduleFirings: number;
+  failedFirings: number;
+  deadLetters: number;
+  unsent: number;
+  wallSeconds: number;
+  ok: boolean;
+}
+
+const start = '2024-02-01T12:00:00Z';
+const end = new Date('2025-04-01T00:00:00Z');
+
+/** Runs `work` over `items`, `width` at a time. */
+const pool = async <T>(items: T[], width: number, work: (item: T, index: number) => Promise<void>) => {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(width, items.length) }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        await work(items[index] as T, index);
+      }
+    }),
+  );
+};
+
+/**
+ * The 2024 program on the local stack, in one go: nominations in the window, reviews, selection
+ * (some needing stipends, some left undecided), then the clock jumps from each schedule to the
+ * next until April 2025. Counts every email and checks it against what the timeline calls for.
+ */
+export const runSimulation = async (options: SimulationOptions): Promise<SimulationReport> => {
+  const began = Date.now();
+  // Every address of this run shares a domain of its own, so its emails can be told apart.
+  const domain = `simulation-${randomUUID().slice(0, 8)}.example.org`;
+  const organizers = [`organizers@${domain}`, `advisory-group@${domain}`];
+  const say = options.progress ?? (() => {});
+  const stack: RunningStack = await startStack({
+    apiPort: 0,
+    schedulerPort: 0,
+    ...(options.dynamoDbEndpoint
+      ? { dynamoDbEndpoint: options.dynamoDbEndpoint }
+      : { dynamoDbPort: await freePort() }),
+    ...(options.sesEndpoint ? { sesEndpoint: options.sesEndpoint } : { sesPort: await freePort() }),
+    keyFile: join(tmpdir(), `metlib-simulation-key-${randomUUID()}.json`),
+    tableName: `simulation-${randomUUID()}`,
+    mailFrom: 'MetLib Learning Circle <learning-circle@metlib.example.org>',
+    organizerEmails: organizers,
+    clockStart: start,
+    clockSpeed: 0,
+  });
+  try {
+    const api = async (
+      method: string,
+      path: string,
+      token?: string,
+      body?: unknown,
+    ): Promise<{ id: string }> => {
+      const response = await fetch(`${stack.apiUrl}${path}`, {
+        method,
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(body ? { 'content-type': 'application/json' } : {}),
+        },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+      const json = (await response.json()) as { id: string };
+      if (!response.ok)
+        throw new Error(`${method} ${path} answered ${response.status}: ${JSON.stringify(json)}`);
+      return json;
+    };
+    const organizer = await stack.token({ groups: ['organizers'], email: 'organizer@metlib.example.org' });
+    const reviewer = await stack.token({ groups: ['reviewers'], email: 'reviewer@metlib.example.org' });
+
+    const bodies = syntheticNominations(options.nominations, options.seed, domain);
+    const ids: string[] = new Array(bodies.length);
+    await pool(bodies, 10, async (body, i) => {
+      ids[i] = (await api('POST', '/programs/metlib-2024/nominations', undefined, body)).id;
+    });
+    say(`${ids.length} nominations submitted (clock ${stack.now().toISOString().slice(0, 10)})`);
+
+    const decided = ids.length - options.undecided;
+    await pool(ids.slice(0, decided), 10, async (id, i) => {
+      await api('POST', `/nominations/${id}/transitions`, reviewer, { action: 'review', score: 1 + (i % 5) });
+    });
+    const selected = ids.slice(0, options.selected);
+    await pool(selected, 5, async (id) => {
+      await api('POST', `/nominations/${id}/transitions`, organizer, { action: 'select' });
+    });
+    await pool(ids.slice(options.selected, decided), 10, async (id) => {
+      await api('POST', `/nominations/${id}/transitions`, organizer, { action: 'reject' });
+    });
+    say(
+      `${decided} reviewed: ${options.selected} selected, ${decided - options.selected} not selected, ${options.undecided} left undecided`,
+    );
+
+    // One participant withdraws after hearing the decision: they get nothing from then on.
+    let withdrawn: string | undefined;
+    const firings = () => stack.scheduler.invocations.length;
+    for (;;) {
+      const next = stack.scheduler.nextDue();
+      if (!next || next > end) break;
+      const before = firings();
+      stack.setClock(next);
+      while (firings() === before) await new Promise((r) => setTimeout(r, 10));
+      await stack.scheduler.idle();
+      await stack.poller.drained();
+      const fired = stack.scheduler.invocations.slice(before);
+      say(
+        `${next.toISOString().slice(0, 10)}  ${fired.map((f) => `${f.schedule}${f.ok ? '' : ' (failed)'}`).join(', ')}`,
+      );
+      if (!withdrawn && fired.some((f) => f.schedule === 'decisions-due') && selected.length > 1) {
+        withdrawn = selected.at(-1);
+        await api('POST', `/nominations/${withdrawn}/transitions`, organizer, {
+          action: 'withdraw',
+          note: 'Changed jobs',
+        });
+        say(`${next.toISOString().slice(0, 10)}  one participant withdrew`);
+      }
+    }
+    await stack.poller.drained();
+
+    // Count what the outbox holds (a Scan: this is a report, not a request path).
+    const client = documentClient(stack.dynamoDbEndpoint);
+    const emailsByKind: Record<string, number> = {};
+    let unsent = 0;
+    let startKey: Record<string, unknown> | undefined;
+    const tableName = process.env.TABLE_NAME as string;
+    do {
+      const page = await client.send(
+        new ScanCommand({
+          TableName: tableName,
+          FilterExpression: '#type = :email',
+          ExpressionAttributeNames: { '#type': 'type' },
+          ExpressionAttributeValues: { ':email': tableDesign.emailItemType },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        emailsByKind[item.kind] = (emailsByKind[item.kind] ?? 0) + 1;
+        if (item.status !== 'sent') unsent += 1;
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    client.destroy();
+
+    const store = (await (await fetch(`${stack.sesEndpoint}/store`)).json()) as {
+      emails: { destination: { to: string[]; cc: string[] } }[];
+    };
+    const ours = store.emails.filter((e) =>
+      [...e.destination.to, ...e.destination.cc].some((a) => a.endsWith(`@${domain}`)),
+    );
+    // Each outbox email has its own key; more messages at the mail service than keys is a resend.
+    const outboxEmails = Object.values(emailsByKind).reduce((sum, n) => sum + n, 0);
+    const duplicates = Math.max(0, ours.length - outboxEmails);
+
+    const participants = options.selected - (withdrawn ? 1 : 0);
+    const reminders = stack.scheduler.invocations.filter(
+      (f) => f.ok && f.schedule.includes('.reminder-'),
+    ).length;
+    const expectedByKind: Record<string, number> = {
+      acknowledgement: options.nominations,
+      'decision-selected': options.selected,
+      'decision-not-selected': decided - options.selected,
+      'decision-readiness': organizers.length,
+      'decisions-overdue': options.undecided > 0 ? organizers.length : 0,
+      reminder: reminders * participants,
+      evaluation: participants,
+      certificate: participants,
+    };
+    const missing = Object.fromEntries(
+      Object.entries(expectedByKind)
+        .map(([kind, n]) => [kind, n - (emailsByKind[kind] ?? 0)] as const)
+        .filter(([, n]) => n !== 0),
+    );
+    const deadLetters = stack.scheduler.deadLetters.length + stack.poller.stats.deadLetters.length;
+    const failedFirings = stack.scheduler.invocations.filter((f) => !f.ok).length;
+    return {
+      nominations: options.nominations,
+      participants,
+      emailsByKind,
+      expectedByKind,
+      missing,
+      sentThroughSes: ours.length,
+      duplicates,
+      scheduleFirings: stack.scheduler.invocations.length,
+      failedFirings,
+      deadLetters,
+      unsent,
+      wallSeconds: Math.round((Date.now() - began) / 100) / 10,
+      ok:
+        Object.keys(missing).length === 0 &&
+        duplicates === 0 &&
+        deadLetters === 0 &&
+        unsent === 0 &&
+        failedFirings === 0,
+    };
+  } finally {
+    await stack.stop();
+  }
+};
