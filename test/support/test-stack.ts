@@ -13,6 +13,7 @@ export interface SentEmail {
   destination: { to: string[]; cc: string[] };
   subject: string;
   body: { text?: string; html?: string };
+  attachments: { filename?: string; contentType: string; content: string }[];
 }
 
 export interface TestStack extends RunningStack {
@@ -32,7 +33,9 @@ export interface TestStack extends RunningStack {
 }
 
 /** The whole local stack in this test file's process, on its own table and a free API port. */
-export const startTestStack = async (options: { clockStart?: string } = {}): Promise<TestStack> => {
+export const startTestStack = async (
+  options: { clockStart?: string; organizerEmails?: string[] } = {},
+): Promise<TestStack> => {
   const tableName = `test-${randomUUID()}`;
   const stack = await startStack({
     apiPort: 0,
@@ -43,6 +46,7 @@ export const startTestStack = async (options: { clockStart?: string } = {}): Pro
     tableName,
     mailFrom: 'MetLib Learning Circle <learning-circle@metlib.example.org>',
     clockStart: options.clockStart ?? '2024-02-01T14:00:00Z',
+    ...(options.organizerEmails ? { organizerEmails: options.organizerEmails } : {}),
     log: (line) => {
       if (!/ \d{3} \d+ ms$/.test(line)) process.stderr.write(`[stack] ${line}\n`);
     },
