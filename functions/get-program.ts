@@ -7,7 +7,8 @@ import { json } from '#shared/http/responses';
 import { clock, programRepository } from '#shared/wiring';
 
 const now = clock();
-const programs = programRepository();
+// Read fresh: organizers take timelineVersion from here to change the timeline.
+const programs = programRepository({ cached: false });
 
 /** The program as it stands, with its current timeline and the version to send when changing it. */
 export const run = async (event: APIGatewayProxyEventV2) => {
@@ -22,7 +23,7 @@ export const run = async (event: APIGatewayProxyEventV2) => {
       nominationWindow: { ...program.nominationWindow, state: nominationWindowState(program, now.now()) },
       timelineVersion,
     },
-    { 'cache-control': 'public, max-age=60' },
+    { 'cache-control': 'no-cache' },
   );
 };
 

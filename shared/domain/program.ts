@@ -3,7 +3,14 @@ import { isIanaTimeZone, wallTimeToInstant } from './time.ts';
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case words joined by hyphens');
 const instant = z.iso.datetime({ offset: true });
-const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'YYYY-MM-DDTHH:mm (wall time)');
+/** A wall-clock time that exists on the calendar: 2024-09-31T09:00 does not. */
+const localDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'YYYY-MM-DDTHH:mm (wall time)')
+  .refine((v) => {
+    const d = new Date(`${v}:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
+  }, 'not a date on the calendar');
 const localDate = z.iso.date();
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
 const timeZone = z.string().refine(isIanaTimeZone, 'an IANA time zone such as Europe/Madrid');

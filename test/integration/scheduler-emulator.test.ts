@@ -35,7 +35,12 @@ let client: SchedulerClient;
 
 beforeAll(async () => {
   const endpoint = await emulator.start();
-  client = new SchedulerClient({ endpoint, region: 'us-east-1', credentials: localCredentials, maxAttempts: 1 });
+  client = new SchedulerClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: localCredentials,
+    maxAttempts: 1,
+  });
   await client.send(new CreateScheduleGroupCommand({ Name: 'tests' }));
 });
 afterAll(() => emulator.stop());
@@ -44,7 +49,10 @@ afterEach(() => {
   failuresLeft = 0;
 });
 
-const schedule = (name: string, overrides: Partial<CreateScheduleCommandInput> = {}): CreateScheduleCommandInput => ({
+const schedule = (
+  name: string,
+  overrides: Partial<CreateScheduleCommandInput> = {},
+): CreateScheduleCommandInput => ({
   Name: name,
   GroupName: 'tests',
   ScheduleExpression: 'at(2024-04-02T09:00:00)',
@@ -92,20 +100,26 @@ describe('the Scheduler emulator through @aws-sdk/client-scheduler', () => {
       }),
     );
     const updated = await client.send(new GetScheduleCommand({ Name: 'crud', GroupName: 'tests' }));
-    expect(updated).toMatchObject({ ScheduleExpression: 'at(2024-04-03T10:30:00)', Description: 'moved', ActionAfterCompletion: 'NONE' });
+    expect(updated).toMatchObject({
+      ScheduleExpression: 'at(2024-04-03T10:30:00)',
+      Description: 'moved',
+      ActionAfterCompletion: 'NONE',
+    });
 
     await client.send(new DeleteScheduleCommand({ Name: 'crud', GroupName: 'tests' }));
-    await expect(client.send(new GetScheduleCommand({ Name: 'crud', GroupName: 'tests' }))).rejects.toBeInstanceOf(
-      ResourceNotFoundException,
-    );
+    await expect(
+      client.send(new GetScheduleCommand({ Name: 'crud', GroupName: 'tests' })),
+    ).rejects.toBeInstanceOf(ResourceNotFoundException);
   });
 
   it('answers ConflictException for a name taken and ResourceNotFoundException for an unknown group', async () => {
     await client.send(new CreateScheduleCommand(schedule('taken')));
-    await expect(client.send(new CreateScheduleCommand(schedule('taken')))).rejects.toBeInstanceOf(ConflictException);
-    await expect(client.send(new CreateScheduleCommand(schedule('lost', { GroupName: 'nope' })))).rejects.toThrow(
-      'Schedule group nope does not exist.',
+    await expect(client.send(new CreateScheduleCommand(schedule('taken')))).rejects.toBeInstanceOf(
+      ConflictException,
     );
+    await expect(
+      client.send(new CreateScheduleCommand(schedule('lost', { GroupName: 'nope' }))),
+    ).rejects.toThrow('Schedule group nope does not exist.');
     await expect(client.send(new UpdateScheduleCommand(schedule('never-created')))).rejects.toBeInstanceOf(
       ResourceNotFoundException,
     );
@@ -121,9 +135,23 @@ describe('the Scheduler emulator through @aws-sdk/client-scheduler', () => {
     ['a cron with five fields', { ScheduleExpression: 'cron(0 9 * * ?)' }],
     ['an unknown zone', { ScheduleExpressionTimezone: 'Mars/Olympus' }],
     ['a flexible window without a maximum', { FlexibleTimeWindow: { Mode: 'FLEXIBLE' as const } }],
-    ['a role that is not an IAM role ARN', { Target: { ...schedule('x').Target, RoleArn: 'scheduler-role' } as never }],
-    ['too many retries', { Target: { ...schedule('x').Target, RetryPolicy: { MaximumRetryAttempts: 186 } } as never }],
-    ['a dead-letter queue that is not SQS', { Target: { ...schedule('x').Target, DeadLetterConfig: { Arn: 'arn:aws:sns:us-east-1:000000000000:t' } } as never }],
+    [
+      'a role that is not an IAM role ARN',
+      { Target: { ...schedule('x').Target, RoleArn: 'scheduler-role' } as never },
+    ],
+    [
+      'too many retries',
+      { Target: { ...schedule('x').Target, RetryPolicy: { MaximumRetryAttempts: 186 } } as never },
+    ],
+    [
+      'a dead-letter queue that is not SQS',
+      {
+        Target: {
+          ...schedule('x').Target,
+          DeadLetterConfig: { Arn: 'arn:aws:sns:us-east-1:000000000000:t' },
+        } as never,
+      },
+    ],
   ])('rejects %s with ValidationException', async (_, overrides) => {
     const input = schedule('valid-name', overrides as Partial<CreateScheduleCommandInput>);
     await expect(client.send(new CreateScheduleCommand(input))).rejects.toBeInstanceOf(ValidationException);
@@ -131,7 +159,9 @@ describe('the Scheduler emulator through @aws-sdk/client-scheduler', () => {
 
   it('accepts rate() and six-field cron() expressions', async () => {
     await client.send(new CreateScheduleCommand(schedule('hourly', { ScheduleExpression: 'rate(1 hour)' })));
-    await client.send(new CreateScheduleCommand(schedule('mornings', { ScheduleExpression: 'cron(0 9 ? * TUE *)' })));
+    await client.send(
+      new CreateScheduleCommand(schedule('mornings', { ScheduleExpression: 'cron(0 9 ? * TUE *)' })),
+    );
     await client.send(new DeleteScheduleCommand({ Name: 'hourly', GroupName: 'tests' }));
     await client.send(new DeleteScheduleCommand({ Name: 'mornings', GroupName: 'tests' }));
   });
@@ -141,13 +171,16 @@ describe('the Scheduler emulator through @aws-sdk/client-scheduler', () => {
     const names: string[] = [];
     let NextToken: string | undefined;
     do {
-      const page = await client.send(new ListSchedulesCommand({ GroupName: 'tests', NamePrefix: 'page-', MaxResults: 2, NextToken }));
+      const page = await client.send(
+        new ListSchedulesCommand({ GroupName: 'tests', NamePrefix: 'page-', MaxResults: 2, NextToken }),
+      );
       expect(page.Schedules?.length).toBeLessThanOrEqual(2);
       names.push(...(page.Schedules ?? []).map((s) => s.Name as string));
       NextToken = page.NextToken;
     } while (NextToken);
     expect(names).toEqual(['page-0', 'page-1', 'page-2', 'page-3', 'page-4']);
-    for (const name of names) await client.send(new DeleteScheduleCommand({ Name: name, GroupName: 'tests' }));
+    for (const name of names)
+      await client.send(new DeleteScheduleCommand({ Name: name, GroupName: 'tests' }));
   });
 
   it('fires an at() schedule once its instant comes on the clock, with its Input, then deletes it', async () => {
@@ -157,7 +190,10 @@ describe('the Scheduler emulator through @aws-sdk/client-scheduler', () => {
     expect(invoked).toEqual([]);
     now = new Date('2024-04-02T13:00:00Z'); // 09:00 in New York (EDT)
     await until(() => invoked.length === 1);
-    expect(invoked[0]).toEqual({ arn: 'arn:aws:lambda:us-east-1:000000000000:function:RunTimelineEvent', payload: { hello: 'fire' } });
+    expect(invoked[0]).toEqual({
+      arn: 'arn:aws:lambda:us-east-1:000000000000:function:RunTimelineEvent',
+      payload: { hello: 'fire' },
+    });
     await until(() => !emulator.schedules.has('tests/fire'));
   });
 
@@ -168,7 +204,9 @@ describe('the Scheduler emulator through @aws-sdk/client-scheduler', () => {
     now = new Date('2024-04-02T13:00:00Z');
     await until(() => invoked.length === 1);
     expect(emulator.invocations.at(-1)).toMatchObject({ schedule: 'flaky', attempts: 3, ok: true });
-    expect((await client.send(new GetScheduleCommand({ Name: 'flaky', GroupName: 'tests' }))).Name).toBe('flaky');
+    expect((await client.send(new GetScheduleCommand({ Name: 'flaky', GroupName: 'tests' }))).Name).toBe(
+      'flaky',
+    );
     await client.send(new DeleteScheduleCommand({ Name: 'flaky', GroupName: 'tests' }));
   });
 

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TimelineEventInput } from '../../events/contracts.ts';
-import { planSchedules } from '../../shared/domain/schedule-plan.ts';
 import { metlib2024 } from '../../events/programs/metlib-2024.ts';
+import { planSchedules } from '../../shared/domain/schedule-plan.ts';
 import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
 
 const organizerInbox = `organizers-${randomUUID().slice(0, 8)}@metlib.example.org`;
@@ -71,9 +71,18 @@ describe('decisions due', () => {
     expect(overdue[0]?.body.text).toContain(ids.undecided);
 
     // The same scheduled event delivered again sends nothing new.
-    expect(await runTimelineEvent(input('decisions-due'))).toMatchObject({ notified: 0, queued: 0, alreadyQueued: 1 });
-    expect((await stack.inbox(organizerInbox)).filter((e) => e.subject.startsWith('Overdue'))).toHaveLength(1);
-    await stack.api('POST', `/nominations/${ids.withdrawn}/transitions`, { token: organizer, body: { action: 'withdraw' } });
+    expect(await runTimelineEvent(input('decisions-due'))).toMatchObject({
+      notified: 0,
+      queued: 0,
+      alreadyQueued: 1,
+    });
+    expect((await stack.inbox(organizerInbox)).filter((e) => e.subject.startsWith('Overdue'))).toHaveLength(
+      1,
+    );
+    await stack.api('POST', `/nominations/${ids.withdrawn}/transitions`, {
+      token: organizer,
+      body: { action: 'withdraw' },
+    });
   });
 });
 
@@ -82,7 +91,9 @@ describe('reminders', () => {
     const outcome = await runTimelineEvent(input('meeting-2024-04.reminder-7d'));
     expect(outcome).toMatchObject({ kind: 'reminder', queued: 2, alreadyQueued: 0 });
 
-    const [tokyo] = (await stack.inbox(people.tokyo.candidate.email)).filter((e) => e.subject.startsWith('Reminder'));
+    const [tokyo] = (await stack.inbox(people.tokyo.candidate.email)).filter((e) =>
+      e.subject.startsWith('Reminder'),
+    );
     expect(tokyo?.subject).toBe('Reminder: Monthly online meeting in 7 days');
     expect(tokyo?.body.text).toContain('Tuesday 9 April 2024, 09:00 (New York time, UTC−4)');
     expect(tokyo?.body.text).toContain('Tuesday 9 April 2024, 22:00 (Tokyo time, UTC+9)');
@@ -94,21 +105,32 @@ describe('reminders', () => {
     expect(invite).toContain('DURATION:PT120M');
     expect(invite).toContain('UID:meeting-2024-04.metlib-2024@metlib-nominations');
 
-    const [madrid] = (await stack.inbox(people.madrid.candidate.email)).filter((e) => e.subject.startsWith('Reminder'));
+    const [madrid] = (await stack.inbox(people.madrid.candidate.email)).filter((e) =>
+      e.subject.startsWith('Reminder'),
+    );
     expect(madrid?.body.text).toContain('Tuesday 9 April 2024, 15:00 (Madrid time, UTC+2)');
   });
 
   it('are sent once however often the event is delivered, and never to a withdrawn or rejected nomination', async () => {
-    expect(await runTimelineEvent(input('meeting-2024-04.reminder-7d'))).toMatchObject({ queued: 0, alreadyQueued: 2 });
-    expect((await stack.inbox(people.tokyo.candidate.email)).filter((e) => e.subject.startsWith('Reminder'))).toHaveLength(1);
+    expect(await runTimelineEvent(input('meeting-2024-04.reminder-7d'))).toMatchObject({
+      queued: 0,
+      alreadyQueued: 2,
+    });
+    expect(
+      (await stack.inbox(people.tokyo.candidate.email)).filter((e) => e.subject.startsWith('Reminder')),
+    ).toHaveLength(1);
     for (const who of ['withdrawn', 'rejected', 'undecided'] as const) {
-      expect((await stack.inbox(people[who].candidate.email)).filter((e) => e.subject.startsWith('Reminder'))).toEqual([]);
+      expect(
+        (await stack.inbox(people[who].candidate.email)).filter((e) => e.subject.startsWith('Reminder')),
+      ).toEqual([]);
     }
   });
 
   it('give the conference as dates in Barcelona with an all-day invitation', async () => {
     await runTimelineEvent(input('conference-2024.reminder-30d'));
-    const [email] = (await stack.inbox(people.madrid.candidate.email)).filter((e) => e.subject.includes('Conference'));
+    const [email] = (await stack.inbox(people.madrid.candidate.email)).filter((e) =>
+      e.subject.includes('Conference'),
+    );
     expect(email?.subject).toBe('Reminder: MetLib Conference in 30 days');
     expect(email?.body.text).toContain('Sunday 6 October 2024 to Thursday 10 October 2024');
     expect(email?.body.text).toContain('Where: Barcelona, Spain.');
@@ -121,22 +143,33 @@ describe('reminders', () => {
 describe('the end of the program', () => {
   it('asks each participant for the evaluation with the survey link', async () => {
     await runTimelineEvent(input('evaluation-2025.evaluation'));
-    const [email] = (await stack.inbox(people.madrid.candidate.email)).filter((e) => e.subject.includes('evaluation'));
+    const [email] = (await stack.inbox(people.madrid.candidate.email)).filter((e) =>
+      e.subject.includes('evaluation'),
+    );
     expect(email?.body.text).toContain(metlib2024.evaluationSurveyUrl);
-    expect((await stack.inbox(people.withdrawn.candidate.email)).filter((e) => e.subject.includes('evaluation'))).toEqual([]);
+    expect(
+      (await stack.inbox(people.withdrawn.candidate.email)).filter((e) => e.subject.includes('evaluation')),
+    ).toEqual([]);
   });
 
   it('sends each participant a one-page PDF certificate with their name', async () => {
     await runTimelineEvent(input('certificates-2025.certificates'));
-    const [email] = (await stack.inbox(people.tokyo.candidate.email)).filter((e) => e.subject.includes('certificate'));
+    const [email] = (await stack.inbox(people.tokyo.candidate.email)).filter((e) =>
+      e.subject.includes('certificate'),
+    );
     const attachment = email?.attachments[0];
-    expect(attachment).toMatchObject({ filename: 'certificate-metlib-2024.pdf', contentType: 'application/pdf' });
+    expect(attachment).toMatchObject({
+      filename: 'certificate-metlib-2024.pdf',
+      contentType: 'application/pdf',
+    });
     const bytes = Buffer.from(attachment?.content ?? '', 'base64');
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     const pdf = await PDFDocument.load(bytes);
     expect(pdf.getPageCount()).toBe(1);
     expect(pdf.getTitle()).toBe('Certificate of participation – Yuki <Tanaka>');
-    expect((await stack.inbox(people.withdrawn.candidate.email)).filter((e) => e.subject.includes('certificate'))).toEqual([]);
+    expect(
+      (await stack.inbox(people.withdrawn.candidate.email)).filter((e) => e.subject.includes('certificate')),
+    ).toEqual([]);
   });
 
   it('refuses a malformed scheduled event so the scheduler retries it and keeps it as a dead letter', async () => {

@@ -1,0 +1,36 @@
+import { describe, expect, inject, it } from 'vitest';
+import { runSimulation } from '../../local/simulation.ts';
+
+describe('npm run simulate', () => {
+  it('plays the program year with every expected email sent once and nothing left over', async () => {
+    const lines: string[] = [];
+    const report = await runSimulation({
+      nominations: 24,
+      selected: 6,
+      undecided: 3,
+      seed: 7,
+      dynamoDbEndpoint: inject('dynamoDbEndpoint'),
+      sesEndpoint: inject('sesEndpoint'),
+      progress: (line) => lines.push(line),
+    });
+    expect(report).toMatchObject({
+      ok: true,
+      participants: 5,
+      missing: {},
+      duplicates: 0,
+      deadLetters: 0,
+      unsent: 0,
+      failedFirings: 0,
+      scheduleFirings: 26,
+    });
+    expect(report.emailsByKind).toEqual(report.expectedByKind);
+    expect(report.emailsByKind).toMatchObject({
+      acknowledgement: 24,
+      'decision-selected': 6,
+      'decision-not-selected': 15,
+      certificate: 5,
+    });
+    expect(report.sentThroughSes).toBe(Object.values(report.emailsByKind).reduce((a, b) => a + b, 0));
+    expect(lines.some((l) => l.includes('certificates-2025.certificates'))).toBe(true);
+  }, 120_000);
+});

@@ -1,0 +1,201 @@
+import { randomUUID } from 'node:crypto';
+import { GetScheduleCommand, ListSchedulesCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { metlib2024 } from '../../events/programs/metlib-2024.ts';
+import { localCredentials } from '../../local/emulators.ts';
+import type { TimelineEvent } from '../../shared/domain/program.ts';
+import { startTestStack, type TestStack } from '../support/test-stack.ts';
+
+const organizerInbox = `organizers-${randomUUID().slice(0, 8)}@metlib.example.org`;
+let stack: TestStack;
+let organizer: string;
+let scheduler: SchedulerClient;
+
+beforeAll(async () => {
+  stack = await startTestStack({ organizerEmails: [organizerInbox] });
+  organizer = await stack.organizer();
+  scheduler = new SchedulerClient({
+    endpoint: stack.schedulerEndpoint,
+    region: 'us-east-1',
+    credentials: localCredentials,
+  });
+});
+afterAll(() => stack?.stop());
+
+const scheduleNames = async () => {
+  const names: string[] = [];
+  let NextToken: string | undefined;
+  do {
+    const page = await scheduler.send(new ListSchedulesCommand({ GroupName: 'metlib-2024', NextToken }));
+    names.push(...(page.Schedules ?? []).map((s) => s.Name as string));
+    NextToken = page.NextToken;
+  } while (NextToken);
+  return names.sort();
+};
+
+const putTimeline = (body: unknown, token = organizer) =>
+  stack.api('PUT', '/programs/metlib-2024/timeline', { token, body });
+
+const current = async () => {
+  const { json } = await stack.api('GET', '/programs/metlib-2024');
+  return { timeline: json.timeline as TimelineEvent[], version: json.timelineVersion as number };
+};
+
+const edited = (
+  timeline: TimelineEvent[],
+  id: string,
+  change: (e: TimelineEvent) => TimelineEvent | undefined,
+) =>
+  timeline.flatMap((e) =>
+    e.id === id ? [change(structuredClone(e))].filter((x): x is TimelineEvent => !!x) : [e],
+  );
+
+describe('schedules from the timeline', () => {
+  it('are created when the stack starts: decision days, two reminders per dated event, evaluation, certificates', async () => {
+    expect(stack.syncReports[0]).toMatchObject({
+      group: 'metlib-2024',
+      skippedPast: [],
+      waitingForDate: ['mentoring-2024-05', 'mentoring-2024-09', 'mentoring-2025-02'],
+    });
+    const names = await scheduleNames();
+    expect(names).toHaveLength(26);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'decision-readiness',
+        'decisions-due',
+        'meeting-2024-04.reminder-7d',
+        'conference-2024.reminder-30d',
+        'certificates-2025.certificates',
+      ]),
+    );
+    const due = await scheduler.send(
+      new GetScheduleCommand({ GroupName: 'metlib-2024', Name: 'decisions-due' }),
+    );
+    expect(due).toMatchObject({
+      ScheduleExpression: 'at(2024-02-19T09:00:00)',
+      ScheduleExpressionTimezone: 'America/New_York',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      ActionAfterCompletion: 'DELETE',
+      Target: {
+        Arn: 'arn:aws:lambda:us-east-1:000000000000:function:RunTimelineEvent',
+        RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 21600 },
+        DeadLetterConfig: { Arn: expect.stringMatching(/^arn:aws:sqs:/) },
+      },
+    });
+    expect(JSON.parse(due.Target?.Input ?? '')).toEqual({
+      programId: 'metlib-2024',
+      schedule: 'decisions-due',
+      kind: 'decisions-due',
+      scheduledAt: '2024-02-19T14:00:00.000Z',
+    });
+  });
+
+  it('follow a timeline change: a date set, a meeting moved, a meeting removed', async () => {
+    const { timeline, version } = await current();
+    let next = edited(timeline, 'mentoring-2024-05', (e) => ({
+      ...e,
+      when: { at: '2024-05-21T10:00', durationMinutes: 90 },
+    }));
+    next = edited(next, 'meeting-2024-06', (e) => ({
+      ...e,
+      when: { at: '2024-06-18T09:00', durationMinutes: 120 },
+    }));
+    next = edited(next, 'meeting-2024-07', () => undefined);
+    const response = await putTimeline({
+      timeline: next,
+      expectedVersion: version,
+      note: 'Mentor confirmed; June moved',
+    });
+    expect(response.status).toBe(200);
+    expect(response.json.timelineVersion).toBe(version + 1);
+    expect(response.json.schedules).toMatchObject({
+      created: ['mentoring-2024-05.reminder-7d', 'mentoring-2024-05.reminder-1d'],
+      updated: ['meeting-2024-06.reminder-7d', 'meeting-2024-06.reminder-1d'],
+      deleted: expect.arrayContaining(['meeting-2024-07.reminder-7d', 'meeting-2024-07.reminder-1d']),
+      waitingForDate: ['mentoring-2024-09', 'mentoring-2025-02'],
+    });
+    const moved = await scheduler.send(
+      new GetScheduleCommand({ GroupName: 'metlib-2024', Name: 'meeting-2024-06.reminder-7d' }),
+    );
+    expect(moved.ScheduleExpression).toBe('at(2024-06-11T09:00:00)');
+    expect((await current()).version).toBe(version + 1);
+    expect((await scheduleNames()).length).toBe(26);
+  });
+
+  it.each([
+    [
+      'an unknown zone',
+      (t: TimelineEvent[]) => edited(t, 'meeting-2024-09', (e) => ({ ...e, timeZone: 'Europe/Atlantis' })),
+      'timeline.',
+      400,
+    ],
+    [
+      'an impossible date',
+      (t: TimelineEvent[]) =>
+        edited(t, 'meeting-2024-09', (e) => ({ ...e, when: { at: '2024-09-31T09:00' } })),
+      'timeline.',
+      400,
+    ],
+    ['events out of order', (t: TimelineEvent[]) => [...t].reverse(), 'timeline.', 400],
+  ])('refuses %s with 400 and leaves the schedules alone', async (_, change, path, status) => {
+    const before = await scheduleNames();
+    const { timeline, version } = await current();
+    const response = await putTimeline({ timeline: change(timeline), expectedVersion: version });
+    expect(response.status).toBe(status);
+    expect(response.json.issues[0].path).toContain(path);
+    expect(await scheduleNames()).toEqual(before);
+  });
+
+  it('refuses a stale version with 409', async () => {
+    const { timeline } = await current();
+    const response = await putTimeline({ timeline, expectedVersion: 0 });
+    expect(response.status).toBe(409);
+    expect(response.json.error).toBe('VersionConflict');
+  });
+
+  it('is for organizers only', async () => {
+    const { timeline, version } = await current();
+    expect((await putTimeline({ timeline, expectedVersion: version }, await stack.reviewer())).status).toBe(
+      403,
+    );
+    expect(
+      (
+        await stack.api('PUT', '/programs/metlib-2024/timeline', {
+          body: { timeline, expectedVersion: version },
+        })
+      ).status,
+    ).toBe(401);
+  });
+});
+
+describe('on the clock', () => {
+  it('fires decision readiness through the Scheduler emulator, and then an event that has fired cannot change', async () => {
+    stack.setClock(new Date('2024-02-17T14:00:01Z'));
+    await stack.scheduler.idle();
+    const emails = await stack.inbox(organizerInbox);
+    expect(emails.map((e) => e.subject)).toEqual([
+      expect.stringMatching(/^Decisions due Monday 19 February 2024/),
+    ]);
+    expect(await scheduleNames()).not.toContain('decision-readiness');
+
+    // 2 April: the April meeting's first reminder has gone out.
+    stack.setClock(new Date('2024-04-02T13:00:01Z'));
+    await stack.scheduler.idle();
+    const { timeline, version } = await current();
+    const moved = edited(timeline, 'meeting-2024-04', (e) => ({
+      ...e,
+      when: { at: '2024-04-16T09:00', durationMinutes: 120 },
+    }));
+    const response = await putTimeline({ timeline: moved, expectedVersion: version });
+    expect(response.status).toBe(409);
+    expect(response.json.message).toContain('meeting-2024-04');
+
+    const sync = await putTimeline({ timeline, expectedVersion: version });
+    expect(sync.status).toBe(200);
+    expect(sync.json.schedules.skippedPast).toEqual(
+      expect.arrayContaining(['decision-readiness', 'decisions-due', 'meeting-2024-04.reminder-7d']),
+    );
+    expect(sync.json.schedules.created).toEqual([]);
+    expect(metlib2024.timeline.length).toBeGreaterThan(0);
+  });
+});
