@@ -1,3 +1,5 @@
+import { metlib2024 } from '#events/programs/metlib-2024';
+
 /** Deterministic synthetic nominations for the simulated program year. */
 
 /** mulberry32: a small seeded generator, so a seed always gives the same cohort. */
@@ -78,26 +80,8 @@ const family = [
   'Moreau',
   'Lopez',
 ];
-const projectTypes = [
-  'branch-development',
-  'new-main-library',
-  'new-major-branch',
-  'strategic-development',
-  'partnerships',
-  'other',
-];
-const themes = [
-  'urban-creativity-and-culture',
-  'public-safety',
-  'urban-mobility',
-  'equity-and-inclusion',
-  'crisis-preparedness',
-  'urban-planning-and-real-estate',
-  'public-private-partnerships',
-  'health-and-economic-impacts',
-  'community-partnerships',
-  'civic-engagement',
-];
+const projectTypes = metlib2024.projectTypes.map((t) => t.slug);
+const themes = metlib2024.themes.map((t) => t.slug);
 
 export const syntheticNominations = (count: number, seed: number, domain: string) => {
   const random = seeded(seed);

@@ -161,6 +161,14 @@ export const startStack = async (options: StackOptions): Promise<RunningStack> =
     });
     const client = localStreamsClient(dynamoDbEndpoint);
     const poller = startStreamPoller({ client, streamArn, consumers, log });
+    if (options.clockStart) {
+      // The clock starts now that everything is up, not while the JVM was booting.
+      process.env.VIRTUAL_CLOCK = formatClockSpec({
+        startsAt: new Date(options.clockStart).toISOString(),
+        realStart: Date.now(),
+        speed: options.clockSpeed ?? 1,
+      });
+    }
     const syncReports: SyncReport[] = [];
     for (const run of onDeploy) {
       const result = (await run({})) as { reports?: SyncReport[] };

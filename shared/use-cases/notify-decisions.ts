@@ -1,9 +1,7 @@
 import type { Actor } from '../domain/actor.ts';
 import { ConflictError } from '../domain/errors.ts';
-import type { Nomination } from '../domain/nomination.ts';
-import type { NominationStatus } from '../domain/nomination-states.ts';
-import type { NominationStore } from '../ports.ts';
 import { findProgram } from './find-program.ts';
+import { listAllNominations } from './list-all-nominations.ts';
 import { type TransitionDeps, transitionNomination } from './transition-nomination.ts';
 
 export interface NotificationReport {
@@ -14,17 +12,6 @@ export interface NotificationReport {
   /** Nominations still submitted or reviewed: nobody has decided them yet. */
   undecided: number;
 }
-
-const listAll = async (store: NominationStore, programId: string, status: NominationStatus) => {
-  const all: Nomination[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await store.list(programId, { status, limit: 100, ...(cursor ? { cursor } : {}) });
-    all.push(...page.items);
-    cursor = page.cursor;
-  } while (cursor);
-  return all;
-};
 
 /**
  * Notifies every decided nomination of a program: each one is its own `notify` transition, so a
@@ -38,7 +25,7 @@ export const notifyDecisions = async (
   findProgram(programId);
   const report: NotificationReport = { notified: 0, skipped: 0, undecided: 0 };
   for (const status of ['selected', 'not_selected'] as const) {
-    for (const nomination of await listAll(deps.store, programId, status)) {
+    for (const nomination of await listAllNominations(deps.store, programId, status)) {
       try {
         await transitionNomination(deps, nomination.id, actor, {
           action: 'notify',
@@ -52,7 +39,7 @@ export const notifyDecisions = async (
     }
   }
   for (const status of ['submitted', 'reviewed'] as const) {
-    report.undecided += (await listAll(deps.store, programId, status)).length;
+    report.undecided += (await listAllNominations(deps.store, programId, status)).length;
   }
   return report;
 };

@@ -17,6 +17,7 @@ import {
   reminderEmail,
 } from '../email/timeline-templates.ts';
 import type { EmailQueue, NominationStore, QueuedEmail } from '../ports.ts';
+import { listAllNominations } from './list-all-nominations.ts';
 import { notifyDecisions } from './notify-decisions.ts';
 import type { TransitionDeps } from './transition-nomination.ts';
 
@@ -36,24 +37,14 @@ export interface TimelineOutcome {
 /** Decisions made by the schedule are audited under this name. */
 const scheduler: Actor = { id: 'scheduler', email: 'scheduler', groups: ['organizers'] };
 
-const listAll = async (store: NominationStore, programId: string, status: NominationStatus) => {
-  const all: Nomination[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await store.list(programId, { status, limit: 100, ...(cursor ? { cursor } : {}) });
-    all.push(...page.items);
-    cursor = page.cursor;
-  } while (cursor);
-  return all;
-};
-
 /** Selected, told so, and not withdrawn: the people reminders, evaluation and certificates are for. */
 const participants = async (store: NominationStore, programId: string) =>
-  (await listAll(store, programId, 'notified')).filter((n) => n.decision === 'selected');
+  (await listAllNominations(store, programId, 'notified')).filter((n) => n.decision === 'selected');
 
 const standing = async (store: NominationStore, program: Program): Promise<DecisionStanding> => {
   const byStatus = new Map<NominationStatus, Nomination[]>();
-  for (const status of nominationStatuses) byStatus.set(status, await listAll(store, program.id, status));
+  for (const status of nominationStatuses)
+    byStatus.set(status, await listAllNominations(store, program.id, status));
   const all = [...byStatus.values()].flat();
   const counts = Object.fromEntries(
     nominationStatuses.map((s) => [s, byStatus.get(s)?.length ?? 0]),
