@@ -40,6 +40,8 @@ export interface FunctionEntry {
     manageSchedules?: boolean;
   };
   timeoutSeconds?: number;
+  /** Files the bundle carries beside the code, from the project root, and the env var naming their folder. */
+  bundleFiles?: { folder: string; files: string[]; environmentVariable: string };
 }
 
 const staff = ['organizers', 'reviewers'] as const;
@@ -123,6 +125,11 @@ export const catalog: readonly FunctionEntry[] = [
     scheduleTarget: true,
     access: { table: 'read-write' },
     timeoutSeconds: 300,
+    bundleFiles: {
+      folder: 'fonts',
+      files: ['node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf', 'node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'],
+      environmentVariable: 'CERTIFICATE_FONT_DIR',
+    },
   },
   {
     name: 'SendEmail',

@@ -1,7 +1,7 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { timelineEventSchema } from '#events/contracts';
-import { organizerEmails } from '#shared/config';
+import { certificateFontDir, organizerEmails } from '#shared/config';
 import { logger } from '#shared/logger';
 import { runTimelineEvent } from '#shared/use-cases/run-timeline-event';
 import { clock, dynamoDbStore, programRepository } from '#shared/wiring';
@@ -13,6 +13,7 @@ const deps = {
   clock: clock(),
   programs: programRepository({ cached: false }),
   organizerEmails: organizerEmails(),
+  ...(certificateFontDir() ? { fontDir: certificateFontDir() } : {}),
 };
 
 /**

@@ -38,6 +38,7 @@ export const clockFromEnv = (): Clock =>
 /** Where scheduled events go, and how they are retried; the same for every schedule. */
 export const schedulerConfig = () => ({
   endpoint: optional('SCHEDULER_ENDPOINT'),
+  groupPrefix: optional('SCHEDULE_GROUP_PREFIX') ?? '',
   target: {
     functionArn: required('TIMELINE_FUNCTION_ARN'),
     roleArn: required('SCHEDULER_ROLE_ARN'),
@@ -53,3 +54,6 @@ export const organizerEmails = () =>
     .split(',')
     .map((e) => e.trim())
     .filter(Boolean);
+
+/** Set in the Lambda bundle, which carries the certificate fonts beside the code. */
+export const certificateFontDir = () => optional('CERTIFICATE_FONT_DIR');

@@ -36,8 +36,9 @@ export const sesSender = () => {
 };
 
 export const scheduleRegistry = () => {
-  const { endpoint, target } = schedulerConfig();
+  const { endpoint, target, groupPrefix } = schedulerConfig();
   return {
+    groupPrefix,
     registry: new EventBridgeScheduleRegistry(
       new SchedulerClient({ ...(endpoint ? { endpoint } : {}), maxAttempts: 3 }),
     ),

@@ -4,6 +4,7 @@ import {
   CreateScheduleGroupCommand,
   DeleteScheduleCommand,
   GetScheduleCommand,
+  GetScheduleGroupCommand,
   ListSchedulesCommand,
   ResourceNotFoundException,
   type SchedulerClient,
@@ -35,7 +36,14 @@ const request = (d: ScheduleDefinition) => ({
 export class EventBridgeScheduleRegistry implements ScheduleRegistry {
   constructor(private readonly client: SchedulerClient) {}
 
+  /** The deployment creates the groups; this covers a new program between deploys, and the local stack. */
   async ensureGroup(group: string) {
+    try {
+      await this.client.send(new GetScheduleGroupCommand({ Name: group }));
+      return;
+    } catch (error) {
+      if (!(error instanceof ResourceNotFoundException)) throw error;
+    }
     try {
       await this.client.send(new CreateScheduleGroupCommand({ Name: group }));
     } catch (error) {

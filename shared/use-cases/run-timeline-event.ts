@@ -24,6 +24,8 @@ import type { TransitionDeps } from './transition-nomination.ts';
 export interface TimelineDeps extends TransitionDeps {
   queue: EmailQueue;
   organizerEmails: string[];
+  /** Where the certificate fonts are; unset, they are read from node_modules. */
+  fontDir?: string;
 }
 
 export interface TimelineOutcome {
@@ -126,11 +128,15 @@ export const runTimelineEvent = async (
       const period = programPeriod(program);
       const emails: QueuedEmail[] = [];
       for (const n of people) {
-        const pdf = await participationCertificate(program, {
-          participant: n.candidate.name,
-          library: `${n.library.name}, ${n.library.city}`,
-          period,
-        });
+        const pdf = await participationCertificate(
+          program,
+          {
+            participant: n.candidate.name,
+            library: `${n.library.name}, ${n.library.city}`,
+            period,
+          },
+          deps.fontDir,
+        );
         emails.push(forParticipant(n, 'certificate', certificateEmail(program, n, pdf)));
       }
       return outcome(emails);

@@ -6,6 +6,8 @@ export interface SyncSchedulesDeps {
   registry: ScheduleRegistry;
   clock: Clock;
   target: ScheduleTarget;
+  /** Put before the program id to name its schedule group, so stages sharing an account do not meet. */
+  groupPrefix?: string;
 }
 
 export interface SyncReport {
@@ -41,8 +43,9 @@ const same = (a: ScheduleDefinition, b: ScheduleDefinition) =>
  */
 export const syncSchedules = async (deps: SyncSchedulesDeps, program: Program): Promise<SyncReport> => {
   const plan = planSchedules(program);
+  const group = `${deps.groupPrefix ?? ''}${plan.group}`;
   const report: SyncReport = {
-    group: plan.group,
+    group,
     created: [],
     updated: [],
     deleted: [],
@@ -50,14 +53,14 @@ export const syncSchedules = async (deps: SyncSchedulesDeps, program: Program): 
     skippedPast: [],
     waitingForDate: plan.waitingForDate,
   };
-  await deps.registry.ensureGroup(plan.group);
-  const existing = new Set(await deps.registry.names(plan.group));
+  await deps.registry.ensureGroup(group);
+  const existing = new Set(await deps.registry.names(group));
   const now = deps.clock.now().getTime();
   const planned = new Set<string>();
   for (const schedule of plan.schedules) {
     planned.add(schedule.name);
     const desired: ScheduleDefinition = {
-      group: plan.group,
+      group,
       name: schedule.name,
       expression: `at(${schedule.wallTime})`,
       timeZone: schedule.timeZone,
@@ -73,7 +76,7 @@ export const syncSchedules = async (deps: SyncSchedulesDeps, program: Program): 
       report.created.push(schedule.name);
       continue;
     }
-    const current = await deps.registry.get(plan.group, schedule.name);
+    const current = await deps.registry.get(group, schedule.name);
     if (current && same(current, desired)) {
       report.unchanged.push(schedule.name);
     } else {
@@ -83,7 +86,7 @@ export const syncSchedules = async (deps: SyncSchedulesDeps, program: Program): 
   }
   for (const name of existing) {
     if (!planned.has(name)) {
-      await deps.registry.delete(plan.group, name);
+      await deps.registry.delete(group, name);
       report.deleted.push(name);
     }
   }

@@ -1,0 +1,26 @@
+import { App, Tags, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { readStageConfig } from './stage-config.ts';
+import { StatefulStack } from './stateful-stack.ts';
+import { StatelessStack } from './stateless-stack.ts';
+
+/** Builds the whole system for one stage, checked by cdk-nag's AWS Solutions rules. */
+export const buildApp = (app = new App()) => {
+  const config = readStageConfig(app);
+  const prefix = `MetlibNominations-${config.stage}`;
+  const stateful = new StatefulStack(app, `${prefix}-Data`, { config });
+  const stateless = new StatelessStack(app, `${prefix}-Services`, {
+    config,
+    table: stateful.table,
+    userPool: stateful.userPool,
+    userPoolClient: stateful.userPoolClient,
+  });
+  Tags.of(app).add('project', 'metlib-nominations');
+  Tags.of(app).add('stage', config.stage);
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  return { app, config, stateful, stateless };
+};
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  buildApp().app.synth();
+}
