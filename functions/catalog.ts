@@ -127,7 +127,10 @@ export const catalog: readonly FunctionEntry[] = [
     timeoutSeconds: 300,
     bundleFiles: {
       folder: 'fonts',
-      files: ['node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf', 'node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'],
+      files: [
+        'node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
+        'node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf',
+      ],
       environmentVariable: 'CERTIFICATE_FONT_DIR',
     },
   },

@@ -72,7 +72,7 @@ export class StatelessStack extends Stack {
     const mailDlq = deadLetterQueue('MailerDeadLetters');
     const scheduleDlq = deadLetterQueue('ScheduleDeadLetters');
 
-    const identity = new EmailIdentity(this, 'Sender', {
+    new EmailIdentity(this, 'Sender', {
       identity: config.senderDomain
         ? Identity.domain(config.senderDomain)
         : Identity.email(config.senderEmail),
