@@ -1,6 +1,7 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { NotFoundError } from '#shared/domain/errors';
+import { isNominationId } from '#shared/domain/nomination';
 import { actorFrom } from '#shared/http/actor';
 import { httpMiddlewares } from '#shared/http/middlewares';
 import { presentNomination } from '#shared/http/present-nomination';
@@ -12,7 +13,7 @@ const store = dynamoDbStore();
 export const run = async (event: APIGatewayProxyEventV2WithJWTAuthorizer) => {
   actorFrom(event, ['organizers', 'reviewers']);
   const id = event.pathParameters?.id ?? '';
-  const detail = await store.getDetail(id);
+  const detail = isNominationId(id) ? await store.getDetail(id) : undefined;
   if (!detail) throw new NotFoundError(`There is no nomination "${id}"`);
   return json(200, {
     ...presentNomination(detail.nomination),

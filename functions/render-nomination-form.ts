@@ -1,6 +1,7 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { programs } from '#events/programs/index';
+import { isNominationId } from '#shared/domain/nomination';
 import { nominationWindowState } from '#shared/domain/program';
 import { httpMiddlewares } from '#shared/http/middlewares';
 import { page } from '#shared/http/responses';
@@ -19,15 +20,13 @@ const defaultProgram = () => {
   );
 };
 
-const reference = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 export const run = async (event: APIGatewayProxyEventV2) => {
   const programId = event.pathParameters?.programId;
   const program = programId === undefined ? defaultProgram() : findProgram(programId);
   if (!program) return page(404, '<!doctype html><title>No program</title><p>There is no program yet.</p>');
   if (event.routeKey.endsWith('/submitted')) {
     const ref = event.queryStringParameters?.ref ?? '';
-    return page(200, confirmationPage(program, reference.test(ref) ? ref : 'see the acknowledgement email'));
+    return page(200, confirmationPage(program, isNominationId(ref) ? ref : 'see the acknowledgement email'));
   }
   return page(200, nominationFormPage(program, now.now()));
 };

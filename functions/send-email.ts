@@ -8,7 +8,8 @@ import { logger } from '#shared/logger';
 import { sendOutboxEmail } from '#shared/use-cases/send-outbox-email';
 import { clock, dynamoDbStore, sesSender } from '#shared/wiring';
 
-const deps = { outbox: dynamoDbStore(), sender: sesSender(), clock: clock(), leaseMs: 60_000 };
+// The lease outlasts one send (5 s timeout, one attempt) with a wide margin, and lapses within a retry or two.
+const deps = { outbox: dynamoDbStore(), sender: sesSender(), clock: clock(), leaseMs: 20_000 };
 
 /**
  * Sends the outbox emails of a stream batch in order. The first failure stops the batch and is

@@ -1,3 +1,4 @@
+import { Buffer, isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -74,10 +75,21 @@ export const startGateway = async (options: GatewayOptions): Promise<{ server: S
 
   const server = createServer(async (req, res) => {
     const started = Date.now();
-    const url = new URL(req.url ?? '/', 'http://localhost');
     const method = (req.method ?? 'GET').toUpperCase();
     let status = 500;
+    let url = new URL('http://localhost/');
     try {
+      // API Gateway answers a request line it cannot parse with 400 before any route is chosen.
+      try {
+        url = new URL(
+          req.url?.startsWith('/') ? `http://localhost${req.url}` : 'http://[',
+          'http://localhost',
+        );
+        for (const segment of url.pathname.split('/')) decodeURIComponent(segment);
+      } catch {
+        status = 400;
+        return send(res, 400, { message: 'Bad Request' });
+      }
       const match = compiled
         .filter((c) => c.route.method === method)
         .map((c) => ({ c, m: c.regex.exec(url.pathname) }))
@@ -108,7 +120,8 @@ export const startGateway = async (options: GatewayOptions): Promise<{ server: S
       }
       const query: Record<string, string> = {};
       for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
-      const isText = raw.length === 0 || textTypes.test(headers['content-type'] ?? '');
+      // Text that is not valid UTF-8 goes on as base64, as API Gateway does, so the handler sees the bytes.
+      const isText = raw.length === 0 || (textTypes.test(headers['content-type'] ?? '') && isUtf8(raw));
       const now = new Date();
       const event: APIGatewayProxyEventV2 = {
         version: '2.0',

@@ -9,7 +9,8 @@ import { isPortTaken, portTakenError } from './port-taken.ts';
  * validation rules and error shapes, firing Lambda targets on the local clock.
  *
  * Fires at() and rate() schedules; cron() expressions are validated and stored but not fired
- * (this project schedules one-time events only). Event age for the retry policy counts from the
+ * (this project schedules one-time events only). ClientToken is accepted and ignored: a
+ * repeated create answers ConflictException where AWS would answer the first result again. Event age for the retry policy counts from the
  * first attempt, so a clock that jumps ahead does not turn on-time schedules into expired ones.
  */
 
@@ -182,8 +183,11 @@ export class SchedulerEmulator {
     if (typeof target.RoleArn !== 'string' || !roleArnPattern.test(target.RoleArn)) {
       throw validation(`Invalid RoleArn provided: ${String(target.RoleArn)}.`);
     }
-    if (target.Input !== undefined && (typeof target.Input !== 'string' || target.Input.length > 8192)) {
-      throw validation('Target.Input must be a string of at most 8192 characters.');
+    if (
+      target.Input !== undefined &&
+      (typeof target.Input !== 'string' || target.Input.length < 1 || target.Input.length > 8192)
+    ) {
+      throw validation('Target.Input must be a string of 1 to 8192 characters.');
     }
     const retry = target.RetryPolicy;
     if (
@@ -224,8 +228,10 @@ export class SchedulerEmulator {
     if (at) return wallTimeToInstant(at[1] as string, s.ScheduleExpressionTimezone ?? 'UTC').getTime();
     const rate = ratePattern.exec(s.ScheduleExpression);
     if (rate) {
-      const start = s.StartDate ? s.StartDate * 1000 : this.options.clock.now().getTime();
-      return start + rateMs(rate);
+      // AWS starts a rate schedule at its StartDate, or as soon as it is created.
+      const now = this.options.clock.now().getTime();
+      const start = s.StartDate ? s.StartDate * 1000 : now;
+      return start >= now ? start : start + Math.ceil((now - start) / rateMs(rate)) * rateMs(rate);
     }
     return undefined;
   }
@@ -347,7 +353,10 @@ export class SchedulerEmulator {
       if (schedule.next === undefined || schedule.next > now) continue;
       const scheduledFor = schedule.next;
       const rate = ratePattern.exec(schedule.ScheduleExpression);
-      schedule.next = rate ? scheduledFor + rateMs(rate) : undefined;
+      // The next occurrence after now: a clock that jumped ahead gets one firing, not the backlog.
+      schedule.next = rate
+        ? scheduledFor + Math.max(1, Math.ceil((now - scheduledFor + 1) / rateMs(rate))) * rateMs(rate)
+        : undefined;
       if (schedule.EndDate && schedule.next !== undefined && schedule.next > schedule.EndDate * 1000)
         schedule.next = undefined;
       this.inFlight++;
@@ -368,10 +377,11 @@ export class SchedulerEmulator {
     const retries = schedule.Target.RetryPolicy?.MaximumRetryAttempts ?? 185;
     const maxAgeMs = (schedule.Target.RetryPolicy?.MaximumEventAgeInSeconds ?? 86_400) * 1000;
     const firstAttempt = this.options.clock.now().getTime();
-    const payload = schedule.Target.Input === undefined ? {} : JSON.parse(schedule.Target.Input);
     let lastError = '';
     for (let attempt = 0; ; attempt++) {
       try {
+        // Lambda refuses a payload that is not JSON: that is a failed invocation, retried, then a dead letter.
+        const payload = schedule.Target.Input === undefined ? {} : JSON.parse(schedule.Target.Input);
         await this.options.invoke(schedule.Target.Arn, payload);
         this.invocations.push({
           schedule: schedule.Name,
@@ -453,10 +463,18 @@ export class SchedulerEmulator {
         } catch {
           throw new ApiError(400, 'SerializationException', 'The request body is not valid JSON.');
         }
+        if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+          throw new ApiError(400, 'SerializationException', 'The request body must be a JSON object.');
+        }
       }
       const schedule = /^\/schedules\/([^/]+)$/.exec(url.pathname);
       const group = /^\/schedule-groups\/([^/]+)$/.exec(url.pathname);
-      const name = decodeURIComponent((schedule ?? group)?.[1] ?? '');
+      let name = '';
+      try {
+        name = decodeURIComponent((schedule ?? group)?.[1] ?? '');
+      } catch {
+        throw validation('The name in the path is not valid.');
+      }
       if (schedule && method === 'POST') return send(200, this.putSchedule(name, body, 'create'));
       if (schedule && method === 'PUT') return send(200, this.putSchedule(name, body, 'update'));
       if (schedule && method === 'GET')

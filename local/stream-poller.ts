@@ -88,7 +88,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export const startStreamPoller = (options: StreamPollerOptions): StreamPoller => {
   const idleMs = options.idleMs ?? 100;
-  const retryBaseMs = options.retryBaseMs ?? 200;
+  // Doubling from 1 s, five retries span half a minute: longer than the mailer's claim lease.
+  const retryBaseMs = options.retryBaseMs ?? 1000;
   const stats = { delivered: 0, failedBatches: 0, deadLetters: [] as DynamoDBRecord[] };
   const iterators = new Map<string, string | undefined>();
   const lastSequence = new Map<string, string>();

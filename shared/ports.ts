@@ -84,9 +84,15 @@ export interface ClaimedEmail {
   attempts: number;
 }
 
+export type ClaimResult =
+  | { outcome: 'claimed'; email: ClaimedEmail }
+  | { outcome: 'sent' }
+  /** Another sender holds a live claim until `until`. */
+  | { outcome: 'leased'; until: string };
+
 export interface Outbox {
   /** Takes the email for sending unless it was sent or another sender holds a live claim. */
-  claim(ref: string, now: Date, leaseMs: number): Promise<ClaimedEmail | undefined>;
+  claim(ref: string, now: Date, leaseMs: number): Promise<ClaimResult>;
   markSent(email: ClaimedEmail, messageId: string, now: Date): Promise<void>;
   release(email: ClaimedEmail, reason: string): Promise<void>;
 }

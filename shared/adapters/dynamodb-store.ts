@@ -21,6 +21,7 @@ import type { NominationStatus } from '../domain/nomination-states.ts';
 import type {
   AuditEntry,
   ClaimedEmail,
+  ClaimResult,
   EmailQueue,
   EmailRecord,
   NominationDetail,
@@ -101,7 +102,7 @@ const emailRecord = (item: Item): EmailRecord => {
 const cursorSchema = z.strictObject({
   p: z.string(),
   s: z.string().nullable(),
-  k: z.record(z.string(), z.string()),
+  k: z.strictObject({ pk: z.string(), sk: z.literal('NOMINATION'), gsi1pk: z.string(), gsi1sk: z.string() }),
 });
 
 const encodeCursor = (programId: string, status: string | undefined, key: Item) =>
@@ -110,7 +111,18 @@ const encodeCursor = (programId: string, status: string | undefined, key: Item) 
 const decodeCursor = (cursor: string, programId: string, status: string | undefined) => {
   try {
     const parsed = cursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-    if (parsed.p === programId && parsed.s === (status ?? null)) return parsed.k;
+    const { k } = parsed;
+    // A key DynamoDB would refuse, or one from another list, is the client's mistake: 400, not 500.
+    if (
+      parsed.p === programId &&
+      parsed.s === (status ?? null) &&
+      k.gsi1pk === keys.byProgram(programId) &&
+      (!status || k.gsi1sk.startsWith(`${status}#`)) &&
+      /^NOMINATION#[0-9a-f-]{36}$/.test(k.pk) &&
+      k.gsi1sk.endsWith(`#${k.pk.slice('NOMINATION#'.length)}`)
+    ) {
+      return k;
+    }
   } catch {
     // fall through to the one error below
   }
@@ -238,7 +250,11 @@ export class DynamoDbStore implements NominationStore, Outbox, EmailQueue {
           ConditionExpression: '#version = :expected AND #status = :from',
           UpdateExpression: `SET #status = :to, #version = :next, updatedAt = :at, gsi1sk = :gsi1sk${
             after.decision ? ', decision = :decision' : ''
-          }${review ? ', reviewCount = reviewCount + :one, scoreTotal = scoreTotal + :score' : ''}`,
+          }${
+            review
+              ? ', reviewCount = reviewCount + :one, scoreTotal = scoreTotal + :score, scoreCount = if_not_exists(scoreCount, :zero) + :scored'
+              : ''
+          }`,
           ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
           ExpressionAttributeValues: {
             ':expected': before.version,
@@ -248,7 +264,14 @@ export class DynamoDbStore implements NominationStore, Outbox, EmailQueue {
             ':at': after.updatedAt,
             ':gsi1sk': keys.byStatus(after.status, after.submittedAt, after.id),
             ...(after.decision ? { ':decision': after.decision } : {}),
-            ...(review ? { ':one': 1, ':score': write.audit.score ?? 0 } : {}),
+            ...(review
+              ? {
+                  ':one': 1,
+                  ':zero': 0,
+                  ':score': write.audit.score ?? 0,
+                  ':scored': write.audit.score === undefined ? 0 : 1,
+                }
+              : {}),
           },
         },
       },
@@ -320,7 +343,7 @@ export class DynamoDbStore implements NominationStore, Outbox, EmailQueue {
     return { queued, alreadyQueued: emails.length - queued };
   }
 
-  async claim(ref: string, now: Date, leaseMs: number): Promise<ClaimedEmail | undefined> {
+  async claim(ref: string, now: Date, leaseMs: number): Promise<ClaimResult> {
     const claim = randomUUID();
     try {
       const { Attributes } = await this.client.send(
@@ -340,10 +363,11 @@ export class DynamoDbStore implements NominationStore, Outbox, EmailQueue {
             ':one': 1,
           },
           ReturnValues: 'ALL_NEW',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
       );
       const item = Attributes as Item & OutboxEmail & { attempts: number };
-      return {
+      const email: ClaimedEmail = {
         ref,
         claim,
         attempts: item.attempts,
@@ -356,9 +380,12 @@ export class DynamoDbStore implements NominationStore, Outbox, EmailQueue {
           ...(item.attachments ? { attachments: item.attachments } : {}),
         },
       };
+      return { outcome: 'claimed', email };
     } catch (error) {
-      if ((error as Error).name === 'ConditionalCheckFailedException') return undefined;
-      throw error;
+      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+      const old = (error as { Item?: Record<string, { S?: string }> }).Item;
+      if (old?.status?.S === 'sending') return { outcome: 'leased', until: old.leaseUntil?.S ?? '' };
+      return { outcome: 'sent' };
     }
   }
 

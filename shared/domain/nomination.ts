@@ -120,6 +120,8 @@ export interface Nomination extends NominationInput {
   submittedAt: string;
   updatedAt: string;
   reviewCount: number;
+  /** Reviews that gave a score, and the sum of those scores: a review may come without one. */
+  scoreCount?: number;
   scoreTotal: number;
 }
 
@@ -136,6 +138,7 @@ export const newNomination = (
   submittedAt: ids.at,
   updatedAt: ids.at,
   reviewCount: 0,
+  scoreCount: 0,
   scoreTotal: 0,
 });
 
@@ -150,3 +153,7 @@ export const toFieldIssues = (error: z.ZodError): FieldIssue[] =>
   });
 
 export const candidateKey = (email: string) => email.trim().toLowerCase();
+
+/** Nomination ids are UUIDs; anything else cannot name one (and may be too long for a key). */
+export const isNominationId = (id: string) =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id);

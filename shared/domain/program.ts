@@ -36,11 +36,20 @@ export const eventWhenSchema = z.union([
 export const timelineEventSchema = z.strictObject({
   id: slug.max(40),
   kind: z.enum(['meeting', 'mentoring', 'break', 'conference', 'evaluation', 'certificates']),
-  title: z.string().min(1).max(120),
+  // Titles and places go into email subjects and calendar files: one line, no control characters.
+  title: z
+    .string()
+    .min(1)
+    .max(120)
+    .regex(/^[^\p{Cc}\p{Zl}\p{Zp}]*$/u, 'one line without control characters'),
   when: eventWhenSchema,
   /** Defaults to the program's zone; the conference runs on Barcelona time. */
   timeZone: timeZone.optional(),
-  location: z.string().max(200).optional(),
+  location: z
+    .string()
+    .max(200)
+    .regex(/^[^\p{Cc}\p{Zl}\p{Zp}]*$/u, 'one line without control characters')
+    .optional(),
 });
 
 const labelled = z.strictObject({ slug, label: z.string().min(1).max(120) });

@@ -13,7 +13,8 @@ export const presentNomination = (n: Nomination) => ({
   updatedAt: n.updatedAt,
   reviews: {
     count: n.reviewCount,
-    averageScore: n.reviewCount > 0 ? Math.round((n.scoreTotal / n.reviewCount) * 100) / 100 : null,
+    scored: n.scoreCount ?? 0,
+    averageScore: n.scoreCount ? Math.round((n.scoreTotal / n.scoreCount) * 100) / 100 : null,
   },
   library: n.library,
   nominator: n.nominator,

@@ -17,12 +17,18 @@ export type SendOutcome = 'sent' | 'already-handled';
  * 3. Mark it sent under the same claim. If sending failed, release the claim so a retry can
  *    send it, and rethrow so the trigger retries.
  *
- * The one window for a second copy is a crash after the mail service accepted the message and
- * before step 3 is written; the lease bounds how soon a retry may try again.
+ * An email claimed by a sender that died stays claimed until the lease lapses; a retry before
+ * then fails and is retried, so the email is not dropped. The one window for a second copy is a
+ * crash after the mail service accepted the message and before step 3 is written.
  */
 export const sendOutboxEmail = async (deps: SendOutboxEmailDeps, ref: string): Promise<SendOutcome> => {
-  const claimed = await deps.outbox.claim(ref, deps.clock.now(), deps.leaseMs);
-  if (!claimed) return 'already-handled';
+  const result = await deps.outbox.claim(ref, deps.clock.now(), deps.leaseMs);
+  if (result.outcome === 'sent') return 'already-handled';
+  if (result.outcome === 'leased') {
+    // Another sender is at it, or died at it: fail so the trigger retries once the claim lapses.
+    throw new Error(`The email is claimed by another sender until ${result.until}`);
+  }
+  const claimed = result.email;
   let messageId: string;
   try {
     ({ messageId } = await deps.sender.send(claimed.message));

@@ -69,6 +69,14 @@ export const syncSchedules = async (deps: SyncSchedulesDeps, program: Program): 
     };
     if (schedule.instant.getTime() <= now) {
       report.skippedPast.push(schedule.name);
+      // A schedule of this name still waiting for its old time would fire a stale occasion.
+      if (existing.has(schedule.name)) {
+        const current = await deps.registry.get(group, schedule.name);
+        if (current && !same(current, desired)) {
+          await deps.registry.delete(group, schedule.name);
+          report.deleted.push(schedule.name);
+        }
+      }
       continue;
     }
     if (!existing.has(schedule.name)) {

@@ -1,6 +1,6 @@
 import type { Actor } from '../domain/actor.ts';
 import { ForbiddenError, NotFoundError, VersionConflictError } from '../domain/errors.ts';
-import type { Nomination } from '../domain/nomination.ts';
+import { isNominationId, type Nomination } from '../domain/nomination.ts';
 import { nextState, placeDelta } from '../domain/nomination-states.ts';
 import type { TransitionCommand } from '../domain/transition-command.ts';
 import { decisionNotSelectedEmail, decisionSelectedEmail } from '../email/templates.ts';
@@ -34,7 +34,7 @@ export const transitionNomination = async (
   if (!mayPerform(actor, command.action)) {
     throw new ForbiddenError(`Only organizers may ${command.action} nominations; reviewers may review`);
   }
-  const before = await deps.store.get(nominationId);
+  const before = isNominationId(nominationId) ? await deps.store.get(nominationId) : undefined;
   if (!before) throw new NotFoundError(`There is no nomination "${nominationId}"`);
   if (command.expectedVersion !== undefined && command.expectedVersion !== before.version) {
     throw new VersionConflictError(
@@ -49,6 +49,7 @@ export const transitionNomination = async (
   if (command.action === 'review') {
     after.reviewCount = before.reviewCount + 1;
     after.scoreTotal = before.scoreTotal + (command.score ?? 0);
+    after.scoreCount = (before.scoreCount ?? 0) + (command.score === undefined ? 0 : 1);
   }
   const emails: OutboxEmail[] = [];
   if (command.action === 'notify') {

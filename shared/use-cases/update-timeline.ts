@@ -49,7 +49,12 @@ export const updateTimeline = async (
   programId: string,
   actor: Actor,
   body: unknown,
-): Promise<{ timelineVersion: number; timeline: TimelineEvent[]; schedules: SyncReport }> => {
+): Promise<{
+  timelineVersion: number;
+  timeline: TimelineEvent[];
+  schedules?: SyncReport;
+  schedulesPending?: string;
+}> => {
   if (!actor.groups.includes('organizers'))
     throw new ForbiddenError('Only organizers may change the timeline');
   const stored = await deps.programs.get(programId);
@@ -72,16 +77,23 @@ export const updateTimeline = async (
       );
     }
   }
-  const known = new Set(stored.program.timeline.map((e) => e.id));
-  const pastNew = timeline
+  // A new event, or one whose date changes, must lie ahead: a typo of 2023 for 2024 would
+  // otherwise lock the event as "already begun" for good.
+  const before = new Map(stored.program.timeline.map((e) => [e.id, e]));
+  const pastChanged = timeline
     .map((event, index) => ({ event, index }))
-    .filter(({ event }) => !known.has(event.id) && eventStart(updated, event).getTime() <= now.getTime());
-  if (pastNew.length > 0) {
+    .filter(({ event }) => {
+      const previous = before.get(event.id);
+      const moved =
+        !previous || !isDeepStrictEqual(previous.when, event.when) || previous.timeZone !== event.timeZone;
+      return moved && eventStart(updated, event).getTime() <= now.getTime();
+    });
+  if (pastChanged.length > 0) {
     throw new ValidationError(
-      'New events must be in the future',
-      pastNew.map(({ event, index }) => ({
+      'New or moved events must be in the future',
+      pastChanged.map(({ event, index }) => ({
         path: `timeline.${index}.when`,
-        message: `"${event.id}" is in the past`,
+        message: `"${event.id}" would be in the past`,
       })),
     );
   }
@@ -93,5 +105,15 @@ export const updateTimeline = async (
     at: now.toISOString(),
     ...(note ? { note } : {}),
   });
-  return { timelineVersion, timeline, schedules: await syncSchedules(deps, updated) };
+  // The timeline is saved; if the schedules cannot follow now, say so rather than fail the
+  // change. The next sync (any timeline change, every deploy) brings them in line.
+  try {
+    return { timelineVersion, timeline, schedules: await syncSchedules(deps, updated) };
+  } catch (error) {
+    return {
+      timelineVersion,
+      timeline,
+      schedulesPending: `The timeline is saved but the schedules could not be updated yet (${(error as Error).message}); they follow at the next sync.`,
+    };
+  }
 };

@@ -112,6 +112,15 @@ describe('GET /programs/{programId}/nominations', () => {
     ['limit=abc', 'limit'],
     ['limit=1000', 'limit'],
     ['cursor=bm90LWEtY3Vyc29y', 'cursor'],
+    ['cursor=eyJwIjogIm1ldGxpYi0yMDI0IiwgInMiOiBudWxsLCAiayI6IHt9fQ', 'cursor'],
+    [
+      'cursor=eyJwIjogIm1ldGxpYi0yMDI0IiwgInMiOiBudWxsLCAiayI6IHsicGsiOiAiTk9NSU5BVElPTiMwMDAwMDAwMC0wMDAwLTAwMDAtMDAwMC0wMDAwMDAwMDAwMDAiLCAic2siOiAiTk9NSU5BVElPTiIsICJnc2kxcGsiOiAiUFJPR1JBTSNvdGhlciIsICJnc2kxc2siOiAic3VibWl0dGVkIzIwMjQjMDAwMDAwMDAtMDAwMC0wMDAwLTAwMDAtMDAwMDAwMDAwMDAwIn19',
+      'cursor',
+    ],
+    [
+      'cursor=eyJwIjogIm1ldGxpYi0yMDI0IiwgInMiOiBudWxsLCAiayI6IHsicGsiOiAiTk9NSU5BVElPTiMwMDAwMDAwMC0wMDAwLTAwMDAtMDAwMC0wMDAwMDAwMDAwMDAiLCAic2siOiAiTk9NSU5BVElPTiIsICJnc2kxcGsiOiAiUFJPR1JBTSNtZXRsaWItMjAyNCIsICJnc2kxc2siOiAic3VibWl0dGVkIzIwMjQjMDAwMDAwMDAtMDAwMC0wMDAwLTAwMDAtMDAwMDAwMDAwMDAwIiwgIngiOiAieSJ9fQ',
+      'cursor',
+    ],
   ])('answers 400 for %s', async (query, path) => {
     const page = await stack.api('GET', `/programs/metlib-2024/nominations?${query}`, { token: organizer });
     expect(page.status).toBe(400);
@@ -121,5 +130,19 @@ describe('GET /programs/{programId}/nominations', () => {
   it('answers 404 for an unknown program', async () => {
     const page = await stack.api('GET', '/programs/nope/nominations', { token: organizer });
     expect(page.status).toBe(404);
+  });
+
+  it('answers 404, not 500, for an id no nomination could have', async () => {
+    const long = 'a'.repeat(3000);
+    expect((await stack.api('GET', `/nominations/${long}`, { token: organizer })).status).toBe(404);
+    const transition = await stack.api('POST', `/nominations/${long}/transitions`, {
+      token: organizer,
+      body: { action: 'review' },
+    });
+    expect(transition.status).toBe(404);
+  });
+
+  it('answers 400 for a path that is not valid percent-encoding', async () => {
+    expect((await stack.api('GET', '/nominations/%E0%A4%A', { token: organizer })).status).toBe(400);
   });
 });

@@ -223,4 +223,31 @@ describe('the Scheduler emulator through @aws-sdk/client-scheduler', () => {
     });
     expect(invoked).toEqual([]);
   });
+
+  it('treats an Input that is not JSON as a failed invocation, not a crash', async () => {
+    now = new Date('2024-04-01T12:00:00Z');
+    await client.send(
+      new CreateScheduleCommand(
+        schedule('garbled', { Target: { ...schedule('x').Target, Input: 'hello' } as never }),
+      ),
+    );
+    now = new Date('2024-04-02T13:00:00Z');
+    await until(() => emulator.deadLetters.some((d) => d.schedule === 'garbled'));
+    expect(emulator.deadLetters.find((d) => d.schedule === 'garbled')?.error).toMatch(/SyntaxError/);
+  });
+
+  it('starts a rate() schedule at once and fires once, not the backlog, after the clock jumps', async () => {
+    now = new Date('2024-05-01T00:00:00Z');
+    await client.send(
+      new CreateScheduleCommand(
+        schedule('hourly-fire', { ScheduleExpression: 'rate(1 hour)', ActionAfterCompletion: 'NONE' }),
+      ),
+    );
+    await until(() => invoked.length === 1);
+    now = new Date('2024-05-02T00:30:00Z');
+    await until(() => invoked.length === 2);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(invoked).toHaveLength(2);
+    await client.send(new DeleteScheduleCommand({ Name: 'hourly-fire', GroupName: 'tests' }));
+  });
 });

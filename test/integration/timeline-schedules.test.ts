@@ -137,6 +137,23 @@ describe('schedules from the timeline', () => {
       400,
     ],
     ['events out of order', (t: TimelineEvent[]) => [...t].reverse(), 'timeline.', 400],
+    [
+      'a title with a line break',
+      (t: TimelineEvent[]) =>
+        edited(t, 'meeting-2024-09', (e) => ({ ...e, title: 'Meeting\rDTSTART:19700101T000000Z' })),
+      'timeline.',
+      400,
+    ],
+    [
+      'a meeting moved into the past',
+      (t: TimelineEvent[]) =>
+        edited(t, 'meeting-2024-09', (e) => ({
+          ...e,
+          when: { at: '2023-09-10T09:00', durationMinutes: 120 },
+        })),
+      'timeline.',
+      400,
+    ],
   ])('refuses %s with 400 and leaves the schedules alone', async (_, change, path, status) => {
     const before = await scheduleNames();
     const { timeline, version } = await current();
@@ -190,7 +207,19 @@ describe('on the clock', () => {
     expect(response.status).toBe(409);
     expect(response.json.message).toContain('meeting-2024-04');
 
-    const sync = await putTimeline({ timeline, expectedVersion: version });
+    // Moving May's meeting to 5 April: its 7-day reminder time has passed, so the old schedule of
+    // that name (still set for 7 May) must go, not fire a stale reminder.
+    const early = edited(timeline, 'meeting-2024-05', (e) => ({
+      ...e,
+      when: { at: '2024-04-05T09:00', durationMinutes: 120 },
+    }));
+    const movedEarly = await putTimeline({ timeline: early, expectedVersion: version });
+    expect(movedEarly.status).toBe(200);
+    expect(movedEarly.json.schedules.deleted).toContain('meeting-2024-05.reminder-7d');
+    expect(movedEarly.json.schedules.updated).toContain('meeting-2024-05.reminder-1d');
+    expect(await scheduleNames()).not.toContain('meeting-2024-05.reminder-7d');
+
+    const sync = await putTimeline({ timeline: early, expectedVersion: version + 1 });
     expect(sync.status).toBe(200);
     expect(sync.json.schedules.skippedPast).toEqual(
       expect.arrayContaining(['decision-readiness', 'decisions-due', 'meeting-2024-04.reminder-7d']),
