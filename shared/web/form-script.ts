@@ -11,10 +11,17 @@ const source = (threshold: number) => `
   var deadline = document.getElementById('deadline');
   var local = document.getElementById('deadline-local');
   if (deadline && local) {
+    // The same shape as the server's: "Friday 16 February 2024, 13:59 (Tokyo time, UTC+9)".
     var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    var when = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric',
-      hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(new Date(deadline.getAttribute('datetime')));
-    local.textContent = ' In your time zone (' + zone + ') that is ' + when + '.';
+    var p = {};
+    new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric',
+      hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'shortOffset' })
+      .formatToParts(new Date(deadline.getAttribute('datetime')))
+      .forEach(function (part) { p[part.type] = part.value; });
+    var offset = (p.timeZoneName || 'GMT').replace('GMT', 'UTC').replace('-', '\u2212');
+    var place = zone.split('/').pop().replace(/_/g, ' ');
+    local.textContent = ' In your time zone (' + zone + ') that is ' + p.weekday + ' ' + p.day + ' ' + p.month + ' ' +
+      p.year + ', ' + p.hour + ':' + p.minute + ' (' + place + ' time, ' + offset + ').';
     local.hidden = false;
   }
   var form = document.getElementById('nomination-form');

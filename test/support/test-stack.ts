@@ -59,7 +59,12 @@ export const startTestStack = async (
       body = JSON.stringify(opts.body);
       headers['content-type'] ??= 'application/json';
     }
-    const response = await fetch(`${stack.apiUrl}${path}`, { method, headers, body, redirect: 'manual' });
+    const response = await fetch(`${stack.apiUrl}${path}`, {
+      method,
+      headers,
+      body: typeof body === 'string' || body === undefined ? body : new Uint8Array(body),
+      redirect: 'manual',
+    });
     const text = await response.text();
     let json: unknown;
     try {

@@ -1,0 +1,184 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestStack, type TestStack } from '../support/test-stack.ts';
+
+/** A person at the nomination form, in Debian's Chromium (installed by .ci/run). */
+const screenshots = join(import.meta.dirname, '../../test-results/screenshots');
+let stack: TestStack;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(screenshots, { recursive: true });
+  stack = await startTestStack();
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+const open = async (options: { javaScriptEnabled?: boolean; timezoneId?: string } = {}) => {
+  const context = await browser.newContext({
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    timezoneId: options.timezoneId ?? 'UTC',
+  });
+  const page = await context.newPage();
+  await page.goto(`${stack.apiUrl}/`);
+  return page;
+};
+
+const tag = () => Math.random().toString(36).slice(2, 10);
+
+const fillAll = async (page: Page, email: string) => {
+  await page.getByLabel('Name of the library').fill('Oslo Public Library');
+  await page.getByLabel('City', { exact: true }).fill('Oslo');
+  await page.getByLabel('Country').selectOption('NO');
+  await page.getByLabel('Population of the city').fill('717,710');
+  await page.getByLabel('Your full name').fill('Kari Nordmann');
+  await page.getByLabel('Your role').fill('Library Director');
+  await page.getByLabel('Your email address').fill(`director-${email}`);
+  await page.getByLabel("Candidate's full name").fill('Ola Nordmann');
+  await page.getByLabel("Candidate's role or title").fill('Head of Branches');
+  await page.getByLabel("Candidate's email address").fill(email);
+  await page.getByLabel("Candidate's time zone").fill('Europe/Oslo');
+  await page.getByLabel('New major branch').check();
+  await page.getByLabel('Project title').fill('Deichman Furuset');
+  await page
+    .getByLabel('Describe the project')
+    .fill('A branch built with the neighbourhood, open every day.');
+  await page
+    .getByLabel('Why should the candidate join')
+    .fill('Ola wants to learn how peers run partnerships in big cities.');
+  await page.getByLabel('Civic Engagement').check();
+  await page.locator('#f-travel-libraryCoversTravel-first').check();
+  await page.locator('#f-travel-conditionalOnStipend-no').check();
+  await page.getByLabel('The candidate can use working hours').check();
+  await page.getByLabel('The candidate commits to active participation').check();
+  await page.getByLabel('The candidate can take part in professional exchange').check();
+};
+
+describe('the nomination form in a browser', () => {
+  it('takes a complete nomination to the confirmation page and the inbox', async () => {
+    const page = await open();
+    await page.screenshot({ path: join(screenshots, 'form.png'), fullPage: true });
+    const email = `browser-${tag()}@library.example.org`;
+    await fillAll(page, email);
+    await page.getByRole('button', { name: 'Send nomination' }).click();
+    await page.waitForURL(/\/nominate\/submitted\?ref=/);
+    await expect(page.getByRole('heading', { name: 'Nomination received' }).isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: join(screenshots, 'confirmation.png'), fullPage: true });
+    expect(await stack.inbox(email)).toHaveLength(1);
+  });
+
+  it('shows the errors in a summary that takes the focus, and beside each field', async () => {
+    const page = await open();
+    await page.getByLabel('Population of the city').fill('300000');
+    await page.getByRole('button', { name: 'Send nomination' }).click();
+    const summary = page.locator('#error-summary');
+    await expect(summary.isVisible()).resolves.toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('error-summary');
+    expect(await summary.textContent()).toContain(
+      'Not eligible: the program is for cities of more than 400,000 people',
+    );
+    expect(await page.locator('#f-library-name-error').textContent()).toContain("Enter the library's name");
+    expect(await page.title()).toMatch(/^Error: /);
+    await summary.getByRole('link', { name: "Enter the library's name" }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-library-name');
+    await page.screenshot({ path: join(screenshots, 'errors.png'), fullPage: true });
+  });
+
+  it('can be completed with the keyboard alone', async () => {
+    const page = await open();
+    const email = `keyboard-${tag()}@library.example.org`;
+    const typed: Record<string, string> = {
+      'library.name': 'Tallinn Central Library',
+      'library.city': 'Tallinn',
+      'library.cityPopulation': '450000',
+      'nominator.name': 'Mari Tamm',
+      'nominator.role': 'Director',
+      'nominator.email': `director-${email}`,
+      'candidate.name': 'Jaan Kask',
+      'candidate.role': 'Deputy Director',
+      'candidate.email': email,
+      'candidate.timeZone': 'Europe/Tallinn',
+      'project.title': 'A library in every district',
+      'project.description': 'New branches in the districts with the fewest services.',
+      motivation: 'Jaan wants to learn how other capitals plan their libraries.',
+    };
+    const seen = new Set<string>();
+    for (let i = 0; i < 80; i++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement as HTMLInputElement | null;
+        return { name: el?.name ?? '', type: el?.type ?? '', tag: el?.tagName ?? '', id: el?.id ?? '' };
+      });
+      if (focused.tag === 'BUTTON') break;
+      const key = `${focused.name}:${focused.id}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (typed[focused.name] !== undefined) await page.keyboard.type(typed[focused.name] as string);
+      else if (focused.tag === 'SELECT') await page.keyboard.type('Estonia');
+      else if (
+        focused.type === 'checkbox' &&
+        (focused.name.startsWith('commitments.') || focused.id === 'f-themes-first')
+      )
+        await page.keyboard.press('Space');
+      else if (focused.type === 'radio') await page.keyboard.press('Space');
+    }
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/nominate\/submitted\?ref=/);
+    expect(await stack.inbox(email)).toHaveLength(1);
+  });
+
+  it('works with JavaScript turned off, and shows errors from the server the same way', async () => {
+    const page = await open({ javaScriptEnabled: false });
+    await page.getByRole('button', { name: 'Send nomination' }).click();
+    await page.waitForLoadState();
+    expect(await page.locator('#error-summary').isVisible()).toBe(true);
+    expect(await page.locator('#error-summary').textContent()).toContain('Choose at least one theme');
+    const email = `nojs-${tag()}@library.example.org`;
+    await fillAll(page, email);
+    await page.getByRole('button', { name: 'Send nomination' }).click();
+    await page.waitForURL(/\/nominate\/submitted\?ref=/);
+    expect(await stack.inbox(email)).toHaveLength(1);
+  });
+
+  it('tells the reader the deadline in their own time zone', async () => {
+    const page = await open({ timezoneId: 'Asia/Tokyo' });
+    const local = await page.locator('#deadline-local').textContent();
+    expect(local).toContain(
+      'In your time zone (Asia/Tokyo) that is Friday 16 February 2024, 13:59 (Tokyo time, UTC+9).',
+    );
+  });
+
+  it('has no serious or critical accessibility violations (axe-core)', async () => {
+    const page = await open();
+    await page.addScriptTag({
+      content: readFileSync(join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8'),
+    });
+    const scan = async () =>
+      page.evaluate(async () => {
+        // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page at run time
+        const result = await (window as any).axe.run();
+        return result.violations
+          .filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v: { id: string; nodes: unknown[] }) => `${v.id} (${v.nodes.length})`);
+      });
+    expect(await scan()).toEqual([]);
+    await page.getByRole('button', { name: 'Send nomination' }).click();
+    expect(await scan()).toEqual([]);
+  });
+});
