@@ -1,0 +1,67 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, inject, it } from 'vitest';
+import { localDynamoDbClient, startDynamoDbLocal } from '../../local/emulators.ts';
+import { freePort } from '../../local/free-port.ts';
+import { startStack } from '../../local/stack.ts';
+import { nominationBody } from '../support/test-stack.ts';
+
+// One stack per file: handler modules read their configuration once per process.
+const _inbox = async (address: string) => {
+  const store = (await (await fetch(`${inject('sesEndpoint')}/store`)).json()) as {
+    emails: { destination: { to: string[] }; subject: string }[];
+  };
+  return store.emails.filter((e) => e.destination.to.includes(address));
+};
+
+describe('DynamoDB unreachable', () => {
+  it('answers 503 with a retryable JSON error, and the retry stores the nomination once', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'metlib-faults-'));
+    const port = await freePort();
+    let dynamo = await startDynamoDbLocal({ port, dataDir });
+    const stack = await startStack({
+      apiPort: 0,
+      schedulerPort: 0,
+      dynamoDbEndpoint: dynamo.endpoint,
+      sesEndpoint: inject('sesEndpoint'),
+      keyFile: join(dataDir, 'key.json'),
+      tableName: 'faults',
+      mailFrom: 'MetLib <learning-circle@metlib.example.org>',
+      clockStart: '2024-02-01T14:00:00Z',
+    });
+    try {
+      const body = nominationBody();
+      await dynamo.stop();
+      const down = await fetch(`${stack.apiUrl}/programs/metlib-2024/nominations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(down.status).toBe(503);
+      expect(down.headers.get('retry-after')).toBe('2');
+      expect(await down.json()).toMatchObject({
+        error: 'ServiceUnavailable',
+        message: expect.stringContaining('try again'),
+      });
+
+      dynamo = await startDynamoDbLocal({ port, dataDir });
+      const again = await fetch(`${stack.apiUrl}/programs/metlib-2024/nominations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(again.status).toBe(201);
+      const client = localDynamoDbClient(dynamo.endpoint);
+      const { Items } = await client.send(new ScanCommand({ TableName: 'faults' }));
+      const types = (Items ?? []).map((i) => i.type);
+      expect(types.filter((t) => t === 'nomination')).toHaveLength(1);
+      expect(types.filter((t) => t === 'guard')).toHaveLength(1);
+      client.destroy();
+    } finally {
+      await stack.stop();
+      await dynamo.stop();
+    }
+  }, 90_000);
+});

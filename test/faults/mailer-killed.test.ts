@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { SESClient } from '@aws-sdk/client-ses';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, inject, it } from 'vitest';
+import { metlib2024 } from '../../events/programs/metlib-2024.ts';
+import { ensureTable, localCredentials, localDynamoDbClient } from '../../local/emulators.ts';
+import { DynamoDbStore, outboxRef } from '../../shared/adapters/dynamodb-store.ts';
+import { SesSender } from '../../shared/adapters/ses-sender.ts';
+import { keys } from '../../shared/adapters/table-design.ts';
+import type { EmailMessage } from '../../shared/email/templates.ts';
+import { acknowledgementEmail } from '../../shared/email/templates.ts';
+import type { EmailSender } from '../../shared/ports.ts';
+import { sendOutboxEmail } from '../../shared/use-cases/send-outbox-email.ts';
+import { sampleNomination } from '../support/fixtures.ts';
+
+// One stack per file: handler modules read their configuration once per process.
+const inbox = async (address: string) => {
+  const store = (await (await fetch(`${inject('sesEndpoint')}/store`)).json()) as {
+    emails: { destination: { to: string[] }; subject: string }[];
+  };
+  return store.emails.filter((e) => e.destination.to.includes(address));
+};
+
+describe('the mailer killed in the middle of a batch', () => {
+  it('sends every outbox email after the restart, none twice', async () => {
+    const tableName = `faults-${randomUUID()}`;
+    await ensureTable(inject('dynamoDbEndpoint'), tableName);
+    const store = new DynamoDbStore(
+      DynamoDBDocumentClient.from(localDynamoDbClient(inject('dynamoDbEndpoint'))),
+      tableName,
+    );
+    const ses = new SesSender(
+      new SESClient({ endpoint: inject('sesEndpoint'), region: 'us-east-1', credentials: localCredentials }),
+      'MetLib <learning-circle@metlib.example.org>',
+    );
+    const people = Array.from({ length: 5 }, () =>
+      sampleNomination((n) => {
+        n.candidate.email = `killed-${randomUUID().slice(0, 8)}@library.example.org`;
+      }),
+    );
+    await store.enqueue(
+      people.map((n) => ({
+        programId: n.programId,
+        nominationId: n.id,
+        email: {
+          key: 'acknowledgement',
+          kind: 'acknowledgement' as const,
+          ...acknowledgementEmail(metlib2024, n),
+        },
+      })),
+    );
+    const refs = people.map((n) => outboxRef(keys.email(n.id, 'acknowledgement')));
+
+    // The first mailer sends two, then dies while sending the third: claimed, never finished.
+    let sent = 0;
+    const dying: EmailSender = {
+      send: (message: EmailMessage) => (++sent <= 2 ? ses.send(message) : new Promise<never>(() => {})),
+    };
+    const t0 = new Date();
+    const first = { outbox: store, sender: dying, clock: { now: () => t0 }, leaseMs: 20_000 };
+    await sendOutboxEmail(first, refs[0] as string);
+    await sendOutboxEmail(first, refs[1] as string);
+    void sendOutboxEmail(first, refs[2] as string);
+    await new Promise((r) => setTimeout(r, 200));
+
+    // A restarted mailer, before the dead one's lease lapses: the third is refused, to be retried.
+    const soon = {
+      outbox: store,
+      sender: ses,
+      clock: { now: () => new Date(t0.getTime() + 5_000) },
+      leaseMs: 20_000,
+    };
+    await expect(sendOutboxEmail(soon, refs[2] as string)).rejects.toThrow(/claimed by another sender/);
+    // After the lease: the whole batch again, as the stream redelivers it.
+    const later = { ...soon, clock: { now: () => new Date(t0.getTime() + 25_000) } };
+    const outcomes = [];
+    for (const ref of refs) outcomes.push(await sendOutboxEmail(later, ref));
+    expect(outcomes).toEqual(['already-handled', 'already-handled', 'sent', 'sent', 'sent']);
+    for (const n of people) expect(await inbox(n.candidate.email)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,61 @@
+import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
+
+// One stack per file: handler modules read their configuration once per process.
+const inbox = async (address: string) => {
+  const store = (await (await fetch(`${inject('sesEndpoint')}/store`)).json()) as {
+    emails: { destination: { to: string[] }; subject: string }[];
+  };
+  return store.emails.filter((e) => e.destination.to.includes(address));
+};
+
+describe('SES throttling', () => {
+  let stack: TestStack;
+  let ses: ReturnType<typeof mockClient>;
+  beforeAll(async () => {
+    stack = await startTestStack();
+    // Mocked only now: the mock replaces every SES client's send in this file's process.
+    ses = mockClient(SESClient);
+  });
+  afterAll(async () => {
+    ses.restore();
+    await stack?.stop();
+  });
+
+  it('is retried with backoff by the stream trigger and the email is sent once', async () => {
+    const throttled = Object.assign(new Error('Rate exceeded'), {
+      name: 'Throttling',
+      $metadata: { httpStatusCode: 400 },
+    });
+    // Forward what is not throttled to the SES emulator, through its wire protocol.
+    const forward = async (input: { RawMessage?: { Data?: Uint8Array } }) => {
+      const form = new URLSearchParams({
+        Action: 'SendRawEmail',
+        'RawMessage.Data': Buffer.from(input.RawMessage?.Data ?? []).toString('base64'),
+      });
+      const xml = await (
+        await fetch(stack.sesEndpoint, {
+          method: 'POST',
+          body: form,
+          headers: { authorization: 'AWS4-HMAC-SHA256 Credential=local/20240201/us-east-1/ses/aws4_request' },
+        })
+      ).text();
+      return { MessageId: /<MessageId>(.+)<\/MessageId>/.exec(xml)?.[1] ?? '', $metadata: {} };
+    };
+    ses.on(SendRawEmailCommand).rejectsOnce(throttled).rejectsOnce(throttled).callsFake(forward);
+
+    const body = nominationBody();
+    const started = Date.now();
+    const { json } = await stack.api('POST', '/programs/metlib-2024/nominations', { body });
+    for (let i = 0; i < 100 && (await inbox(body.candidate.email)).length === 0; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(await stack.inbox(body.candidate.email)).toHaveLength(1);
+    // Backoff: 1 s, then 2 s, before the third attempt.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2_900);
+    expect(stack.poller.stats.failedBatches).toBeGreaterThanOrEqual(2);
+    const detail = await stack.api('GET', `/nominations/${json.id}`, { token: await stack.organizer() });
+    expect(detail.json.emails[0]).toMatchObject({ status: 'sent', attempts: 3 });
+  }, 30_000);
+});
