@@ -6,7 +6,7 @@ import { actorFrom } from '#shared/http/actor';
 import { httpMiddlewares } from '#shared/http/middlewares';
 import { presentNomination } from '#shared/http/present-nomination';
 import { json } from '#shared/http/responses';
-import { dynamoDbStore } from '#shared/wiring';
+import { dynamoDbStore } from '#shared/wiring/table';
 
 const store = dynamoDbStore();
 

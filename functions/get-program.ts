@@ -1,10 +1,11 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { clockFromEnv as clock } from '#shared/config';
 import { NotFoundError } from '#shared/domain/errors';
 import { nominationWindowState } from '#shared/domain/program';
 import { httpMiddlewares } from '#shared/http/middlewares';
 import { json } from '#shared/http/responses';
-import { clock, programRepository } from '#shared/wiring';
+import { programRepository } from '#shared/wiring/table';
 
 const now = clock();
 // Read fresh: organizers take timelineVersion from here to change the timeline.

@@ -9,7 +9,7 @@ import { httpMiddlewares } from '#shared/http/middlewares';
 import { presentNomination } from '#shared/http/present-nomination';
 import { json } from '#shared/http/responses';
 import { findProgram } from '#shared/use-cases/find-program';
-import { dynamoDbStore } from '#shared/wiring';
+import { dynamoDbStore } from '#shared/wiring/table';
 
 const store = dynamoDbStore();
 

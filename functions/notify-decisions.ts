@@ -1,10 +1,11 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import { clockFromEnv as clock } from '#shared/config';
 import { actorFrom } from '#shared/http/actor';
 import { httpMiddlewares } from '#shared/http/middlewares';
 import { json } from '#shared/http/responses';
 import { notifyDecisions } from '#shared/use-cases/notify-decisions';
-import { clock, dynamoDbStore, programRepository } from '#shared/wiring';
+import { dynamoDbStore, programRepository } from '#shared/wiring/table';
 
 const deps = { store: dynamoDbStore(), clock: clock(), programs: programRepository() };
 

@@ -1,13 +1,13 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { programs } from '#events/programs/index';
+import { clockFromEnv as clock } from '#shared/config';
 import { isNominationId } from '#shared/domain/nomination';
 import { nominationWindowState } from '#shared/domain/program';
 import { httpMiddlewares } from '#shared/http/middlewares';
 import { page } from '#shared/http/responses';
 import { findProgram } from '#shared/use-cases/find-program';
 import { confirmationPage, nominationFormPage } from '#shared/web/pages';
-import { clock } from '#shared/wiring';
 
 const now = clock();
 

@@ -1,10 +1,10 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { timelineEventSchema } from '#events/contracts';
-import { certificateFontDir, organizerEmails } from '#shared/config';
+import { certificateFontDir, clockFromEnv as clock, organizerEmails } from '#shared/config';
 import { logger } from '#shared/logger';
 import { runTimelineEvent } from '#shared/use-cases/run-timeline-event';
-import { clock, dynamoDbStore, programRepository } from '#shared/wiring';
+import { dynamoDbStore, programRepository } from '#shared/wiring/table';
 
 const store = dynamoDbStore();
 const deps = {

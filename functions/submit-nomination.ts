@@ -1,5 +1,6 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { clockFromEnv as clock } from '#shared/config';
 import {
   DuplicateNominationError,
   type FieldIssue,
@@ -13,7 +14,7 @@ import { findProgram } from '#shared/use-cases/find-program';
 import { submitNomination } from '#shared/use-cases/submit-nomination';
 import { formToBody } from '#shared/web/form-fields';
 import { nominationFormPage } from '#shared/web/pages';
-import { clock, dynamoDbStore } from '#shared/wiring';
+import { dynamoDbStore } from '#shared/wiring/table';
 
 const deps = { store: dynamoDbStore(), clock: clock() };
 

@@ -2,9 +2,11 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { z } from 'zod';
 import { programs as definitions } from '#events/programs/index';
+import { clockFromEnv as clock } from '#shared/config';
 import { logger } from '#shared/logger';
 import { syncSchedules } from '#shared/use-cases/sync-schedules';
-import { clock, programRepository, scheduleRegistry } from '#shared/wiring';
+import { scheduleRegistry } from '#shared/wiring/schedules';
+import { programRepository } from '#shared/wiring/table';
 
 const programs = programRepository({ cached: false });
 const deps = { ...scheduleRegistry(), clock: clock() };

@@ -1,5 +1,6 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import { clockFromEnv as clock } from '#shared/config';
 import { ValidationError } from '#shared/domain/errors';
 import { toFieldIssues } from '#shared/domain/nomination';
 import { allowedActions } from '#shared/domain/nomination-states';
@@ -9,7 +10,7 @@ import { httpMiddlewares } from '#shared/http/middlewares';
 import { readBody } from '#shared/http/request-body';
 import { json } from '#shared/http/responses';
 import { transitionNomination } from '#shared/use-cases/transition-nomination';
-import { clock, dynamoDbStore, programRepository } from '#shared/wiring';
+import { dynamoDbStore, programRepository } from '#shared/wiring/table';
 
 const deps = { store: dynamoDbStore(), clock: clock(), programs: programRepository() };
 

@@ -1,11 +1,13 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import { clockFromEnv as clock } from '#shared/config';
 import { actorFrom } from '#shared/http/actor';
 import { httpMiddlewares } from '#shared/http/middlewares';
 import { readBody } from '#shared/http/request-body';
 import { json } from '#shared/http/responses';
 import { updateTimeline } from '#shared/use-cases/update-timeline';
-import { clock, programRepository, scheduleRegistry } from '#shared/wiring';
+import { scheduleRegistry } from '#shared/wiring/schedules';
+import { programRepository } from '#shared/wiring/table';
 
 const deps = { ...scheduleRegistry(), clock: clock(), programs: programRepository({ cached: false }) };
 

@@ -1,7 +1,15 @@
-import { type SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
+import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import type { EmailMessage } from '../email/templates.ts';
 import type { EmailSender } from '../ports.ts';
+import { requestHandler } from './aws-clients.ts';
+
+/**
+ * One attempt: SendRawEmail is not idempotent, and a retry after a timeout could deliver twice.
+ * A failed send is retried by the mailer's trigger, under the outbox claim.
+ */
+export const sesClient = (endpoint?: string) =>
+  new SESClient({ ...(endpoint ? { endpoint } : {}), maxAttempts: 1, requestHandler });
 
 /**
  * Sends through SES as a raw MIME message built by nodemailer's composer, which encodes every

