@@ -98,6 +98,39 @@ describe('POST /programs/{programId}/nominations', () => {
     expect(response.json).toMatchObject({ error, message: expect.any(String) });
   });
 
+  it('answers 400 for a body that is not valid UTF-8, and 413 for a 1 MB body', async () => {
+    const invalid = Buffer.concat([
+      Buffer.from('{"motivation":"'),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('"}'),
+    ]);
+    const bad = await stack.api('POST', '/programs/metlib-2024/nominations', {
+      raw: invalid,
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.json).toMatchObject({ error: 'ValidationError', message: 'The body is not valid UTF-8 text' });
+    const huge = await stack.api('POST', '/programs/metlib-2024/nominations', {
+      raw: 'x'.repeat(1024 * 1024),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(huge.status).toBe(413);
+  });
+
+  it('keeps script in every text as text: stored and returned as sent, escaped in the email', async () => {
+    const script = '<script>alert("x")</script>';
+    const body = nominationBody();
+    body.library.name = script;
+    body.project.title = script;
+    body.motivation = `${script} and a long enough motivation`;
+    const { json } = await submit(body);
+    const detail = await stack.api('GET', `/nominations/${json.id}`, { token: await stack.organizer() });
+    expect(detail.json.library.name).toBe(script);
+    const [email] = await stack.inbox(body.candidate.email);
+    expect(email?.body.html).not.toContain('<script>');
+    expect(email?.body.html).toContain('&lt;script&gt;');
+  });
+
   it('answers 404 for an unknown program', async () => {
     const response = await stack.api('POST', '/programs/metlib-1999/nominations', { body: nominationBody() });
     expect(response.status).toBe(404);
