@@ -115,5 +115,26 @@ export const measureInit = async (
       goal: usesSdk ? 1.3 : 2,
     });
   }
-  return { rows, helloMs };
+  // What the libraries every handler uses cost on top of the DynamoDB floor, without our code.
+  const tableEntry = entries.find((e) => e.access.table && !e.access.sendEmail && !e.access.manageSchedules);
+  let libraries: { ms: number; bytes: number; floorMs: number } | undefined;
+  if (tableEntry) {
+    const source = `${floorSource(tableEntry)}
+import middy from '@middy/core';
+import { z } from 'zod';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+const logger = new Logger();
+export const wrapped = middy(handler).use(injectLambdaContext(logger));
+export const schema = z.object({ a: z.string() });
+`;
+    const file = await bundle(source, join(workDir, 'floor-libraries'));
+    const floorFile = join(workDir, `floor-${tableEntry.name}`, 'index.mjs');
+    libraries = {
+      ms: importMs(file, env).median,
+      bytes: statSync(file).size,
+      floorMs: importMs(floorFile, env).median,
+    };
+  }
+  return { rows, helloMs, libraries };
 };

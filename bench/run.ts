@@ -260,7 +260,13 @@ process, 7 times, against its floor: a bundle holding only the SDK clients and c
 declared access implies (hello-world ${init.helloMs.toFixed(0)} ms for functions that use no SDK).
 
 ${initTable}
-
+${
+  init.libraries
+    ? `
+The libraries every handler uses (middy, zod, the Powertools logger) on the DynamoDB floor, with none of our code: ${(init.libraries.bytes / 1024).toFixed(0)} KB, ${init.libraries.ms.toFixed(0)} ms, ${(init.libraries.ms / init.libraries.floorMs).toFixed(2)}× the floor (${init.libraries.floorMs.toFixed(0)} ms) in this run.
+`
+    : ''
+}
 ## DynamoDB requests (counted by an SDK middleware)
 
 | operation | requests | goal |
@@ -297,7 +303,7 @@ function notes(rows: typeof init.rows, transitionRequests: number, submitRatio: 
   const over = rows.filter((r) => r.ratio > r.goal);
   if (over.length) {
     out.push(
-      `- **Init above the floor** (${over.map((r) => r.name).join(', ')}): every handler imports middy, zod (the full build, with the nomination and program schemas built at import), the Powertools logger and the program data. The form page also renders its country list at import. Lighter choices — \`zod/mini\`, building schemas lazily, keeping the program schema out of handlers that only read stored programs — are the known ways down; not done yet.`,
+      `- **Init above the floor** (${over.map((r) => r.name).join(', ')}): the libraries row above shows how much of it middy, zod and the Powertools logger take before any of our code; the rest is our modules at import — the program data validated by its zod schema, the nomination schema, the email templates (and for the timeline function pdf-lib, fontkit and ics). Ways down not yet taken: \`zod/mini\`, validating the program data at build time instead of at import, loading pdf-lib only for the certificates.`,
     );
   }
   if (transitionRequests > 1) {
