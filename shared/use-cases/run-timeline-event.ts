@@ -1,6 +1,4 @@
 import type { TimelineEventInput } from '#events/contracts';
-import { calendarInvite } from '../documents/calendar-invite.ts';
-import { participationCertificate } from '../documents/certificate.ts';
 import type { Actor } from '../domain/actor.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import type { Nomination } from '../domain/nomination.ts';
@@ -110,6 +108,8 @@ export const runTimelineEvent = async (
           alreadyQueued: 0,
           note: `"${input.eventId}" is no longer on the timeline`,
         };
+      // Loaded when needed: ics (with yup) and pdf-lib (with fontkit) would otherwise weigh on every cold start.
+      const { calendarInvite } = await import('../documents/calendar-invite.ts');
       const invite = calendarInvite(program, event);
       const daysAhead = Math.round(
         (eventStart(program, event).getTime() - Date.parse(input.scheduledAt)) / 86_400_000,
@@ -125,6 +125,7 @@ export const runTimelineEvent = async (
     }
     case 'certificates': {
       const people = await participants(deps.store, program.id);
+      const { participationCertificate } = await import('../documents/certificate.ts');
       const period = programPeriod(program);
       const emails: QueuedEmail[] = [];
       for (const n of people) {
