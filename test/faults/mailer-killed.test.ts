@@ -12,14 +12,9 @@ import { acknowledgementEmail } from '../../shared/email/templates.ts';
 import type { EmailSender } from '../../shared/ports.ts';
 import { sendOutboxEmail } from '../../shared/use-cases/send-outbox-email.ts';
 import { sampleNomination } from '../support/fixtures.ts';
+import { sesInbox } from '../support/ses-inbox.ts';
 
 // One stack per file: handler modules read their configuration once per process.
-const inbox = async (address: string) => {
-  const store = (await (await fetch(`${inject('sesEndpoint')}/store`)).json()) as {
-    emails: { destination: { to: string[] }; subject: string }[];
-  };
-  return store.emails.filter((e) => e.destination.to.includes(address));
-};
 
 describe('the mailer killed in the middle of a batch', () => {
   it('sends every outbox email after the restart, none twice', async () => {
@@ -76,6 +71,6 @@ describe('the mailer killed in the middle of a batch', () => {
     const outcomes = [];
     for (const ref of refs) outcomes.push(await sendOutboxEmail(later, ref));
     expect(outcomes).toEqual(['already-handled', 'already-handled', 'sent', 'sent', 'sent']);
-    for (const n of people) expect(await inbox(n.candidate.email)).toHaveLength(1);
+    for (const n of people) expect(await sesInbox(n.candidate.email)).toHaveLength(1);
   });
 });

@@ -1,15 +1,10 @@
 import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sesInbox } from '../support/ses-inbox.ts';
 import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
 
 // One stack per file: handler modules read their configuration once per process.
-const inbox = async (address: string) => {
-  const store = (await (await fetch(`${inject('sesEndpoint')}/store`)).json()) as {
-    emails: { destination: { to: string[] }; subject: string }[];
-  };
-  return store.emails.filter((e) => e.destination.to.includes(address));
-};
 
 describe('SES throttling', () => {
   let stack: TestStack;
@@ -49,7 +44,7 @@ describe('SES throttling', () => {
     const body = nominationBody();
     const started = Date.now();
     const { json } = await stack.api('POST', '/programs/metlib-2024/nominations', { body });
-    for (let i = 0; i < 100 && (await inbox(body.candidate.email)).length === 0; i++)
+    for (let i = 0; i < 100 && (await sesInbox(body.candidate.email)).length === 0; i++)
       await new Promise((r) => setTimeout(r, 100));
     expect(await stack.inbox(body.candidate.email)).toHaveLength(1);
     // Backoff: 1 s, then 2 s, before the third attempt.

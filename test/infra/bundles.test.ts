@@ -15,6 +15,7 @@ import { SchedulerEmulator } from '../../local/scheduler-emulator.ts';
 import { formatClockSpec } from '../../shared/adapters/clock.ts';
 import { keys } from '../../shared/adapters/table-design.ts';
 import { planSchedules } from '../../shared/domain/schedule-plan.ts';
+import { sesInbox } from '../support/ses-inbox.ts';
 
 /**
  * The artifacts `cdk deploy` would upload, run under the Lambda runtime's Node major (24, from
@@ -124,17 +125,6 @@ const streamEvent = (key: { pk: string; sk: string }) => ({
   ],
 });
 
-const inbox = async (address: string) => {
-  const store = (await (await fetch(`${inject('sesEndpoint')}/store`)).json()) as {
-    emails: {
-      destination: { to: string[] };
-      subject: string;
-      attachments: { contentType: string; content: string }[];
-    }[];
-  };
-  return store.emails.filter((e) => e.destination.to.includes(address));
-};
-
 describe('the bundled functions under Node 24', () => {
   const candidate = `bundle-${randomUUID().slice(0, 8)}@library.example.org`;
   let id = '';
@@ -171,7 +161,7 @@ describe('the bundled functions under Node 24', () => {
   it('send the acknowledgement from the stream record', async () => {
     const { result } = await invoke('SendEmail', streamEvent(keys.email(id, 'acknowledgement')));
     expect(result).toEqual({ batchItemFailures: [] });
-    expect((await inbox(candidate)).map((e) => e.subject)).toEqual([
+    expect((await sesInbox(candidate)).map((e) => e.subject)).toEqual([
       expect.stringContaining('Nomination received'),
     ]);
   });
@@ -208,7 +198,7 @@ describe('the bundled functions under Node 24', () => {
     expect(result).toMatchObject({ kind: 'certificates', queued: 1 });
     const key = keys.email(id, `${certificates?.input.schedule}@${certificates?.input.scheduledAt}`);
     await invoke('SendEmail', streamEvent(key));
-    const [email] = (await inbox(candidate)).filter((e) => e.subject.includes('certificate'));
+    const [email] = (await sesInbox(candidate)).filter((e) => e.subject.includes('certificate'));
     expect(email?.attachments[0]?.contentType).toBe('application/pdf');
     expect(
       Buffer.from(email?.attachments[0]?.content ?? '', 'base64')
