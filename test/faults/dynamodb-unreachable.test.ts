@@ -9,13 +9,6 @@ import { startStack } from '../../local/stack.ts';
 import { nominationBody } from '../support/test-stack.ts';
 
 // One stack per file: handler modules read their configuration once per process.
-const _inbox = async (address: string) => {
-  const store = (await (await fetch(`${inject('sesEndpoint')}/store`)).json()) as {
-    emails: { destination: { to: string[] }; subject: string }[];
-  };
-  return store.emails.filter((e) => e.destination.to.includes(address));
-};
-
 describe('DynamoDB unreachable', () => {
   it('answers 503 with a retryable JSON error, and the retry stores the nomination once', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'metlib-faults-'));
