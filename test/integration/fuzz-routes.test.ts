@@ -11,7 +11,6 @@ import { nominationBody, startTestStack, type TestStack } from '../support/test-
 let stack: TestStack;
 let organizer: string;
 let existingId: string;
-let submitted = 0;
 const runsPerRoute = 120;
 
 beforeAll(async () => {
@@ -19,7 +18,6 @@ beforeAll(async () => {
   organizer = await stack.organizer();
   const { json } = await stack.api('POST', '/programs/metlib-2024/nominations', { body: nominationBody() });
   existingId = json.id;
-  submitted = 1;
 });
 afterAll(() => stack?.stop());
 
@@ -84,6 +82,8 @@ describe('every route under generated input', () => {
               .replace(/\{programId\}/, segment)
               .replace(/\{id\}/, segment === 'metlib-2024' ? existingId : segment);
             const search = new URLSearchParams(query).toString();
+            const writes = route.method !== 'GET';
+            const before = writes ? await stack.itemCount() : 0;
             const response = await fetch(`${stack.apiUrl}${path}${search ? `?${search}` : ''}`, {
               method: route.method,
               redirect: 'manual',
@@ -103,9 +103,10 @@ describe('every route under generated input', () => {
               expect(response.headers.get('content-type')).toMatch(/application\/json/);
               const parsed = JSON.parse(text);
               expect(typeof parsed.message).toBe('string');
+              // A rejected request leaves no item behind.
+              if (writes)
+                expect(await stack.itemCount(), `${route.method} ${path} stored something`).toBe(before);
             }
-            if (route.method === 'POST' && route.path.endsWith('/nominations') && response.status === 201)
-              submitted += 1;
           },
         ),
         { numRuns: runsPerRoute },
@@ -114,14 +115,7 @@ describe('every route under generated input', () => {
     120_000,
   );
 
-  it('stored exactly what the accepted submissions wrote, nothing for the rejected ones', async () => {
-    // Each accepted submission writes four items: nomination, guard, audit entry, acknowledgement.
-    // The notifications route writes nothing here (nothing is decided); timeline changes are
-    // all rejected or leave the timeline item, counted separately.
-    const items = await stack.itemCount();
-    const timelineItems = items - submitted * 4;
-    expect(timelineItems).toBeGreaterThanOrEqual(0);
-    expect(timelineItems % 2).toBe(0);
+  it('covers at least 1,000 generated requests', () => {
     expect(routes.length * runsPerRoute).toBeGreaterThanOrEqual(1000);
   });
 });
