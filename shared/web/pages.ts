@@ -75,7 +75,7 @@ const control = (field: Field, values: FormValues, error: string | undefined) =>
       );
     case 'country':
       return wrap(
-        html`<label for="${id}">${field.label}</label>${hint}${message}<select ${common} required><option value="">Choose a country</option>${countries.map(
+        html`<label for="${id}">${field.label}</label>${hint}${message}<select ${common} required><option value="">Choose a country</option>${countries().map(
           (c) => html`<option value="${c.code}" ${c.code === value ? html`selected` : ''}>${c.name}</option>`,
         )}</select>`,
       );
@@ -101,13 +101,23 @@ const control = (field: Field, values: FormValues, error: string | undefined) =>
   }
 };
 
-const timeZoneList = new SafeHtml(
-  `<datalist id="time-zones">${Intl.supportedValuesOf('timeZone')
-    .map((z) => `<option value="${z}"></option>`)
-    .join('')}</datalist>`,
-);
+// Built on the first page, not at import: the submit function loads this module too and
+// renders a page only when a browser's form comes back with errors.
+let timeZoneListCache: SafeHtml | undefined;
+const timeZoneList = () => {
+  timeZoneListCache ??= new SafeHtml(
+    `<datalist id="time-zones">${Intl.supportedValuesOf('timeZone')
+      .map((z) => `<option value="${z}"></option>`)
+      .join('')}</datalist>`,
+  );
+  return timeZoneListCache;
+};
 
-const countries = countriesByName();
+let countriesCache: ReturnType<typeof countriesByName> | undefined;
+const countries = () => {
+  countriesCache ??= countriesByName();
+  return countriesCache;
+};
 
 /**
  * The hosted nomination form (GOV.UK Design System patterns): what is needed and when
@@ -156,7 +166,7 @@ ${sections.map(
   (section) =>
     html`<fieldset><legend>${section.title}</legend>${section.fields.map((f) => control(f, values, errors.get(f.name)))}</fieldset>`,
 )}
-${timeZoneList}
+${timeZoneList()}
 <button type="submit" id="submit">Send nomination</button>
 </form>
 <script>${formScript(program)}</script>`,
