@@ -38,7 +38,7 @@ const commitment = (what: string) => z.literal(true, { error: `The candidate mus
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The submission body. Built per program because themes, project types and eligibility are the program's. */
-export const nominationInputSchema = (program: Program) => {
+const buildNominationSchema = (program: Program) => {
   const themeSlugs = program.themes.map((t) => t.slug) as [string, ...string[]];
   const projectTypes = program.projectTypes.map((t) => t.slug) as [string, ...string[]];
   const threshold = program.eligibility.minCityPopulationExclusive;
@@ -107,6 +107,18 @@ export const nominationInputSchema = (program: Program) => {
       { error: 'The candidate must agree to the three commitments' },
     ),
   });
+};
+
+const schemas = new WeakMap<Program, ReturnType<typeof buildNominationSchema>>();
+
+/** The schema for a program, built once per program object rather than on every submission. */
+export const nominationInputSchema = (program: Program) => {
+  let schema = schemas.get(program);
+  if (!schema) {
+    schema = buildNominationSchema(program);
+    schemas.set(program, schema);
+  }
+  return schema;
 };
 
 export type NominationInput = z.infer<ReturnType<typeof nominationInputSchema>>;
