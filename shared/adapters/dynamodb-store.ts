@@ -61,21 +61,24 @@ const auditItem = (nominationId: string, entry: AuditEntry): TransactItem => ({
   },
 });
 
-const emailItem = (nomination: Nomination, email: OutboxEmail, createdAt: string): TransactItem => ({
-  Put: {
-    TableName: '',
-    Item: {
-      ...keys.email(nomination.id, email.key),
-      type: tableDesign.emailItemType,
-      nominationId: nomination.id,
-      programId: nomination.programId,
-      ...email,
-      status: 'pending',
-      attempts: 0,
-      createdAt,
-    },
-    ConditionExpression: 'attribute_not_exists(pk)',
+/** An outbox email as it is first written: pending, never tried, unique by its key. */
+const outboxPut = ({ programId, nominationId, email }: QueuedEmail, createdAt: string) => ({
+  TableName: '',
+  Item: {
+    ...(nominationId ? keys.email(nominationId, email.key) : keys.programEmail(programId, email.key)),
+    type: tableDesign.emailItemType,
+    programId,
+    ...(nominationId ? { nominationId } : {}),
+    ...email,
+    status: 'pending',
+    attempts: 0,
+    createdAt,
   },
+  ConditionExpression: 'attribute_not_exists(pk)',
+});
+
+const emailItem = (nomination: Nomination, email: OutboxEmail, createdAt: string): TransactItem => ({
+  Put: outboxPut({ programId: nomination.programId, nominationId: nomination.id, email }, createdAt),
 });
 
 /** Which items of a cancelled transaction failed their condition, by index. */
@@ -313,26 +316,11 @@ export class DynamoDbStore implements NominationStore, Outbox, EmailQueue {
   async enqueue(emails: QueuedEmail[]): Promise<{ queued: number; alreadyQueued: number }> {
     let queued = 0;
     const createdAt = new Date().toISOString();
-    for (const { programId, nominationId, email } of emails) {
+    for (const queuedEmail of emails) {
       try {
         await withTransientMapping('The outbox', () =>
           this.client.send(
-            new PutCommand({
-              TableName: this.tableName,
-              Item: {
-                ...(nominationId
-                  ? keys.email(nominationId, email.key)
-                  : keys.programEmail(programId, email.key)),
-                type: tableDesign.emailItemType,
-                programId,
-                ...(nominationId ? { nominationId } : {}),
-                ...email,
-                status: 'pending',
-                attempts: 0,
-                createdAt,
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            }),
+            new PutCommand({ ...outboxPut(queuedEmail, createdAt), TableName: this.tableName }),
           ),
         );
         queued += 1;
