@@ -31,6 +31,8 @@ export interface FunctionEntry {
   stream?: StreamTrigger;
   /** EventBridge Scheduler invokes it: the program schedules' target. */
   scheduleTarget?: boolean;
+  /** A recurring EventBridge Scheduler schedule invokes it (the Scheduler emulator, locally). */
+  every?: { minutes: number };
   /** Run once on every deploy (and when the local stack starts). */
   runOnDeploy?: boolean;
   access: {
@@ -43,6 +45,10 @@ export interface FunctionEntry {
   /** Files the bundle carries beside the code, from the project root, and the env var naming their folder. */
   bundleFiles?: { folder: string; files: string[]; environmentVariable: string };
 }
+
+/** The Scheduler expression of a recurring entry, as AWS spells it (singular for one). */
+export const rateExpression = ({ minutes }: { minutes: number }) =>
+  `rate(${minutes} ${minutes === 1 ? 'minute' : 'minutes'})`;
 
 const staff = ['organizers', 'reviewers'] as const;
 const organizers = ['organizers'] as const;
@@ -146,5 +152,13 @@ export const catalog: readonly FunctionEntry[] = [
     },
     access: { table: 'read-write', sendEmail: true },
     timeoutSeconds: 30,
+  },
+  {
+    name: 'RedriveOutbox',
+    entry: 'functions/redrive-outbox.ts',
+    description: 'Sends the outbox emails the stream mailer gave up on',
+    every: { minutes: 15 },
+    access: { table: 'read-write', sendEmail: true },
+    timeoutSeconds: 300,
   },
 ];

@@ -4,14 +4,11 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { outboxRef } from '#shared/adapters/dynamodb-store';
-import { clockFromEnv as clock } from '#shared/config';
 import { logger } from '#shared/logger';
 import { sendOutboxEmail } from '#shared/use-cases/send-outbox-email';
-import { sesSender } from '#shared/wiring/mail';
-import { dynamoDbStore } from '#shared/wiring/table';
+import { outboxSenderDeps } from '#shared/wiring/outbox';
 
-// The lease outlasts one send (5 s timeout, one attempt) with a wide margin, and lapses within a retry or two.
-const deps = { outbox: dynamoDbStore(), sender: sesSender(), clock: clock(), leaseMs: 20_000 };
+const deps = outboxSenderDeps();
 
 /**
  * Sends the outbox emails of a stream batch in order. The first failure stops the batch and is

@@ -6,7 +6,7 @@ import {
   UserPool,
   type UserPoolClient,
 } from 'aws-cdk-lib/aws-cognito';
-import { AttributeType, Billing, StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, Billing, ProjectionType, StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { tableDesign } from '#shared/adapters/table-design';
 import { groups } from '#shared/domain/actor';
@@ -25,18 +25,16 @@ export class StatefulStack extends Stack {
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
     const prod = props.config.stage === 'prod';
-    const [index] = tableDesign.indexes;
 
     this.table = new TableV2(this, 'Table', {
       partitionKey: { name: tableDesign.partitionKey, type: AttributeType.STRING },
       sortKey: { name: tableDesign.sortKey, type: AttributeType.STRING },
-      globalSecondaryIndexes: [
-        {
-          indexName: index.name,
-          partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
-          sortKey: { name: index.sortKey, type: AttributeType.STRING },
-        },
-      ],
+      globalSecondaryIndexes: tableDesign.indexes.map((index) => ({
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: AttributeType.STRING },
+        projectionType: ProjectionType[index.projection],
+      })),
       billing: Billing.onDemand(),
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: prod,

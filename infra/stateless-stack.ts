@@ -11,7 +11,7 @@ import { Alias } from 'aws-cdk-lib/aws-kms';
 import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { CfnScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
+import { CfnSchedule, CfnScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import { ConfigurationSet, EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -19,7 +19,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Trigger } from 'aws-cdk-lib/triggers';
 import type { Construct } from 'constructs';
 import { programs } from '#events/programs/index';
-import { catalog } from '#functions/catalog';
+import { catalog, rateExpression } from '#functions/catalog';
 import { ProjectFunction } from './project-function.ts';
 import type { StageConfig } from './stage-config.ts';
 
@@ -82,7 +82,8 @@ export class StatelessStack extends Stack {
       assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
         conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
       }),
-      description: 'EventBridge Scheduler invokes the timeline function and nothing else',
+      description:
+        'EventBridge Scheduler invokes the timeline function and the recurring sweeps, nothing else',
     });
     scheduleDlq.grantSendMessages(schedulerRole);
     const groupPrefix = `${this.stackName}-`;
@@ -115,10 +116,32 @@ export class StatelessStack extends Stack {
     const timeline = catalog.find((e) => e.scheduleTarget);
     const timelineFn = timeline && this.functions.get(timeline.name);
     if (!timelineFn) throw new Error('The catalog names no schedule target');
-    // Exactly the function's ARN: grantInvoke would add every version and alias with a wildcard.
-    schedulerRole.addToPolicy(
-      new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [timelineFn.functionArn] }),
+    const recurring = catalog.flatMap((entry) =>
+      entry.every
+        ? [{ entry, fn: this.functions.get(entry.name) as ProjectFunction, every: entry.every }]
+        : [],
     );
+    // Exactly the functions' ARNs: grantInvoke would add every version and alias with a wildcard.
+    schedulerRole.addToPolicy(
+      new PolicyStatement({
+        actions: ['lambda:InvokeFunction'],
+        resources: [timelineFn.functionArn, ...recurring.map(({ fn }) => fn.functionArn)],
+      }),
+    );
+    for (const { entry, fn, every } of recurring) {
+      new CfnSchedule(this, `${entry.name}Schedule`, {
+        description: entry.description,
+        scheduleExpression: rateExpression(every),
+        flexibleTimeWindow: { mode: 'OFF' },
+        state: 'ENABLED',
+        target: {
+          arn: fn.functionArn,
+          roleArn: schedulerRole.roleArn,
+          // A missed run needs no dead letter: the next one comes within the period.
+          retryPolicy: { maximumRetryAttempts: 2, maximumEventAgeInSeconds: every.minutes * 60 },
+        },
+      });
+    }
 
     for (const fn of this.functions.values()) {
       const { access } = fn.catalogEntry;

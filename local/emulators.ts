@@ -7,6 +7,7 @@ import {
   DescribeTableCommand,
   DynamoDBClient,
   ListTablesCommand,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
@@ -127,15 +128,39 @@ export const localDynamoDbClient = (endpoint: string) =>
 export const localStreamsClient = (endpoint: string) =>
   new DynamoDBStreamsClient({ endpoint, region: 'us-east-1', credentials: localCredentials });
 
-/** Creates the table as the CDK stack defines it (keys, index, stream, TTL) unless it exists. */
+const attribute = (name: string) => ({ AttributeName: name, AttributeType: 'S' as const });
+const indexDefinition = (index: (typeof tableDesign.indexes)[number]) => ({
+  IndexName: index.name,
+  KeySchema: [
+    { AttributeName: index.partitionKey, KeyType: 'HASH' as const },
+    { AttributeName: index.sortKey, KeyType: 'RANGE' as const },
+  ],
+  Projection: { ProjectionType: index.projection },
+});
+
+/**
+ * Creates the table as the CDK stack defines it (keys, indexes, stream, TTL) unless it exists; a
+ * table kept from an older version of the design gets the indexes it lacks.
+ */
 export const ensureTable = async (endpoint: string, tableName: string): Promise<{ streamArn: string }> => {
   const client = localDynamoDbClient(endpoint);
   try {
     const existing = await client
       .send(new DescribeTableCommand({ TableName: tableName }))
       .catch(() => undefined);
-    if (existing?.Table?.LatestStreamArn) return { streamArn: existing.Table.LatestStreamArn };
-    const [index] = tableDesign.indexes;
+    if (existing?.Table?.LatestStreamArn) {
+      const present = new Set((existing.Table.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
+      for (const index of tableDesign.indexes.filter((i) => !present.has(i.name))) {
+        await client.send(
+          new UpdateTableCommand({
+            TableName: tableName,
+            AttributeDefinitions: [attribute(index.partitionKey), attribute(index.sortKey)],
+            GlobalSecondaryIndexUpdates: [{ Create: indexDefinition(index) }],
+          }),
+        );
+      }
+      return { streamArn: existing.Table.LatestStreamArn };
+    }
     const created = await client.send(
       new CreateTableCommand({
         TableName: tableName,
@@ -143,23 +168,13 @@ export const ensureTable = async (endpoint: string, tableName: string): Promise<
         AttributeDefinitions: [
           tableDesign.partitionKey,
           tableDesign.sortKey,
-          index.partitionKey,
-          index.sortKey,
-        ].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+          ...tableDesign.indexes.flatMap((i) => [i.partitionKey, i.sortKey]),
+        ].map(attribute),
         KeySchema: [
           { AttributeName: tableDesign.partitionKey, KeyType: 'HASH' },
           { AttributeName: tableDesign.sortKey, KeyType: 'RANGE' },
         ],
-        GlobalSecondaryIndexes: [
-          {
-            IndexName: index.name,
-            KeySchema: [
-              { AttributeName: index.partitionKey, KeyType: 'HASH' },
-              { AttributeName: index.sortKey, KeyType: 'RANGE' },
-            ],
-            Projection: { ProjectionType: 'ALL' },
-          },
-        ],
+        GlobalSecondaryIndexes: tableDesign.indexes.map(indexDefinition),
         StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
       }),
     );

@@ -325,10 +325,14 @@ export class SchedulerEmulator {
 
   // ---- firing -------------------------------------------------------------------------------
 
-  /** The earliest instant any enabled schedule fires next, for a caller that moves the clock. */
-  nextDue(): Date | undefined {
+  /**
+   * The earliest instant any enabled schedule fires next, for a caller that moves the clock;
+   * `oneTimeOnly` leaves out rate() schedules, which a clock jump fires once on the way.
+   */
+  nextDue(options: { oneTimeOnly?: boolean } = {}): Date | undefined {
     let earliest: number | undefined;
     for (const s of this.schedules.values()) {
+      if (options.oneTimeOnly && ratePattern.test(s.ScheduleExpression)) continue;
       if (s.next !== undefined && (earliest === undefined || s.next < earliest)) earliest = s.next;
     }
     return earliest === undefined ? undefined : new Date(earliest);

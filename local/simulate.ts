@@ -59,7 +59,7 @@ ${rows.join('\n')}
 
   participants           ${report.participants} (one withdrew after the decision)
   sent through SES       ${report.sentThroughSes}
-  schedule firings       ${report.scheduleFirings} (${report.failedFirings} failed)
+  schedule firings       ${report.scheduleFirings}, and ${report.sweeps} outbox sweeps (${report.failedFirings} failed)
   dead letters           ${report.deadLetters}
   unsent in the outbox   ${report.unsent}
   duplicates             ${report.duplicates}

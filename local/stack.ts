@@ -1,7 +1,8 @@
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { catalog, type FunctionEntry } from '#functions/catalog';
+import { CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
+import { catalog, type FunctionEntry, rateExpression } from '#functions/catalog';
 import { environmentClock, formatClockSpec, parseClockSpec } from '#shared/adapters/clock';
 import type { SyncReport } from '#shared/use-cases/sync-schedules';
 import {
@@ -134,7 +135,7 @@ export const startStack = async (options: StackOptions): Promise<RunningStack> =
     const consumers = [];
     const onDeploy: ((event: unknown) => Promise<unknown>)[] = [];
     for (const entry of catalog) {
-      if (entry.scheduleTarget || entry.runOnDeploy) {
+      if (entry.scheduleTarget || entry.runOnDeploy || entry.every) {
         const handler = await importHandler<(event: unknown, context: unknown) => Promise<unknown>>(entry);
         const invoke = (event: unknown) => handler(event, lambdaContext(entry.name, entry.timeoutSeconds));
         invocable.set(localFunctionArn(entry.name), invoke);
@@ -173,6 +174,31 @@ export const startStack = async (options: StackOptions): Promise<RunningStack> =
     for (const run of onDeploy) {
       const result = (await run({})) as { reports?: SyncReport[] };
       syncReports.push(...(result.reports ?? []));
+    }
+    // The recurring sweeps, as the Services stack schedules them on AWS.
+    const schedulerClient = new SchedulerClient({
+      endpoint: schedulerEndpoint,
+      region: 'us-east-1',
+      credentials: localCredentials,
+    });
+    try {
+      for (const entry of catalog) {
+        if (!entry.every) continue;
+        await schedulerClient.send(
+          new CreateScheduleCommand({
+            Name: entry.name,
+            ScheduleExpression: rateExpression(entry.every),
+            FlexibleTimeWindow: { Mode: 'OFF' },
+            Target: {
+              Arn: localFunctionArn(entry.name),
+              RoleArn: process.env.SCHEDULER_ROLE_ARN,
+              RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: entry.every.minutes * 60 },
+            },
+          }),
+        );
+      }
+    } finally {
+      schedulerClient.destroy();
     }
     const closeGateway = (server: Server) =>
       new Promise<void>((resolve) => {

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { catalog, rateExpression } from '#functions/catalog';
 import { localDefaults } from './settings.ts';
 import { startStack } from './stack.ts';
 
@@ -89,6 +90,11 @@ ${stack.syncReports
   .map(
     (r) =>
       `  Schedules          ${r.group}: ${r.created.length + r.updated.length + r.unchanged.length} upcoming, ${r.skippedPast.length} already past, waiting for a date: ${r.waitingForDate.join(', ') || 'none'}`,
+  )
+  .join('\n')}
+${catalog
+  .flatMap((e) =>
+    e.every ? [`  Recurring          ${e.name}, ${rateExpression(e.every)}: ${e.description}`] : [],
   )
   .join('\n')}
 

@@ -242,6 +242,8 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
     },
     drained: () =>
       new Promise<void>((resolve) => {
+        // A stopped poller delivers nothing more: it is as drained as it will get.
+        if (stopped) return resolve();
         idleSince = 0;
         waiters.push(resolve);
       }),

@@ -95,6 +95,8 @@ export interface Outbox {
   claim(ref: string, now: Date, leaseMs: number): Promise<ClaimResult>;
   markSent(email: ClaimedEmail, messageId: string, now: Date): Promise<void>;
   release(email: ClaimedEmail, reason: string): Promise<void>;
+  /** References of the emails not yet sent that were queued before `createdBefore`, oldest first. */
+  listUnsent(createdBefore: Date, limit: number): Promise<string[]>;
 }
 
 export interface EmailSender {
@@ -165,5 +167,5 @@ export interface QueuedEmail {
 
 export interface EmailQueue {
   /** Writes each email unless its key is already in the outbox; says how many were new. */
-  enqueue(emails: QueuedEmail[]): Promise<{ queued: number; alreadyQueued: number }>;
+  enqueue(emails: QueuedEmail[], now: Date): Promise<{ queued: number; alreadyQueued: number }>;
 }

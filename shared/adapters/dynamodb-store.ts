@@ -53,6 +53,11 @@ const nominationItem = (n: Nomination): Item => ({
   ...n,
 });
 
+const [byProgramIndex, unsentIndex] = tableDesign.indexes;
+
+/** Outbox references are the item's key, as the stream record carries it. */
+export const outboxRef = (key: { pk: string; sk: string }) => `${key.pk}|${key.sk}`;
+
 const auditItem = (nominationId: string, entry: AuditEntry): TransactItem => ({
   Put: {
     TableName: '',
@@ -61,21 +66,26 @@ const auditItem = (nominationId: string, entry: AuditEntry): TransactItem => ({
   },
 });
 
-/** An outbox email as it is first written: pending, never tried, unique by its key. */
-const outboxPut = ({ programId, nominationId, email }: QueuedEmail, createdAt: string) => ({
-  TableName: '',
-  Item: {
-    ...(nominationId ? keys.email(nominationId, email.key) : keys.programEmail(programId, email.key)),
-    type: tableDesign.emailItemType,
-    programId,
-    ...(nominationId ? { nominationId } : {}),
-    ...email,
-    status: 'pending',
-    attempts: 0,
-    createdAt,
-  },
-  ConditionExpression: 'attribute_not_exists(pk)',
-});
+/** An outbox email as it is first written: pending, never tried, unique by its key, listed as unsent. */
+const outboxPut = ({ programId, nominationId, email }: QueuedEmail, createdAt: string) => {
+  const key = nominationId ? keys.email(nominationId, email.key) : keys.programEmail(programId, email.key);
+  return {
+    TableName: '',
+    Item: {
+      ...key,
+      unsentPk: keys.unsentPartition,
+      unsentSk: `${createdAt}#${outboxRef(key)}`,
+      type: tableDesign.emailItemType,
+      programId,
+      ...(nominationId ? { nominationId } : {}),
+      ...email,
+      status: 'pending',
+      attempts: 0,
+      createdAt,
+    },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  };
+};
 
 const emailItem = (nomination: Nomination, email: OutboxEmail, createdAt: string): TransactItem => ({
   Put: outboxPut({ programId: nomination.programId, nominationId: nomination.id, email }, createdAt),
@@ -223,7 +233,7 @@ export class DynamoDbStore implements NominationStore, Outbox, EmailQueue {
       this.client.send(
         new QueryCommand({
           TableName: this.tableName,
-          IndexName: tableDesign.indexes[0].name,
+          IndexName: byProgramIndex.name,
           KeyConditionExpression: query.status ? 'gsi1pk = :p AND begins_with(gsi1sk, :s)' : 'gsi1pk = :p',
           ExpressionAttributeValues: {
             ':p': keys.byProgram(programId),
@@ -313,9 +323,9 @@ export class DynamoDbStore implements NominationStore, Outbox, EmailQueue {
     }
   }
 
-  async enqueue(emails: QueuedEmail[]): Promise<{ queued: number; alreadyQueued: number }> {
+  async enqueue(emails: QueuedEmail[], now: Date): Promise<{ queued: number; alreadyQueued: number }> {
     let queued = 0;
-    const createdAt = new Date().toISOString();
+    const createdAt = now.toISOString();
     for (const queuedEmail of emails) {
       try {
         await withTransientMapping('The outbox', () =>
@@ -384,7 +394,7 @@ export class DynamoDbStore implements NominationStore, Outbox, EmailQueue {
         Key: parseRef(email.ref),
         ConditionExpression: 'claim = :claim',
         UpdateExpression:
-          'SET #status = :sent, sentAt = :at, messageId = :id REMOVE claim, leaseUntil, lastError',
+          'SET #status = :sent, sentAt = :at, messageId = :id REMOVE claim, leaseUntil, lastError, unsentPk, unsentSk',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: {
           ':claim': email.claim,
@@ -418,6 +428,27 @@ export class DynamoDbStore implements NominationStore, Outbox, EmailQueue {
     }
   }
 
+  async listUnsent(createdBefore: Date, limit: number): Promise<string[]> {
+    const refs: string[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: unsentIndex.name,
+          KeyConditionExpression: '#p = :p AND #s < :before',
+          ExpressionAttributeNames: { '#p': unsentIndex.partitionKey, '#s': unsentIndex.sortKey },
+          ExpressionAttributeValues: { ':p': keys.unsentPartition, ':before': createdBefore.toISOString() },
+          Limit: limit - refs.length,
+          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+        }),
+      );
+      for (const item of page.Items ?? []) refs.push(outboxRef(item as { pk: string; sk: string }));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey && refs.length < limit);
+    return refs;
+  }
+
   private async transact(items: TransactItem[]) {
     for (const item of items) {
       const operation = item.Put ?? item.Update;
@@ -428,9 +459,6 @@ export class DynamoDbStore implements NominationStore, Outbox, EmailQueue {
     );
   }
 }
-
-/** Outbox references are the item's key, as the stream record carries it. */
-export const outboxRef = (key: { pk: string; sk: string }) => `${key.pk}|${key.sk}`;
 
 const parseRef = (ref: string) => {
   const [pk, sk] = ref.split('|');

@@ -12,11 +12,19 @@
  * | timeline     | PROGRAM#<prog>                       | TIMELINE           |                 |                              |
  * | program audit| PROGRAM#<prog>                       | AUDIT#<version>    |                 |                              |
  * | staff email  | PROGRAM#<prog>#EMAILS                | EMAIL#<key>        |                 |                              |
+ *
+ * Outbox emails (both kinds) carry `unsentPk` = UNSENT and `unsentSk` = <createdAt>#<pk>|<sk> until
+ * they are sent: the sparse, keys-only `unsent` index lists exactly the emails still owed, oldest
+ * first, for the redrive sweep. One partition holds them all; at this system's volume (hundreds of
+ * emails an hour at the peak) that is far below a partition's write limit.
  */
 export const tableDesign = {
   partitionKey: 'pk',
   sortKey: 'sk',
-  indexes: [{ name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' }],
+  indexes: [
+    { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: 'ALL' },
+    { name: 'unsent', partitionKey: 'unsentPk', sortKey: 'unsentSk', projection: 'KEYS_ONLY' },
+  ],
   /** The outbox email items are what the mailer's stream trigger selects. */
   emailItemType: 'email',
   ttlAttribute: 'expiresAt',
@@ -45,5 +53,6 @@ export const keys = {
     sk: `EMAIL#${key}`,
   }),
   byProgram: (programId: string) => `PROGRAM#${programId}`,
+  unsentPartition: 'UNSENT',
   byStatus: (status: string, submittedAt: string, id: string) => `${status}#${submittedAt}#${id}`,
 };

@@ -84,7 +84,7 @@ export const runTimelineEvent = async (
       email: { key: `${occasion}#${organizer}`, kind, ...build(organizer) },
     }));
   const outcome = (emails: QueuedEmail[], extra: Partial<TimelineOutcome> = {}) =>
-    deps.queue.enqueue(emails).then((r) => ({ kind: input.kind, ...r, ...extra }));
+    deps.queue.enqueue(emails, deps.clock.now()).then((r) => ({ kind: input.kind, ...r, ...extra }));
 
   switch (input.kind) {
     case 'decision-readiness': {

@@ -10,6 +10,14 @@ export interface SendOutboxEmailDeps {
 
 export type SendOutcome = 'sent' | 'already-handled';
 
+/** Another sender holds a live claim on the email (or died holding it): retry after `until`. */
+export class EmailClaimedElsewhereError extends Error {
+  override name = 'EmailClaimedElsewhereError';
+  constructor(readonly until: string) {
+    super(`The email is claimed by another sender until ${until}`);
+  }
+}
+
 /**
  * 1. Claim the outbox email (a conditional update): if it was sent, or another sender holds a
  *    live claim, there is nothing to do.
@@ -26,7 +34,7 @@ export const sendOutboxEmail = async (deps: SendOutboxEmailDeps, ref: string): P
   if (result.outcome === 'sent') return 'already-handled';
   if (result.outcome === 'leased') {
     // Another sender is at it, or died at it: fail so the trigger retries once the claim lapses.
-    throw new Error(`The email is claimed by another sender until ${result.until}`);
+    throw new EmailClaimedElsewhereError(result.until);
   }
   const claimed = result.email;
   let messageId: string;

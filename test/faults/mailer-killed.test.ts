@@ -2,16 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { SESClient } from '@aws-sdk/client-ses';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
-import { metlib2024 } from '../../events/programs/metlib-2024.ts';
 import { ensureTable, localCredentials, localDynamoDbClient } from '../../local/emulators.ts';
-import { DynamoDbStore, outboxRef } from '../../shared/adapters/dynamodb-store.ts';
+import { DynamoDbStore } from '../../shared/adapters/dynamodb-store.ts';
 import { SesSender } from '../../shared/adapters/ses-sender.ts';
-import { keys } from '../../shared/adapters/table-design.ts';
 import type { EmailMessage } from '../../shared/email/templates.ts';
-import { acknowledgementEmail } from '../../shared/email/templates.ts';
 import type { EmailSender } from '../../shared/ports.ts';
 import { sendOutboxEmail } from '../../shared/use-cases/send-outbox-email.ts';
-import { sampleNomination } from '../support/fixtures.ts';
+import { queueAcknowledgements } from '../support/fixtures.ts';
 import { sesInbox } from '../support/ses-inbox.ts';
 
 // One stack per file: handler modules read their configuration once per process.
@@ -28,23 +25,7 @@ describe('the mailer killed in the middle of a batch', () => {
       new SESClient({ endpoint: inject('sesEndpoint'), region: 'us-east-1', credentials: localCredentials }),
       'MetLib <learning-circle@metlib.example.org>',
     );
-    const people = Array.from({ length: 5 }, () =>
-      sampleNomination((n) => {
-        n.candidate.email = `killed-${randomUUID().slice(0, 8)}@library.example.org`;
-      }),
-    );
-    await store.enqueue(
-      people.map((n) => ({
-        programId: n.programId,
-        nominationId: n.id,
-        email: {
-          key: 'acknowledgement',
-          kind: 'acknowledgement' as const,
-          ...acknowledgementEmail(metlib2024, n),
-        },
-      })),
-    );
-    const refs = people.map((n) => outboxRef(keys.email(n.id, 'acknowledgement')));
+    const { people, refs } = await queueAcknowledgements(store, 5, 'killed', new Date());
 
     // The first mailer sends two, then dies while sending the third: claimed, never finished.
     let sent = 0;

@@ -206,4 +206,11 @@ describe('the bundled functions under Node 24', () => {
         .toString(),
     ).toBe('%PDF-');
   });
+
+  it('send, from the outbox redrive, the decision email no stream record delivered', async () => {
+    const later = formatClockSpec({ startsAt: '2024-02-01T14:30:00.000Z', realStart: Date.now(), speed: 1 });
+    const { result } = await invoke('RedriveOutbox', {}, { VIRTUAL_CLOCK: later });
+    expect(result).toMatchObject({ found: 1, sent: 1, failed: [] });
+    expect((await sesInbox(candidate)).filter((e) => e.subject.startsWith('Selected:'))).toHaveLength(1);
+  });
 });

@@ -54,13 +54,15 @@ describe('the functions', () => {
     expect(dynamo?.Action).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
     expect(dynamo?.Action).not.toEqual(expect.arrayContaining(['dynamodb:PutItem']));
     expect(JSON.stringify(dynamo?.Resource)).toContain('/index/gsi1');
+    expect(JSON.stringify(dynamo?.Resource)).toContain('/index/unsent');
   });
 
-  it('let only the mailer send email', () => {
+  it('let only the mailer and the outbox redrive send email', () => {
     const senders = Object.entries(services.findResources('AWS::IAM::Policy')).filter(([, p]) =>
       JSON.stringify(p.Properties.PolicyDocument).includes('ses:SendRawEmail'),
     );
-    expect(senders.map(([, p]) => p.Properties.PolicyName)).toEqual([
+    expect(senders.map(([, p]) => p.Properties.PolicyName).sort()).toEqual([
+      expect.stringMatching(/^RedriveOutboxServiceRoleDefaultPolicy/),
       expect.stringMatching(/^SendEmailServiceRoleDefaultPolicy/),
     ]);
   });
@@ -110,12 +112,23 @@ describe('the HTTP API', () => {
 });
 
 describe('the table', () => {
-  it('is on demand with point-in-time recovery, a stream of both images, TTL and the adapter’s index', () => {
+  it('is on demand with point-in-time recovery, a stream of both images, TTL and the adapter’s indexes', () => {
     data.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
       BillingMode: 'PAY_PER_REQUEST',
       StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
       TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
-      GlobalSecondaryIndexes: [Match.objectLike({ IndexName: 'gsi1' })],
+      GlobalSecondaryIndexes: [
+        Match.objectLike({ IndexName: 'gsi1', Projection: { ProjectionType: 'ALL' } }),
+        // Sparse and keys only: the emails still owed, for the redrive sweep.
+        Match.objectLike({
+          IndexName: 'unsent',
+          KeySchema: [
+            { AttributeName: 'unsentPk', KeyType: 'HASH' },
+            { AttributeName: 'unsentSk', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'KEYS_ONLY' },
+        }),
+      ],
       Replicas: [
         Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } }),
       ],
@@ -162,7 +175,7 @@ describe('the mailer trigger', () => {
 });
 
 describe('the schedules', () => {
-  it('have a group per program and a role that may invoke the timeline function and nothing else', () => {
+  it('have a group per program and a role that may invoke the timeline function and the redrive, nothing else', () => {
     services.hasResourceProperties('AWS::Scheduler::ScheduleGroup', {
       Name: 'MetlibNominations-dev-Services-metlib-2024',
     });
@@ -173,7 +186,13 @@ describe('the schedules', () => {
         Statement: Match.arrayWith([Match.objectLike({ Action: 'lambda:InvokeFunction', Resource: invoke })]),
       },
     });
-    expect(invoke.asObject()).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^RunTimelineEvent/), 'Arn'] });
+    expect(invoke.asArray()).toHaveLength(2);
+    expect(invoke.asArray()).toEqual(
+      expect.arrayContaining([
+        { 'Fn::GetAtt': [expect.stringMatching(/^RunTimelineEvent/), 'Arn'] },
+        { 'Fn::GetAtt': [expect.stringMatching(/^RedriveOutbox/), 'Arn'] },
+      ]),
+    );
     services.hasResourceProperties('AWS::IAM::Role', {
       AssumeRolePolicyDocument: {
         Statement: [
@@ -184,6 +203,21 @@ describe('the schedules', () => {
         ],
       },
     });
+  });
+
+  it('run the outbox redrive every 15 minutes, on time, through the scheduler role', () => {
+    const target = new Capture();
+    services.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(15 minutes)',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      State: 'ENABLED',
+      Target: Match.objectLike({
+        Arn: target,
+        RoleArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SchedulerRole'), 'Arn'] },
+        RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 900 },
+      }),
+    });
+    expect(target.asObject()).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^RedriveOutbox/), 'Arn'] });
   });
 
   it('park failed events in encrypted queues that refuse plain HTTP, each with an alarm', () => {

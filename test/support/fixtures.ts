@@ -1,16 +1,45 @@
 import { randomUUID } from 'node:crypto';
 import { metlib2024 } from '../../events/programs/metlib-2024.ts';
 import sample from '../../events/samples/nomination.json' with { type: 'json' };
+import { outboxRef } from '../../shared/adapters/dynamodb-store.ts';
+import { keys } from '../../shared/adapters/table-design.ts';
 import {
   type Nomination,
   type NominationInput,
   newNomination,
   nominationInputSchema,
 } from '../../shared/domain/nomination.ts';
+import { acknowledgementEmail } from '../../shared/email/templates.ts';
+import type { EmailQueue } from '../../shared/ports.ts';
 
 /** The sample submission, validated, as a stored nomination; `change` edits the input first. */
 export const sampleNomination = (change: (input: NominationInput) => void = () => {}): Nomination => {
   const input = nominationInputSchema(metlib2024).parse(structuredClone(sample));
   change(input);
   return newNomination(input, { id: randomUUID(), programId: metlib2024.id, at: '2024-02-01T14:00:00.000Z' });
+};
+
+/**
+ * Queues an acknowledgement for each of `count` sample nominations with their own candidate
+ * address (`<tag>-…@library.example.org`), straight into the outbox, as of `when`.
+ */
+export const queueAcknowledgements = async (queue: EmailQueue, count: number, tag: string, when: Date) => {
+  const people = Array.from({ length: count }, () =>
+    sampleNomination((n) => {
+      n.candidate.email = `${tag}-${randomUUID().slice(0, 8)}@library.example.org`;
+    }),
+  );
+  await queue.enqueue(
+    people.map((n) => ({
+      programId: n.programId,
+      nominationId: n.id,
+      email: {
+        key: 'acknowledgement',
+        kind: 'acknowledgement' as const,
+        ...acknowledgementEmail(metlib2024, n),
+      },
+    })),
+    when,
+  );
+  return { people, refs: people.map((n) => outboxRef(keys.email(n.id, 'acknowledgement'))) };
 };

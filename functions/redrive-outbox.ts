@@ -1,0 +1,23 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import { logger } from '#shared/logger';
+import { redriveOptions, redriveOutbox } from '#shared/use-cases/redrive-outbox';
+import { outboxSenderDeps } from '#shared/wiring/outbox';
+
+const deps = outboxSenderDeps();
+
+/**
+ * Runs every 15 minutes on a schedule. Fails when an email could not be sent, so the function's
+ * error alarm tells the organizers' operator; the emails stay queued for the next sweep.
+ */
+export const run = async () => {
+  const report = await redriveOutbox(deps, redriveOptions);
+  if (report.found > 0) logger.info('outbox redrive', { ...report });
+  if (report.failed.length > 0) {
+    logger.error('outbox emails still failing', { failed: report.failed });
+    throw new Error(`${report.failed.length} of ${report.found} overdue outbox emails could not be sent`);
+  }
+  return report;
+};
+
+export const handler = middy(run).use(injectLambdaContext(logger, { resetKeys: true }));

@@ -1,0 +1,72 @@
+import {
+  EmailClaimedElsewhereError,
+  type SendOutboxEmailDeps,
+  sendOutboxEmail,
+} from './send-outbox-email.ts';
+
+export interface RedriveOptions {
+  /**
+   * Only emails queued at least this long ago: younger ones are still the stream trigger's to
+   * send, and its retries take a few minutes at most.
+   */
+  olderThanMs: number;
+  /** At most this many emails per sweep; the next sweep takes the rest. */
+  limit: number;
+}
+
+/**
+ * The stream trigger retries a failing email five times over a few minutes, then gives up. An
+ * email still unsent a quarter of an hour after it was queued is the sweep's to send; 200 a
+ * sweep fit its five minutes even at one SES send a second.
+ */
+export const redriveOptions: RedriveOptions = { olderThanMs: 15 * 60_000, limit: 200 };
+
+export interface RedriveReport {
+  /** Unsent emails older than the cut-off that the sweep looked at. */
+  found: number;
+  sent: number;
+  /** Sent by someone else between the listing and the claim. */
+  alreadyHandled: number;
+  /** Claimed by a live sender right now; left to it. */
+  claimedElsewhere: number;
+  failed: { ref: string; error: string }[];
+  /** True when the sweep stopped at its limit with more emails waiting. */
+  more: boolean;
+}
+
+/**
+ * Sends the outbox emails the stream trigger gave up on (its retries ran out while SES was down,
+ * or the records aged out of the stream). Each email goes through the same claim as the stream's
+ * sender, so a sweep racing the trigger sends nothing twice. One failure does not stop the sweep.
+ */
+export const redriveOutbox = async (
+  deps: SendOutboxEmailDeps,
+  options: RedriveOptions,
+): Promise<RedriveReport> => {
+  const cutoff = new Date(deps.clock.now().getTime() - options.olderThanMs);
+  const refs = await deps.outbox.listUnsent(cutoff, options.limit + 1);
+  const batch = refs.slice(0, options.limit);
+  const report: RedriveReport = {
+    found: batch.length,
+    sent: 0,
+    alreadyHandled: 0,
+    claimedElsewhere: 0,
+    failed: [],
+    more: refs.length > options.limit,
+  };
+  for (const ref of batch) {
+    try {
+      const outcome = await sendOutboxEmail(deps, ref);
+      if (outcome === 'sent') report.sent += 1;
+      else report.alreadyHandled += 1;
+    } catch (error) {
+      if (error instanceof EmailClaimedElsewhereError) report.claimedElsewhere += 1;
+      else
+        report.failed.push({
+          ref,
+          error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+        });
+    }
+  }
+  return report;
+};

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redriveOptions } from '../../shared/use-cases/redrive-outbox.ts';
+import { sesInbox } from '../support/ses-inbox.ts';
+import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
+
+// The stream mailer stops (as when its retries ran out during an outage); the recurring sweep,
+// fired by the Scheduler emulator on the local clock, sends what it left behind.
+
+describe('the outbox redrive schedule on the local stack', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack();
+  });
+  afterAll(async () => {
+    await stack.stop();
+  });
+
+  it('sends an acknowledgement the mailer never sent, once, at the next sweep after it is overdue', async () => {
+    await stack.poller.stop();
+    const body = nominationBody();
+    const submitted = await stack.api('POST', '/programs/metlib-2024/nominations', { body });
+    expect(submitted.status).toBe(201);
+
+    // Ten minutes on, the email is not overdue yet: a sweep may run, and leaves it to the mailer.
+    stack.setClock(new Date(stack.now().getTime() + 10 * 60_000));
+    await stack.scheduler.idle();
+    expect(await sesInbox(body.candidate.email)).toHaveLength(0);
+
+    // Past the cut-off, and past the next sweep.
+    stack.setClock(new Date(stack.now().getTime() + redriveOptions.olderThanMs + 60_000));
+    await stack.scheduler.idle();
+    const sweeps = stack.scheduler.invocations.filter((i) => i.schedule === 'RedriveOutbox');
+    expect(sweeps.length).toBeGreaterThanOrEqual(1);
+    expect(sweeps.every((i) => i.ok)).toBe(true);
+    const received = await sesInbox(body.candidate.email);
+    expect(received).toHaveLength(1);
+    expect(received[0]?.subject).toMatch(/nomination/i);
+
+    const detail = await stack.api('GET', `/nominations/${submitted.json.id}`, {
+      token: await stack.organizer(),
+    });
+    expect(detail.json.emails).toEqual([expect.objectContaining({ key: 'acknowledgement', status: 'sent' })]);
+
+    // Later sweeps find nothing more to send.
+    stack.setClock(new Date(stack.now().getTime() + 31 * 60_000));
+    await stack.scheduler.idle();
+    expect(await sesInbox(body.candidate.email)).toHaveLength(1);
+  });
+});
