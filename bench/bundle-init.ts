@@ -121,7 +121,7 @@ export const measureInit = async (
   if (tableEntry) {
     const source = `${floorSource(tableEntry)}
 import middy from '@middy/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 const logger = new Logger();

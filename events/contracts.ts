@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '#shared/domain/zod';
 
 export const scheduledKinds = [
   'decision-readiness',
@@ -15,10 +15,10 @@ export type ScheduledKind = (typeof scheduledKinds)[number];
  * delivery still names the same occasion and the outbox keys stay the same.
  */
 export const timelineEventSchema = z.strictObject({
-  programId: z.string().min(1).max(40),
-  schedule: z.string().regex(/^[0-9a-zA-Z\-_.]{1,64}$/),
+  programId: z.string().check(z.minLength(1), z.maxLength(40)),
+  schedule: z.string().check(z.regex(/^[0-9a-zA-Z\-_.]{1,64}$/)),
   kind: z.enum(scheduledKinds),
-  eventId: z.string().min(1).max(40).optional(),
+  eventId: z.optional(z.string().check(z.minLength(1), z.maxLength(40))),
   scheduledAt: z.iso.datetime(),
 });
 

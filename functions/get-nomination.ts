@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { NotFoundError } from '#shared/domain/errors';
-import { isNominationId } from '#shared/domain/nomination';
+import { isNominationId } from '#shared/domain/nomination-id';
 import { actorFrom } from '#shared/http/actor';
 import { httpMiddlewares } from '#shared/http/middlewares';
 import { presentNomination } from '#shared/http/present-nomination';

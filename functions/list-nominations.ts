@@ -1,9 +1,9 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import { z } from 'zod';
 import { ValidationError } from '#shared/domain/errors';
 import { toFieldIssues } from '#shared/domain/nomination';
 import { nominationStatuses } from '#shared/domain/nomination-states';
+import * as z from '#shared/domain/zod';
 import { actorFrom } from '#shared/http/actor';
 import { httpMiddlewares } from '#shared/http/middlewares';
 import { presentNomination } from '#shared/http/present-nomination';
@@ -13,17 +13,18 @@ import { dynamoDbStore } from '#shared/wiring/table';
 
 const store = dynamoDbStore();
 
+const limitError = { error: 'limit must be a whole number from 1 to 100' };
 const querySchema = z.object({
-  status: z
-    .enum(nominationStatuses, { error: `status must be one of: ${nominationStatuses.join(', ')}` })
-    .optional(),
-  limit: z.coerce
-    .number({ error: 'limit must be a whole number from 1 to 100' })
-    .int({ error: 'limit must be a whole number from 1 to 100' })
-    .min(1, { error: 'limit must be a whole number from 1 to 100' })
-    .max(100, { error: 'limit must be a whole number from 1 to 100' })
-    .default(25),
-  cursor: z.string().max(2048, { error: 'cursor is too long' }).optional(),
+  status: z.optional(
+    z.enum(nominationStatuses, { error: `status must be one of: ${nominationStatuses.join(', ')}` }),
+  ),
+  limit: z._default(
+    z.coerce
+      .number(limitError)
+      .check(z.refine(Number.isInteger, limitError), z.minimum(1, limitError), z.maximum(100, limitError)),
+    25,
+  ),
+  cursor: z.optional(z.string().check(z.maxLength(2048, { error: 'cursor is too long' }))),
 });
 
 export const run = async (event: APIGatewayProxyEventV2WithJWTAuthorizer) => {

@@ -2,7 +2,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { programs } from '#events/programs/index';
 import { clockFromEnv as clock } from '#shared/config';
-import { isNominationId } from '#shared/domain/nomination';
+import { isNominationId } from '#shared/domain/nomination-id';
 import { nominationWindowState } from '#shared/domain/program';
 import { httpMiddlewares } from '#shared/http/middlewares';
 import { page } from '#shared/http/responses';

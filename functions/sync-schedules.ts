@@ -1,8 +1,8 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import { z } from 'zod';
 import { programs as definitions } from '#events/programs/index';
 import { clockFromEnv as clock } from '#shared/config';
+import * as z from '#shared/domain/zod';
 import { logger } from '#shared/logger';
 import { syncSchedules } from '#shared/use-cases/sync-schedules';
 import { scheduleRegistry } from '#shared/wiring/schedules';
@@ -11,7 +11,7 @@ import { programRepository } from '#shared/wiring/table';
 const programs = programRepository({ cached: false });
 const deps = { ...scheduleRegistry(), clock: clock() };
 
-const requestSchema = z.object({ programId: z.string().optional() }).passthrough();
+const requestSchema = z.looseObject({ programId: z.optional(z.string()) });
 
 /**
  * Brings every program's schedules in line with its timeline (or one program's, given

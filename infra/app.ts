@@ -1,5 +1,7 @@
 import { App, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { programs } from '#events/programs/index';
+import { checkProgram } from '#shared/domain/program-schema';
 import { readStageConfig } from './stage-config.ts';
 import { StatefulStack } from './stateful-stack.ts';
 import { StatelessStack } from './stateless-stack.ts';
@@ -7,6 +9,7 @@ import { StatelessStack } from './stateless-stack.ts';
 /** Builds the whole system for one stage, checked by cdk-nag's AWS Solutions rules. */
 export const buildApp = (app = new App()) => {
   const config = readStageConfig(app);
+  for (const program of programs.values()) checkProgram(program);
   const prefix = `MetlibNominations-${config.stage}`;
   const stateful = new StatefulStack(app, `${prefix}-Data`, { config });
   const stateless = new StatelessStack(app, `${prefix}-Services`, {

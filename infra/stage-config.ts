@@ -1,20 +1,23 @@
 import type { App } from 'aws-cdk-lib';
-import { z } from 'zod';
+import * as z from '#shared/domain/zod';
 
 const stageConfigSchema = z.strictObject({
   /** The SES identity mail is sent from: a verified address or an address at a verified domain. */
   senderEmail: z.email({ error: 'senderEmail must be an email address SES may send from' }),
   /** Verify the whole domain instead of the one address (recommended for production). */
-  senderDomain: z
-    .string()
-    .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'senderDomain must be a domain such as metlib.example.org')
-    .optional(),
+  senderDomain: z.optional(
+    z
+      .string()
+      .check(
+        z.regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'senderDomain must be a domain such as metlib.example.org'),
+      ),
+  ),
   organizerEmails: z
     .array(z.email({ error: 'organizerEmails must be email addresses' }))
-    .min(1, 'name at least one organizer'),
+    .check(z.minLength(1, 'name at least one organizer')),
   alarmEmail: z.email({ error: 'alarmEmail must be an email address for alarms' }),
   /** Requests per second on the public submit route (burst twice that). */
-  submitRateLimit: z.int().min(1).max(1000).default(20),
+  submitRateLimit: z._default(z.int().check(z.minimum(1), z.maximum(1000)), 20),
 });
 
 export type StageConfig = z.infer<typeof stageConfigSchema> & { stage: 'dev' | 'prod' };

@@ -2,8 +2,10 @@ import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
+import { programs } from '#events/programs/index';
 import { catalog, type FunctionEntry, rateExpression } from '#functions/catalog';
 import { environmentClock, formatClockSpec, parseClockSpec } from '#shared/adapters/clock';
+import { checkProgram } from '#shared/domain/program-schema';
 import type { SyncReport } from '#shared/use-cases/sync-schedules';
 import {
   ensureTable,
@@ -69,6 +71,7 @@ const importHandler = async <T>(entry: FunctionEntry) =>
  */
 export const startStack = async (options: StackOptions): Promise<RunningStack> => {
   const log = options.log ?? (() => {});
+  for (const program of programs.values()) checkProgram(program);
   const started: RunningEmulator[] = [];
   const stopAll = async () => {
     for (const emulator of started.reverse()) await emulator.stop().catch(() => {});

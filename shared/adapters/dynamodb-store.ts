@@ -9,7 +9,6 @@ import {
   type TransactWriteCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
 import {
   CapacityReachedError,
   DuplicateNominationError,
@@ -18,6 +17,7 @@ import {
 } from '../domain/errors.ts';
 import { candidateKey, type Nomination } from '../domain/nomination.ts';
 import type { NominationStatus } from '../domain/nomination-states.ts';
+import * as z from '../domain/zod.ts';
 import type {
   AuditEntry,
   ClaimedEmail,
@@ -114,7 +114,7 @@ const emailRecord = (item: Item): EmailRecord => {
 
 const cursorSchema = z.strictObject({
   p: z.string(),
-  s: z.string().nullable(),
+  s: z.nullable(z.string()),
   k: z.strictObject({ pk: z.string(), sk: z.literal('NOMINATION'), gsi1pk: z.string(), gsi1sk: z.string() }),
 });
 

@@ -11,9 +11,14 @@ const codes =
 
 export const countryCodes: ReadonlySet<string> = new Set(codes.split(' '));
 
-const names = new Intl.DisplayNames(['en'], { type: 'region' });
+// Made on first use: loading the region names costs a cold start some 20 ms, and only the form
+// and the emails that name a country need them.
+let names: Intl.DisplayNames | undefined;
 
-export const countryName = (code: string): string => names.of(code) ?? code;
+export const countryName = (code: string): string => {
+  names ??= new Intl.DisplayNames(['en'], { type: 'region' });
+  return names.of(code) ?? code;
+};
 
 /** Sorted by English name, for the form's list. */
 export const countriesByName = (): { code: string; name: string }[] =>

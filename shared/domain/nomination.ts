@@ -1,9 +1,9 @@
-import { z } from 'zod';
 import { countryCodes } from './countries.ts';
 import type { FieldIssue } from './errors.ts';
 import type { Decision, NominationStatus } from './nomination-states.ts';
 import type { Program } from './program.ts';
 import { isIanaTimeZone } from './time.ts';
+import * as z from './zod.ts';
 
 /** Names and addresses end up in email headers: no control characters, no line breaks. */
 const oneLine = /^[^\p{Cc}\p{Zl}\p{Zp}]*$/u;
@@ -11,25 +11,31 @@ const oneLine = /^[^\p{Cc}\p{Zl}\p{Zp}]*$/u;
 const paragraphs = /^(?:[^\p{Cc}\p{Zl}\p{Zp}]|[\t\n\r])*$/u;
 
 const text = (label: string, max: number, pattern = oneLine, min = 1) =>
-  z
-    .string({ error: `Enter ${label}` })
-    .trim()
-    .min(min, { error: min === 1 ? `Enter ${label}` : `Write at least ${min} characters for ${label}` })
-    .max(max, { error: `${capitalise(label)} must be ${max} characters or fewer` })
-    .regex(pattern, {
+  z.string({ error: `Enter ${label}` }).check(
+    z.trim(),
+    z.minLength(min, {
+      error: min === 1 ? `Enter ${label}` : `Write at least ${min} characters for ${label}`,
+    }),
+    z.maxLength(max, { error: `${capitalise(label)} must be ${max} characters or fewer` }),
+    z.regex(pattern, {
       error:
         pattern === oneLine
           ? `${capitalise(label)} must be one line without control characters`
           : `${capitalise(label)} must not contain control characters`,
-    });
+    }),
+  );
 
 const email = (label: string) =>
-  z
-    .string({ error: `Enter ${label}` })
-    .trim()
-    .min(1, { error: `Enter ${label}` })
-    .max(254, { error: `${capitalise(label)} must be 254 characters or fewer` })
-    .pipe(z.email({ error: `Enter ${label} in the correct format, like name@library.org` }));
+  z.pipe(
+    z
+      .string({ error: `Enter ${label}` })
+      .check(
+        z.trim(),
+        z.minLength(1, { error: `Enter ${label}` }),
+        z.maxLength(254, { error: `${capitalise(label)} must be 254 characters or fewer` }),
+      ),
+    z.email({ error: `Enter ${label} in the correct format, like name@library.org` }),
+  );
 
 const yesNo = (question: string) => z.boolean({ error: `Answer: ${question}` });
 
@@ -47,16 +53,18 @@ const buildNominationSchema = (program: Program) => {
       {
         name: text("the library's name", 200),
         city: text('the city', 120),
-        country: z.string({ error: 'Choose the country' }).refine((code) => countryCodes.has(code), {
-          error: 'Choose a country from the list (ISO 3166-1 code)',
-        }),
-        cityPopulation: z
-          .int({ error: "Enter the city's population as a whole number" })
-          .positive({ error: "Enter the city's population as a whole number" })
-          .max(100_000_000, { error: "Enter the city's population as a whole number" })
-          .refine((n) => n > threshold, {
+        country: z.string({ error: 'Choose the country' }).check(
+          z.refine((code) => countryCodes.has(code), {
+            error: 'Choose a country from the list (ISO 3166-1 code)',
+          }),
+        ),
+        cityPopulation: z.int({ error: "Enter the city's population as a whole number" }).check(
+          z.positive({ error: "Enter the city's population as a whole number" }),
+          z.maximum(100_000_000, { error: "Enter the city's population as a whole number" }),
+          z.refine((n) => n > threshold, {
             error: `Not eligible: the program is for cities of more than ${threshold.toLocaleString('en')} people`,
           }),
+        ),
       },
       { error: 'Tell us about the nominating library' },
     ),
@@ -71,7 +79,7 @@ const buildNominationSchema = (program: Program) => {
         email: email("the candidate's email address"),
         timeZone: z
           .string({ error: "Enter the candidate's time zone" })
-          .refine(isIanaTimeZone, { error: 'Enter a time zone from the list, like Europe/Madrid' }),
+          .check(z.refine(isIanaTimeZone, { error: 'Enter a time zone from the list, like Europe/Madrid' })),
       },
       { error: 'Tell us about the candidate' },
     ),
@@ -95,9 +103,11 @@ const buildNominationSchema = (program: Program) => {
       .array(z.enum(themeSlugs, { error: 'Choose themes from the list' }), {
         error: 'Choose at least one theme',
       })
-      .min(1, { error: 'Choose at least one theme' })
-      .max(themeSlugs.length)
-      .refine((list) => new Set(list).size === list.length, { error: 'Choose each theme once' }),
+      .check(
+        z.minLength(1, { error: 'Choose at least one theme' }),
+        z.maxLength(themeSlugs.length),
+        z.refine((list) => new Set(list).size === list.length, { error: 'Choose each theme once' }),
+      ),
     commitments: z.strictObject(
       {
         workingHours: commitment('using working hours for the program'),
@@ -155,7 +165,7 @@ export const newNomination = (
 });
 
 /** zod issues as the API's `issues`: a dotted path a form can point at, and a sentence. */
-export const toFieldIssues = (error: z.ZodError): FieldIssue[] =>
+export const toFieldIssues = (error: z.core.$ZodError): FieldIssue[] =>
   error.issues.flatMap((issue) => {
     const base = issue.path.map(String);
     if (issue.code === 'unrecognized_keys') {
@@ -165,7 +175,3 @@ export const toFieldIssues = (error: z.ZodError): FieldIssue[] =>
   });
 
 export const candidateKey = (email: string) => email.trim().toLowerCase();
-
-/** Nomination ids are UUIDs; anything else cannot name one (and may be too long for a key). */
-export const isNominationId = (id: string) =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id);

@@ -1,6 +1,7 @@
 import type { Actor } from '../domain/actor.ts';
 import { ForbiddenError, NotFoundError, VersionConflictError } from '../domain/errors.ts';
-import { isNominationId, type Nomination } from '../domain/nomination.ts';
+import type { Nomination } from '../domain/nomination.ts';
+import { isNominationId } from '../domain/nomination-id.ts';
 import { nextState, placeDelta } from '../domain/nomination-states.ts';
 import type { TransitionCommand } from '../domain/transition-command.ts';
 import { decisionNotSelectedEmail, decisionSelectedEmail } from '../email/templates.ts';

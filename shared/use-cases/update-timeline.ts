@@ -1,5 +1,4 @@
 import { isDeepStrictEqual } from 'node:util';
-import { z } from 'zod';
 import type { Actor } from '../domain/actor.ts';
 import {
   ConflictError,
@@ -9,8 +8,10 @@ import {
   VersionConflictError,
 } from '../domain/errors.ts';
 import { toFieldIssues } from '../domain/nomination.ts';
-import { eventStart, type Program, type TimelineEvent, timelineSchema } from '../domain/program.ts';
+import { eventStart, type Program, type TimelineEvent } from '../domain/program.ts';
+import { timelineSchema } from '../domain/program-schema.ts';
 import { planSchedules } from '../domain/schedule-plan.ts';
+import * as z from '../domain/zod.ts';
 import type { Clock, ProgramRepository } from '../ports.ts';
 import { type SyncReport, type SyncSchedulesDeps, syncSchedules } from './sync-schedules.ts';
 
@@ -18,8 +19,8 @@ export const timelineUpdateSchema = z.strictObject({
   timeline: timelineSchema,
   expectedVersion: z
     .int({ error: 'expectedVersion is the timelineVersion you read (0 for the original)' })
-    .min(0),
-  note: z.string().trim().max(2000).optional(),
+    .check(z.nonnegative()),
+  note: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
 });
 
 export interface UpdateTimelineDeps extends SyncSchedulesDeps {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { programs } from '../../events/programs/index.ts';
 import { metlib2024 } from '../../events/programs/metlib-2024.ts';
-import { nominationWindowState, programSchema } from '../../shared/domain/program.ts';
+import { nominationWindowState } from '../../shared/domain/program.ts';
+import { checkProgram } from '../../shared/domain/program-schema.ts';
 import { wallTimeToInstant } from '../../shared/domain/time.ts';
 
 describe('the MetLib Learning Circle 2024 program', () => {
@@ -42,8 +44,21 @@ describe('the MetLib Learning Circle 2024 program', () => {
     expect(nominationWindowState(metlib2024, new Date('2024-01-07T12:00:00Z'))).toBe('not-yet-open');
   });
 
-  it('rejects a program whose window closes after decisions are due', () => {
+  it('passes the program schema, as every program must', () => {
+    for (const program of programs.values()) expect(checkProgram(program)).toBe(program);
+  });
+
+  it('rejects a program whose window closes after decisions are due, naming the field', () => {
     const broken = { ...metlib2024, decisionsDueAt: '2024-02-10T09:00:00-05:00' };
-    expect(programSchema.safeParse(broken).success).toBe(false);
+    expect(() => checkProgram(broken)).toThrow(
+      /Program "metlib-2024" is not valid:\n {2}decisionsDueAt: decisions cannot be due before nominations close/,
+    );
+  });
+
+  it('rejects a timeline event on a day that does not exist', () => {
+    const [first, ...rest] = metlib2024.timeline;
+    const broken = { ...metlib2024, timeline: [{ ...first, when: { at: '2024-02-30T09:00' } }, ...rest] };
+    // @ts-expect-error the test builds an event the types allow only partly
+    expect(() => checkProgram(broken)).toThrow(/timeline\.0\.when/);
   });
 });

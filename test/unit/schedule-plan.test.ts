@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { metlib2024 } from '../../events/programs/metlib-2024.ts';
-import { timelineSchema } from '../../shared/domain/program.ts';
+import { timelineSchema } from '../../shared/domain/program-schema.ts';
 import { daysBefore, planSchedules } from '../../shared/domain/schedule-plan.ts';
 
 describe('the schedule plan', () => {

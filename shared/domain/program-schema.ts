@@ -1,0 +1,150 @@
+/**
+ * The rules a program definition and an organizer's timeline must keep. Apart from program.ts so
+ * that code which only reads a program (the form page, say) does not build these at cold start.
+ */
+import type { Program } from './program.ts';
+import { isIanaTimeZone } from './time.ts';
+import * as z from './zod.ts';
+
+const slug = z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case words joined by hyphens'));
+const instant = z.iso.datetime({ offset: true });
+/** A wall-clock time that exists on the calendar: 2024-09-31T09:00 does not. */
+const localDateTime = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'YYYY-MM-DDTHH:mm (wall time)'),
+  z.refine((v) => {
+    const d = new Date(`${v}:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
+  }, 'not a date on the calendar'),
+);
+const localDate = z.iso.date();
+const month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM'));
+const timeZone = z.string().check(z.refine(isIanaTimeZone, 'an IANA time zone such as Europe/Madrid'));
+/** Titles and places go into email subjects and calendar files: one line, no control characters. */
+const oneLine = z.regex(/^[^\p{Cc}\p{Zl}\p{Zp}]*$/u, 'one line without control characters');
+const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max));
+const whole = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
+
+/**
+ * When a timeline event happens. Three shapes because the call itself has three: meetings (and
+ * the evaluation and certificate mailings) at a wall-clock time, the conference as a range of
+ * days, and items known only by their month (mentoring, "date to be set").
+ */
+export const eventWhenSchema = z.union([
+  z.strictObject({ at: localDateTime, durationMinutes: z.optional(whole(15, 24 * 60)) }),
+  z.strictObject({ from: localDate, to: localDate }),
+  z.strictObject({ month }),
+]);
+
+export const timelineEventSchema = z.strictObject({
+  id: slug.check(z.maxLength(40)),
+  kind: z.enum(['meeting', 'mentoring', 'break', 'conference', 'evaluation', 'certificates']),
+  title: text(1, 120).check(oneLine),
+  when: eventWhenSchema,
+  /** Defaults to the program's zone; the conference runs on Barcelona time. */
+  timeZone: z.optional(timeZone),
+  location: z.optional(text(0, 200).check(oneLine)),
+});
+
+const labelled = z.strictObject({ slug, label: text(1, 120) });
+const nonEmpty = <T extends z.ZodMiniType>(item: T) => z.array(item).check(z.minLength(1));
+
+export const programSchema = z
+  .strictObject({
+    id: slug.check(z.maxLength(40)),
+    name: text(1, 120),
+    organizer: text(1, 200),
+    timeZone,
+    nominationWindow: z.strictObject({ opensAt: instant, closesAt: instant }),
+    decisionsDueAt: instant,
+    capacity: z.strictObject({ min: z.int().check(z.positive()), max: z.int().check(z.positive()) }),
+    travelStipends: z.strictObject({
+      min: z.int().check(z.nonnegative()),
+      max: z.int().check(z.nonnegative()),
+    }),
+    eligibility: z.strictObject({
+      /** Cities must have MORE than this many inhabitants. */
+      minCityPopulationExclusive: z.int().check(z.positive()),
+      requirements: nonEmpty(z.string().check(z.minLength(1))),
+    }),
+    themes: nonEmpty(labelled),
+    projectTypes: nonEmpty(labelled),
+    timeline: z.array(timelineEventSchema),
+    /** How many days before each kind of event participants get a reminder. */
+    reminderDaysBefore: z.strictObject({
+      meeting: z.array(whole(1, 60)),
+      mentoring: z.array(whole(1, 60)),
+      conference: z.array(whole(1, 120)),
+    }),
+    /** Wall-clock time for reminders of events that have a date but no time (the conference). */
+    reminderTimeOfDay: z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm')),
+    /** The organizers hear how decisions stand this many days before decisions are due. */
+    decisionReadinessDaysBefore: whole(1, 30),
+    evaluationSurveyUrl: z.url({ protocol: /^https$/ }),
+    /** The line under the participant's name on the certificate. */
+    certificateSignatory: text(1, 200),
+  })
+  .check(
+    z.refine((p) => p.capacity.min <= p.capacity.max, {
+      path: ['capacity'],
+      message: 'min must not exceed max',
+    }),
+    z.refine((p) => Date.parse(p.nominationWindow.opensAt) < Date.parse(p.nominationWindow.closesAt), {
+      path: ['nominationWindow'],
+      message: 'opensAt must be before closesAt',
+    }),
+    z.refine((p) => Date.parse(p.nominationWindow.closesAt) <= Date.parse(p.decisionsDueAt), {
+      path: ['decisionsDueAt'],
+      message: 'decisions cannot be due before nominations close',
+    }),
+    z.superRefine((p, ctx) => {
+      const result = timelineSchema.safeParse(p.timeline);
+      for (const issue of result.error?.issues ?? []) {
+        ctx.addIssue({ code: 'custom', path: ['timeline', ...issue.path], message: issue.message });
+      }
+    }),
+  );
+
+/** A timeline's own rules: unique ids, dates in order, ranges that end after they start. */
+export const timelineSchema = z.array(timelineEventSchema).check(
+  z.maxLength(100),
+  z.superRefine((timeline, ctx) => {
+    const seen = new Set<string>();
+    let previous = '';
+    timeline.forEach((event, index) => {
+      if (seen.has(event.id))
+        ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `"${event.id}" is used twice` });
+      seen.add(event.id);
+      if ('from' in event.when && event.when.to < event.when.from) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'when', 'to'],
+          message: 'the last day is before the first',
+        });
+      }
+      const key =
+        'at' in event.when ? event.when.at : 'from' in event.when ? event.when.from : event.when.month;
+      if (key.slice(0, 7) < previous.slice(0, 7)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'when'],
+          message: `"${event.id}" comes before the event listed above it; keep the timeline in date order`,
+        });
+      }
+      previous = key;
+    });
+  }),
+);
+
+/**
+ * Throws a sentence per problem when a program definition breaks the schema's rules. Programs
+ * are code: they are checked when the CDK app is synthesized, when the local stack starts and by
+ * the unit tests, rather than again at every cold start.
+ */
+export const checkProgram = (program: Program): Program => {
+  const result = programSchema.safeParse(program);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.') || '(program)'}: ${i.message}`);
+    throw new Error(`Program "${program.id}" is not valid:\n  ${problems.join('\n  ')}`);
+  }
+  return program;
+};
