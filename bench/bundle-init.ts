@@ -115,6 +115,16 @@ export const measureInit = async (
       goal: usesSdk ? 1.3 : 2,
     });
   }
+  // What middy and the Powertools logger cost a function that uses no SDK, without our code.
+  const webFile = await bundle(
+    `import middy from '@middy/core';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+export const handler = middy(async () => 'hello').use(injectLambdaContext(new Logger()));
+`,
+    join(workDir, 'floor-web-libraries'),
+  );
+  const webLibraries = { ms: importMs(webFile, env).median, bytes: statSync(webFile).size };
   // What the libraries every handler uses cost on top of the DynamoDB floor, without our code.
   const tableEntry = entries.find((e) => e.access.table && !e.access.sendEmail && !e.access.manageSchedules);
   let libraries: { ms: number; bytes: number; floorMs: number } | undefined;
@@ -136,5 +146,5 @@ export const schema = z.object({ a: z.string() });
       floorMs: importMs(floorFile, env).median,
     };
   }
-  return { rows, helloMs, libraries };
+  return { rows, helloMs, libraries, webLibraries };
 };

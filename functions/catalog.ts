@@ -1,3 +1,4 @@
+import type { ScheduledKind } from '#events/contracts';
 import type { Group } from '#shared/domain/actor';
 
 /**
@@ -21,6 +22,13 @@ export interface StreamTrigger {
   bisectBatchOnError: boolean;
 }
 
+export interface ScheduleTargetSpec {
+  /** The kinds of program schedule that invoke this function. */
+  kinds: readonly ScheduledKind[];
+  /** The environment variable that gives the schedule sync this function's ARN. */
+  arnVariable: string;
+}
+
 export interface FunctionEntry {
   /** PascalCase logical name, used for construct ids and log lines. */
   name: string;
@@ -29,8 +37,8 @@ export interface FunctionEntry {
   description: string;
   routes?: readonly HttpRoute[];
   stream?: StreamTrigger;
-  /** EventBridge Scheduler invokes it: the program schedules' target. */
-  scheduleTarget?: boolean;
+  /** EventBridge Scheduler invokes it for these kinds of program schedule. */
+  scheduleTarget?: ScheduleTargetSpec;
   /** A recurring EventBridge Scheduler schedule invokes it (the Scheduler emulator, locally). */
   every?: { minutes: number };
   /** Run once on every deploy (and when the local stack starts). */
@@ -127,8 +135,21 @@ export const catalog: readonly FunctionEntry[] = [
   {
     name: 'RunTimelineEvent',
     entry: 'functions/run-timeline-event.ts',
-    description: 'Decision readiness, decisions due, reminders, evaluation and certificates, as scheduled',
-    scheduleTarget: true,
+    description: 'Decision readiness, decisions due, reminders and the evaluation request, as scheduled',
+    scheduleTarget: {
+      kinds: ['decision-readiness', 'decisions-due', 'reminder', 'evaluation'],
+      arnVariable: 'TIMELINE_FUNCTION_ARN',
+    },
+    access: { table: 'read-write' },
+    timeoutSeconds: 300,
+  },
+  {
+    // Its own function: pdf-lib and fontkit are three quarters of a megabyte-and-a-half bundle
+    // that the monthly reminders should not load at every cold start.
+    name: 'IssueCertificates',
+    entry: 'functions/issue-certificates.ts',
+    description: 'Participation certificates as PDF, mailed to each participant, as scheduled',
+    scheduleTarget: { kinds: ['certificates'], arnVariable: 'CERTIFICATE_FUNCTION_ARN' },
     access: { table: 'read-write' },
     timeoutSeconds: 300,
     bundleFiles: {

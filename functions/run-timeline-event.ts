@@ -1,23 +1,14 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { timelineEventSchema } from '#events/contracts';
-import { certificateFontDir, clockFromEnv as clock, organizerEmails } from '#shared/config';
 import { logger } from '#shared/logger';
 import { runTimelineEvent } from '#shared/use-cases/run-timeline-event';
-import { dynamoDbStore, programRepository } from '#shared/wiring/table';
+import { occasionDeps } from '#shared/wiring/table';
 
-const store = dynamoDbStore();
-const deps = {
-  store,
-  queue: store,
-  clock: clock(),
-  programs: programRepository({ cached: false }),
-  organizerEmails: organizerEmails(),
-  ...(certificateFontDir() ? { fontDir: certificateFontDir() } : {}),
-};
+const deps = occasionDeps();
 
 /**
- * The target of every program schedule. A malformed input or a failure throws, so EventBridge
+ * The target of the program schedules but the certificates'. A malformed input or a failure throws, so EventBridge
  * Scheduler retries it and finally leaves it in the dead-letter queue; a retry queues nothing
  * twice.
  */

@@ -83,7 +83,7 @@ export class StatelessStack extends Stack {
         conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
       }),
       description:
-        'EventBridge Scheduler invokes the timeline function and the recurring sweeps, nothing else',
+        'EventBridge Scheduler invokes the timeline functions and the recurring sweeps, nothing else',
     });
     scheduleDlq.grantSendMessages(schedulerRole);
     const groupPrefix = `${this.stackName}-`;
@@ -113,9 +113,12 @@ export class StatelessStack extends Stack {
       );
     }
 
-    const timeline = catalog.find((e) => e.scheduleTarget);
-    const timelineFn = timeline && this.functions.get(timeline.name);
-    if (!timelineFn) throw new Error('The catalog names no schedule target');
+    const scheduleTargets = catalog.flatMap((entry) =>
+      entry.scheduleTarget
+        ? [{ spec: entry.scheduleTarget, fn: this.functions.get(entry.name) as ProjectFunction }]
+        : [],
+    );
+    if (!scheduleTargets.length) throw new Error('The catalog names no schedule target');
     const recurring = catalog.flatMap((entry) =>
       entry.every
         ? [{ entry, fn: this.functions.get(entry.name) as ProjectFunction, every: entry.every }]
@@ -125,7 +128,7 @@ export class StatelessStack extends Stack {
     schedulerRole.addToPolicy(
       new PolicyStatement({
         actions: ['lambda:InvokeFunction'],
-        resources: [timelineFn.functionArn, ...recurring.map(({ fn }) => fn.functionArn)],
+        resources: [...scheduleTargets, ...recurring].map(({ fn }) => fn.functionArn),
       }),
     );
     for (const { entry, fn, every } of recurring) {
@@ -166,7 +169,8 @@ export class StatelessStack extends Stack {
       }
       if (access.manageSchedules) {
         fn.addEnvironment('SCHEDULE_GROUP_PREFIX', groupPrefix);
-        fn.addEnvironment('TIMELINE_FUNCTION_ARN', timelineFn.functionArn);
+        for (const target of scheduleTargets)
+          fn.addEnvironment(target.spec.arnVariable, target.fn.functionArn);
         fn.addEnvironment('SCHEDULER_ROLE_ARN', schedulerRole.roleArn);
         fn.addEnvironment('SCHEDULER_DLQ_ARN', scheduleDlq.queueArn);
         const groupArns = [...programs.keys()].map((p) =>

@@ -104,11 +104,13 @@ export const startStack = async (options: StackOptions): Promise<RunningStack> =
       MAIL_FROM: options.mailFrom,
       POWERTOOLS_LOG_LEVEL: options.logLevel ?? 'WARN',
       POWERTOOLS_SERVICE_NAME: 'metlib-nominations',
-      TIMELINE_FUNCTION_ARN: localFunctionArn('RunTimelineEvent'),
       SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/metlib-nominations-scheduler',
       SCHEDULER_DLQ_ARN: 'arn:aws:sqs:us-east-1:000000000000:metlib-nominations-schedules-dlq',
       ORGANIZER_EMAILS: (options.organizerEmails ?? ['organizers@metlib.example.org']).join(','),
     });
+    for (const entry of catalog) {
+      if (entry.scheduleTarget) process.env[entry.scheduleTarget.arnVariable] = localFunctionArn(entry.name);
+    }
     if (options.clockStart) {
       process.env.VIRTUAL_CLOCK = formatClockSpec({
         startsAt: new Date(options.clockStart).toISOString(),

@@ -35,10 +35,14 @@ export const mailConfig = () => ({
 export const clockFromEnv = (): Clock =>
   optional('VIRTUAL_CLOCK') ? environmentClock('VIRTUAL_CLOCK') : systemClock;
 
-/** Where scheduled events go, and how they are retried; the same for every schedule. */
+/**
+ * Where scheduled events go, and how they are retried: the timeline function, except for the
+ * kinds another function runs (the catalog's scheduleTarget entries name the variables).
+ */
 export const schedulerConfig = () => ({
   endpoint: optional('SCHEDULER_ENDPOINT'),
   groupPrefix: optional('SCHEDULE_GROUP_PREFIX') ?? '',
+  functionFor: { certificates: required('CERTIFICATE_FUNCTION_ARN') },
   target: {
     functionArn: required('TIMELINE_FUNCTION_ARN'),
     roleArn: required('SCHEDULER_ROLE_ARN'),

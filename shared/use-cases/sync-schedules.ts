@@ -1,3 +1,4 @@
+import type { ScheduledKind } from '#events/contracts';
 import type { Program } from '../domain/program.ts';
 import { planSchedules } from '../domain/schedule-plan.ts';
 import type { Clock, ScheduleDefinition, ScheduleRegistry, ScheduleTarget } from '../ports.ts';
@@ -6,6 +7,8 @@ export interface SyncSchedulesDeps {
   registry: ScheduleRegistry;
   clock: Clock;
   target: ScheduleTarget;
+  /** Kinds another function runs than `target`'s: the certificates have their own. */
+  functionFor?: Partial<Record<ScheduledKind, string>>;
   /** Put before the program id to name its schedule group, so stages sharing an account do not meet. */
   groupPrefix?: string;
 }
@@ -65,7 +68,7 @@ export const syncSchedules = async (deps: SyncSchedulesDeps, program: Program): 
       expression: `at(${schedule.wallTime})`,
       timeZone: schedule.timeZone,
       input: JSON.stringify(schedule.input),
-      target: deps.target,
+      target: { ...deps.target, functionArn: deps.functionFor?.[schedule.kind] ?? deps.target.functionArn },
     };
     if (schedule.instant.getTime() <= now) {
       report.skippedPast.push(schedule.name);

@@ -3,9 +3,10 @@ import { EventBridgeScheduleRegistry } from '../adapters/eventbridge-scheduler.t
 import { schedulerConfig } from '../config.ts';
 
 export const scheduleRegistry = () => {
-  const { endpoint, target, groupPrefix } = schedulerConfig();
+  const { endpoint, target, groupPrefix, functionFor } = schedulerConfig();
   return {
     groupPrefix,
+    functionFor,
     registry: new EventBridgeScheduleRegistry(
       new SchedulerClient({ ...(endpoint ? { endpoint } : {}), maxAttempts: 3 }),
     ),

@@ -2,7 +2,7 @@ import { programs as definitions } from '#events/programs/index';
 import { documentClient } from '../adapters/aws-clients.ts';
 import { cachedPrograms, DynamoDbProgramRepository } from '../adapters/dynamodb-programs.ts';
 import { DynamoDbStore } from '../adapters/dynamodb-store.ts';
-import { tableConfig } from '../config.ts';
+import { clockFromEnv, organizerEmails, tableConfig } from '../config.ts';
 
 /**
  * The composition root, split by AWS service so a handler's bundle carries only the SDK clients
@@ -25,4 +25,16 @@ export const programRepository = (options: { cached: boolean } = { cached: true 
   const { client, tableName } = table();
   const repository = new DynamoDbProgramRepository(client, tableName, definitions);
   return options.cached ? cachedPrograms(repository, 60_000) : repository;
+};
+
+/** What a scheduled timeline occasion needs: the store (also its email queue), fresh programs, the organizers. */
+export const occasionDeps = () => {
+  const store = dynamoDbStore();
+  return {
+    store,
+    queue: store,
+    clock: clockFromEnv(),
+    programs: programRepository({ cached: false }),
+    organizerEmails: organizerEmails(),
+  };
 };

@@ -59,6 +59,7 @@ beforeAll(async () => {
     MAIL_FROM: 'MetLib <learning-circle@metlib.example.org>',
     ORGANIZER_EMAILS: 'organizers@metlib.example.org',
     TIMELINE_FUNCTION_ARN: 'arn:aws:lambda:us-east-1:000000000000:function:RunTimelineEvent',
+    CERTIFICATE_FUNCTION_ARN: 'arn:aws:lambda:us-east-1:000000000000:function:IssueCertificates',
     SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/scheduler',
     SCHEDULER_DLQ_ARN: 'arn:aws:sqs:us-east-1:000000000000:schedules-dlq',
     VIRTUAL_CLOCK: formatClockSpec({ startsAt: '2024-02-01T14:00:00.000Z', realStart: Date.now(), speed: 1 }),
@@ -129,8 +130,8 @@ describe('the bundled functions under Node 24', () => {
   const candidate = `bundle-${randomUUID().slice(0, 8)}@library.example.org`;
   let id = '';
 
-  it('carry the certificate fonts in the timeline function’s bundle', () => {
-    const dir = assets.get('RunTimelineEvent') as string;
+  it('carry the certificate fonts in the certificate function’s bundle', () => {
+    const dir = assets.get('IssueCertificates') as string;
     expect(readFileSync(join(dir, 'fonts', 'DejaVuSans.ttf')).length).toBeGreaterThan(100_000);
   });
 
@@ -191,8 +192,8 @@ describe('the bundled functions under Node 24', () => {
 
   it('write a certificate that the mailer sends as a PDF', async () => {
     const certificates = planSchedules(metlib2024).schedules.find((s) => s.kind === 'certificates');
-    const dir = assets.get('RunTimelineEvent') as string;
-    const { result } = await invoke('RunTimelineEvent', certificates?.input, {
+    const dir = assets.get('IssueCertificates') as string;
+    const { result } = await invoke('IssueCertificates', certificates?.input, {
       CERTIFICATE_FONT_DIR: join(dir, 'fonts'),
     });
     expect(result).toMatchObject({ kind: 'certificates', queued: 1 });

@@ -175,7 +175,7 @@ describe('the mailer trigger', () => {
 });
 
 describe('the schedules', () => {
-  it('have a group per program and a role that may invoke the timeline function and the redrive, nothing else', () => {
+  it('have a group per program and a role that may invoke the timeline functions and the redrive, nothing else', () => {
     services.hasResourceProperties('AWS::Scheduler::ScheduleGroup', {
       Name: 'MetlibNominations-dev-Services-metlib-2024',
     });
@@ -186,10 +186,11 @@ describe('the schedules', () => {
         Statement: Match.arrayWith([Match.objectLike({ Action: 'lambda:InvokeFunction', Resource: invoke })]),
       },
     });
-    expect(invoke.asArray()).toHaveLength(2);
+    expect(invoke.asArray()).toHaveLength(3);
     expect(invoke.asArray()).toEqual(
       expect.arrayContaining([
         { 'Fn::GetAtt': [expect.stringMatching(/^RunTimelineEvent/), 'Arn'] },
+        { 'Fn::GetAtt': [expect.stringMatching(/^IssueCertificates/), 'Arn'] },
         { 'Fn::GetAtt': [expect.stringMatching(/^RedriveOutbox/), 'Arn'] },
       ]),
     );
@@ -203,6 +204,21 @@ describe('the schedules', () => {
         ],
       },
     });
+  });
+
+  it('tell the schedule sync which function runs which kind, and give the fonts to the certificates', () => {
+    const fn = (name: string) =>
+      Object.values(services.findResources('AWS::Lambda::Function')).find(
+        (f) => f.Properties.Description === catalog.find((e) => e.name === name)?.description,
+      )?.Properties.Environment.Variables;
+    for (const name of ['SyncSchedules', 'UpdateTimeline']) {
+      expect(fn(name)).toMatchObject({
+        TIMELINE_FUNCTION_ARN: { 'Fn::GetAtt': [expect.stringMatching(/^RunTimelineEvent/), 'Arn'] },
+        CERTIFICATE_FUNCTION_ARN: { 'Fn::GetAtt': [expect.stringMatching(/^IssueCertificates/), 'Arn'] },
+      });
+    }
+    expect(fn('IssueCertificates')).toMatchObject({ CERTIFICATE_FONT_DIR: '/var/task/fonts' });
+    expect(fn('RunTimelineEvent')).not.toHaveProperty('CERTIFICATE_FONT_DIR');
   });
 
   it('run the outbox redrive every 15 minutes, on time, through the scheduler role', () => {

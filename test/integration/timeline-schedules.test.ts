@@ -88,6 +88,14 @@ describe('schedules from the timeline', () => {
       kind: 'decisions-due',
       scheduledAt: '2024-02-19T14:00:00.000Z',
     });
+    // The certificates go to the function that makes them, with the same retries and dead letters.
+    const certificates = await scheduler.send(
+      new GetScheduleCommand({ GroupName: 'metlib-2024', Name: 'certificates-2025.certificates' }),
+    );
+    expect(certificates.Target).toMatchObject({
+      Arn: 'arn:aws:lambda:us-east-1:000000000000:function:IssueCertificates',
+      RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 21600 },
+    });
   });
 
   it('follow a timeline change: a date set, a meeting moved, a meeting removed', async () => {

@@ -1,0 +1,23 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import { timelineEventSchema } from '#events/contracts';
+import { certificateFontDir } from '#shared/config';
+import { logger } from '#shared/logger';
+import { issueCertificates } from '#shared/use-cases/issue-certificates';
+import { occasionDeps } from '#shared/wiring/table';
+
+const fontDir = certificateFontDir();
+const deps = { ...occasionDeps(), ...(fontDir ? { fontDir } : {}) };
+
+/**
+ * The target of the certificates schedule. A failure throws, so EventBridge Scheduler retries it
+ * and finally leaves it in the dead-letter queue; a retry queues nothing twice.
+ */
+export const run = async (event: unknown) => {
+  const input = timelineEventSchema.parse(event);
+  const outcome = await issueCertificates(deps, input);
+  logger.info('certificates', { schedule: input.schedule, scheduledAt: input.scheduledAt, ...outcome });
+  return outcome;
+};
+
+export const handler = middy(run).use(injectLambdaContext(logger, { resetKeys: true }));

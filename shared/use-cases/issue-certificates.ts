@@ -1,0 +1,49 @@
+import type { TimelineEventInput } from '#events/contracts';
+import { participationCertificate } from '../documents/certificate.ts';
+import type { Program } from '../domain/program.ts';
+import { certificateEmail } from '../email/timeline-templates.ts';
+import type { QueuedEmail } from '../ports.ts';
+import { type OccasionDeps, occasion, participants, type TimelineOutcome } from './timeline-occasion.ts';
+
+export interface CertificateDeps extends OccasionDeps {
+  /** Where the certificate fonts are; unset, they are read from node_modules. */
+  fontDir?: string;
+}
+
+/**
+ * Makes each participant's certificate (a PDF) and queues it by email. Keyed like every timeline
+ * email, so a repeated delivery queues nothing twice.
+ */
+export const issueCertificates = async (
+  deps: CertificateDeps,
+  input: TimelineEventInput,
+): Promise<TimelineOutcome> => {
+  if (input.kind !== 'certificates') throw new Error(`IssueCertificates does not run "${input.kind}" events`);
+  const { program, forParticipant, queue } = await occasion(deps, input);
+  const people = await participants(deps.store, program.id);
+  const period = programPeriod(program);
+  const emails: QueuedEmail[] = [];
+  for (const n of people) {
+    const pdf = await participationCertificate(
+      program,
+      { participant: n.candidate.name, library: `${n.library.name}, ${n.library.city}`, period },
+      deps.fontDir,
+    );
+    emails.push(forParticipant(n, 'certificate', certificateEmail(program, n, pdf)));
+  }
+  return queue(emails);
+};
+
+const monthYear = (iso: string) =>
+  new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${iso.slice(0, 7)}-15T00:00:00Z`),
+  );
+
+/** "April 2024 – March 2025", from the first and last dated events. */
+export const programPeriod = (program: Program) => {
+  const dates = program.timeline.map((e) =>
+    'at' in e.when ? e.when.at : 'from' in e.when ? e.when.from : e.when.month,
+  );
+  const sorted = [...dates].sort();
+  return `${monthYear(sorted[0] ?? '')} – ${monthYear(sorted.at(-1) ?? '')}`;
+};

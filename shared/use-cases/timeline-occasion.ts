@@ -1,0 +1,62 @@
+import type { TimelineEventInput } from '#events/contracts';
+import { NotFoundError } from '../domain/errors.ts';
+import type { Nomination } from '../domain/nomination.ts';
+import type { Program } from '../domain/program.ts';
+import type { EmailKind, EmailMessage } from '../email/templates.ts';
+import type { Clock, EmailQueue, NominationStore, ProgramRepository, QueuedEmail } from '../ports.ts';
+import { listAllNominations } from './list-all-nominations.ts';
+
+export interface OccasionDeps {
+  store: NominationStore;
+  programs: ProgramRepository;
+  queue: EmailQueue;
+  clock: Clock;
+  organizerEmails: string[];
+}
+
+export interface TimelineOutcome {
+  kind: TimelineEventInput['kind'];
+  queued: number;
+  alreadyQueued: number;
+  notified?: number;
+  note?: string;
+}
+
+/** Selected, told so, and not withdrawn: the people reminders, evaluation and certificates are for. */
+export const participants = async (store: NominationStore, programId: string) =>
+  (await listAllNominations(store, programId, 'notified')).filter((n) => n.decision === 'selected');
+
+/**
+ * The program a schedule fired for, and the emails of that occasion. Every email is keyed by the
+ * schedule, the instant it was scheduled for and its recipient, so a retried or repeated
+ * delivery queues nothing twice.
+ */
+export const occasion = async (
+  deps: OccasionDeps,
+  input: TimelineEventInput,
+): Promise<{
+  program: Program;
+  forParticipant: (n: Nomination, kind: EmailKind, email: EmailMessage) => QueuedEmail;
+  forOrganizers: (kind: EmailKind, build: (organizer: string) => EmailMessage) => QueuedEmail[];
+  queue: (emails: QueuedEmail[], extra?: Partial<TimelineOutcome>) => Promise<TimelineOutcome>;
+}> => {
+  const stored = await deps.programs.get(input.programId);
+  if (!stored) throw new NotFoundError(`There is no program "${input.programId}"`);
+  const { program } = stored;
+  const key = `${input.schedule}@${input.scheduledAt}`;
+  return {
+    program,
+    forParticipant: (n, kind, email) => ({
+      programId: program.id,
+      nominationId: n.id,
+      email: { key, kind, ...email },
+    }),
+    forOrganizers: (kind, build) =>
+      deps.organizerEmails.map((organizer) => ({
+        programId: program.id,
+        email: { key: `${key}#${organizer}`, kind, ...build(organizer) },
+      })),
+    queue: (emails, extra = {}) =>
+      deps.queue.enqueue(emails, deps.clock.now()).then((r) => ({ kind: input.kind, ...r, ...extra })),
+  };
+};
