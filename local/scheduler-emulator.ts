@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isIanaTimeZone, wallTimeToInstant } from '#shared/domain/time';
+import { wallTimeToInstant } from '#shared/domain/time';
+import { isIanaTimeZone } from '#shared/domain/time-zones';
 import type { Clock } from '#shared/ports';
 import { isPortTaken, portTakenError } from './port-taken.ts';
 

@@ -2,7 +2,7 @@ import { countryCodes } from './countries.ts';
 import type { FieldIssue } from './errors.ts';
 import type { Decision, NominationStatus } from './nomination-states.ts';
 import type { Program } from './program.ts';
-import { isIanaTimeZone } from './time.ts';
+import { isIanaTimeZone } from './time-zones.ts';
 import * as z from './zod.ts';
 
 /** Names and addresses end up in email headers: no control characters, no line breaks. */

@@ -3,7 +3,7 @@
  * that code which only reads a program (the form page, say) does not build these at cold start.
  */
 import type { Program } from './program.ts';
-import { isIanaTimeZone } from './time.ts';
+import { isIanaTimeZone } from './time-zones.ts';
 import * as z from './zod.ts';
 
 const slug = z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case words joined by hyphens'));

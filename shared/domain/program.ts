@@ -1,5 +1,4 @@
 import type { eventWhenSchema, programSchema, timelineEventSchema } from './program-schema.ts';
-import { wallTimeToInstant } from './time.ts';
 import type * as z from './zod.ts';
 
 export type Program = z.infer<typeof programSchema>;
@@ -13,12 +12,4 @@ export const nominationWindowState = (program: Program, now: Date): WindowState 
   if (t < Date.parse(program.nominationWindow.opensAt)) return 'not-yet-open';
   if (t > Date.parse(program.nominationWindow.closesAt)) return 'closed';
   return 'open';
-};
-
-/** The instant an event starts, for ordering and for "has it happened yet": month-only events start on the 1st. */
-export const eventStart = (program: Program, event: TimelineEvent): Date => {
-  const zone = event.timeZone ?? program.timeZone;
-  if ('at' in event.when) return wallTimeToInstant(event.when.at, zone);
-  if ('from' in event.when) return wallTimeToInstant(`${event.when.from}T00:00`, zone);
-  return wallTimeToInstant(`${event.when.month}-01T00:00`, zone);
 };

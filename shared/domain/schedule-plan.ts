@@ -103,3 +103,11 @@ export const planSchedules = (program: Program): SchedulePlan => {
 /** The event a reminder is for, if the timeline still has it. */
 export const timelineEvent = (program: Program, eventId: string | undefined): TimelineEvent | undefined =>
   program.timeline.find((e) => e.id === eventId);
+
+/** The instant an event starts, for ordering and for "has it happened yet": month-only events start on the 1st. */
+export const eventStart = (program: Program, event: TimelineEvent): Date => {
+  const zone = event.timeZone ?? program.timeZone;
+  if ('at' in event.when) return wallTimeToInstant(event.when.at, zone);
+  if ('from' in event.when) return wallTimeToInstant(`${event.when.from}T00:00`, zone);
+  return wallTimeToInstant(`${event.when.month}-01T00:00`, zone);
+};

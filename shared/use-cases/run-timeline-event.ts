@@ -2,8 +2,8 @@ import type { TimelineEventInput } from '#events/contracts';
 import type { Actor } from '../domain/actor.ts';
 import type { Nomination } from '../domain/nomination.ts';
 import { holdsPlace, type NominationStatus, nominationStatuses } from '../domain/nomination-states.ts';
-import { eventStart, type Program } from '../domain/program.ts';
-import { timelineEvent } from '../domain/schedule-plan.ts';
+import type { Program } from '../domain/program.ts';
+import { eventStart, timelineEvent } from '../domain/schedule-plan.ts';
 import {
   type DecisionStanding,
   decisionReadinessEmail,

@@ -8,9 +8,9 @@ import {
   VersionConflictError,
 } from '../domain/errors.ts';
 import { toFieldIssues } from '../domain/nomination.ts';
-import { eventStart, type Program, type TimelineEvent } from '../domain/program.ts';
+import type { Program, TimelineEvent } from '../domain/program.ts';
 import { timelineSchema } from '../domain/program-schema.ts';
-import { planSchedules } from '../domain/schedule-plan.ts';
+import { eventStart, planSchedules } from '../domain/schedule-plan.ts';
 import * as z from '../domain/zod.ts';
 import type { Clock, ProgramRepository } from '../ports.ts';
 import { type SyncReport, type SyncSchedulesDeps, syncSchedules } from './sync-schedules.ts';
