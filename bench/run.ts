@@ -305,6 +305,7 @@ function notes(rows: typeof init.rows, transitionRequests: number, submitRatio: 
   const form = over.find((r) => r.name === 'RenderNominationForm');
   const certificates = over.find((r) => r.name === 'IssueCertificates');
   const others = over.filter((r) => r !== form && r !== certificates);
+  const reminders = rows.find((r) => r.name === 'RunTimelineEvent');
   if (form) {
     out.push(
       `- **The form page** (${form.initMs.toFixed(0)} ms against a ${init.helloMs.toFixed(0)} ms hello world): middy (which loads \`node:stream/web\`) and the Powertools logger (\`node:crypto\`) take ${init.webLibraries.ms.toFixed(0)} ms before any of our code, already ${(init.webLibraries.ms / init.helloMs).toFixed(1)}× the hello world, so ≤ 2× is out of reach while every handler is a middy handler with the Powertools logger. Most of the rest is ICU's time-zone data, which date-fns-tz loads at import (a feature test) and the page needs anyway to show the deadline in three zones. Taken already: no zod or program schema in this bundle (51 KB, from 497 KB), region names built on first use.`,
@@ -312,7 +313,7 @@ function notes(rows: typeof init.rows, transitionRequests: number, submitRatio: 
   }
   if (certificates) {
     out.push(
-      `- **IssueCertificates** (${(certificates.bytes / 1024).toFixed(0)} KB, ${certificates.ratio.toFixed(2)}×): pdf-lib, fontkit and the standard fonts are about 1.4 MB of it and are what the function is for; it runs once a year. It is a function of its own so that no other bundle carries them (the reminders' function went from 2.3 MB to about 400 KB).`,
+      `- **IssueCertificates** (${(certificates.bytes / 1024).toFixed(0)} KB, ${certificates.ratio.toFixed(2)}×): pdf-lib, fontkit and the standard fonts are about 1.4 MB of it and are what the function is for; it runs once a year. It is a function of its own so that no other bundle carries them (the reminders' function, RunTimelineEvent, carried them too until then: 2.3 MB, now ${(reminders ? reminders.bytes / 1024 : 0).toFixed(0)} KB).`,
     );
   }
   if (others.length) {
