@@ -10,8 +10,8 @@ const fontDir = certificateFontDir();
 const deps = { ...occasionDeps(), ...(fontDir ? { fontDir } : {}) };
 
 /**
- * The target of the certificates schedule. A failure throws, so EventBridge Scheduler retries it
- * and finally leaves it in the dead-letter queue; a retry queues nothing twice.
+ * The target of the certificates schedule. A failure throws: Lambda retries the run twice, then
+ * parks the event in the schedule dead-letter queue. A retry queues nothing twice.
  */
 export const run = async (event: unknown) => {
   const input = timelineEventSchema.parse(event);

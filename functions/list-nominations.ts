@@ -21,7 +21,11 @@ const querySchema = z.object({
   limit: z._default(
     z.coerce
       .number(limitError)
-      .check(z.refine(Number.isInteger, limitError), z.minimum(1, limitError), z.maximum(100, limitError)),
+      .check(
+        z.refine(Number.isInteger, { ...limitError, abort: true }),
+        z.minimum(1, limitError),
+        z.maximum(100, limitError),
+      ),
     25,
   ),
   cursor: z.optional(z.string().check(z.maxLength(2048, { error: 'cursor is too long' }))),

@@ -1,5 +1,6 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
 import { logger } from '#shared/logger';
 import { redriveOptions, redriveOutbox } from '#shared/use-cases/redrive-outbox';
 import { outboxSenderDeps } from '#shared/wiring/outbox';
@@ -10,9 +11,12 @@ const deps = outboxSenderDeps();
  * Runs every 15 minutes on a schedule. Fails when an email could not be sent, so the function's
  * error alarm tells the organizers' operator; the emails stay queued for the next sweep.
  */
-export const run = async () => {
-  const report = await redriveOutbox(deps, redriveOptions);
-  if (report.found > 0) logger.info('outbox redrive', { ...report });
+export const run = async (_event: unknown, context: Pick<Context, 'getRemainingTimeInMillis'>) => {
+  const report = await redriveOutbox(deps, {
+    ...redriveOptions,
+    timeLeftMs: () => context.getRemainingTimeInMillis(),
+  });
+  logger.info('outbox redrive', { ...report });
   if (report.failed.length > 0) {
     logger.error('outbox emails still failing', { failed: report.failed });
     throw new Error(`${report.failed.length} of ${report.found} overdue outbox emails could not be sent`);

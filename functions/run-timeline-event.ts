@@ -8,9 +8,9 @@ import { occasionDeps } from '#shared/wiring/table';
 const deps = occasionDeps();
 
 /**
- * The target of the program schedules but the certificates'. A malformed input or a failure throws, so EventBridge
- * Scheduler retries it and finally leaves it in the dead-letter queue; a retry queues nothing
- * twice.
+ * The target of the program schedules but the certificates'. A malformed input or a failure throws: Lambda retries the run twice, then parks the event in
+ * the schedule dead-letter queue (locally the Scheduler emulator retries and keeps it as a dead
+ * letter). A retry queues nothing twice.
  */
 export const run = async (event: unknown) => {
   const input = timelineEventSchema.parse(event);

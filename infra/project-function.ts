@@ -86,7 +86,7 @@ export class ProjectFunction extends NodejsFunction {
   }
 
   /**
-   * Grants the table access the catalog declares, on the table and its one index by name (no
+   * Grants the table access the catalog declares, on the table and its indexes by name (no
    * wildcard), and names the table in TABLE_NAME.
    */
   bindTable(table: ITableV2) {

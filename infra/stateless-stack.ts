@@ -9,6 +9,7 @@ import type { ITableV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Alias } from 'aws-cdk-lib/aws-kms';
 import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { CfnSchedule, CfnScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
@@ -119,6 +120,11 @@ export class StatelessStack extends Stack {
         : [],
     );
     if (!scheduleTargets.length) throw new Error('The catalog names no schedule target');
+    // Scheduler invokes Lambda asynchronously: its dead-letter queue catches failed invocations,
+    // not failed runs. A run that fails Lambda's own two retries lands in the same queue.
+    for (const { fn } of scheduleTargets) {
+      fn.configureAsyncInvoke({ retryAttempts: 2, onFailure: new SqsDestination(scheduleDlq) });
+    }
     const recurring = catalog.flatMap((entry) =>
       entry.every
         ? [{ entry, fn: this.functions.get(entry.name) as ProjectFunction, every: entry.every }]
@@ -132,6 +138,8 @@ export class StatelessStack extends Stack {
       }),
     );
     for (const { entry, fn, every } of recurring) {
+      // A failed sweep raises the function's error alarm; the next sweep is the retry.
+      fn.configureAsyncInvoke({ retryAttempts: 0 });
       new CfnSchedule(this, `${entry.name}Schedule`, {
         description: entry.description,
         scheduleExpression: rateExpression(every),

@@ -10,7 +10,7 @@ import { isPortTaken, portTakenError } from './port-taken.ts';
  * validation rules and error shapes, firing Lambda targets on the local clock.
  *
  * Fires at() and rate() schedules; cron() expressions are validated and stored but not fired
- * (this project schedules one-time events only). ClientToken is accepted and ignored: a
+ * (this project schedules one-time events and a rate() sweep). ClientToken is accepted and ignored: a
  * repeated create answers ConflictException where AWS would answer the first result again. Event age for the retry policy counts from the
  * first attempt, so a clock that jumps ahead does not turn on-time schedules into expired ones.
  */

@@ -36,15 +36,19 @@ export const clockFromEnv = (): Clock =>
   optional('VIRTUAL_CLOCK') ? environmentClock('VIRTUAL_CLOCK') : systemClock;
 
 /**
- * Where scheduled events go, and how they are retried: the timeline function, except for the
- * kinds another function runs (the catalog's scheduleTarget entries name the variables).
+ * Where scheduled events go, and how they are retried. `targets` pairs each kind with the
+ * variable holding its function's ARN (the catalog's scheduleTarget entries); every one is required.
  */
-export const schedulerConfig = () => ({
+export const schedulerConfig = (targets: readonly { kinds: readonly string[]; arnVariable: string }[]) => ({
   endpoint: optional('SCHEDULER_ENDPOINT'),
   groupPrefix: optional('SCHEDULE_GROUP_PREFIX') ?? '',
-  functionFor: { certificates: required('CERTIFICATE_FUNCTION_ARN') },
+  functionFor: Object.fromEntries(
+    targets.flatMap(({ kinds, arnVariable }) => {
+      const arn = required(arnVariable);
+      return kinds.map((kind) => [kind, arn]);
+    }),
+  ),
   target: {
-    functionArn: required('TIMELINE_FUNCTION_ARN'),
     roleArn: required('SCHEDULER_ROLE_ARN'),
     deadLetterArn: required('SCHEDULER_DLQ_ARN'),
     maximumRetryAttempts: 3,

@@ -94,9 +94,13 @@ export interface Outbox {
   /** Takes the email for sending unless it was sent or another sender holds a live claim. */
   claim(ref: string, now: Date, leaseMs: number): Promise<ClaimResult>;
   markSent(email: ClaimedEmail, messageId: string, now: Date): Promise<void>;
-  release(email: ClaimedEmail, reason: string): Promise<void>;
-  /** References of the emails not yet sent that were queued before `createdBefore`, oldest first. */
-  listUnsent(createdBefore: Date, limit: number): Promise<string[]>;
+  /** Gives the email back after a failed send; it counts as unsent since `failedAt`. */
+  release(email: ClaimedEmail, reason: string, failedAt: Date): Promise<void>;
+  /**
+   * References of the emails not yet sent whose last try (or queuing, if never tried) was before
+   * `before`, the longest waiting first.
+   */
+  listUnsent(before: Date, limit: number): Promise<string[]>;
 }
 
 export interface EmailSender {

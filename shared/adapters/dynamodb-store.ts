@@ -406,19 +406,23 @@ export class DynamoDbStore implements NominationStore, Outbox, EmailQueue {
     );
   }
 
-  async release(email: ClaimedEmail, reason: string): Promise<void> {
+  async release(email: ClaimedEmail, reason: string, failedAt: Date): Promise<void> {
     try {
       await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: parseRef(email.ref),
           ConditionExpression: 'claim = :claim',
-          UpdateExpression: 'SET #status = :pending, lastError = :reason REMOVE claim, leaseUntil',
+          // Re-keyed by the failure: an email that keeps failing goes to the back of the redrive's
+          // queue instead of holding the front for ever.
+          UpdateExpression:
+            'SET #status = :pending, lastError = :reason, unsentSk = :unsent REMOVE claim, leaseUntil',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
             ':claim': email.claim,
             ':pending': 'pending',
             ':reason': reason.slice(0, 500),
+            ':unsent': `${failedAt.toISOString()}#${email.ref}`,
           },
         }),
       );
@@ -428,7 +432,7 @@ export class DynamoDbStore implements NominationStore, Outbox, EmailQueue {
     }
   }
 
-  async listUnsent(createdBefore: Date, limit: number): Promise<string[]> {
+  async listUnsent(before: Date, limit: number): Promise<string[]> {
     const refs: string[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
@@ -438,7 +442,7 @@ export class DynamoDbStore implements NominationStore, Outbox, EmailQueue {
           IndexName: unsentIndex.name,
           KeyConditionExpression: '#p = :p AND #s < :before',
           ExpressionAttributeNames: { '#p': unsentIndex.partitionKey, '#s': unsentIndex.sortKey },
-          ExpressionAttributeValues: { ':p': keys.unsentPartition, ':before': createdBefore.toISOString() },
+          ExpressionAttributeValues: { ':p': keys.unsentPartition, ':before': before.toISOString() },
           Limit: limit - refs.length,
           ...(startKey ? { ExclusiveStartKey: startKey } : {}),
         }),

@@ -13,9 +13,9 @@
  * | program audit| PROGRAM#<prog>                       | AUDIT#<version>    |                 |                              |
  * | staff email  | PROGRAM#<prog>#EMAILS                | EMAIL#<key>        |                 |                              |
  *
- * Outbox emails (both kinds) carry `unsentPk` = UNSENT and `unsentSk` = <createdAt>#<pk>|<sk> until
- * they are sent: the sparse, keys-only `unsent` index lists exactly the emails still owed, oldest
- * first, for the redrive sweep. One partition holds them all; at this system's volume (hundreds of
+ * Outbox emails (both kinds) carry `unsentPk` = UNSENT and `unsentSk` = <since>#<pk>|<sk> until
+ * they are sent, where <since> is when the email was queued or last failed: the sparse, keys-only
+ * `unsent` index lists exactly the emails still owed, longest waiting first, for the redrive sweep. One partition holds them all; at this system's volume (hundreds of
  * emails an hour at the peak) that is far below a partition's write limit.
  */
 export const tableDesign = {

@@ -12,17 +12,23 @@ export interface RedriveOptions {
   olderThanMs: number;
   /** At most this many emails per sweep; the next sweep takes the rest. */
   limit: number;
+  /**
+   * The time the sweep has left (the Lambda context's), and how much of it to leave unused: a
+   * sweep stopped by its timeout between SES accepting an email and the mark would send it again.
+   */
+  timeLeftMs?: () => number;
+  reserveMs?: number;
 }
 
 /**
  * The stream trigger retries a failing email five times over a few minutes, then gives up. An
- * email still unsent a quarter of an hour after it was queued is the sweep's to send; 200 a
- * sweep fit its five minutes even at one SES send a second.
+ * email still unsent a quarter of an hour after it was queued (or last failed) is the sweep's to
+ * send. It stops with 30 s to spare: one send takes at most 7 s (connect, then answer).
  */
-export const redriveOptions: RedriveOptions = { olderThanMs: 15 * 60_000, limit: 200 };
+export const redriveOptions: RedriveOptions = { olderThanMs: 15 * 60_000, limit: 200, reserveMs: 30_000 };
 
 export interface RedriveReport {
-  /** Unsent emails older than the cut-off that the sweep looked at. */
+  /** Overdue emails the sweep took up (at most its limit). */
   found: number;
   sent: number;
   /** Sent by someone else between the listing and the claim. */
@@ -30,7 +36,7 @@ export interface RedriveReport {
   /** Claimed by a live sender right now; left to it. */
   claimedElsewhere: number;
   failed: { ref: string; error: string }[];
-  /** True when the sweep stopped at its limit with more emails waiting. */
+  /** True when the sweep stopped (at its limit, or for time) with emails still waiting. */
   more: boolean;
 }
 
@@ -54,7 +60,12 @@ export const redriveOutbox = async (
     failed: [],
     more: refs.length > options.limit,
   };
-  for (const ref of batch) {
+  for (const [index, ref] of batch.entries()) {
+    if (options.timeLeftMs && options.timeLeftMs() < (options.reserveMs ?? 0)) {
+      report.found = index;
+      report.more = true;
+      break;
+    }
     try {
       const outcome = await sendOutboxEmail(deps, ref);
       if (outcome === 'sent') report.sent += 1;

@@ -3,9 +3,15 @@ import type { Clock, EmailSender, Outbox } from '../ports.ts';
 export interface SendOutboxEmailDeps {
   outbox: Outbox;
   sender: EmailSender;
+  /** Stamps sentAt, and says when an email last failed. */
   clock: Clock;
   /** How long a claim protects an email from a second sender; longer than one send can take. */
   leaseMs: number;
+  /**
+   * Times the claim. A lease is about how long a send really takes, so the local stack times it
+   * on the real clock even when its program clock runs fast. Defaults to `clock`.
+   */
+  leaseClock?: Clock;
 }
 
 export type SendOutcome = 'sent' | 'already-handled';
@@ -30,7 +36,7 @@ export class EmailClaimedElsewhereError extends Error {
  * crash after the mail service accepted the message and before step 3 is written.
  */
 export const sendOutboxEmail = async (deps: SendOutboxEmailDeps, ref: string): Promise<SendOutcome> => {
-  const result = await deps.outbox.claim(ref, deps.clock.now(), deps.leaseMs);
+  const result = await deps.outbox.claim(ref, (deps.leaseClock ?? deps.clock).now(), deps.leaseMs);
   if (result.outcome === 'sent') return 'already-handled';
   if (result.outcome === 'leased') {
     // Another sender is at it, or died at it: fail so the trigger retries once the claim lapses.
@@ -44,6 +50,7 @@ export const sendOutboxEmail = async (deps: SendOutboxEmailDeps, ref: string): P
     await deps.outbox.release(
       claimed,
       error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      deps.clock.now(),
     );
     throw error;
   }

@@ -6,9 +6,10 @@ import type { Clock, ScheduleDefinition, ScheduleRegistry, ScheduleTarget } from
 export interface SyncSchedulesDeps {
   registry: ScheduleRegistry;
   clock: Clock;
-  target: ScheduleTarget;
-  /** Kinds another function runs than `target`'s: the certificates have their own. */
-  functionFor?: Partial<Record<ScheduledKind, string>>;
+  /** How every schedule retries and where it parks what fails; the function comes from `functionFor`. */
+  target: Omit<ScheduleTarget, 'functionArn'>;
+  /** The function each kind of schedule invokes. */
+  functionFor: Record<ScheduledKind, string>;
   /** Put before the program id to name its schedule group, so stages sharing an account do not meet. */
   groupPrefix?: string;
 }
@@ -68,7 +69,7 @@ export const syncSchedules = async (deps: SyncSchedulesDeps, program: Program): 
       expression: `at(${schedule.wallTime})`,
       timeZone: schedule.timeZone,
       input: JSON.stringify(schedule.input),
-      target: { ...deps.target, functionArn: deps.functionFor?.[schedule.kind] ?? deps.target.functionArn },
+      target: { ...deps.target, functionArn: deps.functionFor[schedule.kind] },
     };
     if (schedule.instant.getTime() <= now) {
       report.skippedPast.push(schedule.name);

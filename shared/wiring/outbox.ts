@@ -1,3 +1,4 @@
+import { systemClock } from '../adapters/clock.ts';
 import { clockFromEnv } from '../config.ts';
 import type { SendOutboxEmailDeps } from '../use-cases/send-outbox-email.ts';
 import { sesSender } from './mail.ts';
@@ -13,4 +14,5 @@ export const outboxSenderDeps = (): SendOutboxEmailDeps => ({
   sender: sesSender(),
   clock: clockFromEnv(),
   leaseMs: 20_000,
+  leaseClock: systemClock,
 });

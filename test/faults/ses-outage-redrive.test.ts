@@ -6,8 +6,13 @@ import { ensureTable, localCredentials, localDynamoDbClient } from '../../local/
 import { freePort } from '../../local/free-port.ts';
 import { DynamoDbStore } from '../../shared/adapters/dynamodb-store.ts';
 import { SesSender } from '../../shared/adapters/ses-sender.ts';
+import type { EmailSender } from '../../shared/ports.ts';
 import { redriveOutbox } from '../../shared/use-cases/redrive-outbox.ts';
-import { type SendOutboxEmailDeps, sendOutboxEmail } from '../../shared/use-cases/send-outbox-email.ts';
+import {
+  EmailClaimedElsewhereError,
+  type SendOutboxEmailDeps,
+  sendOutboxEmail,
+} from '../../shared/use-cases/send-outbox-email.ts';
 import { queueAcknowledgements } from '../support/fixtures.ts';
 import { sesInbox } from '../support/ses-inbox.ts';
 
@@ -29,7 +34,7 @@ describe('emails the mailer gave up on during an SES outage', () => {
   let deadSes: SesSender;
   const liveSes = () => sender(inject('sesEndpoint'));
   const t0 = new Date('2024-02-19T09:00:00Z');
-  const at = (ms: number, ses: SesSender): SendOutboxEmailDeps => ({
+  const at = (ms: number, ses: EmailSender): SendOutboxEmailDeps => ({
     outbox: store,
     sender: ses,
     clock: { now: () => new Date(t0.getTime() + ms) },
@@ -66,8 +71,12 @@ describe('emails the mailer gave up on during an SES outage', () => {
     expect(stillDown.found).toBe(4);
     expect(stillDown.failed.map((f) => f.ref).sort()).toEqual([...refs].sort());
 
+    // Each failure counts as the email's new start: 15 minutes after it, not before.
+    const tooSoon = await redriveOutbox(at(minutes(30), liveSes()), { olderThanMs: minutes(15), limit: 50 });
+    expect(tooSoon.found).toBe(0);
+
     // SES is back.
-    const recovered = await redriveOutbox(at(minutes(31), liveSes()), {
+    const recovered = await redriveOutbox(at(minutes(32), liveSes()), {
       olderThanMs: minutes(15),
       limit: 50,
     });
@@ -95,6 +104,64 @@ describe('emails the mailer gave up on during an SES outage', () => {
     const second = await redriveOutbox(deps, { olderThanMs: minutes(15), limit: 2 });
     expect(second).toMatchObject({ found: 2, sent: 2, more: false });
     for (const n of newer.people) expect(await sesInbox(n.candidate.email)).toHaveLength(1);
+  });
+
+  it('sends the others while one email keeps failing: a failure goes to the back of the queue', async () => {
+    const start = new Date(t0.getTime() + minutes(200));
+    const poison = await queue(1, start);
+    const behind = await queue(2, new Date(start.getTime() + 1000));
+    // The oldest email fails (say SES refuses that one address) in a sweep that takes one at a time.
+    const first = await redriveOutbox(
+      { ...at(minutes(220), deadSes) },
+      { olderThanMs: minutes(15), limit: 1 },
+    );
+    expect(first.failed.map((f) => f.ref)).toEqual(poison.refs);
+    // The next sweeps reach the ones behind it instead of retrying it first.
+    for (let i = 0; i < behind.refs.length; i++) {
+      const next = await redriveOutbox(at(minutes(221), liveSes()), { olderThanMs: minutes(15), limit: 1 });
+      expect(next).toMatchObject({ found: 1, sent: 1 });
+      expect(next.failed).toEqual([]);
+    }
+    for (const n of behind.people) expect(await sesInbox(n.candidate.email)).toHaveLength(1);
+    const later = await redriveOutbox(at(minutes(240), liveSes()), { olderThanMs: minutes(15), limit: 1 });
+    expect(later).toMatchObject({ found: 1, sent: 1 });
+    expect(await sesInbox(poison.people[0]?.candidate.email ?? '')).toHaveLength(1);
+  });
+
+  it('stops with time to spare before the function would time out, leaving the rest queued', async () => {
+    const { people } = await queue(3, new Date(t0.getTime() + minutes(300)));
+    const timeLeft = [60_000, 45_000, 20_000];
+    const report = await redriveOutbox(at(minutes(320), liveSes()), {
+      olderThanMs: minutes(15),
+      limit: 50,
+      reserveMs: 30_000,
+      timeLeftMs: () => timeLeft.shift() ?? 0,
+    });
+    expect(report).toMatchObject({ found: 2, sent: 2, more: true });
+    const received = await Promise.all(people.map((n) => sesInbox(n.candidate.email)));
+    expect(received.map((r) => r.length).sort()).toEqual([0, 1, 1]);
+  });
+
+  it('times claims on the lease clock, so a program clock running fast lets no second sender in', async () => {
+    const { people, refs } = await queue(1, new Date(t0.getTime() + minutes(400)));
+    const ref = refs[0] as string;
+    const real = { now: () => new Date() };
+    let finish = () => {};
+    const slow: EmailSender = {
+      send: (message) =>
+        new Promise((resolve) => {
+          finish = () => resolve(liveSes().send(message));
+        }),
+    };
+    const first = sendOutboxEmail({ ...at(minutes(420), slow), leaseClock: real }, ref);
+    await new Promise((r) => setTimeout(r, 300));
+    // An hour later on the program clock, a moment later in fact: the claim still holds.
+    await expect(sendOutboxEmail({ ...at(minutes(480), liveSes()), leaseClock: real }, ref)).rejects.toThrow(
+      EmailClaimedElsewhereError,
+    );
+    finish();
+    expect(await first).toBe('sent');
+    expect(await sesInbox(people[0]?.candidate.email ?? '')).toHaveLength(1);
   });
 
   it('sends an email once when the sweep and the stream trigger reach it together', async () => {

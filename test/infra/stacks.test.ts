@@ -221,6 +221,24 @@ describe('the schedules', () => {
     expect(fn('RunTimelineEvent')).not.toHaveProperty('CERTIFICATE_FONT_DIR');
   });
 
+  it('park a scheduled run that fails its retries in the schedule dead-letter queue', () => {
+    for (const name of ['RunTimelineEvent', 'IssueCertificates']) {
+      services.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+        FunctionName: { Ref: Match.stringLikeRegexp(`^${name}`) },
+        MaximumRetryAttempts: 2,
+        DestinationConfig: {
+          OnFailure: {
+            Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ScheduleDeadLetters'), 'Arn'] },
+          },
+        },
+      });
+    }
+    services.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: Match.stringLikeRegexp('^RedriveOutbox') },
+      MaximumRetryAttempts: 0,
+    });
+  });
+
   it('run the outbox redrive every 15 minutes, on time, through the scheduler role', () => {
     const target = new Capture();
     services.hasResourceProperties('AWS::Scheduler::Schedule', {

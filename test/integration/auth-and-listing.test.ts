@@ -127,6 +127,16 @@ describe('GET /programs/{programId}/nominations', () => {
     expect(page.json.issues[0].path).toBe(path);
   });
 
+  it('names a fractional limit once', async () => {
+    const page = await stack.api('GET', '/programs/metlib-2024/nominations?limit=101.5', {
+      token: organizer,
+    });
+    expect(page.status).toBe(400);
+    expect(page.json.issues).toEqual([
+      { path: 'limit', message: 'limit must be a whole number from 1 to 100' },
+    ]);
+  });
+
   it('answers 404 for an unknown program', async () => {
     const page = await stack.api('GET', '/programs/nope/nominations', { token: organizer });
     expect(page.status).toBe(404);

@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
+import { scheduledKinds } from '../../events/contracts.ts';
 import { catalog } from '../../functions/catalog.ts';
 import { matchesFilter } from '../../local/stream-poller.ts';
 import { ForbiddenError } from '../../shared/domain/errors.ts';
@@ -66,5 +67,11 @@ describe('the catalog', () => {
     expect(byRoute['GET /programs/{programId}']).toBeUndefined();
     expect(byRoute['POST /nominations/{id}/transitions']).toEqual(['organizers', 'reviewers']);
     expect(byRoute['POST /programs/{programId}/notifications']).toEqual(['organizers']);
+  });
+
+  it('has exactly one function run each kind of program schedule, each with its own ARN variable', () => {
+    const targets = catalog.flatMap((f) => (f.scheduleTarget ? [f.scheduleTarget] : []));
+    expect(targets.flatMap((t) => t.kinds).sort()).toEqual([...scheduledKinds].sort());
+    expect(new Set(targets.map((t) => t.arnVariable)).size).toBe(targets.length);
   });
 });
