@@ -11,7 +11,8 @@ const deps = { ...occasionDeps(), ...(fontDir ? { fontDir } : {}) };
 
 /**
  * The target of the certificates schedule. A failure throws: Lambda retries the run twice, then
- * parks the event in the schedule dead-letter queue. A retry queues nothing twice.
+ * writes an invocation record holding the event (its requestPayload) to the schedule
+ * dead-letter queue. A retry queues nothing twice.
  */
 export const run = async (event: unknown) => {
   const input = timelineEventSchema.parse(event);

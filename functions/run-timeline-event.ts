@@ -8,9 +8,10 @@ import { occasionDeps } from '#shared/wiring/table';
 const deps = occasionDeps();
 
 /**
- * The target of the program schedules but the certificates'. A malformed input or a failure throws: Lambda retries the run twice, then parks the event in
- * the schedule dead-letter queue (locally the Scheduler emulator retries and keeps it as a dead
- * letter). A retry queues nothing twice.
+ * The target of the program schedules but the certificates'. A malformed input or a failure
+ * throws: Lambda retries the run twice, then writes an invocation record holding the event (its
+ * requestPayload) to the schedule dead-letter queue; locally the Scheduler emulator retries it
+ * and keeps it as a dead letter. A retry queues nothing twice.
  */
 export const run = async (event: unknown) => {
   const input = timelineEventSchema.parse(event);

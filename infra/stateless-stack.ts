@@ -148,8 +148,8 @@ export class StatelessStack extends Stack {
         target: {
           arn: fn.functionArn,
           roleArn: schedulerRole.roleArn,
-          // A missed run needs no dead letter: the next one comes within the period.
-          retryPolicy: { maximumRetryAttempts: 2, maximumEventAgeInSeconds: every.minutes * 60 },
+          // A missed run needs no retry and no dead letter: the next one comes within the period.
+          retryPolicy: { maximumRetryAttempts: 0, maximumEventAgeInSeconds: every.minutes * 60 },
         },
       });
     }

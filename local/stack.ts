@@ -197,7 +197,7 @@ export const startStack = async (options: StackOptions): Promise<RunningStack> =
             Target: {
               Arn: localFunctionArn(entry.name),
               RoleArn: process.env.SCHEDULER_ROLE_ARN,
-              RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: entry.every.minutes * 60 },
+              RetryPolicy: { MaximumRetryAttempts: 0, MaximumEventAgeInSeconds: entry.every.minutes * 60 },
             },
           }),
         );

@@ -6,8 +6,8 @@ import {
 
 export interface RedriveOptions {
   /**
-   * Only emails queued at least this long ago: younger ones are still the stream trigger's to
-   * send, and its retries take a few minutes at most.
+   * Only emails queued (or last failed) at least this long ago: younger ones are still the
+   * stream trigger's to send, and its retries take a few minutes at most.
    */
   olderThanMs: number;
   /** At most this many emails per sweep; the next sweep takes the rest. */
@@ -22,10 +22,11 @@ export interface RedriveOptions {
 
 /**
  * The stream trigger retries a failing email five times over a few minutes, then gives up. An
- * email still unsent a quarter of an hour after it was queued (or last failed) is the sweep's to
- * send. It stops with 30 s to spare: one send takes at most 7 s (connect, then answer).
+ * email still unsent 14 minutes after it was queued or last failed is the sweep's: a minute
+ * under the sweep's 15-minute period, so an email that failed during one sweep is due at the
+ * next. The sweep stops with a minute to spare, more than one email can take from claim to mark.
  */
-export const redriveOptions: RedriveOptions = { olderThanMs: 15 * 60_000, limit: 200, reserveMs: 30_000 };
+export const redriveOptions: RedriveOptions = { olderThanMs: 14 * 60_000, limit: 200, reserveMs: 60_000 };
 
 export interface RedriveReport {
   /** Overdue emails the sweep took up (at most its limit). */

@@ -8,10 +8,10 @@ export interface SendOutboxEmailDeps {
   /** How long a claim protects an email from a second sender; longer than one send can take. */
   leaseMs: number;
   /**
-   * Times the claim. A lease is about how long a send really takes, so the local stack times it
-   * on the real clock even when its program clock runs fast. Defaults to `clock`.
+   * Times the claim. A lease is about how long a send really takes, so it runs on the real clock
+   * even where the program clock runs fast (the local stack's).
    */
-  leaseClock?: Clock;
+  leaseClock: Clock;
 }
 
 export type SendOutcome = 'sent' | 'already-handled';
@@ -36,7 +36,7 @@ export class EmailClaimedElsewhereError extends Error {
  * crash after the mail service accepted the message and before step 3 is written.
  */
 export const sendOutboxEmail = async (deps: SendOutboxEmailDeps, ref: string): Promise<SendOutcome> => {
-  const result = await deps.outbox.claim(ref, (deps.leaseClock ?? deps.clock).now(), deps.leaseMs);
+  const result = await deps.outbox.claim(ref, deps.leaseClock.now(), deps.leaseMs);
   if (result.outcome === 'sent') return 'already-handled';
   if (result.outcome === 'leased') {
     // Another sender is at it, or died at it: fail so the trigger retries once the claim lapses.

@@ -6,13 +6,13 @@ import { dynamoDbStore } from './table.ts';
 
 /**
  * What sending an outbox email needs, for the stream's mailer and the redrive sweep alike. The
- * lease outlasts one send (5 s timeout, one attempt) with a wide margin and lapses within a retry
- * or two.
+ * lease outlasts the worst case from claim to mark: one SES attempt (2 s to connect, 5 s to
+ * answer) and a mark that DynamoDB may take three attempts of 7 s to write.
  */
 export const outboxSenderDeps = (): SendOutboxEmailDeps => ({
   outbox: dynamoDbStore(),
   sender: sesSender(),
   clock: clockFromEnv(),
-  leaseMs: 20_000,
+  leaseMs: 60_000,
   leaseClock: systemClock,
 });

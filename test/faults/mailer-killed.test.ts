@@ -33,22 +33,26 @@ describe('the mailer killed in the middle of a batch', () => {
       send: (message: EmailMessage) => (++sent <= 2 ? ses.send(message) : new Promise<never>(() => {})),
     };
     const t0 = new Date();
-    const first = { outbox: store, sender: dying, clock: { now: () => t0 }, leaseMs: 20_000 };
+    const atT0 = { now: () => t0 };
+    const first = { outbox: store, sender: dying, clock: atT0, leaseClock: atT0, leaseMs: 20_000 };
     await sendOutboxEmail(first, refs[0] as string);
     await sendOutboxEmail(first, refs[1] as string);
     void sendOutboxEmail(first, refs[2] as string);
     await new Promise((r) => setTimeout(r, 200));
 
     // A restarted mailer, before the dead one's lease lapses: the third is refused, to be retried.
+    const fiveSecondsOn = { now: () => new Date(t0.getTime() + 5_000) };
     const soon = {
       outbox: store,
       sender: ses,
-      clock: { now: () => new Date(t0.getTime() + 5_000) },
+      clock: fiveSecondsOn,
+      leaseClock: fiveSecondsOn,
       leaseMs: 20_000,
     };
     await expect(sendOutboxEmail(soon, refs[2] as string)).rejects.toThrow(/claimed by another sender/);
     // After the lease: the whole batch again, as the stream redelivers it.
-    const later = { ...soon, clock: { now: () => new Date(t0.getTime() + 25_000) } };
+    const afterLease = { now: () => new Date(t0.getTime() + 25_000) };
+    const later = { ...soon, clock: afterLease, leaseClock: afterLease };
     const outcomes = [];
     for (const ref of refs) outcomes.push(await sendOutboxEmail(later, ref));
     expect(outcomes).toEqual(['already-handled', 'already-handled', 'sent', 'sent', 'sent']);

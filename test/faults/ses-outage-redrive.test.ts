@@ -7,7 +7,7 @@ import { freePort } from '../../local/free-port.ts';
 import { DynamoDbStore } from '../../shared/adapters/dynamodb-store.ts';
 import { SesSender } from '../../shared/adapters/ses-sender.ts';
 import type { EmailSender } from '../../shared/ports.ts';
-import { redriveOutbox } from '../../shared/use-cases/redrive-outbox.ts';
+import { redriveOptions, redriveOutbox } from '../../shared/use-cases/redrive-outbox.ts';
 import {
   EmailClaimedElsewhereError,
   type SendOutboxEmailDeps,
@@ -39,6 +39,7 @@ describe('emails the mailer gave up on during an SES outage', () => {
     sender: ses,
     clock: { now: () => new Date(t0.getTime() + ms) },
     leaseMs: 20_000,
+    leaseClock: { now: () => new Date(t0.getTime() + ms) },
   });
 
   const queue = (count: number, when: Date) => queueAcknowledgements(store, count, 'outage', when);
@@ -126,6 +127,19 @@ describe('emails the mailer gave up on during an SES outage', () => {
     const later = await redriveOutbox(at(minutes(240), liveSes()), { olderThanMs: minutes(15), limit: 1 });
     expect(later).toMatchObject({ found: 1, sent: 1 });
     expect(await sesInbox(poison.people[0]?.candidate.email ?? '')).toHaveLength(1);
+  });
+
+  it('retries an email that failed during one scheduled sweep at the very next one', async () => {
+    const { people } = await queue(1, new Date(t0.getTime() + minutes(500)));
+    // Sweeps run every 15 minutes with the deployed options; SES is down for the first, and the
+    // failure lands a few seconds into it.
+    const sweepAt = (m: number, ses: EmailSender, seconds = 0) =>
+      redriveOutbox(at(minutes(m) + seconds * 1000, ses), redriveOptions);
+    const failed = await sweepAt(525, deadSes, 5);
+    expect(failed.failed).toHaveLength(1);
+    const next = await sweepAt(540, liveSes());
+    expect(next).toMatchObject({ found: 1, sent: 1 });
+    expect(await sesInbox(people[0]?.candidate.email ?? '')).toHaveLength(1);
   });
 
   it('stops with time to spare before the function would time out, leaving the rest queued', async () => {

@@ -15,7 +15,7 @@ const context = {
   awsRequestId: 'bundle-test',
   logGroupName: `/aws/lambda/${functionName}`,
   logStreamName: 'bundle-test',
-  getRemainingTimeInMillis: () => 30_000,
+  getRemainingTimeInMillis: () => 300_000,
   callbackWaitsForEmptyEventLoop: false,
 };
 const result = await handler(JSON.parse(input), context);

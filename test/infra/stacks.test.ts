@@ -248,7 +248,7 @@ describe('the schedules', () => {
       Target: Match.objectLike({
         Arn: target,
         RoleArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SchedulerRole'), 'Arn'] },
-        RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 900 },
+        RetryPolicy: { MaximumRetryAttempts: 0, MaximumEventAgeInSeconds: 900 },
       }),
     });
     expect(target.asObject()).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^RedriveOutbox/), 'Arn'] });

@@ -65,14 +65,26 @@ describe('the mailer', () => {
     const ref = outboxRef(keys.email(nomination.id, 'acknowledgement'));
 
     // Nothing listens on port 9: the send fails as an unreachable service would.
-    const unreachable = { outbox: store, sender: ses('http://127.0.0.1:9'), clock, leaseMs: 60_000 };
+    const unreachable = {
+      outbox: store,
+      sender: ses('http://127.0.0.1:9'),
+      clock,
+      leaseClock: clock,
+      leaseMs: 60_000,
+    };
     await expect(sendOutboxEmail(unreachable, ref)).rejects.toThrow();
     const { Item } = await client.send(
       new GetCommand({ TableName: tableName, Key: keys.email(nomination.id, 'acknowledgement') }),
     );
     expect(Item).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.any(String) });
 
-    const working = { outbox: store, sender: ses(stack.sesEndpoint), clock, leaseMs: 60_000 };
+    const working = {
+      outbox: store,
+      sender: ses(stack.sesEndpoint),
+      clock,
+      leaseClock: clock,
+      leaseMs: 60_000,
+    };
     // Two senders at once: one sends; the other finds it claimed and fails, to be retried later.
     const outcomes = await Promise.allSettled([sendOutboxEmail(working, ref), sendOutboxEmail(working, ref)]);
     // (If the first finished before the second looked, the second finds it sent instead.)
