@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { FunctionEntry } from '#functions/catalog';
@@ -95,8 +95,23 @@ export interface InitRow {
   floorMs: number;
   spread: string;
   ratio: number;
+  /** The fastest import of each, compared: machine noise only ever adds time. */
+  bestRatio: number;
+  /** The heavier packages the bundle's source map shows it carries. */
+  carries: string[];
   goal: number;
 }
+
+const notable = ['date-fns-tz', 'ics', 'pdf-lib'];
+
+const carried = (file: string): string[] => {
+  try {
+    const { sources } = JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { sources: string[] };
+    return notable.filter((name) => sources.some((s) => s.includes(`node_modules/${name}/`)));
+  } catch {
+    return [];
+  }
+};
 
 export const measureInit = async (
   entries: readonly FunctionEntry[],
@@ -124,6 +139,8 @@ export const measureInit = async (
       floorMs,
       spread: `${own.min.toFixed(0)}–${own.max.toFixed(0)}`,
       ratio: own.median / floorMs,
+      bestRatio: own.min / (floor as ReturnType<typeof stats>).min,
+      carries: carried(file),
       goal: usesSdk ? 1.3 : 2,
     });
   }
@@ -144,7 +161,7 @@ export const handler = middy(async () => 'hello').use(injectLambdaContext(new Lo
   };
   // What the libraries every handler uses cost on top of the DynamoDB floor, without our code.
   const tableEntry = entries.find((e) => e.access.table && !e.access.sendEmail && !e.access.manageSchedules);
-  let libraries: { ms: number; bytes: number; floorMs: number } | undefined;
+  let libraries: { ms: number; bytes: number; floorMs: number; bestRatio: number } | undefined;
   if (tableEntry) {
     const source = `${floorSource(tableEntry)}
 import middy from '@middy/core';
@@ -162,6 +179,7 @@ export const schema = z.object({ a: z.string() });
       ms: withLibraries?.median ?? 0,
       bytes: statSync(file).size,
       floorMs: floor?.median ?? 0,
+      bestRatio: (withLibraries?.min ?? 0) / (floor?.min ?? 1),
     };
   }
   return { rows, helloMs, libraries, webLibraries };
