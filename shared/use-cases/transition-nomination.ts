@@ -4,7 +4,6 @@ import type { Nomination } from '../domain/nomination.ts';
 import { isNominationId } from '../domain/nomination-id.ts';
 import { nextState, placeDelta } from '../domain/nomination-states.ts';
 import type { TransitionCommand } from '../domain/transition-command.ts';
-import { decisionNotSelectedEmail, decisionSelectedEmail } from '../email/templates.ts';
 import type { Clock, NominationStore, OutboxEmail, ProgramRepository } from '../ports.ts';
 
 export interface TransitionDeps {
@@ -54,6 +53,9 @@ export const transitionNomination = async (
   }
   const emails: OutboxEmail[] = [];
   if (command.action === 'notify') {
+    // Loaded for notify only: the templates' date formatting loads ICU's time-zone data, some
+    // 15 ms of a cold start that reviews, selections and rejections do not need.
+    const { decisionNotSelectedEmail, decisionSelectedEmail } = await import('../email/templates.ts');
     emails.push(
       target.decision === 'selected'
         ? { key: 'decision', kind: 'decision-selected', ...decisionSelectedEmail(program, before) }
