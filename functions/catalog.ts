@@ -54,9 +54,15 @@ export interface FunctionEntry {
   bundleFiles?: { folder: string; files: string[]; environmentVariable: string };
 }
 
-/** The Scheduler expression of a recurring entry, as AWS spells it (singular for one). */
-export const rateExpression = ({ minutes }: { minutes: number }) =>
-  `rate(${minutes} ${minutes === 1 ? 'minute' : 'minutes'})`;
+/**
+ * The schedule of a recurring entry, for the CDK stack and the local stack alike: the rate as
+ * AWS spells it (singular for one), and no retries, since the next run comes within the period.
+ */
+export const recurringSchedule = ({ minutes }: { minutes: number }) => ({
+  expression: `rate(${minutes} ${minutes === 1 ? 'minute' : 'minutes'})`,
+  maximumRetryAttempts: 0,
+  maximumEventAgeSeconds: minutes * 60,
+});
 
 const staff = ['organizers', 'reviewers'] as const;
 const organizers = ['organizers'] as const;

@@ -20,7 +20,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Trigger } from 'aws-cdk-lib/triggers';
 import type { Construct } from 'constructs';
 import { programs } from '#events/programs/index';
-import { catalog, rateExpression } from '#functions/catalog';
+import { catalog, recurringSchedule } from '#functions/catalog';
 import { ProjectFunction } from './project-function.ts';
 import type { StageConfig } from './stage-config.ts';
 
@@ -140,16 +140,20 @@ export class StatelessStack extends Stack {
     for (const { entry, fn, every } of recurring) {
       // A failed sweep raises the function's error alarm; the next sweep is the retry.
       fn.configureAsyncInvoke({ retryAttempts: 0 });
+      const schedule = recurringSchedule(every);
       new CfnSchedule(this, `${entry.name}Schedule`, {
         description: entry.description,
-        scheduleExpression: rateExpression(every),
+        scheduleExpression: schedule.expression,
         flexibleTimeWindow: { mode: 'OFF' },
         state: 'ENABLED',
         target: {
           arn: fn.functionArn,
           roleArn: schedulerRole.roleArn,
-          // A missed run needs no retry and no dead letter: the next one comes within the period.
-          retryPolicy: { maximumRetryAttempts: 0, maximumEventAgeInSeconds: every.minutes * 60 },
+          // No dead letter either: a missed run is followed by the next within the period.
+          retryPolicy: {
+            maximumRetryAttempts: schedule.maximumRetryAttempts,
+            maximumEventAgeInSeconds: schedule.maximumEventAgeSeconds,
+          },
         },
       });
     }

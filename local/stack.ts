@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { programs } from '#events/programs/index';
-import { catalog, type FunctionEntry, rateExpression } from '#functions/catalog';
+import { catalog, type FunctionEntry, recurringSchedule } from '#functions/catalog';
 import { environmentClock, formatClockSpec, parseClockSpec } from '#shared/adapters/clock';
 import { checkProgram } from '#shared/domain/program-schema';
 import type { SyncReport } from '#shared/use-cases/sync-schedules';
@@ -189,15 +189,19 @@ export const startStack = async (options: StackOptions): Promise<RunningStack> =
     try {
       for (const entry of catalog) {
         if (!entry.every) continue;
+        const schedule = recurringSchedule(entry.every);
         await schedulerClient.send(
           new CreateScheduleCommand({
             Name: entry.name,
-            ScheduleExpression: rateExpression(entry.every),
+            ScheduleExpression: schedule.expression,
             FlexibleTimeWindow: { Mode: 'OFF' },
             Target: {
               Arn: localFunctionArn(entry.name),
               RoleArn: process.env.SCHEDULER_ROLE_ARN,
-              RetryPolicy: { MaximumRetryAttempts: 0, MaximumEventAgeInSeconds: entry.every.minutes * 60 },
+              RetryPolicy: {
+                MaximumRetryAttempts: schedule.maximumRetryAttempts,
+                MaximumEventAgeInSeconds: schedule.maximumEventAgeSeconds,
+              },
             },
           }),
         );

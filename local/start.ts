@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { catalog, rateExpression } from '#functions/catalog';
+import { catalog, recurringSchedule } from '#functions/catalog';
 import { localDefaults } from './settings.ts';
 import { startStack } from './stack.ts';
 
@@ -94,7 +94,9 @@ ${stack.syncReports
   .join('\n')}
 ${catalog
   .flatMap((e) =>
-    e.every ? [`  Recurring          ${e.name}, ${rateExpression(e.every)}: ${e.description}`] : [],
+    e.every
+      ? [`  Recurring          ${e.name}, ${recurringSchedule(e.every).expression}: ${e.description}`]
+      : [],
   )
   .join('\n')}
 
