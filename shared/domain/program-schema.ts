@@ -2,7 +2,7 @@
  * The rules a program definition and an organizer's timeline must keep. Apart from program.ts so
  * that code which only reads a program (the form page, say) does not build these at cold start.
  */
-import type { Program } from './program.ts';
+import { eventFirstDate, type Program } from './program.ts';
 import { isIanaTimeZone } from './time-zones.ts';
 import * as z from './zod.ts';
 
@@ -121,8 +121,7 @@ export const timelineSchema = z.array(timelineEventSchema).check(
           message: 'the last day is before the first',
         });
       }
-      const key =
-        'at' in event.when ? event.when.at : 'from' in event.when ? event.when.from : event.when.month;
+      const key = eventFirstDate(event.when);
       if (key.slice(0, 7) < previous.slice(0, 7)) {
         ctx.addIssue({
           code: 'custom',

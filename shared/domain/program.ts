@@ -13,3 +13,7 @@ export const nominationWindowState = (program: Program, now: Date): WindowState 
   if (t > Date.parse(program.nominationWindow.closesAt)) return 'closed';
   return 'open';
 };
+
+/** When an event begins, as the timeline writes it: a wall time, a first day or a month. */
+export const eventFirstDate = (when: TimelineEventWhen): string =>
+  'at' in when ? when.at : 'from' in when ? when.from : when.month;

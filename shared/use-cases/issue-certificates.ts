@@ -1,6 +1,6 @@
 import type { TimelineEventInput } from '#events/contracts';
 import { participationCertificate } from '../documents/certificate.ts';
-import type { Program } from '../domain/program.ts';
+import { eventFirstDate, type Program } from '../domain/program.ts';
 import { certificateEmail } from '../email/timeline-templates.ts';
 import type { QueuedEmail } from '../ports.ts';
 import { type OccasionDeps, occasion, participants, type TimelineOutcome } from './timeline-occasion.ts';
@@ -41,9 +41,6 @@ const monthYear = (iso: string) =>
 
 /** "April 2024 – March 2025", from the first and last dated events. */
 export const programPeriod = (program: Program) => {
-  const dates = program.timeline.map((e) =>
-    'at' in e.when ? e.when.at : 'from' in e.when ? e.when.from : e.when.month,
-  );
-  const sorted = [...dates].sort();
+  const sorted = program.timeline.map((e) => eventFirstDate(e.when)).sort();
   return `${monthYear(sorted[0] ?? '')} – ${monthYear(sorted.at(-1) ?? '')}`;
 };
