@@ -10,11 +10,12 @@ export const scheduledKinds = [
 export type ScheduledKind = (typeof scheduledKinds)[number];
 
 /**
- * What EventBridge Scheduler hands the timeline function: the schedule's Input, verbatim.
+ * What EventBridge Scheduler hands the functions it invokes for a program schedule: the
+ * schedule's Input, verbatim.
  * `scheduledAt` is the instant the schedule was for (not when it ran), so a late or repeated
  * delivery still names the same occasion and the outbox keys stay the same.
  */
-export const timelineEventSchema = z.strictObject({
+export const scheduledEventSchema = z.strictObject({
   programId: z.string().check(z.minLength(1), z.maxLength(40)),
   schedule: z.string().check(z.regex(/^[0-9a-zA-Z\-_.]{1,64}$/)),
   kind: z.enum(scheduledKinds),
@@ -22,4 +23,4 @@ export const timelineEventSchema = z.strictObject({
   scheduledAt: z.iso.datetime(),
 });
 
-export type TimelineEventInput = z.infer<typeof timelineEventSchema>;
+export type ScheduledEvent = z.infer<typeof scheduledEventSchema>;

@@ -1,31 +1,25 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { clockFromEnv as clock } from '#shared/config';
-import { NotFoundError } from '#shared/domain/errors';
 import { nominationWindowState } from '#shared/domain/program';
 import { httpMiddlewares } from '#shared/http/middlewares';
 import { json } from '#shared/http/responses';
-import { programRepository } from '#shared/wiring/table';
+import { programAdminDeps } from '#shared/wiring/table';
 
-const now = clock();
 // Read fresh: organizers take timelineVersion from here to change the timeline.
-const programs = programRepository({ cached: false });
+const { programs, clock } = programAdminDeps();
 
 /** The program as it stands, with its current timeline and the version to send when changing it. */
 export const run = async (event: APIGatewayProxyEventV2) => {
-  const programId = event.pathParameters?.programId ?? '';
-  const stored = await programs.get(programId);
-  if (!stored) throw new NotFoundError(`There is no program "${programId}"`);
-  const { program, timelineVersion } = stored;
+  const { program, timelineVersion } = await programs.require(event.pathParameters?.programId ?? '');
   return json(
     200,
     {
       ...program,
-      nominationWindow: { ...program.nominationWindow, state: nominationWindowState(program, now.now()) },
+      nominationWindow: { ...program.nominationWindow, state: nominationWindowState(program, clock.now()) },
       timelineVersion,
     },
     { 'cache-control': 'no-cache' },
   );
 };
 
-export const handler = middy(run).use(httpMiddlewares);
+export const handler = middy(run).use(httpMiddlewares());

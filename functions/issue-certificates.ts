@@ -1,13 +1,12 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import { timelineEventSchema } from '#events/contracts';
+import { scheduledEventSchema } from '#events/contracts';
 import { certificateFontDir } from '#shared/config';
 import { logger } from '#shared/logger';
 import { issueCertificates } from '#shared/use-cases/issue-certificates';
 import { occasionDeps } from '#shared/wiring/table';
 
-const fontDir = certificateFontDir();
-const deps = { ...occasionDeps(), ...(fontDir ? { fontDir } : {}) };
+const deps = { ...occasionDeps(), fontDir: certificateFontDir() };
 
 /**
  * The target of the certificates schedule. A failure throws: Lambda retries the run twice, then
@@ -15,7 +14,7 @@ const deps = { ...occasionDeps(), ...(fontDir ? { fontDir } : {}) };
  * dead-letter queue. A retry queues nothing twice.
  */
 export const run = async (event: unknown) => {
-  const input = timelineEventSchema.parse(event);
+  const input = scheduledEventSchema.parse(event);
   const outcome = await issueCertificates(deps, input);
   logger.info('certificates', { schedule: input.schedule, scheduledAt: input.scheduledAt, ...outcome });
   return outcome;

@@ -1,17 +1,17 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { ValidationError } from '#shared/domain/errors';
-import { toFieldIssues } from '#shared/domain/nomination';
+import { toFieldIssues } from '#shared/domain/field-issues';
 import { nominationStatuses } from '#shared/domain/nomination-states';
 import * as z from '#shared/domain/zod';
-import { actorFrom } from '#shared/http/actor';
+import { staffActorFrom } from '#shared/http/actor';
 import { httpMiddlewares } from '#shared/http/middlewares';
 import { presentNomination } from '#shared/http/present-nomination';
 import { json } from '#shared/http/responses';
-import { findProgram } from '#shared/use-cases/find-program';
-import { dynamoDbStore } from '#shared/wiring/table';
+import { listNominations } from '#shared/use-cases/read-nominations';
+import { requestDeps } from '#shared/wiring/table';
 
-const store = dynamoDbStore();
+const deps = requestDeps();
 
 const limitError = { error: 'limit must be a whole number from 1 to 100' };
 const querySchema = z.object({
@@ -32,12 +32,11 @@ const querySchema = z.object({
 });
 
 export const run = async (event: APIGatewayProxyEventV2WithJWTAuthorizer) => {
-  actorFrom(event, ['organizers', 'reviewers']);
-  const program = findProgram(event.pathParameters?.programId ?? '');
+  const actor = staffActorFrom(event);
   const query = querySchema.safeParse(event.queryStringParameters ?? {});
   if (!query.success) throw new ValidationError('The query string is not valid', toFieldIssues(query.error));
   const { status, limit, cursor } = query.data;
-  const page = await store.list(program.id, {
+  const page = await listNominations(deps, actor, event.pathParameters?.programId ?? '', {
     limit,
     ...(status ? { status } : {}),
     ...(cursor ? { cursor } : {}),
@@ -48,4 +47,4 @@ export const run = async (event: APIGatewayProxyEventV2WithJWTAuthorizer) => {
   });
 };
 
-export const handler = middy(run).use(httpMiddlewares);
+export const handler = middy(run).use(httpMiddlewares());

@@ -1,34 +1,33 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { programs } from '#events/programs/index';
-import { clockFromEnv as clock } from '#shared/config';
 import { isNominationId } from '#shared/domain/nomination-id';
 import { nominationWindowState } from '#shared/domain/program';
 import { httpMiddlewares } from '#shared/http/middlewares';
 import { page } from '#shared/http/responses';
-import { findProgram } from '#shared/use-cases/find-program';
 import { confirmationPage, nominationFormPage } from '#shared/web/pages';
+import { requestDeps } from '#shared/wiring/table';
 
-const now = clock();
+const { programs, clock } = requestDeps();
 
 /** `/` shows the program whose nominations are open, or else the most recent one. */
-const defaultProgram = () => {
-  const all = [...programs.values()];
+const defaultProgram = async () => {
+  const all = (await programs.all()).map((stored) => stored.program);
   return (
-    all.find((p) => nominationWindowState(p, now.now()) === 'open') ??
+    all.find((p) => nominationWindowState(p, clock.now()) === 'open') ??
     all.sort((a, b) => b.nominationWindow.closesAt.localeCompare(a.nominationWindow.closesAt))[0]
   );
 };
 
 export const run = async (event: APIGatewayProxyEventV2) => {
   const programId = event.pathParameters?.programId;
-  const program = programId === undefined ? defaultProgram() : findProgram(programId);
+  const program =
+    programId === undefined ? await defaultProgram() : (await programs.require(programId)).program;
   if (!program) return page(404, '<!doctype html><title>No program</title><p>There is no program yet.</p>');
   if (event.routeKey.endsWith('/submitted')) {
     const ref = event.queryStringParameters?.ref ?? '';
     return page(200, confirmationPage(program, isNominationId(ref) ? ref : 'see the acknowledgement email'));
   }
-  return page(200, nominationFormPage(program, now.now()));
+  return page(200, nominationFormPage(program, clock.now()));
 };
 
-export const handler = middy(run).use(httpMiddlewares);
+export const handler = middy(run).use(httpMiddlewares());

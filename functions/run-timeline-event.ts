@@ -1,6 +1,6 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import { timelineEventSchema } from '#events/contracts';
+import { scheduledEventSchema } from '#events/contracts';
 import { logger } from '#shared/logger';
 import { runTimelineEvent } from '#shared/use-cases/run-timeline-event';
 import { occasionDeps } from '#shared/wiring/table';
@@ -14,7 +14,7 @@ const deps = occasionDeps();
  * and keeps it as a dead letter. A retry queues nothing twice.
  */
 export const run = async (event: unknown) => {
-  const input = timelineEventSchema.parse(event);
+  const input = scheduledEventSchema.parse(event);
   const outcome = await runTimelineEvent(deps, input);
   logger.info('timeline event', { schedule: input.schedule, scheduledAt: input.scheduledAt, ...outcome });
   return outcome;

@@ -3,7 +3,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { outboxRef } from '#shared/adapters/dynamodb-store';
+import { outboxRef } from '#shared/adapters/dynamodb-outbox-items';
 import { logger } from '#shared/logger';
 import { sendOutboxEmail } from '#shared/use-cases/send-outbox-email';
 import { outboxSenderDeps } from '#shared/wiring/outbox';

@@ -1,15 +1,13 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import { programs as definitions } from '#events/programs/index';
-import { clockFromEnv as clock } from '#shared/config';
 import * as z from '#shared/domain/zod';
 import { logger } from '#shared/logger';
 import { syncSchedules } from '#shared/use-cases/sync-schedules';
 import { scheduleRegistry } from '#shared/wiring/schedules';
-import { programRepository } from '#shared/wiring/table';
+import { programAdminDeps } from '#shared/wiring/table';
 
-const programs = programRepository({ cached: false });
-const deps = { ...scheduleRegistry(), clock: clock() };
+const { programs, clock } = programAdminDeps();
+const deps = { ...scheduleRegistry(), clock };
 
 const requestSchema = z.looseObject({ programId: z.optional(z.string()) });
 
@@ -19,12 +17,10 @@ const requestSchema = z.looseObject({ programId: z.optional(z.string()) });
  */
 export const run = async (event: unknown) => {
   const { programId } = requestSchema.parse(event ?? {});
-  const ids = programId ? [programId] : [...definitions.keys()];
+  const stored = programId ? [await programs.require(programId)] : await programs.all();
   const reports = [];
-  for (const id of ids) {
-    const stored = await programs.get(id);
-    if (!stored) throw new Error(`There is no program "${id}"`);
-    const report = await syncSchedules(deps, stored.program);
+  for (const { program } of stored) {
+    const report = await syncSchedules(deps, program);
     logger.info('schedules synced', { ...report });
     reports.push(report);
   }

@@ -1,21 +1,20 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import { clockFromEnv as clock } from '#shared/config';
 import { ValidationError } from '#shared/domain/errors';
-import { toFieldIssues } from '#shared/domain/nomination';
+import { toFieldIssues } from '#shared/domain/field-issues';
 import { allowedActions } from '#shared/domain/nomination-states';
 import { transitionCommandSchema } from '#shared/domain/transition-command';
-import { actorFrom } from '#shared/http/actor';
+import { staffActorFrom } from '#shared/http/actor';
 import { httpMiddlewares } from '#shared/http/middlewares';
 import { readBody } from '#shared/http/request-body';
 import { json } from '#shared/http/responses';
 import { transitionNomination } from '#shared/use-cases/transition-nomination';
-import { dynamoDbStore, programRepository } from '#shared/wiring/table';
+import { requestDeps } from '#shared/wiring/table';
 
-const deps = { store: dynamoDbStore(), clock: clock(), programs: programRepository() };
+const deps = requestDeps();
 
 export const run = async (event: APIGatewayProxyEventV2WithJWTAuthorizer) => {
-  const actor = actorFrom(event, ['organizers', 'reviewers']);
+  const actor = staffActorFrom(event);
   const body = readBody(event, ['json']);
   const command = transitionCommandSchema.safeParse(body.kind === 'json' ? body.value : undefined);
   if (!command.success)
@@ -30,4 +29,4 @@ export const run = async (event: APIGatewayProxyEventV2WithJWTAuthorizer) => {
   });
 };
 
-export const handler = middy(run).use(httpMiddlewares);
+export const handler = middy(run).use(httpMiddlewares());

@@ -1,18 +1,17 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import { clockFromEnv as clock } from '#shared/config';
-import { actorFrom } from '#shared/http/actor';
+import { staffActorFrom } from '#shared/http/actor';
 import { httpMiddlewares } from '#shared/http/middlewares';
 import { readBody } from '#shared/http/request-body';
 import { json } from '#shared/http/responses';
 import { updateTimeline } from '#shared/use-cases/update-timeline';
 import { scheduleRegistry } from '#shared/wiring/schedules';
-import { programRepository } from '#shared/wiring/table';
+import { programAdminDeps } from '#shared/wiring/table';
 
-const deps = { ...scheduleRegistry(), clock: clock(), programs: programRepository({ cached: false }) };
+const deps = { ...scheduleRegistry(), ...programAdminDeps() };
 
 export const run = async (event: APIGatewayProxyEventV2WithJWTAuthorizer) => {
-  const actor = actorFrom(event, ['organizers']);
+  const actor = staffActorFrom(event);
   const body = readBody(event, ['json']);
   const result = await updateTimeline(
     deps,
@@ -23,4 +22,4 @@ export const run = async (event: APIGatewayProxyEventV2WithJWTAuthorizer) => {
   return json(200, result);
 };
 
-export const handler = middy(run).use(httpMiddlewares);
+export const handler = middy(run).use(httpMiddlewares());

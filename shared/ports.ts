@@ -1,6 +1,6 @@
-import type { Actor } from './domain/actor.ts';
 import type { Nomination } from './domain/nomination.ts';
 import type { NominationAction, NominationStatus } from './domain/nomination-states.ts';
+import type { Program, TimelineEvent } from './domain/program.ts';
 import type { EmailKind, EmailMessage } from './email/templates.ts';
 
 /** The ports the use cases need. Adapters in shared/adapters implement them. */
@@ -107,8 +107,6 @@ export interface EmailSender {
   send(message: EmailMessage): Promise<{ messageId: string }>;
 }
 
-export type { Actor };
-
 /** A one-time schedule as the sync compares it: everything that decides what fires, when, and where. */
 export interface ScheduleDefinition {
   group: string;
@@ -141,22 +139,29 @@ export interface ScheduleRegistry {
 
 /** A program as it stands: its definition with the timeline organizers last saved. */
 export interface StoredProgram {
-  program: import('./domain/program.ts').Program;
+  program: Program;
   /** 0 while the timeline is the definition's own; +1 with each saved change. */
   timelineVersion: number;
 }
 
 export interface TimelineChange {
   programId: string;
-  timeline: import('./domain/program.ts').TimelineEvent[];
+  timeline: TimelineEvent[];
   expectedVersion: number;
   actor: string;
   at: string;
   note?: string;
 }
 
+/**
+ * The one way to a program, for every use case and page: its definition with what organizers
+ * have changed. Whether it is cached is the wiring's choice.
+ */
 export interface ProgramRepository {
-  get(programId: string): Promise<StoredProgram | undefined>;
+  /** The program as it stands; NotFoundError when there is none. */
+  require(programId: string): Promise<StoredProgram>;
+  /** Every program the system serves. */
+  all(): Promise<StoredProgram[]>;
   /** Saves the timeline if it is still at `expectedVersion` (VersionConflictError otherwise), with an audit entry. */
   saveTimeline(change: TimelineChange): Promise<number>;
 }

@@ -5,8 +5,11 @@ const retryableNames = new Set([
   'RequestLimitExceeded',
   'ThrottlingException',
   'Throttling',
+  'TooManyRequestsException',
   'InternalServerError',
+  'InternalServerException',
   'ServiceUnavailable',
+  'ServiceUnavailableException',
   'TimeoutError',
   'RequestTimeout',
 ]);
@@ -27,13 +30,17 @@ export const isTransientAwsError = (error: unknown): boolean => {
   );
 };
 
-/** Runs an AWS call, turning transient failures into ServiceUnavailableError. */
-export const withTransientMapping = async <T>(what: string, call: () => Promise<T>): Promise<T> => {
+/**
+ * The one error mapping of every adapter call (DynamoDB, SES, EventBridge Scheduler): a transient
+ * failure becomes ServiceUnavailableError (a retryable 503, with the AWS error as its cause);
+ * anything else is passed on for the adapter to recognise with `instanceof`.
+ */
+export const callAws = async <T>(service: string, call: () => Promise<T>): Promise<T> => {
   try {
     return await call();
   } catch (error) {
     if (isTransientAwsError(error)) {
-      throw new ServiceUnavailableError(`${what} is temporarily unavailable; please try again`, {
+      throw new ServiceUnavailableError(`${service} is temporarily unavailable; please try again`, {
         cause: error,
       });
     }

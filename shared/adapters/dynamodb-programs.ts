@@ -1,10 +1,12 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { VersionConflictError } from '../domain/errors.ts';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { NotFoundError, VersionConflictError } from '../domain/errors.ts';
 import type { Program, TimelineEvent } from '../domain/program.ts';
 import type { ProgramRepository, StoredProgram, TimelineChange } from '../ports.ts';
-import { withTransientMapping } from './aws-errors.ts';
+import { callAws } from './aws-errors.ts';
+import { TableTransaction, TransactionCancelled } from './dynamodb-transaction.ts';
 import { keys } from './table-design.ts';
+
+const service = 'The program store';
 
 /**
  * Programs are defined in code (events/programs); what organizers change — the timeline — is
@@ -17,10 +19,10 @@ export class DynamoDbProgramRepository implements ProgramRepository {
     private readonly definitions: ReadonlyMap<string, Program>,
   ) {}
 
-  async get(programId: string): Promise<StoredProgram | undefined> {
+  async require(programId: string): Promise<StoredProgram> {
     const definition = this.definitions.get(programId);
-    if (!definition) return undefined;
-    const { Item } = await withTransientMapping('The program store', () =>
+    if (!definition) throw new NotFoundError(`There is no program "${programId}"`);
+    const { Item } = await callAws(service, () =>
       this.client.send(
         new GetCommand({ TableName: this.tableName, Key: keys.timeline(programId), ConsistentRead: true }),
       ),
@@ -32,53 +34,43 @@ export class DynamoDbProgramRepository implements ProgramRepository {
     };
   }
 
+  async all(): Promise<StoredProgram[]> {
+    return Promise.all([...this.definitions.keys()].map((id) => this.require(id)));
+  }
+
   async saveTimeline(change: TimelineChange): Promise<number> {
     const version = change.expectedVersion + 1;
+    const first = change.expectedVersion === 0;
     try {
-      await withTransientMapping('The program store', () =>
-        this.client.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName: this.tableName,
-                  Item: {
-                    ...keys.timeline(change.programId),
-                    type: 'timeline',
-                    timeline: change.timeline,
-                    version,
-                    updatedAt: change.at,
-                    updatedBy: change.actor,
-                  },
-                  ConditionExpression:
-                    change.expectedVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :expected',
-                  ...(change.expectedVersion === 0
-                    ? {}
-                    : { ExpressionAttributeValues: { ':expected': change.expectedVersion } }),
-                },
-              },
-              {
-                Put: {
-                  TableName: this.tableName,
-                  Item: {
-                    ...keys.programAudit(change.programId, version),
-                    type: 'program-audit',
-                    at: change.at,
-                    actor: change.actor,
-                    action: 'change-timeline',
-                    version,
-                    timeline: change.timeline,
-                    ...(change.note ? { note: change.note } : {}),
-                  },
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
-              },
-            ],
-          }),
-        ),
-      );
+      await new TableTransaction(this.client, this.tableName)
+        .put('timeline', {
+          Item: {
+            ...keys.timeline(change.programId),
+            type: 'timeline',
+            timeline: change.timeline,
+            version,
+            updatedAt: change.at,
+            updatedBy: change.actor,
+          },
+          ConditionExpression: first ? 'attribute_not_exists(pk)' : 'version = :expected',
+          ...(first ? {} : { ExpressionAttributeValues: { ':expected': change.expectedVersion } }),
+        })
+        .put('audit', {
+          Item: {
+            ...keys.programAudit(change.programId, version),
+            type: 'program-audit',
+            at: change.at,
+            actor: change.actor,
+            action: 'change-timeline',
+            version,
+            timeline: change.timeline,
+            ...(change.note ? { note: change.note } : {}),
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        })
+        .commit();
     } catch (error) {
-      if (error instanceof TransactionCanceledException) {
+      if (error instanceof TransactionCancelled) {
         throw new VersionConflictError(
           `The timeline was changed by someone else since version ${change.expectedVersion}; reload it and try again`,
         );
@@ -95,17 +87,24 @@ export const cachedPrograms = (
   ttlMs: number,
   now = () => Date.now(),
 ): ProgramRepository => {
-  const cache = new Map<string, { at: number; value: StoredProgram | undefined }>();
+  const cache = new Map<string, { at: number; value: StoredProgram }>();
+  let list: { at: number; value: StoredProgram[] } | undefined;
   return {
-    get: async (programId) => {
+    require: async (programId) => {
       const hit = cache.get(programId);
       if (hit && now() - hit.at < ttlMs) return hit.value;
-      const value = await inner.get(programId);
+      const value = await inner.require(programId);
       cache.set(programId, { at: now(), value });
       return value;
     },
+    all: async () => {
+      if (list && now() - list.at < ttlMs) return list.value;
+      list = { at: now(), value: await inner.all() };
+      return list.value;
+    },
     saveTimeline: async (change) => {
       cache.delete(change.programId);
+      list = undefined;
       return inner.saveTimeline(change);
     },
   };

@@ -11,6 +11,9 @@ import {
   UpdateScheduleCommand,
 } from '@aws-sdk/client-scheduler';
 import type { ScheduleDefinition, ScheduleRegistry } from '../ports.ts';
+import { callAws } from './aws-errors.ts';
+
+const service = 'The scheduler';
 
 const request = (d: ScheduleDefinition) => ({
   Name: d.name,
@@ -39,13 +42,13 @@ export class EventBridgeScheduleRegistry implements ScheduleRegistry {
   /** The deployment creates the groups; this covers a new program between deploys, and the local stack. */
   async ensureGroup(group: string) {
     try {
-      await this.client.send(new GetScheduleGroupCommand({ Name: group }));
+      await callAws(service, () => this.client.send(new GetScheduleGroupCommand({ Name: group })));
       return;
     } catch (error) {
       if (!(error instanceof ResourceNotFoundException)) throw error;
     }
     try {
-      await this.client.send(new CreateScheduleGroupCommand({ Name: group }));
+      await callAws(service, () => this.client.send(new CreateScheduleGroupCommand({ Name: group })));
     } catch (error) {
       if (!(error instanceof ConflictException)) throw error;
     }
@@ -55,8 +58,8 @@ export class EventBridgeScheduleRegistry implements ScheduleRegistry {
     const names: string[] = [];
     let NextToken: string | undefined;
     do {
-      const page = await this.client.send(
-        new ListSchedulesCommand({ GroupName: group, NextToken, MaxResults: 100 }),
+      const page = await callAws(service, () =>
+        this.client.send(new ListSchedulesCommand({ GroupName: group, NextToken, MaxResults: 100 })),
       );
       names.push(...(page.Schedules ?? []).flatMap((s) => (s.Name ? [s.Name] : [])));
       NextToken = page.NextToken;
@@ -66,7 +69,9 @@ export class EventBridgeScheduleRegistry implements ScheduleRegistry {
 
   async get(group: string, name: string): Promise<ScheduleDefinition | undefined> {
     try {
-      const s = await this.client.send(new GetScheduleCommand({ GroupName: group, Name: name }));
+      const s = await callAws(service, () =>
+        this.client.send(new GetScheduleCommand({ GroupName: group, Name: name })),
+      );
       return {
         group,
         name,
@@ -88,16 +93,18 @@ export class EventBridgeScheduleRegistry implements ScheduleRegistry {
   }
 
   async create(definition: ScheduleDefinition) {
-    await this.client.send(new CreateScheduleCommand(request(definition)));
+    await callAws(service, () => this.client.send(new CreateScheduleCommand(request(definition))));
   }
 
   async update(definition: ScheduleDefinition) {
-    await this.client.send(new UpdateScheduleCommand(request(definition)));
+    await callAws(service, () => this.client.send(new UpdateScheduleCommand(request(definition))));
   }
 
   async delete(group: string, name: string) {
     try {
-      await this.client.send(new DeleteScheduleCommand({ GroupName: group, Name: name }));
+      await callAws(service, () =>
+        this.client.send(new DeleteScheduleCommand({ GroupName: group, Name: name })),
+      );
     } catch (error) {
       if (!(error instanceof ResourceNotFoundException)) throw error;
     }

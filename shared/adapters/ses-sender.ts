@@ -3,6 +3,7 @@ import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import type { EmailMessage } from '../email/templates.ts';
 import type { EmailSender } from '../ports.ts';
 import { requestHandler } from './aws-clients.ts';
+import { callAws } from './aws-errors.ts';
 
 /**
  * One attempt: SendRawEmail is not idempotent, and a retry after a timeout could deliver twice.
@@ -13,7 +14,8 @@ export const sesClient = (endpoint?: string) =>
 
 /**
  * Sends through SES as a raw MIME message built by nodemailer's composer, which encodes every
- * header value (no header injection) and is the same path later attachments (.ics, PDF) take.
+ * header value (no header injection) and carries the attachments (.ics invitations, PDF
+ * certificates).
  */
 export class SesSender implements EmailSender {
   constructor(
@@ -42,11 +44,13 @@ export class SesSender implements EmailSender {
     })
       .compile()
       .build();
-    const result = await this.client.send(
-      new SendRawEmailCommand({
-        RawMessage: { Data: raw },
-        ...(this.configurationSet ? { ConfigurationSetName: this.configurationSet } : {}),
-      }),
+    const result = await callAws('The mail service', () =>
+      this.client.send(
+        new SendRawEmailCommand({
+          RawMessage: { Data: raw },
+          ...(this.configurationSet ? { ConfigurationSetName: this.configurationSet } : {}),
+        }),
+      ),
     );
     return { messageId: result.MessageId ?? '' };
   }

@@ -1,9 +1,11 @@
 /**
- * Every failure a client can cause has a class here; shared/http/error-response.ts maps them to
- * HTTP in one place. Anything else is our fault and becomes a 500 without details.
+ * Every failure a client can cause has a class here, carrying its HTTP status, so the one mapping
+ * in shared/http/error-response.ts cannot miss a class. Anything else is our fault and becomes a
+ * 500 without details.
  */
 export abstract class DomainError extends Error {
   abstract readonly code: string;
+  abstract readonly status: number;
 }
 
 export interface FieldIssue {
@@ -13,6 +15,7 @@ export interface FieldIssue {
 
 export class ValidationError extends DomainError {
   readonly code = 'ValidationError';
+  readonly status = 400;
   constructor(
     message: string,
     readonly issues: FieldIssue[] = [],
@@ -23,18 +26,22 @@ export class ValidationError extends DomainError {
 
 export class NotFoundError extends DomainError {
   readonly code = 'NotFound';
+  readonly status = 404;
 }
 
 export class ForbiddenError extends DomainError {
   readonly code = 'Forbidden';
+  readonly status = 403;
 }
 
 export class NominationWindowClosedError extends DomainError {
   readonly code = 'NominationWindowClosed';
+  readonly status = 403;
 }
 
 export class ConflictError extends DomainError {
   readonly code: string = 'Conflict';
+  readonly status = 409;
 }
 
 export class DuplicateNominationError extends ConflictError {
@@ -61,13 +68,16 @@ export class CapacityReachedError extends ConflictError {
 
 export class PayloadTooLargeError extends DomainError {
   readonly code = 'PayloadTooLarge';
+  readonly status = 413;
 }
 
 export class UnsupportedMediaTypeError extends DomainError {
   readonly code = 'UnsupportedMediaType';
+  readonly status = 415;
 }
 
-/** A dependency (the database) is unreachable or throttling: the client may retry. */
+/** A dependency (the database, the mail service, the scheduler) is unreachable or throttling: the client may retry. */
 export class ServiceUnavailableError extends DomainError {
   readonly code = 'ServiceUnavailable';
+  readonly status = 503;
 }

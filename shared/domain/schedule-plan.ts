@@ -1,5 +1,5 @@
 import { formatInTimeZone } from 'date-fns-tz';
-import type { ScheduledKind, TimelineEventInput } from '#events/contracts';
+import type { ScheduledEvent, ScheduledKind } from '#events/contracts';
 import type { Program, TimelineEvent } from './program.ts';
 import { wallTimeToInstant } from './time.ts';
 
@@ -11,7 +11,7 @@ export interface PlannedSchedule {
   wallTime: string;
   timeZone: string;
   instant: Date;
-  input: TimelineEventInput;
+  input: ScheduledEvent;
 }
 
 export interface SchedulePlan {

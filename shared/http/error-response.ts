@@ -1,19 +1,8 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { MiddlewareObj } from '@middy/core';
-import {
-  ConflictError,
-  DomainError,
-  type FieldIssue,
-  ForbiddenError,
-  InvalidTransitionError,
-  NominationWindowClosedError,
-  NotFoundError,
-  PayloadTooLargeError,
-  ServiceUnavailableError,
-  UnsupportedMediaTypeError,
-  ValidationError,
-} from '../domain/errors.ts';
-import { type HttpResult, json } from './responses.ts';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { DomainError, type FieldIssue, InvalidTransitionError, ValidationError } from '../domain/errors.ts';
+import { type HttpResult, json, page } from './responses.ts';
 
 export interface ErrorBody {
   error: string;
@@ -22,24 +11,20 @@ export interface ErrorBody {
   allowedActions?: readonly string[];
 }
 
-const statusOf = (error: DomainError): number => {
-  if (error instanceof ValidationError) return 400;
-  if (error instanceof ForbiddenError || error instanceof NominationWindowClosedError) return 403;
-  if (error instanceof NotFoundError) return 404;
-  if (error instanceof ConflictError) return 409;
-  if (error instanceof PayloadTooLargeError) return 413;
-  if (error instanceof UnsupportedMediaTypeError) return 415;
-  if (error instanceof ServiceUnavailableError) return 503;
-  return 400;
-};
+export interface HttpErrorOptions {
+  /**
+   * For routes a browser posts to: the page to answer a domain error with, at the status the one
+   * mapping gives it, or undefined to answer JSON. A page that cannot be made falls back to JSON.
+   */
+  errorPage?: (error: DomainError, event: APIGatewayProxyEventV2) => Promise<string | undefined>;
+}
 
-/** The one mapping from errors to HTTP. Unknown errors are logged and answered without details. */
+/** The one mapping from errors to HTTP: each domain error carries its status; anything else is a 500 without details. */
 export const errorResponse = (error: unknown, logger: Logger): { status: number; body: ErrorBody } => {
   if (error instanceof DomainError) {
-    const status = statusOf(error);
-    if (status >= 500) logger.warn('dependency unavailable', { error });
+    if (error.status >= 500) logger.warn('dependency unavailable', { error });
     return {
-      status,
+      status: error.status,
       body: {
         error: error.code,
         message: error.message,
@@ -52,10 +37,24 @@ export const errorResponse = (error: unknown, logger: Logger): { status: number;
   return { status: 500, body: { error: 'InternalError', message: 'Something went wrong on our side' } };
 };
 
-/** Middy middleware answering every error as JSON `{error, message, issues?}`. */
-export const httpErrors = (logger: Logger): MiddlewareObj<unknown, HttpResult> => ({
-  onError: (request) => {
-    const { status, body } = errorResponse(request.error, logger);
+/** Middy middleware answering every error as JSON `{error, message, issues?}`, or as the route's error page. */
+export const httpErrors = (
+  logger: Logger,
+  options: HttpErrorOptions = {},
+): MiddlewareObj<APIGatewayProxyEventV2, HttpResult> => ({
+  onError: async (request) => {
+    const { error } = request;
+    const { status, body } = errorResponse(error, logger);
+    if (options.errorPage && error instanceof DomainError) {
+      const markup = await options.errorPage(error, request.event).catch((pageError: unknown) => {
+        logger.warn('error page could not be made; answering JSON', { error: pageError });
+        return undefined;
+      });
+      if (markup !== undefined) {
+        request.response = page(status, markup);
+        return;
+      }
+    }
     request.response = json(status, body, status === 503 ? { 'retry-after': '2' } : {});
   },
 });

@@ -1,4 +1,4 @@
-import type { TimelineEventInput } from '#events/contracts';
+import type { ScheduledEvent } from '#events/contracts';
 import { participationCertificate } from '../documents/certificate.ts';
 import { eventFirstDate, type Program } from '../domain/program.ts';
 import { certificateEmail } from '../email/timeline-templates.ts';
@@ -6,8 +6,8 @@ import type { QueuedEmail } from '../ports.ts';
 import { type OccasionDeps, occasion, participants, type TimelineOutcome } from './timeline-occasion.ts';
 
 export interface CertificateDeps extends OccasionDeps {
-  /** Where the certificate fonts are; unset, they are read from node_modules. */
-  fontDir?: string;
+  /** Where the certificate fonts are: beside the bundle on AWS, in node_modules locally. */
+  fontDir: string;
 }
 
 /**
@@ -16,11 +16,11 @@ export interface CertificateDeps extends OccasionDeps {
  */
 export const issueCertificates = async (
   deps: CertificateDeps,
-  input: TimelineEventInput,
+  input: ScheduledEvent,
 ): Promise<TimelineOutcome> => {
   if (input.kind !== 'certificates') throw new Error(`IssueCertificates does not run "${input.kind}" events`);
   const { program, forParticipant, queue } = await occasion(deps, input);
-  const people = await participants(deps.store, program.id);
+  const people = await participants(deps.nominations, program.id);
   const period = programPeriod(program);
   const emails: QueuedEmail[] = [];
   for (const n of people) {

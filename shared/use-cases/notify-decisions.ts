@@ -1,8 +1,8 @@
 import type { Actor } from '../domain/actor.ts';
+import { authorize } from '../domain/authorization.ts';
 import { ConflictError } from '../domain/errors.ts';
-import { findProgram } from './find-program.ts';
 import { listAllNominations } from './list-all-nominations.ts';
-import { type TransitionDeps, transitionNomination } from './transition-nomination.ts';
+import { applyTransition, type TransitionDeps } from './transition-nomination.ts';
 
 export interface NotificationReport {
   /** Decision emails written to the outbox by this call. */
@@ -14,20 +14,22 @@ export interface NotificationReport {
 }
 
 /**
- * Notifies every decided nomination of a program: each one is its own `notify` transition, so a
- * second call, or two at once, write each decision email once.
+ * Notifies every decided nomination of a program: each one is its own `notify` transition,
+ * conditioned on the version listed, so a second call, or two at once, write each decision email
+ * once.
  */
 export const notifyDecisions = async (
   deps: TransitionDeps,
   programId: string,
   actor: Actor,
 ): Promise<NotificationReport> => {
-  findProgram(programId);
+  authorize(actor, 'notify-decisions');
+  await deps.programs.require(programId);
   const report: NotificationReport = { notified: 0, skipped: 0, undecided: 0 };
   for (const status of ['selected', 'not_selected'] as const) {
-    for (const nomination of await listAllNominations(deps.store, programId, status)) {
+    for (const nomination of await listAllNominations(deps.nominations, programId, status)) {
       try {
-        await transitionNomination(deps, nomination.id, actor, {
+        await applyTransition(deps, nomination, actor, {
           action: 'notify',
           expectedVersion: nomination.version,
         });
@@ -39,7 +41,7 @@ export const notifyDecisions = async (
     }
   }
   for (const status of ['submitted', 'reviewed'] as const) {
-    report.undecided += (await listAllNominations(deps.store, programId, status)).length;
+    report.undecided += (await listAllNominations(deps.nominations, programId, status)).length;
   }
   return report;
 };

@@ -1,4 +1,5 @@
 import {
+  describeFailure,
   EmailClaimedElsewhereError,
   type SendOutboxEmailDeps,
   sendOutboxEmail,
@@ -73,11 +74,7 @@ export const redriveOutbox = async (
       else report.alreadyHandled += 1;
     } catch (error) {
       if (error instanceof EmailClaimedElsewhereError) report.claimedElsewhere += 1;
-      else
-        report.failed.push({
-          ref,
-          error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
-        });
+      else report.failed.push({ ref, error: describeFailure(error) });
     }
   }
   return report;

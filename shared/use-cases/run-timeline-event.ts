@@ -1,5 +1,5 @@
-import type { TimelineEventInput } from '#events/contracts';
-import type { Actor } from '../domain/actor.ts';
+import type { ScheduledEvent } from '#events/contracts';
+import { scheduler } from '../domain/actor.ts';
 import type { Nomination } from '../domain/nomination.ts';
 import { holdsPlace, type NominationStatus, nominationStatuses } from '../domain/nomination-states.ts';
 import type { Program } from '../domain/program.ts';
@@ -19,13 +19,10 @@ import type { TransitionDeps } from './transition-nomination.ts';
 
 export type TimelineDeps = TransitionDeps & OccasionDeps;
 
-/** Decisions made by the schedule are audited under this name. */
-const scheduler: Actor = { id: 'scheduler', email: 'scheduler', groups: ['organizers'] };
-
-const standing = async (store: NominationStore, program: Program): Promise<DecisionStanding> => {
+const standing = async (nominations: NominationStore, program: Program): Promise<DecisionStanding> => {
   const byStatus = new Map<NominationStatus, Nomination[]>();
   for (const status of nominationStatuses)
-    byStatus.set(status, await listAllNominations(store, program.id, status));
+    byStatus.set(status, await listAllNominations(nominations, program.id, status));
   const all = [...byStatus.values()].flat();
   const counts = Object.fromEntries(
     nominationStatuses.map((s) => [s, byStatus.get(s)?.length ?? 0]),
@@ -48,18 +45,18 @@ const standing = async (store: NominationStore, program: Program): Promise<Decis
  */
 export const runTimelineEvent = async (
   deps: TimelineDeps,
-  input: TimelineEventInput,
+  input: ScheduledEvent,
 ): Promise<TimelineOutcome> => {
   const { program, forParticipant, forOrganizers, queue: outcome } = await occasion(deps, input);
 
   switch (input.kind) {
     case 'decision-readiness': {
-      const s = await standing(deps.store, program);
+      const s = await standing(deps.nominations, program);
       return outcome(forOrganizers('decision-readiness', (o) => decisionReadinessEmail(program, o, s)));
     }
     case 'decisions-due': {
       const report = await notifyDecisions(deps, program.id, scheduler);
-      const undecided = (await standing(deps.store, program)).undecided;
+      const undecided = (await standing(deps.nominations, program)).undecided;
       const alerts = undecided.length
         ? forOrganizers('decisions-overdue', (o) => decisionsOverdueEmail(program, o, undecided))
         : [];
@@ -80,13 +77,13 @@ export const runTimelineEvent = async (
       const daysAhead = Math.round(
         (eventStart(program, event).getTime() - Date.parse(input.scheduledAt)) / 86_400_000,
       );
-      const people = await participants(deps.store, program.id);
+      const people = await participants(deps.nominations, program.id);
       return outcome(
         people.map((n) => forParticipant(n, 'reminder', reminderEmail(program, event, n, invite, daysAhead))),
       );
     }
     case 'evaluation': {
-      const people = await participants(deps.store, program.id);
+      const people = await participants(deps.nominations, program.id);
       return outcome(people.map((n) => forParticipant(n, 'evaluation', evaluationEmail(program, n))));
     }
     case 'certificates':

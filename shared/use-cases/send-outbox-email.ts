@@ -1,3 +1,4 @@
+import { DomainError } from '../domain/errors.ts';
 import type { Clock, EmailSender, Outbox } from '../ports.ts';
 
 export interface SendOutboxEmailDeps {
@@ -15,6 +16,14 @@ export interface SendOutboxEmailDeps {
 }
 
 export type SendOutcome = 'sent' | 'already-handled';
+
+/** What the email item records of a failed send: the error, and the service's own where it was wrapped. */
+export const describeFailure = (error: unknown): string => {
+  if (!(error instanceof Error)) return String(error);
+  const name = error instanceof DomainError ? error.code : error.name;
+  const cause = error.cause instanceof Error ? ` (${error.cause.name}: ${error.cause.message})` : '';
+  return `${name}: ${error.message}${cause}`;
+};
 
 /** Another sender holds a live claim on the email (or died holding it): retry after `until`. */
 export class EmailClaimedElsewhereError extends Error {
@@ -47,11 +56,7 @@ export const sendOutboxEmail = async (deps: SendOutboxEmailDeps, ref: string): P
   try {
     ({ messageId } = await deps.sender.send(claimed.message));
   } catch (error) {
-    await deps.outbox.release(
-      claimed,
-      error instanceof Error ? `${error.name}: ${error.message}` : String(error),
-      deps.clock.now(),
-    );
+    await deps.outbox.release(claimed, describeFailure(error), deps.clock.now());
     throw error;
   }
   await deps.outbox.markSent(claimed, messageId, deps.clock.now());

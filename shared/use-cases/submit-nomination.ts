@@ -9,11 +9,11 @@ import {
 import { nominationWindowState } from '../domain/program.ts';
 import { formatInZone } from '../domain/time.ts';
 import { acknowledgementEmail } from '../email/templates.ts';
-import type { Clock, NominationStore } from '../ports.ts';
-import { findProgram } from './find-program.ts';
+import type { Clock, NominationStore, ProgramRepository } from '../ports.ts';
 
 export interface SubmitNominationDeps {
-  store: NominationStore;
+  nominations: NominationStore;
+  programs: ProgramRepository;
   clock: Clock;
   newId?: () => string;
 }
@@ -29,7 +29,7 @@ export const submitNomination = async (
   programId: string,
   body: unknown,
 ): Promise<Nomination> => {
-  const program = findProgram(programId);
+  const { program } = await deps.programs.require(programId);
   const now = deps.clock.now();
   const window = nominationWindowState(program, now);
   if (window !== 'open') {
@@ -49,7 +49,7 @@ export const submitNomination = async (
     at,
   });
 
-  await deps.store.create(
+  await deps.nominations.create(
     nomination,
     {
       at,

@@ -1,5 +1,4 @@
-import type { TimelineEventInput } from '#events/contracts';
-import { NotFoundError } from '../domain/errors.ts';
+import type { ScheduledEvent } from '#events/contracts';
 import type { Nomination } from '../domain/nomination.ts';
 import type { Program } from '../domain/program.ts';
 import type { EmailKind, EmailMessage } from '../email/templates.ts';
@@ -7,15 +6,15 @@ import type { Clock, EmailQueue, NominationStore, ProgramRepository, QueuedEmail
 import { listAllNominations } from './list-all-nominations.ts';
 
 export interface OccasionDeps {
-  store: NominationStore;
+  nominations: NominationStore;
   programs: ProgramRepository;
-  queue: EmailQueue;
+  outbox: EmailQueue;
   clock: Clock;
   organizerEmails: string[];
 }
 
 export interface TimelineOutcome {
-  kind: TimelineEventInput['kind'];
+  kind: ScheduledEvent['kind'];
   queued: number;
   alreadyQueued: number;
   notified?: number;
@@ -23,8 +22,8 @@ export interface TimelineOutcome {
 }
 
 /** Selected, told so, and not withdrawn: the people reminders, evaluation and certificates are for. */
-export const participants = async (store: NominationStore, programId: string) =>
-  (await listAllNominations(store, programId, 'notified')).filter((n) => n.decision === 'selected');
+export const participants = async (nominations: NominationStore, programId: string) =>
+  (await listAllNominations(nominations, programId, 'notified')).filter((n) => n.decision === 'selected');
 
 /**
  * The program a schedule fired for, and the emails of that occasion. Every email is keyed by the
@@ -33,16 +32,14 @@ export const participants = async (store: NominationStore, programId: string) =>
  */
 export const occasion = async (
   deps: OccasionDeps,
-  input: TimelineEventInput,
+  input: ScheduledEvent,
 ): Promise<{
   program: Program;
   forParticipant: (n: Nomination, kind: EmailKind, email: EmailMessage) => QueuedEmail;
   forOrganizers: (kind: EmailKind, build: (organizer: string) => EmailMessage) => QueuedEmail[];
   queue: (emails: QueuedEmail[], extra?: Partial<TimelineOutcome>) => Promise<TimelineOutcome>;
 }> => {
-  const stored = await deps.programs.get(input.programId);
-  if (!stored) throw new NotFoundError(`There is no program "${input.programId}"`);
-  const { program } = stored;
+  const { program } = await deps.programs.require(input.programId);
   const key = `${input.schedule}@${input.scheduledAt}`;
   return {
     program,
@@ -57,6 +54,6 @@ export const occasion = async (
         email: { key: `${key}#${organizer}`, kind, ...build(organizer) },
       })),
     queue: (emails, extra = {}) =>
-      deps.queue.enqueue(emails, deps.clock.now()).then((r) => ({ kind: input.kind, ...r, ...extra })),
+      deps.outbox.enqueue(emails, deps.clock.now()).then((r) => ({ kind: input.kind, ...r, ...extra })),
   };
 };

@@ -1,5 +1,6 @@
-import type { Actor } from '../domain/actor.ts';
-import { ForbiddenError, NotFoundError, VersionConflictError } from '../domain/errors.ts';
+import { type Actor, actorName } from '../domain/actor.ts';
+import { authorize } from '../domain/authorization.ts';
+import { NotFoundError, VersionConflictError } from '../domain/errors.ts';
 import type { Nomination } from '../domain/nomination.ts';
 import { isNominationId } from '../domain/nomination-id.ts';
 import { nextState, placeDelta } from '../domain/nomination-states.ts';
@@ -7,23 +8,15 @@ import type { TransitionCommand } from '../domain/transition-command.ts';
 import type { Clock, NominationStore, OutboxEmail, ProgramRepository } from '../ports.ts';
 
 export interface TransitionDeps {
-  store: NominationStore;
+  nominations: NominationStore;
   clock: Clock;
   /** The decision email names the first meeting as the timeline now stands. */
   programs: ProgramRepository;
 }
 
-/** Reviewers (the advisory group) may read and review; organizers may do everything. */
-const mayPerform = (actor: Actor, action: TransitionCommand['action']) =>
-  actor.groups.includes('organizers') || (action === 'review' && actor.groups.includes('reviewers'));
-
 /**
- * 1. Load the nomination (404) and check the actor may perform the action (403).
- * 2. Check the caller's expectedVersion, if given, against the stored one (409).
- * 3. Compute the next state from the state table (409 listing the allowed actions).
- * 4. Write the new state, the audit entry, the decision email (for notify) and the change in
- *    places taken in one transaction conditioned on the version read in step 1 (409 on a
- *    concurrent change or when the program is full).
+ * 1. Check the actor may perform the action (403), then load the nomination (404).
+ * 2. Apply it: see `applyTransition`.
  */
 export const transitionNomination = async (
   deps: TransitionDeps,
@@ -31,19 +24,33 @@ export const transitionNomination = async (
   actor: Actor,
   command: TransitionCommand,
 ): Promise<Nomination> => {
-  if (!mayPerform(actor, command.action)) {
-    throw new ForbiddenError(`Only organizers may ${command.action} nominations; reviewers may review`);
-  }
-  const before = isNominationId(nominationId) ? await deps.store.get(nominationId) : undefined;
+  authorize(actor, command.action);
+  const before = isNominationId(nominationId) ? await deps.nominations.get(nominationId) : undefined;
   if (!before) throw new NotFoundError(`There is no nomination "${nominationId}"`);
+  return applyTransition(deps, before, actor, command);
+};
+
+/**
+ * For an actor already authorized, on the nomination as read:
+ * 1. Check the caller's expectedVersion, if given, against the stored one (409).
+ * 2. Compute the next state from the state table (409 listing the allowed actions).
+ * 3. Write the new state, the audit entry, the decision email (for notify) and the change in
+ *    places taken in one transaction conditioned on the version read (409 on a concurrent
+ *    change or when the program is full).
+ */
+export const applyTransition = async (
+  deps: TransitionDeps,
+  before: Nomination,
+  actor: Actor,
+  command: TransitionCommand,
+): Promise<Nomination> => {
   if (command.expectedVersion !== undefined && command.expectedVersion !== before.version) {
     throw new VersionConflictError(
       `The nomination is at version ${before.version}, not ${command.expectedVersion}; reload it and try again`,
     );
   }
   const target = nextState(before, command.action);
-  const program = (await deps.programs.get(before.programId))?.program;
-  if (!program) throw new NotFoundError(`There is no program "${before.programId}"`);
+  const { program } = await deps.programs.require(before.programId);
   const at = deps.clock.now().toISOString();
   const after: Nomination = { ...before, ...target, version: before.version + 1, updatedAt: at };
   if (command.action === 'review') {
@@ -62,12 +69,12 @@ export const transitionNomination = async (
         : { key: 'decision', kind: 'decision-not-selected', ...decisionNotSelectedEmail(program, before) },
     );
   }
-  await deps.store.applyTransition({
+  await deps.nominations.applyTransition({
     before,
     after,
     audit: {
       at,
-      actor: actor.email ?? actor.id,
+      actor: actorName(actor),
       action: command.action,
       from: before.status,
       to: after.status,

@@ -1,13 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { Actor } from '../domain/actor.ts';
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  ValidationError,
-  VersionConflictError,
-} from '../domain/errors.ts';
-import { toFieldIssues } from '../domain/nomination.ts';
+import { type Actor, actorName } from '../domain/actor.ts';
+import { authorize } from '../domain/authorization.ts';
+import { ConflictError, ValidationError, VersionConflictError } from '../domain/errors.ts';
+import { toFieldIssues } from '../domain/field-issues.ts';
 import type { Program, TimelineEvent } from '../domain/program.ts';
 import { timelineSchema } from '../domain/program-schema.ts';
 import { eventStart, planSchedules } from '../domain/schedule-plan.ts';
@@ -56,10 +51,8 @@ export const updateTimeline = async (
   schedules?: SyncReport;
   schedulesPending?: string;
 }> => {
-  if (!actor.groups.includes('organizers'))
-    throw new ForbiddenError('Only organizers may change the timeline');
-  const stored = await deps.programs.get(programId);
-  if (!stored) throw new NotFoundError(`There is no program "${programId}"`);
+  authorize(actor, 'change-timeline');
+  const stored = await deps.programs.require(programId);
   const parsed = timelineUpdateSchema.safeParse(body);
   if (!parsed.success) throw new ValidationError('The timeline is not valid', toFieldIssues(parsed.error));
   const { timeline, expectedVersion, note } = parsed.data;
@@ -102,7 +95,7 @@ export const updateTimeline = async (
     programId,
     timeline,
     expectedVersion,
-    actor: actor.email ?? actor.id,
+    actor: actorName(actor),
     at: now.toISOString(),
     ...(note ? { note } : {}),
   });

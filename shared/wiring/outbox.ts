@@ -2,7 +2,7 @@ import { systemClock } from '../adapters/clock.ts';
 import { clockFromEnv } from '../config.ts';
 import type { SendOutboxEmailDeps } from '../use-cases/send-outbox-email.ts';
 import { sesSender } from './mail.ts';
-import { dynamoDbStore } from './table.ts';
+import { outbox } from './table.ts';
 
 /**
  * What sending an outbox email needs, for the stream's mailer and the redrive sweep alike. The
@@ -10,7 +10,7 @@ import { dynamoDbStore } from './table.ts';
  * answer) and a mark that DynamoDB may take three attempts of 7 s to write.
  */
 export const outboxSenderDeps = (): SendOutboxEmailDeps => ({
-  outbox: dynamoDbStore(),
+  outbox: outbox(),
   sender: sesSender(),
   clock: clockFromEnv(),
   leaseMs: 60_000,

@@ -1,12 +1,15 @@
 import { programs as definitions } from '#events/programs/index';
 import { documentClient } from '../adapters/aws-clients.ts';
+import { DynamoDbNominationStore } from '../adapters/dynamodb-nominations.ts';
+import { DynamoDbOutbox } from '../adapters/dynamodb-outbox.ts';
 import { cachedPrograms, DynamoDbProgramRepository } from '../adapters/dynamodb-programs.ts';
-import { DynamoDbStore } from '../adapters/dynamodb-store.ts';
 import { clockFromEnv, organizerEmails, tableConfig } from '../config.ts';
+import type { ProgramRepository } from '../ports.ts';
 
 /**
  * The composition root, split by AWS service so a handler's bundle carries only the SDK clients
- * it uses. Handler modules call these once at load time (one client per cold start).
+ * it uses. Handler modules call these once at load time (one client per cold start). Whether a
+ * program is read fresh or kept a while is decided here, by what the caller does with it.
  */
 let tableClient: ReturnType<typeof documentClient> | undefined;
 const table = () => {
@@ -15,26 +18,43 @@ const table = () => {
   return { client: tableClient, tableName };
 };
 
-export const dynamoDbStore = () => {
+export const nominationStore = () => {
   const { client, tableName } = table();
-  return new DynamoDbStore(client, tableName);
+  return new DynamoDbNominationStore(client, tableName);
 };
 
-/** Programs with their current timeline; request paths keep each for a minute. */
-export const programRepository = (options: { cached: boolean } = { cached: true }) => {
+export const outbox = () => {
+  const { client, tableName } = table();
+  return new DynamoDbOutbox(client, tableName);
+};
+
+const programRepository = (keepForMs: number): ProgramRepository => {
   const { client, tableName } = table();
   const repository = new DynamoDbProgramRepository(client, tableName, definitions);
-  return options.cached ? cachedPrograms(repository, 60_000) : repository;
+  return keepForMs > 0 ? cachedPrograms(repository, keepForMs) : repository;
 };
 
-/** What a scheduled timeline occasion needs: the store (also its email queue), fresh programs, the organizers. */
-export const occasionDeps = () => {
-  const store = dynamoDbStore();
-  return {
-    store,
-    queue: store,
-    clock: clockFromEnv(),
-    programs: programRepository({ cached: false }),
-    organizerEmails: organizerEmails(),
-  };
-};
+/**
+ * Request paths (the form, submissions, staff reads and transitions): each program is kept a
+ * minute per instance, so a timeline change shows in a decision email within a minute.
+ */
+export const requestDeps = () => ({
+  nominations: nominationStore(),
+  programs: programRepository(60_000),
+  clock: clockFromEnv(),
+});
+
+/**
+ * Where the program is shown with the version to send back, or changed, or its schedules acted
+ * on: read fresh every time.
+ */
+export const programAdminDeps = () => ({ programs: programRepository(0), clock: clockFromEnv() });
+
+/** What a scheduled timeline occasion needs: participants, fresh programs, the outbox, the organizers. */
+export const occasionDeps = () => ({
+  nominations: nominationStore(),
+  outbox: outbox(),
+  clock: clockFromEnv(),
+  programs: programRepository(0),
+  organizerEmails: organizerEmails(),
+});

@@ -3,7 +3,7 @@ import { SESClient } from '@aws-sdk/client-ses';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
 import { ensureTable, localCredentials, localDynamoDbClient } from '../../local/emulators.ts';
-import { DynamoDbStore } from '../../shared/adapters/dynamodb-store.ts';
+import { DynamoDbOutbox } from '../../shared/adapters/dynamodb-outbox.ts';
 import { SesSender } from '../../shared/adapters/ses-sender.ts';
 import type { EmailMessage } from '../../shared/email/templates.ts';
 import type { EmailSender } from '../../shared/ports.ts';
@@ -17,7 +17,7 @@ describe('the mailer killed in the middle of a batch', () => {
   it('sends every outbox email after the restart, none twice', async () => {
     const tableName = `faults-${randomUUID()}`;
     await ensureTable(inject('dynamoDbEndpoint'), tableName);
-    const store = new DynamoDbStore(
+    const store = new DynamoDbOutbox(
       DynamoDBDocumentClient.from(localDynamoDbClient(inject('dynamoDbEndpoint'))),
       tableName,
     );

@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metlib2024 } from '../../events/programs/metlib-2024.ts';
 import { ensureTable, localCredentials } from '../../local/emulators.ts';
 import { documentClient } from '../../shared/adapters/aws-clients.ts';
-import { DynamoDbStore, outboxRef } from '../../shared/adapters/dynamodb-store.ts';
+import { DynamoDbNominationStore } from '../../shared/adapters/dynamodb-nominations.ts';
+import { DynamoDbOutbox } from '../../shared/adapters/dynamodb-outbox.ts';
+import { outboxRef } from '../../shared/adapters/dynamodb-outbox-items.ts';
 import { SesSender } from '../../shared/adapters/ses-sender.ts';
 import { keys } from '../../shared/adapters/table-design.ts';
 import { acknowledgementEmail } from '../../shared/email/templates.ts';
@@ -45,7 +47,8 @@ describe('the mailer', () => {
     const tableName = `mailer-${randomUUID()}`;
     await ensureTable(stack.dynamoDbEndpoint, tableName);
     const client = documentClient(stack.dynamoDbEndpoint);
-    const store = new DynamoDbStore(client, tableName);
+    const store = new DynamoDbNominationStore(client, tableName);
+    const outbox = new DynamoDbOutbox(client, tableName);
     const candidate = `retry-${randomUUID()}@library.example.org`;
     const nomination = sampleNomination((n) => {
       n.candidate.email = candidate;
@@ -66,7 +69,7 @@ describe('the mailer', () => {
 
     // Nothing listens on port 9: the send fails as an unreachable service would.
     const unreachable = {
-      outbox: store,
+      outbox,
       sender: ses('http://127.0.0.1:9'),
       clock,
       leaseClock: clock,
@@ -79,7 +82,7 @@ describe('the mailer', () => {
     expect(Item).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.any(String) });
 
     const working = {
-      outbox: store,
+      outbox,
       sender: ses(stack.sesEndpoint),
       clock,
       leaseClock: clock,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TimelineEventInput } from '../../events/contracts.ts';
+import type { ScheduledEvent } from '../../events/contracts.ts';
 import { metlib2024 } from '../../events/programs/metlib-2024.ts';
 import { planSchedules } from '../../shared/domain/schedule-plan.ts';
 import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
@@ -20,7 +20,7 @@ const people = {
 };
 const ids: Record<string, string> = {};
 
-const input = (schedule: string): TimelineEventInput => {
+const input = (schedule: string): ScheduledEvent => {
   const planned = planSchedules(metlib2024).schedules.find((s) => s.name === schedule);
   if (!planned) throw new Error(`no schedule ${schedule}`);
   return planned.input;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { metlib2024 } from '../../events/programs/metlib-2024.ts';
 import sample from '../../events/samples/nomination.json' with { type: 'json' };
-import { outboxRef } from '../../shared/adapters/dynamodb-store.ts';
+import { outboxRef } from '../../shared/adapters/dynamodb-outbox-items.ts';
 import { keys } from '../../shared/adapters/table-design.ts';
 import {
   type Nomination,

@@ -4,7 +4,7 @@ import { scheduledKinds } from '../../events/contracts.ts';
 import { catalog } from '../../functions/catalog.ts';
 import { matchesFilter } from '../../local/stream-poller.ts';
 import { ForbiddenError } from '../../shared/domain/errors.ts';
-import { actorFrom } from '../../shared/http/actor.ts';
+import { staffActorFrom } from '../../shared/http/actor.ts';
 
 const mailer = catalog.find((f) => f.stream);
 
@@ -31,24 +31,21 @@ describe('the caller from API Gateway JWT claims', () => {
 
   it('reads groups flattened to "[a b]" as API Gateway passes them, and as an array', () => {
     expect(
-      actorFrom(event({ sub: 'u1', email: 'a@b.org', 'cognito:groups': '[organizers reviewers]' }), [
-        'organizers',
-      ]),
+      staffActorFrom(event({ sub: 'u1', email: 'a@b.org', 'cognito:groups': '[organizers reviewers]' })),
     ).toEqual({
+      kind: 'staff',
       id: 'u1',
       email: 'a@b.org',
       groups: ['organizers', 'reviewers'],
     });
-    expect(actorFrom(event({ sub: 'u2', 'cognito:groups': ['reviewers'] }), ['reviewers']).groups).toEqual([
+    expect(staffActorFrom(event({ sub: 'u2', 'cognito:groups': ['reviewers'] })).groups).toEqual([
       'reviewers',
     ]);
   });
 
-  it('refuses a caller outside the allowed groups, ignoring unknown groups', () => {
-    expect(() => actorFrom(event({ sub: 'u3', 'cognito:groups': '[admins]' }), ['organizers'])).toThrow(
-      ForbiddenError,
-    );
-    expect(() => actorFrom(event({}), ['organizers'])).toThrow(ForbiddenError);
+  it('refuses a caller in no staff group, ignoring unknown groups', () => {
+    expect(() => staffActorFrom(event({ sub: 'u3', 'cognito:groups': '[admins]' }))).toThrow(ForbiddenError);
+    expect(() => staffActorFrom(event({}))).toThrow(ForbiddenError);
   });
 });
 

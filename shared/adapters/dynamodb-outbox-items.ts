@@ -1,0 +1,52 @@
+import type { EmailRecord, QueuedEmail } from '../ports.ts';
+import { keys, tableDesign } from './table-design.ts';
+
+type Item = Record<string, unknown>;
+
+/** Outbox references are the item's key, as the stream record carries it. */
+export const outboxRef = (key: { pk: string; sk: string }) => `${key.pk}|${key.sk}`;
+
+export const parseOutboxRef = (ref: string) => {
+  const [pk, sk] = ref.split('|');
+  return { pk, sk };
+};
+
+/**
+ * An outbox email as it is first written, in a transaction with the change that causes it or on
+ * its own: pending, never tried, unique by its key, listed in the `unsent` index.
+ */
+export const outboxEmailPut = ({ programId, nominationId, email }: QueuedEmail, createdAt: string) => {
+  const key = nominationId ? keys.email(nominationId, email.key) : keys.programEmail(programId, email.key);
+  return {
+    Item: {
+      ...key,
+      unsentPk: keys.unsentPartition,
+      unsentSk: `${createdAt}#${outboxRef(key)}`,
+      type: tableDesign.emailItemType,
+      programId,
+      ...(nominationId ? { nominationId } : {}),
+      ...email,
+      status: 'pending',
+      attempts: 0,
+      createdAt,
+    },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  };
+};
+
+/** What the API shows of an outbox email: where it went and whether it was sent, not its body. */
+export const emailRecord = (item: Item): EmailRecord => {
+  const e = item as unknown as EmailRecord;
+  return {
+    key: e.key,
+    kind: e.kind,
+    to: e.to,
+    cc: e.cc,
+    subject: e.subject,
+    status: e.status,
+    attempts: e.attempts,
+    createdAt: e.createdAt,
+    ...(e.sentAt ? { sentAt: e.sentAt, messageId: e.messageId } : {}),
+    ...(e.lastError ? { lastError: e.lastError } : {}),
+  } as EmailRecord;
+};

@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+  type UpdateCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { ClaimedEmail, ClaimResult, EmailQueue, Outbox, OutboxEmail, QueuedEmail } from '../ports.ts';
+import { callAws } from './aws-errors.ts';
+import { outboxEmailPut, outboxRef, parseOutboxRef } from './dynamodb-outbox-items.ts';
+import { keys, tableDesign } from './table-design.ts';
+
+const unsentIndex = tableDesign.indexes[1];
+const service = 'The outbox';
+
+/**
+ * The outbox: emails queued by state changes and scheduled occasions, claimed and marked by the
+ * senders. Each email is one item; a claim is a conditional update on it.
+ */
+export class DynamoDbOutbox implements Outbox, EmailQueue {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async enqueue(emails: QueuedEmail[], now: Date): Promise<{ queued: number; alreadyQueued: number }> {
+    let queued = 0;
+    const createdAt = now.toISOString();
+    for (const queuedEmail of emails) {
+      try {
+        await callAws(service, () =>
+          this.client.send(
+            new PutCommand({ TableName: this.tableName, ...outboxEmailPut(queuedEmail, createdAt) }),
+          ),
+        );
+        queued += 1;
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      }
+    }
+    return { queued, alreadyQueued: emails.length - queued };
+  }
+
+  async claim(ref: string, now: Date, leaseMs: number): Promise<ClaimResult> {
+    const claim = randomUUID();
+    try {
+      const { Attributes } = await this.update({
+        Key: parseOutboxRef(ref),
+        ConditionExpression:
+          'attribute_exists(pk) AND (#status = :pending OR (#status = :sending AND leaseUntil < :now))',
+        UpdateExpression: 'SET #status = :sending, claim = :claim, leaseUntil = :until ADD attempts :one',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':pending': 'pending',
+          ':sending': 'sending',
+          ':now': now.toISOString(),
+          ':until': new Date(now.getTime() + leaseMs).toISOString(),
+          ':claim': claim,
+          ':one': 1,
+        },
+        ReturnValues: 'ALL_NEW',
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      });
+      const item = Attributes as OutboxEmail & { attempts: number };
+      const email: ClaimedEmail = {
+        ref,
+        claim,
+        attempts: item.attempts,
+        message: {
+          to: item.to,
+          cc: item.cc,
+          subject: item.subject,
+          html: item.html,
+          text: item.text,
+          ...(item.attachments ? { attachments: item.attachments } : {}),
+        },
+      };
+      return { outcome: 'claimed', email };
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      // The condition's failure carries the item as it was, in DynamoDB's own encoding.
+      const old = error.Item ? unmarshall(error.Item) : undefined;
+      if (old?.status === 'sending') return { outcome: 'leased', until: String(old.leaseUntil ?? '') };
+      return { outcome: 'sent' };
+    }
+  }
+
+  async markSent(email: ClaimedEmail, messageId: string, now: Date): Promise<void> {
+    await this.update({
+      Key: parseOutboxRef(email.ref),
+      ConditionExpression: 'claim = :claim',
+      UpdateExpression:
+        'SET #status = :sent, sentAt = :at, messageId = :id REMOVE claim, leaseUntil, lastError, unsentPk, unsentSk',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':claim': email.claim,
+        ':sent': 'sent',
+        ':at': now.toISOString(),
+        ':id': messageId,
+      },
+    });
+  }
+
+  async release(email: ClaimedEmail, reason: string, failedAt: Date): Promise<void> {
+    try {
+      await this.update({
+        Key: parseOutboxRef(email.ref),
+        ConditionExpression: 'claim = :claim',
+        // Re-keyed by the failure: an email that keeps failing goes to the back of the redrive's
+        // queue instead of holding the front for ever.
+        UpdateExpression:
+          'SET #status = :pending, lastError = :reason, unsentSk = :unsent REMOVE claim, leaseUntil',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':claim': email.claim,
+          ':pending': 'pending',
+          ':reason': reason.slice(0, 500),
+          ':unsent': `${failedAt.toISOString()}#${email.ref}`,
+        },
+      });
+    } catch (error) {
+      // Losing the claim meanwhile is fine: whoever holds it now is responsible for the email.
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
+  async listUnsent(before: Date, limit: number): Promise<string[]> {
+    const refs: string[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await callAws(service, () =>
+        this.client.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            IndexName: unsentIndex.name,
+            KeyConditionExpression: '#p = :p AND #s < :before',
+            ExpressionAttributeNames: { '#p': unsentIndex.partitionKey, '#s': unsentIndex.sortKey },
+            ExpressionAttributeValues: { ':p': keys.unsentPartition, ':before': before.toISOString() },
+            Limit: limit - refs.length,
+            ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+          }),
+        ),
+      );
+      for (const item of page.Items ?? []) refs.push(outboxRef(item as { pk: string; sk: string }));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey && refs.length < limit);
+    return refs;
+  }
+
+  private update(input: Omit<UpdateCommandInput, 'TableName'>) {
+    return callAws(service, () =>
+      this.client.send(new UpdateCommand({ TableName: this.tableName, ...input })),
+    );
+  }
+}

@@ -1,0 +1,35 @@
+import type { Actor } from '../domain/actor.ts';
+import { authorize } from '../domain/authorization.ts';
+import { NotFoundError } from '../domain/errors.ts';
+import { isNominationId } from '../domain/nomination-id.ts';
+import type { NominationStatus } from '../domain/nomination-states.ts';
+import type { NominationDetail, NominationPage, NominationStore, ProgramRepository } from '../ports.ts';
+
+export interface ReadNominationsDeps {
+  nominations: NominationStore;
+  programs: ProgramRepository;
+}
+
+/** A page of a program's nominations, for staff: 403, then 404 for an unknown program. */
+export const listNominations = async (
+  deps: ReadNominationsDeps,
+  actor: Actor,
+  programId: string,
+  query: { status?: NominationStatus; limit: number; cursor?: string },
+): Promise<NominationPage> => {
+  authorize(actor, 'list-nominations');
+  const { program } = await deps.programs.require(programId);
+  return deps.nominations.list(program.id, query);
+};
+
+/** One nomination with its history and emails, for staff. */
+export const getNomination = async (
+  deps: Pick<ReadNominationsDeps, 'nominations'>,
+  actor: Actor,
+  nominationId: string,
+): Promise<NominationDetail> => {
+  authorize(actor, 'read-nomination');
+  const detail = isNominationId(nominationId) ? await deps.nominations.getDetail(nominationId) : undefined;
+  if (!detail) throw new NotFoundError(`There is no nomination "${nominationId}"`);
+  return detail;
+};
