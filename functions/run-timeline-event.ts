@@ -1,7 +1,7 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import { scheduledEventSchema } from '#events/contracts';
 import { logger } from '#shared/logger';
+import { runScheduledEvent } from '#shared/run-scheduled-event';
 import { runTimelineEvent } from '#shared/use-cases/run-timeline-event';
 import { occasionDeps } from '#shared/wiring/table';
 
@@ -13,11 +13,6 @@ const deps = occasionDeps();
  * requestPayload) to the schedule dead-letter queue; locally the Scheduler emulator retries it
  * and keeps it as a dead letter. A retry queues nothing twice.
  */
-export const run = async (event: unknown) => {
-  const input = scheduledEventSchema.parse(event);
-  const outcome = await runTimelineEvent(deps, input);
-  logger.info('timeline event', { schedule: input.schedule, scheduledAt: input.scheduledAt, ...outcome });
-  return outcome;
-};
+export const run = runScheduledEvent('timeline event', (input) => runTimelineEvent(deps, input));
 
 export const handler = middy(run).use(injectLambdaContext(logger, { resetKeys: true }));
