@@ -20,7 +20,7 @@ import {
   startDynamoDbLocal,
   startSesEmulator,
 } from '../local/emulators.ts';
-import { freePort } from '../local/free-port.ts';
+import { freePort } from '../local/listen.ts';
 import { startStack } from '../local/stack.ts';
 import { measureInit } from './bundle-init.ts';
 

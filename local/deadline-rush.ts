@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { freePort } from './free-port.ts';
+import { freePort } from './listen.ts';
 import { syntheticNominations } from './simulation-data.ts';
 import { startStack } from './stack.ts';
 

@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import {
   CreateTableCommand,
@@ -12,20 +11,10 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { tableDesign } from '#shared/adapters/table-design';
-import { isPortTaken, portTakenError } from './port-taken.ts';
+import { assertPortFree, closeServer } from './listen.ts';
 
 const require = createRequire(import.meta.url);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Throws a sentence saying what to do when a port is taken, before a child process fails less clearly. */
-export const assertPortFree = (port: number, what: string) =>
-  new Promise<void>((resolve, reject) => {
-    const probe: Server = createServer();
-    probe.once('error', (error: NodeJS.ErrnoException) =>
-      reject(isPortTaken(error) ? portTakenError(port, what) : error),
-    );
-    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
-  });
 
 export const assertJava = () => {
   const result = spawnSync('java', ['-version'], { encoding: 'utf8' });
@@ -115,7 +104,7 @@ export const startSesEmulator = async (options: { port: number }): Promise<Runni
   const server = await sesEmulator({ host: '127.0.0.1', port: options.port });
   return {
     endpoint: `http://127.0.0.1:${options.port}`,
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    stop: () => closeServer(server),
   };
 };
 

@@ -1,11 +1,10 @@
 import { Buffer, isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import type { JWTPayload } from 'jose';
 import type { HttpRoute } from '#functions/catalog';
-import { isPortTaken, portTakenError } from './port-taken.ts';
+import { type Listening, listen } from './listen.ts';
 
 export type HttpHandler = (
   event: APIGatewayProxyEventV2,
@@ -68,7 +67,7 @@ const send = (res: ServerResponse, status: number, body: unknown, headers: Recor
  * The local HTTP API: the catalog's routes, API Gateway payload 2.0 events, and the JWT
  * authorizer's behaviour (401 `{"message":"Unauthorized"}` before the function runs).
  */
-export const startGateway = async (options: GatewayOptions): Promise<{ server: Server; url: string }> => {
+export const startGateway = async (options: GatewayOptions): Promise<Listening> => {
   const compiled = options.routes
     .map(compile)
     .sort((a, b) => b.literalSegments - a.literalSegments || a.names.length - b.names.length);
@@ -183,16 +182,6 @@ export const startGateway = async (options: GatewayOptions): Promise<{ server: S
     }
   });
 
-  await listen(server, options.port, options.host ?? '127.0.0.1', 'the API gateway');
-  const { port } = server.address() as AddressInfo;
-  return { server, url: `http://localhost:${port}` };
+  const listening = await listen(server, { port: options.port, host: options.host, what: 'the API gateway' });
+  return { ...listening, url: `http://localhost:${listening.port}` };
 };
-
-/** Listens, turning "port taken" into a sentence that says what to do. */
-export const listen = (server: Server, port: number, host: string, what: string) =>
-  new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(isPortTaken(error) ? portTakenError(port, what) : error),
-    );
-    server.listen(port, host, () => resolve());
-  });

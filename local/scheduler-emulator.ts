@@ -1,9 +1,8 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { wallTimeToInstant } from '#shared/domain/time';
 import { isIanaTimeZone } from '#shared/domain/time-zones';
 import type { Clock } from '#shared/ports';
-import { isPortTaken, portTakenError } from './port-taken.ts';
+import { type Listening, listen } from './listen.ts';
 
 /**
  * EventBridge Scheduler's REST-JSON API as @aws-sdk/client-scheduler speaks it, with its
@@ -102,7 +101,7 @@ export class SchedulerEmulator {
   readonly deadLetters: DeadLetter[] = [];
   readonly invocations: Invocation[] = [];
   private inFlight = 0;
-  private server?: Server;
+  private listening?: Listening;
   private timer?: NodeJS.Timeout;
   private idleWaiters: (() => void)[] = [];
 
@@ -430,24 +429,15 @@ export class SchedulerEmulator {
   // ---- the HTTP server ----------------------------------------------------------------------
 
   async start(): Promise<string> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve, reject) => {
-      this.server?.once('error', (error) =>
-        reject(isPortTaken(error) ? portTakenError(this.options.port, 'the Scheduler emulator') : error),
-      );
-      this.server?.listen(this.options.port, '127.0.0.1', () => resolve());
-    });
+    const server = createServer((req, res) => void this.handle(req, res));
+    this.listening = await listen(server, { port: this.options.port, what: 'the Scheduler emulator' });
     this.timer = setInterval(() => this.tick(), this.options.tickMs ?? 50);
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.listening.url;
   }
 
   async stop() {
     if (this.timer) clearInterval(this.timer);
-    await new Promise<void>((resolve) => {
-      if (!this.server) return resolve();
-      this.server.close(() => resolve());
-      this.server.closeAllConnections();
-    });
+    await this.listening?.close();
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse) {

@@ -5,7 +5,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { catalog } from '#functions/catalog';
 import { documentClient } from '#shared/adapters/aws-clients';
 import { tableDesign } from '#shared/adapters/table-design';
-import { freePort } from './free-port.ts';
+import { freePort } from './listen.ts';
 import { syntheticNominations } from './simulation-data.ts';
 import { type RunningStack, startStack } from './stack.ts';
 

@@ -1,4 +1,3 @@
-import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
@@ -209,12 +208,6 @@ export const startStack = async (options: StackOptions): Promise<RunningStack> =
     } finally {
       schedulerClient.destroy();
     }
-    const closeGateway = (server: Server) =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-
     return {
       apiUrl: gateway.url,
       dynamoDbEndpoint,
@@ -235,7 +228,7 @@ export const startStack = async (options: StackOptions): Promise<RunningStack> =
       },
       token: (request) => signToken(key, request),
       stop: async () => {
-        await closeGateway(gateway.server);
+        await gateway.close();
         await poller.stop();
         client.destroy();
         await stopAll();

@@ -1,6 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { startDynamoDbLocal, startSesEmulator } from '../local/emulators.ts';
-import { freePort } from '../local/free-port.ts';
+import { freePort } from '../local/listen.ts';
 
 /**
  * One DynamoDB Local (in memory) and one SES emulator for the whole run; each test file makes its

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
 import { localDynamoDbClient, startDynamoDbLocal } from '../../local/emulators.ts';
-import { freePort } from '../../local/free-port.ts';
+import { freePort } from '../../local/listen.ts';
 import { startStack } from '../../local/stack.ts';
 import { nominationBody } from '../support/test-stack.ts';
 

@@ -3,7 +3,7 @@ import { SESClient } from '@aws-sdk/client-ses';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { ensureTable, localCredentials, localDynamoDbClient } from '../../local/emulators.ts';
-import { freePort } from '../../local/free-port.ts';
+import { freePort } from '../../local/listen.ts';
 import { DynamoDbStore } from '../../shared/adapters/dynamodb-store.ts';
 import { SesSender } from '../../shared/adapters/ses-sender.ts';
 import type { EmailSender } from '../../shared/ports.ts';
