@@ -128,7 +128,7 @@ export const runSimulation = async (options: SimulationOptions): Promise<Simulat
 
     // One participant withdraws after hearing the decision: they get nothing from then on.
     let withdrawn: string | undefined;
-    const firings = () => stack.scheduler.invocations.length;
+    const firings = () => stack.scheduler.invocations().length;
     const recurring = new Set(catalog.filter((e) => e.every).map((e) => e.name));
     for (;;) {
       // The program's dates; the 15-minute outbox sweep fires once on the way to each.
@@ -139,7 +139,7 @@ export const runSimulation = async (options: SimulationOptions): Promise<Simulat
       while (firings() === before) await new Promise((r) => setTimeout(r, 10));
       await stack.scheduler.idle();
       await stack.poller.drained();
-      const fired = stack.scheduler.invocations.slice(before);
+      const fired = stack.scheduler.invocations().slice(before);
       say(
         `${next.toISOString().slice(0, 10)}  ${fired
           .filter((f) => !recurring.has(f.schedule) || !f.ok)
@@ -192,9 +192,9 @@ export const runSimulation = async (options: SimulationOptions): Promise<Simulat
     const duplicates = Math.max(0, ours.length - outboxEmails);
 
     const participants = options.selected - (withdrawn ? 1 : 0);
-    const reminders = stack.scheduler.invocations.filter(
-      (f) => f.ok && f.schedule.includes('.reminder-'),
-    ).length;
+    const reminders = stack.scheduler
+      .invocations()
+      .filter((f) => f.ok && f.schedule.includes('.reminder-')).length;
     const expectedByKind: Record<string, number> = {
       acknowledgement: options.nominations,
       'decision-selected': options.selected,
@@ -210,8 +210,8 @@ export const runSimulation = async (options: SimulationOptions): Promise<Simulat
         .map(([kind, n]) => [kind, n - (emailsByKind[kind] ?? 0)] as const)
         .filter(([, n]) => n !== 0),
     );
-    const deadLetters = stack.scheduler.deadLetters.length + stack.poller.stats.deadLetters.length;
-    const failedFirings = stack.scheduler.invocations.filter((f) => !f.ok).length;
+    const deadLetters = stack.scheduler.deadLetters().length + stack.poller.stats.deadLetters.length;
+    const failedFirings = stack.scheduler.invocations().filter((f) => !f.ok).length;
     return {
       nominations: options.nominations,
       participants,
@@ -220,8 +220,8 @@ export const runSimulation = async (options: SimulationOptions): Promise<Simulat
       missing,
       sentThroughSes: ours.length,
       duplicates,
-      scheduleFirings: stack.scheduler.invocations.filter((f) => !recurring.has(f.schedule)).length,
-      sweeps: stack.scheduler.invocations.filter((f) => recurring.has(f.schedule)).length,
+      scheduleFirings: stack.scheduler.invocations().filter((f) => !recurring.has(f.schedule)).length,
+      sweeps: stack.scheduler.invocations().filter((f) => recurring.has(f.schedule)).length,
       failedFirings,
       deadLetters,
       unsent,

@@ -17,7 +17,7 @@ import {
 import { type HttpHandler, type MountedRoute, startGateway } from './gateway.ts';
 import { loadOrCreateSigningKey, signToken, type TokenRequest, tokenVerifier } from './jwt.ts';
 import { lambdaContext, localFunctionArn } from './lambda-context.ts';
-import { SchedulerEmulator } from './scheduler-emulator.ts';
+import { SchedulerEmulator } from './scheduler/emulator.ts';
 import { type StreamHandler, type StreamPoller, startStreamPoller } from './stream-poller.ts';
 
 export const projectRoot = resolve(import.meta.dirname, '..');

@@ -11,7 +11,7 @@ import sample from '../../events/samples/nomination.json' with { type: 'json' };
 import { catalog } from '../../functions/catalog.ts';
 import { synthApp } from '../../infra/synth-app.ts';
 import { ensureTable, localCredentials, localDynamoDbClient } from '../../local/emulators.ts';
-import { SchedulerEmulator } from '../../local/scheduler-emulator.ts';
+import { SchedulerEmulator } from '../../local/scheduler/emulator.ts';
 import { formatClockSpec } from '../../shared/adapters/clock.ts';
 import { keys } from '../../shared/adapters/table-design.ts';
 import { planSchedules } from '../../shared/domain/schedule-plan.ts';
@@ -185,9 +185,7 @@ describe('the bundled functions under Node 24', () => {
     const { result } = await invoke('SyncSchedules', {});
     expect(result.reports[0]).toMatchObject({ group: 'bundles-metlib-2024' });
     expect(result.reports[0].created).toHaveLength(planSchedules(metlib2024).schedules.length);
-    expect([...scheduler.schedules.keys()].filter((k) => k.startsWith('bundles-metlib-2024/'))).toHaveLength(
-      26,
-    );
+    expect(scheduler.scheduleKeys().filter((k) => k.startsWith('bundles-metlib-2024/'))).toHaveLength(26);
   });
 
   it('write a certificate that the mailer sends as a PDF', async () => {

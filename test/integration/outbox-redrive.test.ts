@@ -29,7 +29,7 @@ describe('the outbox redrive schedule on the local stack', () => {
     // Past the cut-off, and past the next sweep.
     stack.setClock(new Date(stack.now().getTime() + redriveOptions.olderThanMs + 60_000));
     await stack.scheduler.idle();
-    const sweeps = stack.scheduler.invocations.filter((i) => i.schedule === 'RedriveOutbox');
+    const sweeps = stack.scheduler.invocations().filter((i) => i.schedule === 'RedriveOutbox');
     expect(sweeps.length).toBeGreaterThanOrEqual(1);
     expect(sweeps.every((i) => i.ok)).toBe(true);
     const received = await sesInbox(body.candidate.email);

@@ -13,7 +13,7 @@ import {
 } from '@aws-sdk/client-scheduler';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { localCredentials } from '../../local/emulators.ts';
-import { SchedulerEmulator } from '../../local/scheduler-emulator.ts';
+import { SchedulerEmulator } from '../../local/scheduler/emulator.ts';
 
 let now = new Date('2024-04-01T12:00:00Z');
 const invoked: { arn: string; payload: unknown }[] = [];
@@ -194,7 +194,7 @@ describe('the Scheduler emulator through @aws-sdk/client-scheduler', () => {
       arn: 'arn:aws:lambda:us-east-1:000000000000:function:RunTimelineEvent',
       payload: { hello: 'fire' },
     });
-    await until(() => !emulator.schedules.has('tests/fire'));
+    await until(() => !emulator.scheduleKeys().includes('tests/fire'));
   });
 
   it('retries a failing target and keeps the schedule when completion does not delete it', async () => {
@@ -203,7 +203,7 @@ describe('the Scheduler emulator through @aws-sdk/client-scheduler', () => {
     failuresLeft = 2;
     now = new Date('2024-04-02T13:00:00Z');
     await until(() => invoked.length === 1);
-    expect(emulator.invocations.at(-1)).toMatchObject({ schedule: 'flaky', attempts: 3, ok: true });
+    expect(emulator.invocations().at(-1)).toMatchObject({ schedule: 'flaky', attempts: 3, ok: true });
     expect((await client.send(new GetScheduleCommand({ Name: 'flaky', GroupName: 'tests' }))).Name).toBe(
       'flaky',
     );
@@ -215,8 +215,8 @@ describe('the Scheduler emulator through @aws-sdk/client-scheduler', () => {
     await client.send(new CreateScheduleCommand(schedule('doomed')));
     failuresLeft = 10;
     now = new Date('2024-04-02T13:00:00Z');
-    await until(() => emulator.deadLetters.some((d) => d.schedule === 'doomed'));
-    expect(emulator.deadLetters.find((d) => d.schedule === 'doomed')).toMatchObject({
+    await until(() => emulator.deadLetters().some((d) => d.schedule === 'doomed'));
+    expect(emulator.deadLetters().find((d) => d.schedule === 'doomed')).toMatchObject({
       attempts: 3,
       deadLetterArn: 'arn:aws:sqs:us-east-1:000000000000:dlq',
       error: 'Error: the function failed',
@@ -232,8 +232,8 @@ describe('the Scheduler emulator through @aws-sdk/client-scheduler', () => {
       ),
     );
     now = new Date('2024-04-02T13:00:00Z');
-    await until(() => emulator.deadLetters.some((d) => d.schedule === 'garbled'));
-    expect(emulator.deadLetters.find((d) => d.schedule === 'garbled')?.error).toMatch(/SyntaxError/);
+    await until(() => emulator.deadLetters().some((d) => d.schedule === 'garbled'));
+    expect(emulator.deadLetters().find((d) => d.schedule === 'garbled')?.error).toMatch(/SyntaxError/);
   });
 
   it('starts a rate() schedule at once and fires once, not the backlog, after the clock jumps', async () => {
