@@ -16,7 +16,7 @@ import {
 } from './emulators.ts';
 import { type HttpHandler, type MountedRoute, startGateway } from './gateway.ts';
 import { loadOrCreateSigningKey, signToken, type TokenRequest, tokenVerifier } from './jwt.ts';
-import { lambdaContext, localFunctionArn } from './lambda-context.ts';
+import { lambdaContext, localFunctionArn } from './lambda-context.mjs';
 import { SchedulerEmulator } from './scheduler/emulator.ts';
 import { type StreamHandler, type StreamPoller, startStreamPoller } from './stream-poller.ts';
 
