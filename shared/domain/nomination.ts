@@ -1,5 +1,16 @@
 import { countryCodes } from './countries.ts';
 import type { FieldIssue } from './errors.ts';
+import {
+  type BodyOf,
+  type ChecklistField,
+  type ChoiceField,
+  type FieldSpec,
+  forProgram,
+  type SectionSpec,
+  type TextField,
+  textMessages,
+} from './field-kinds.ts';
+import { bodyOrder, type NominationFields, nominationFields } from './nomination-fields.ts';
 import type { Decision, NominationStatus } from './nomination-states.ts';
 import type { Program } from './program.ts';
 import { isIanaTimeZone } from './time-zones.ts';
@@ -10,114 +21,86 @@ const oneLine = /^[^\p{Cc}\p{Zl}\p{Zp}]*$/u;
 /** Long texts may keep their paragraphs, nothing else invisible. */
 const paragraphs = /^(?:[^\p{Cc}\p{Zl}\p{Zp}]|[\t\n\r])*$/u;
 
-const text = (label: string, max: number, pattern = oneLine, min = 1) =>
-  z.string({ error: `Enter ${label}` }).check(
-    z.trim(),
-    z.minLength(min, {
-      error: min === 1 ? `Enter ${label}` : `Write at least ${min} characters for ${label}`,
-    }),
-    z.maxLength(max, { error: `${capitalise(label)} must be ${max} characters or fewer` }),
-    z.regex(pattern, {
-      error:
-        pattern === oneLine
-          ? `${capitalise(label)} must be one line without control characters`
-          : `${capitalise(label)} must not contain control characters`,
-    }),
-  );
-
-const email = (label: string) =>
-  z.pipe(
-    z
-      .string({ error: `Enter ${label}` })
-      .check(
-        z.trim(),
-        z.minLength(1, { error: `Enter ${label}` }),
-        z.maxLength(254, { error: `${capitalise(label)} must be 254 characters or fewer` }),
-      ),
-    z.email({ error: `Enter ${label} in the correct format, like name@library.org` }),
-  );
-
-const yesNo = (question: string) => z.boolean({ error: `Answer: ${question}` });
-
-const commitment = (what: string) => z.literal(true, { error: `The candidate must commit to ${what}` });
-
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-/** The submission body. Built per program because themes, project types and eligibility are the program's. */
-const buildNominationSchema = (program: Program) => {
-  const themeSlugs = program.themes.map((t) => t.slug) as [string, ...string[]];
-  const projectTypes = program.projectTypes.map((t) => t.slug) as [string, ...string[]];
-  const threshold = program.eligibility.minCityPopulationExclusive;
-  return z.strictObject({
-    library: z.strictObject(
-      {
-        name: text("the library's name", 200),
-        city: text('the city', 120),
-        country: z.string({ error: 'Choose the country' }).check(
-          z.refine((code) => countryCodes.has(code), {
-            error: 'Choose a country from the list (ISO 3166-1 code)',
-          }),
-        ),
-        cityPopulation: z.int({ error: "Enter the city's population as a whole number" }).check(
-          z.positive({ error: "Enter the city's population as a whole number" }),
-          z.maximum(100_000_000, { error: "Enter the city's population as a whole number" }),
-          z.refine((n) => n > threshold, {
-            error: `Not eligible: the program is for cities of more than ${threshold.toLocaleString('en')} people`,
-          }),
-        ),
-      },
-      { error: 'Tell us about the nominating library' },
-    ),
-    nominator: z.strictObject(
-      { name: text('your name', 120), role: text('your role', 120), email: email('your email address') },
-      { error: 'Tell us about yourself, the nominator' },
-    ),
-    candidate: z.strictObject(
-      {
-        name: text("the candidate's name", 120),
-        role: text("the candidate's role or title", 120),
-        email: email("the candidate's email address"),
-        timeZone: z
-          .string({ error: "Enter the candidate's time zone" })
-          .check(z.refine(isIanaTimeZone, { error: 'Enter a time zone from the list, like Europe/Madrid' })),
-      },
-      { error: 'Tell us about the candidate' },
-    ),
-    project: z.strictObject(
-      {
-        type: z.enum(projectTypes, { error: 'Choose the type of project' }),
-        title: text("the project's title", 200),
-        description: text('a description of the project', 5000, paragraphs, 20),
-      },
-      { error: 'Tell us about the project' },
-    ),
-    motivation: text("the candidate's motivation", 5000, paragraphs, 20),
-    travel: z.strictObject(
-      {
-        libraryCoversTravel: yesNo('will the library cover travel and accommodation for the conference?'),
-        conditionalOnStipend: yesNo('is participation conditional on a travel stipend?'),
-      },
-      { error: 'Tell us about travel to the conference' },
-    ),
-    themes: z
-      .array(z.enum(themeSlugs, { error: 'Choose themes from the list' }), {
-        error: 'Choose at least one theme',
-      })
-      .check(
-        z.minLength(1, { error: 'Choose at least one theme' }),
-        z.maxLength(themeSlugs.length),
-        z.refine((list) => new Set(list).size === list.length, { error: 'Choose each theme once' }),
-      ),
-    commitments: z.strictObject(
-      {
-        workingHours: commitment('using working hours for the program'),
-        activeParticipation: commitment('active participation throughout the year'),
-        englishProficiency: commitment('professional exchange in English'),
-      },
-      { error: 'The candidate must agree to the three commitments' },
-    ),
-  });
+const trimmed = (field: TextField) => {
+  const say = textMessages(field);
+  return z
+    .string({ error: field.required })
+    .check(
+      z.trim(),
+      z.minLength(field.minLength, { error: field.minLength === 1 ? field.required : say.tooShort }),
+      z.maxLength(field.maxLength, { error: say.tooLong }),
+    );
 };
+
+const text = (field: TextField) => {
+  const say = textMessages(field);
+  if (field.kind === 'email') return z.pipe(trimmed(field), z.email({ error: say.badEmail }));
+  return trimmed(field).check(
+    field.kind === 'text'
+      ? z.regex(oneLine, { error: say.notOneLine })
+      : z.regex(paragraphs, { error: say.controlCharacters }),
+  );
+};
+
+const slugsOf = (field: ChoiceField | ChecklistField, program: Program) =>
+  forProgram(field.options, program).map((o) => o.value) as [string, ...string[]];
+
+const fieldSchema = (field: FieldSpec, program: Program): z.ZodMiniType => {
+  const error = field.required;
+  switch (field.kind) {
+    case 'text':
+    case 'textarea':
+    case 'email':
+      return text(field);
+    case 'number': {
+      const threshold = field.moreThan(program);
+      return z.int({ error }).check(
+        z.positive({ error }),
+        z.maximum(field.max, { error }),
+        z.refine((n) => n > threshold, { error: field.tooFew(program) }),
+      );
+    }
+    case 'country':
+      return z
+        .string({ error })
+        .check(z.refine((code) => countryCodes.has(code), { error: field.notListed }));
+    case 'timezone':
+      return z.string({ error }).check(z.refine(isIanaTimeZone, { error: field.notListed }));
+    case 'radios':
+      return z.enum(slugsOf(field, program), { error });
+    case 'yes-no':
+      return z.boolean({ error });
+    case 'checkboxes': {
+      const slugs = slugsOf(field, program);
+      return z.array(z.enum(slugs, { error: field.notListed }), { error }).check(
+        z.minLength(1, { error }),
+        z.maxLength(slugs.length),
+        z.refine((list) => new Set(list).size === list.length, { error: field.repeated }),
+      );
+    }
+    case 'commitment':
+      return z.literal(true, { error });
+  }
+};
+
+const sectionSchema = (section: SectionSpec, program: Program) =>
+  'field' in section
+    ? fieldSchema(section.field, program)
+    : z.strictObject(
+        Object.fromEntries(Object.entries(section.fields).map(([k, f]) => [k, fieldSchema(f, program)])),
+        { error: section.missing },
+      );
+
+export type NominationInput = BodyOf<NominationFields>;
+
+/**
+ * The submission body. Built per program because themes, project types and eligibility are the
+ * program's. Made by walking the fields, so its type is the one BodyOf reads off the same fields.
+ */
+const buildNominationSchema = (program: Program) =>
+  z.strictObject(
+    Object.fromEntries(bodyOrder().map((key) => [key, sectionSchema(nominationFields[key], program)])),
+  ) as unknown as z.ZodMiniType<NominationInput>;
 
 const schemas = new WeakMap<Program, ReturnType<typeof buildNominationSchema>>();
 
@@ -130,8 +113,6 @@ export const nominationInputSchema = (program: Program) => {
   }
   return schema;
 };
-
-export type NominationInput = z.infer<ReturnType<typeof nominationInputSchema>>;
 
 export interface Nomination extends NominationInput {
   id: string;

@@ -1,12 +1,20 @@
+import { emailFormat } from '../domain/field-kinds.ts';
 import type { Program } from '../domain/program.ts';
 import { SafeHtml } from '../email/html.ts';
+import { digitSeparators, type Section } from './form-fields.ts';
+
+/** A number's rules as the script checks them, keyed by field name. */
+type NumberRules = Record<string, { digits: number; moreThan: number; tooFew: string }>;
+
+/** A value in the script's source: JSON, with no "<" that could end the script element. */
+const literal = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
 /**
  * The little script the form page carries. The form works without it (the server validates and
  * re-renders); with it, a person sees the same messages without a round trip, and the deadline
  * in their own time zone.
  */
-const source = (threshold: number) => `
+const source = (numbers: NumberRules) => `
 (function () {
   var deadline = document.getElementById('deadline');
   var local = document.getElementById('deadline-local');
@@ -28,6 +36,7 @@ const source = (threshold: number) => `
   if (!form) return;
   var summary = document.getElementById('error-summary');
   var emailPattern = /^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$/;
+  var numbers = ${literal(numbers)};
 
   function problem(field) {
     var name = field.getAttribute('data-field');
@@ -40,15 +49,12 @@ const source = (threshold: number) => `
     }
     var value = control.value.trim();
     if (value === '') return message;
-    if (control.type === 'email' && !emailPattern.test(value)) {
-      return message + ' in the correct format, like name@library.org';
-    }
-    if (name === 'library.cityPopulation') {
-      var digits = value.replace(/[\\s,._'\\u2019]/g, '');
-      if (!/^\\d{1,12}$/.test(digits)) return message;
-      if (Number(digits) <= ${threshold}) {
-        return 'Not eligible: the program is for cities of more than ' + (${threshold}).toLocaleString('en') + ' people';
-      }
+    if (control.type === 'email' && !emailPattern.test(value)) return message + ${literal(emailFormat)};
+    var rule = numbers[name];
+    if (rule) {
+      var digits = value.replace(/${digitSeparators.source}/g, '');
+      if (!/^\\d+$/.test(digits) || digits.length > rule.digits) return message;
+      if (Number(digits) <= rule.moreThan) return rule.tooFew;
     }
     return null;
   }
@@ -110,5 +116,16 @@ const source = (threshold: number) => `
 })();
 `;
 
-export const formScript = (program: Program) =>
-  new SafeHtml(source(program.eligibility.minCityPopulationExclusive));
+export const formScript = (program: Program, sections: Section[]) => {
+  const numbers: NumberRules = {};
+  for (const { name, spec } of sections.flatMap((s) => s.fields)) {
+    if (spec.kind === 'number') {
+      numbers[name] = {
+        digits: spec.maxLength,
+        moreThan: spec.moreThan(program),
+        tooFew: spec.tooFew(program),
+      };
+    }
+  }
+  return new SafeHtml(source(numbers));
+};

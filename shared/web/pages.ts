@@ -1,9 +1,10 @@
 import { countriesByName } from '../domain/countries.ts';
 import type { FieldIssue } from '../domain/errors.ts';
+import { theConference } from '../domain/nomination-fields.ts';
 import { nominationWindowState, type Program } from '../domain/program.ts';
 import { formatDateInZone, formatInZone } from '../domain/time.ts';
 import { html, SafeHtml } from '../email/html.ts';
-import { type Field, fieldForIssue, fieldId, formSections } from './form-fields.ts';
+import { type Field, fieldForIssue, fieldId, formSections, isGroup } from './form-fields.ts';
 import { formScript } from './form-script.ts';
 
 const styles = `
@@ -49,54 +50,53 @@ const errorSummary = (issues: { id: string; message: string }[]) =>
 export type FormValues = URLSearchParams;
 
 const control = (field: Field, values: FormValues, error: string | undefined) => {
-  const id = fieldId(field.name);
-  const value = values.get(field.name) ?? '';
+  const { spec, name, label } = field;
+  const id = fieldId(name);
+  const value = values.get(name) ?? '';
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const describedBy = ['hint' in field && field.hint ? hintId : '', error ? errorId : '']
-    .filter(Boolean)
-    .join(' ');
-  const hint =
-    'hint' in field && field.hint ? html`<span class="hint" id="${hintId}">${field.hint}</span>` : '';
+  const describedBy = [field.hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ');
+  const hint = field.hint ? html`<span class="hint" id="${hintId}">${field.hint}</span>` : '';
   const message = html`<span class="error-message" id="${errorId}" ${error ? '' : html`hidden`}>${error ? html`<span class="visually-hidden">Error: </span>${error}` : ''}</span>`;
-  const common = html`id="${id}" name="${field.name}" data-message="${field.message}" ${describedBy ? html`aria-describedby="${describedBy}"` : ''} ${error ? html`aria-invalid="true"` : ''}`;
+  const common = html`id="${id}" name="${name}" data-message="${spec.required}" ${describedBy ? html`aria-describedby="${describedBy}"` : ''} ${error ? html`aria-invalid="true"` : ''}`;
   const wrap = (inner: SafeHtml) =>
-    html`<div class="field${error ? ' error' : ''}" data-field="${field.name}">${inner}</div>`;
-  switch (field.kind) {
+    html`<div class="field${error ? ' error' : ''}" data-field="${name}">${inner}</div>`;
+  switch (spec.kind) {
     case 'text':
     case 'email':
     case 'number':
       return wrap(
-        html`<label for="${id}">${field.label}</label>${hint}${message}<input ${common} type="${field.kind === 'email' ? 'email' : 'text'}" ${field.kind === 'number' ? html`inputmode="numeric"` : ''} ${'autocomplete' in field && field.autocomplete ? html`autocomplete="${field.autocomplete}"` : ''} maxlength="${field.maxLength}" value="${value}" required spellcheck="false">`,
+        html`<label for="${id}">${label}</label>${hint}${message}<input ${common} type="${spec.kind === 'email' ? 'email' : 'text'}" ${spec.kind === 'number' ? html`inputmode="numeric"` : ''} ${spec.kind !== 'number' && spec.autocomplete ? html`autocomplete="${spec.autocomplete}"` : ''} maxlength="${spec.maxLength}" value="${value}" required spellcheck="false">`,
       );
     case 'textarea':
       return wrap(
-        html`<label for="${id}">${field.label}</label>${hint}${message}<textarea ${common} maxlength="${field.maxLength}" rows="6" required>${value}</textarea>`,
+        html`<label for="${id}">${label}</label>${hint}${message}<textarea ${common} maxlength="${spec.maxLength}" rows="6" required>${value}</textarea>`,
       );
     case 'country':
       return wrap(
-        html`<label for="${id}">${field.label}</label>${hint}${message}<select ${common} required><option value="">Choose a country</option>${countries().map(
+        html`<label for="${id}">${label}</label>${hint}${message}<select ${common} required><option value="">Choose a country</option>${countries().map(
           (c) => html`<option value="${c.code}" ${c.code === value ? html`selected` : ''}>${c.name}</option>`,
         )}</select>`,
       );
     case 'timezone':
       return wrap(
-        html`<label for="${id}">${field.label}</label>${hint}${message}<input ${common} type="text" list="time-zones" value="${value}" required autocomplete="off" spellcheck="false">`,
+        html`<label for="${id}">${label}</label>${hint}${message}<input ${common} type="text" list="time-zones" value="${value}" required autocomplete="off" spellcheck="false">`,
       );
     case 'radios':
+    case 'yes-no':
     case 'checkboxes': {
-      const chosen = values.getAll(field.name);
-      const type = field.kind === 'radios' ? 'radio' : 'checkbox';
+      const chosen = values.getAll(name);
+      const type = spec.kind === 'checkboxes' ? 'checkbox' : 'radio';
       return wrap(
-        html`<fieldset id="${id}" tabindex="-1" data-message="${field.message}" ${describedBy ? html`aria-describedby="${describedBy}"` : ''}><legend class="q">${field.label}</legend>${hint}${message}${field.options.map(
+        html`<fieldset id="${id}" tabindex="-1" data-message="${spec.required}" ${describedBy ? html`aria-describedby="${describedBy}"` : ''}><legend class="q">${label}</legend>${hint}${message}${field.options.map(
           (o, i) =>
-            html`<label class="choice"><input type="${type}" name="${field.name}" value="${o.value}" id="${i === 0 ? `${id}-first` : `${id}-${o.value}`}" ${chosen.includes(o.value) ? html`checked` : ''}>${o.label}</label>`,
+            html`<label class="choice"><input type="${type}" name="${name}" value="${o.value}" id="${i === 0 ? `${id}-first` : `${id}-${o.value}`}" ${chosen.includes(o.value) ? html`checked` : ''}>${o.label}</label>`,
         )}</fieldset>`,
       );
     }
     case 'commitment':
       return wrap(
-        html`${message}<label class="choice"><input ${common} type="checkbox" value="true" ${value === 'true' ? html`checked` : ''}>${field.label}</label>`,
+        html`${message}<label class="choice"><input ${common} type="checkbox" value="true" ${value === 'true' ? html`checked` : ''}>${label}</label>`,
       );
   }
 };
@@ -137,11 +137,7 @@ export const nominationFormPage = (
   const summary: { id: string; message: string }[] = [];
   for (const issue of issues) {
     const field = fieldForIssue(sections, issue.path);
-    const id = field
-      ? field.kind === 'radios' || field.kind === 'checkboxes'
-        ? `${fieldId(field.name)}-first`
-        : fieldId(field.name)
-      : 'main';
+    const id = field ? `${fieldId(field.name)}${isGroup(field) ? '-first' : ''}` : 'main';
     if (field && !errors.has(field.name)) errors.set(field.name, issue.message);
     summary.push({ id, message: issue.message });
   }
@@ -157,7 +153,7 @@ ${deadline(program)}
 <li>the candidate's name, role, email address and time zone;</li>
 <li>a description of the urban transformation project the candidate leads;</li>
 <li>why the candidate should take part;</li>
-<li>whether your library can pay for travel and accommodation for the conference in Barcelona.</li>
+<li>whether your library can pay for travel and accommodation for ${theConference(program)}.</li>
 </ul>
 <p>The candidate must agree to use working hours for the program, to take part actively throughout the year and to take part in professional exchange in English.</p>
 <p>Everyone who is nominated hears the decision by email by ${formatDateInZone(new Date(program.decisionsDueAt), program.timeZone)}.</p>
@@ -169,7 +165,7 @@ ${sections.map(
 ${timeZoneList()}
 <button type="submit" id="submit">Send nomination</button>
 </form>
-<script>${formScript(program)}</script>`,
+<script>${formScript(program, sections)}</script>`,
   );
 };
 
