@@ -25,7 +25,8 @@ button{font:inherit;font-size:1.1em;background:#00703c;color:#fff;border:0;paddi
 .inset{border-left:10px solid #b1b4b6;padding:.5em 1em;margin:1em 0}
 `;
 
-export const layout = (title: string, body: SafeHtml): string =>
+/** The frame of every page: the GOV.UK-like styles and one `main` for the page's body. */
+export const pageLayout = (title: string, body: SafeHtml): string =>
   html`<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -141,7 +142,7 @@ export const nominationFormPage = (
     if (field && !errors.has(field.name)) errors.set(field.name, issue.message);
     summary.push({ id, message: issue.message });
   }
-  return layout(
+  return pageLayout(
     `${issues.length ? 'Error: ' : ''}Nominate a candidate – ${program.name}`,
     html`${errorSummary(summary)}
 <h1>Nominate a candidate for the ${program.name}</h1>
@@ -171,7 +172,7 @@ ${timeZoneList()}
 
 const windowClosedPage = (program: Program, window: 'not-yet-open' | 'closed') => {
   const at = window === 'closed' ? program.nominationWindow.closesAt : program.nominationWindow.opensAt;
-  return layout(
+  return pageLayout(
     `Nominations ${window === 'closed' ? 'are closed' : 'are not open yet'} – ${program.name}`,
     html`<h1>Nominations for the ${program.name} ${window === 'closed' ? 'are closed' : 'are not open yet'}</h1>
 <p>Nominations ${window === 'closed' ? 'closed' : 'open'} on <time datetime="${new Date(at).toISOString()}">${formatInZone(new Date(at), program.timeZone)}</time>.</p>
@@ -180,7 +181,7 @@ ${window === 'closed' ? html`<p>Everyone who was nominated hears the decision by
 };
 
 export const confirmationPage = (program: Program, reference: string) =>
-  layout(
+  pageLayout(
     `Nomination received – ${program.name}`,
     html`<div class="panel"><h1>Nomination received</h1><p>Your reference<br><strong id="reference">${reference}</strong></p></div>
 <h2>What happens next</h2>
