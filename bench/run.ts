@@ -14,6 +14,7 @@ import { submitNomination } from '#shared/use-cases/submit-nomination';
 import { transitionNomination } from '#shared/use-cases/transition-nomination';
 import sample from '../events/samples/nomination.json' with { type: 'json' };
 import { synthApp } from '../infra/synth-app.ts';
+import { commandLine } from '../local/command-line.ts';
 import {
   ensureTable,
   localDynamoDbClient,
@@ -21,6 +22,8 @@ import {
   startSesEmulator,
 } from '../local/emulators.ts';
 import { freePort } from '../local/listen.ts';
+import { percentile } from '../local/percentile.ts';
+import { pool } from '../local/pool.ts';
 import { startStack } from '../local/stack.ts';
 import { measureInit } from './bundle-init.ts';
 
@@ -28,14 +31,20 @@ import { measureInit } from './bundle-init.ts';
  * `npm run bench`: one run, ratios measured against floors in the same run, a table printed and
  * written to BENCHMARKS.md. Nothing here is asserted; the test suite asserts behaviour only.
  */
+commandLine(
+  `Usage: npm run bench
+
+Measures, in one run of about three minutes, and writes BENCHMARKS.md: each function's bundle
+(from cdk synth) imported under Node 24 against a floor bundle, the DynamoDB requests per
+submission and per transition, submit latency through the local gateway against a bare
+transaction, 1,000 decision emails end to end, and the simulated program year.
+`,
+  {},
+);
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const say = (line: string) => process.stdout.write(`  ${line}\n`);
 const started = Date.now();
 const work = mkdtempSync(join(tmpdir(), 'metlib-bench-'));
-const pct = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
-};
 
 // 1. Module init of each bundle against its floor.
 say('bundling every function (cdk synth)…');
@@ -155,15 +164,8 @@ say('1,000 decision emails: nominate, review, reject, then notify and wait for t
 const organizer = await stack.token({ groups: ['organizers'], email: 'o@metlib.example.org' });
 const domain = `bench-${randomUUID().slice(0, 6)}.example.org`;
 const ids: string[] = [];
-const pool = async (count: number, work: (i: number) => Promise<void>) => {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: 20 }, async () => {
-      while (next < count) await work(next++);
-    }),
-  );
-};
-await pool(1000, async (i) => {
+const candidates = Array.from({ length: 1000 }, (_, i) => i);
+await pool(candidates, 20, async (i) => {
   const r = await fetch(`${stack.apiUrl}/programs/metlib-2024/nominations`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -177,9 +179,9 @@ const act = (id: string, action: string) =>
     headers: { 'content-type': 'application/json', authorization: `Bearer ${organizer}` },
     body: JSON.stringify({ action }),
   });
-await pool(ids.length, async (i) => {
-  await act(ids[i] as string, 'review');
-  await act(ids[i] as string, 'reject');
+await pool(ids, 20, async (id) => {
+  await act(id, 'review');
+  await act(id, 'reject');
 });
 await stack.poller.drained();
 const decisionsStart = performance.now();
@@ -233,10 +235,10 @@ const initTable = [
       `| ${r.name} | ${kb(r.bytes)} | ${kb(r.floorBytes)} | ${r.initMs.toFixed(0)} ms (${r.spread}) | ${r.floorMs.toFixed(0)} ms | ${r.ratio.toFixed(2)}× | ${r.bestRatio.toFixed(2)}× | ≤ ${r.goal}× ${r.ratio <= r.goal ? '✓' : '✗'} |`,
   ),
 ].join('\n');
-const submitP50 = pct(submitMs, 50);
-const submitP99 = pct(submitMs, 99);
-const bareP50 = pct(bareMs, 50);
-const bareP99 = pct(bareMs, 99);
+const submitP50 = percentile(submitMs, 50);
+const submitP99 = percentile(submitMs, 99);
+const bareP50 = percentile(bareMs, 50);
+const bareP99 = percentile(bareMs, 99);
 const markdown = `# Benchmarks
 
 Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machine}. One run; ratios compare

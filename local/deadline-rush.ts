@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandLine } from './command-line.ts';
 import { freePort } from './listen.ts';
+import { percentile } from './percentile.ts';
+import { pool } from './pool.ts';
 import { syntheticNominations } from './simulation-data.ts';
 import { startStack } from './stack.ts';
 
@@ -13,24 +15,13 @@ concurrency, on a fresh in-memory stack. Then checks that every accepted nominat
 once and got exactly one acknowledgement, and prints throughput and latency percentiles.
 `;
 
-const { values } = parseArgs({
-  options: {
-    submissions: { type: 'string', default: '2000' },
-    concurrency: { type: 'string', default: '50' },
-    json: { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
-  },
+const { values, integer } = commandLine(help, {
+  submissions: { type: 'string', default: '2000' },
+  concurrency: { type: 'string', default: '50' },
+  json: { type: 'boolean', default: false },
 });
-if (values.help) {
-  process.stdout.write(help);
-  process.exit(0);
-}
-const total = Number(values.submissions);
-const concurrency = Number(values.concurrency);
-if (!Number.isInteger(total) || total < 1 || !Number.isInteger(concurrency) || concurrency < 1) {
-  process.stderr.write(help);
-  process.exit(2);
-}
+const total = integer('submissions', { min: 1 });
+const concurrency = integer('concurrency', { min: 1 });
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const say = values.json ? () => {} : (line: string) => process.stdout.write(`  ${line}\n`);
 
@@ -53,27 +44,21 @@ try {
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
   const ids = new Set<string>();
-  let next = 0;
   let done = 0;
   const began = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < bodies.length) {
-        const body = bodies[next++];
-        const t = performance.now();
-        const response = await fetch(`${stack.apiUrl}/programs/metlib-2024/nominations`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-        });
-        const json = (await response.json()) as { id?: string };
-        latencies.push(performance.now() - t);
-        statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-        if (response.status === 201 && json.id) ids.add(json.id);
-        if (++done % 250 === 0) say(`${done} / ${total} sent`);
-      }
-    }),
-  );
+  await pool(bodies, concurrency, async (body) => {
+    const t = performance.now();
+    const response = await fetch(`${stack.apiUrl}/programs/metlib-2024/nominations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const json = (await response.json()) as { id?: string };
+    latencies.push(performance.now() - t);
+    statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+    if (response.status === 201 && json.id) ids.add(json.id);
+    if (++done % 250 === 0) say(`${done} / ${total} sent`);
+  });
   const seconds = (performance.now() - began) / 1000;
   say('waiting for the acknowledgements…');
   await stack.poller.drained();
@@ -104,9 +89,7 @@ try {
     const id = /Your reference: ([0-9a-f-]{36})/.exec(email.body.text ?? '')?.[1];
     if (id) acks.set(id, (acks.get(id) ?? 0) + 1);
   }
-  const sorted = [...latencies].sort((a, b) => a - b);
-  const pct = (p: number) =>
-    Math.round((sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0) * 10) / 10;
+  const pct = (p: number) => Math.round(percentile(latencies, p) * 10) / 10;
   const report = {
     submissions: total,
     concurrency,

@@ -1,5 +1,6 @@
-import { join } from 'node:path';
-import { projectRoot } from './stack.ts';
+import { join, resolve } from 'node:path';
+
+export const projectRoot = resolve(import.meta.dirname, '..');
 
 /** Defaults shared by `npm start` and `npm run token`, so a token printed by one works with the other. */
 export const localDefaults = {

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { commandLine } from './command-line.ts';
 import { runSimulation } from './simulation.ts';
 
 const help = `Usage: npm run simulate -- [--nominations 200] [--selected 18] [--undecided 7] [--seed 2024] [--json]
@@ -9,40 +9,29 @@ Ends with a report of the emails per kind against what the timeline calls for; e
 is missing or duplicated.
 `;
 
-const { values } = parseArgs({
-  options: {
-    nominations: { type: 'string', default: '200' },
-    selected: { type: 'string', default: '18' },
-    undecided: { type: 'string', default: '7' },
-    seed: { type: 'string', default: '2024' },
-    json: { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
-  },
+const { values, integer, usageError } = commandLine(help, {
+  nominations: { type: 'string', default: '200' },
+  selected: { type: 'string', default: '18' },
+  undecided: { type: 'string', default: '7' },
+  seed: { type: 'string', default: '2024' },
+  json: { type: 'boolean', default: false },
 });
-if (values.help) {
-  process.stdout.write(help);
-  process.exit(0);
-}
-const nominations = Number(values.nominations);
-const selected = Number(values.selected);
-const undecided = Number(values.undecided);
-if (
-  ![nominations, selected, undecided].every(Number.isInteger) ||
-  selected + undecided > nominations ||
-  selected > 20
-) {
-  process.stderr.write(`--selected (at most 20) plus --undecided must not exceed --nominations.\n\n${help}`);
-  process.exit(2);
+const nominations = integer('nominations', { min: 0 });
+const selected = integer('selected', { min: 0, max: 20 });
+const undecided = integer('undecided', { min: 0 });
+const seed = integer('seed');
+if (selected + undecided > nominations) {
+  usageError('--selected plus --undecided must not exceed --nominations.');
 }
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const log = values.json ? () => {} : (line: string) => process.stdout.write(`  ${line}\n`);
-log(`Simulating the 2024 program with ${nominations} nominations (seed ${values.seed})…`);
+log(`Simulating the 2024 program with ${nominations} nominations (seed ${seed})…`);
 const report = await runSimulation({
   nominations,
   selected,
   undecided,
-  seed: Number(values.seed),
+  seed,
   progress: log,
 });
 

@@ -6,6 +6,7 @@ import { catalog } from '#functions/catalog';
 import { documentClient } from '#shared/adapters/aws-clients';
 import { tableDesign } from '#shared/adapters/table-design';
 import { freePort } from './listen.ts';
+import { pool } from './pool.ts';
 import { syntheticNominations } from './simulation-data.ts';
 import { type RunningStack, startStack } from './stack.ts';
 
@@ -42,19 +43,6 @@ export interface SimulationReport {
 
 const start = '2024-02-01T12:00:00Z';
 const end = new Date('2025-04-01T00:00:00Z');
-
-/** Runs `work` over `items`, `width` at a time. */
-const pool = async <T>(items: T[], width: number, work: (item: T, index: number) => Promise<void>) => {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(width, items.length) }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        await work(items[index] as T, index);
-      }
-    }),
-  );
-};
 
 /**
  * The 2024 program on the local stack, in one go: nominations in the window, reviews, selection

@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { programs } from '#events/programs/index';
@@ -18,9 +18,8 @@ import { type HttpHandler, type MountedRoute, startGateway } from './gateway.ts'
 import { loadOrCreateSigningKey, signToken, type TokenRequest, tokenVerifier } from './jwt.ts';
 import { lambdaContext, localFunctionArn } from './lambda-context.mjs';
 import { SchedulerEmulator } from './scheduler/emulator.ts';
+import { projectRoot } from './settings.ts';
 import { type StreamHandler, type StreamPoller, startStreamPoller } from './stream-poller.ts';
-
-export const projectRoot = resolve(import.meta.dirname, '..');
 
 export interface StackOptions {
   apiPort: number;

@@ -1,66 +1,61 @@
-import { parseArgs } from 'node:util';
 import { catalog, recurringSchedule } from '#functions/catalog';
+import { commandLine } from './command-line.ts';
 import { localDefaults } from './settings.ts';
 import { startStack } from './stack.ts';
 
 const help = `Usage: npm start -- [options]
 
-Starts the whole system on this machine: DynamoDB Local, the SES emulator, the stream poller
-and the HTTP API gateway with every function of functions/catalog.ts.
+Starts the whole system on this machine: DynamoDB Local, the SES emulator, the EventBridge
+Scheduler emulator, the stream poller and the HTTP API gateway with every function of
+functions/catalog.ts; then syncs each program's schedules, creates the recurring ones, and
+prints where everything is. Ctrl-C stops it all.
 
 Options:
   --port N            API and form port (default ${localDefaults.apiPort})
   --ses-port N        SES emulator and inbox port (default ${localDefaults.sesPort})
   --dynamodb-port N   DynamoDB Local port (default ${localDefaults.dynamoDbPort})
   --scheduler-port N  EventBridge Scheduler emulator port (default ${localDefaults.schedulerPort})
-  --in-memory         keep no data between runs (default: data persists in .local/)
-  --clock ISO|now     the instant the clock starts at (default ${localDefaults.clock},
-                      inside the 2024 nomination window); "now" uses the real clock
-  --speed N           how many times faster than real time the clock runs (default 1)
-  --verbose           log every function's own log lines
+  --in-memory         keep no table data between runs (default: DynamoDB Local keeps it in
+                      .local/dynamodb); the token signing key stays in .local/keys either way,
+                      and schedules are synced again at every start
+  --clock ISO|now     the instant the clock starts at once everything is up (default
+                      ${localDefaults.clock}, inside the 2024 nomination window); "now" uses the
+                      real clock
+  --speed N           how many times faster than real time the clock runs, a positive number
+                      (default 1; ignored with --clock now)
+  --verbose           the functions' own log lines from INFO up (default: warnings and errors)
   -h, --help          this text
 `;
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string' },
-    'ses-port': { type: 'string' },
-    'dynamodb-port': { type: 'string' },
-    'scheduler-port': { type: 'string' },
-    'in-memory': { type: 'boolean', default: false },
-    clock: { type: 'string', default: localDefaults.clock },
-    speed: { type: 'string', default: '1' },
-    verbose: { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
-  },
+const { values, integer, usageError } = commandLine(help, {
+  port: { type: 'string', default: String(localDefaults.apiPort) },
+  'ses-port': { type: 'string', default: String(localDefaults.sesPort) },
+  'dynamodb-port': { type: 'string', default: String(localDefaults.dynamoDbPort) },
+  'scheduler-port': { type: 'string', default: String(localDefaults.schedulerPort) },
+  'in-memory': { type: 'boolean', default: false },
+  clock: { type: 'string', default: localDefaults.clock },
+  speed: { type: 'string', default: '1' },
+  verbose: { type: 'boolean', default: false },
 });
 
-if (values.help) {
-  process.stdout.write(help);
-  process.exit(0);
+const port = (name: 'port' | 'ses-port' | 'dynamodb-port' | 'scheduler-port') =>
+  integer(name, { min: 1, max: 65535 });
+const apiPort = port('port');
+const sesPort = port('ses-port');
+const dynamoDbPort = port('dynamodb-port');
+const schedulerPort = port('scheduler-port');
+const clock = values.clock === 'now' ? undefined : values.clock;
+if (clock !== undefined && Number.isNaN(Date.parse(clock))) {
+  usageError(`--clock must be an ISO instant or "now"; got "${clock}".`);
 }
+const speed = Number(values.speed);
+if (!(speed > 0)) usageError(`--speed must be a positive number; got "${values.speed}".`);
 
-const port = (value: string | undefined, fallback: number, name: string) => {
-  const n = value === undefined ? fallback : Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 65535) fail(`--${name} must be a port number, got "${value}"`);
-  return n;
-};
-
+/** A failure once the options are fine: say it plainly, without the help. */
 function fail(message: string): never {
   process.stderr.write(`\n  ✗ ${message}\n\n`);
   process.exit(1);
 }
-
-const clock = values.clock === 'now' ? undefined : values.clock;
-if (clock !== undefined && Number.isNaN(Date.parse(clock)))
-  fail(`--clock must be an ISO instant or "now", got "${clock}"`);
-const speed = Number(values.speed);
-if (!(speed > 0)) fail(`--speed must be a positive number, got "${values.speed}"`);
-
-const apiPort = port(values.port, localDefaults.apiPort, 'port');
-const sesPort = port(values['ses-port'], localDefaults.sesPort, 'ses-port');
-const dynamoDbPort = port(values['dynamodb-port'], localDefaults.dynamoDbPort, 'dynamodb-port');
-const schedulerPort = port(values['scheduler-port'], localDefaults.schedulerPort, 'scheduler-port');
 
 // Lambda runs these handlers on Node 24; the SDK's notice about Node 20 is known and only noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';

@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util';
 import { groups } from '#shared/domain/actor';
+import { commandLine } from './command-line.ts';
 import { loadOrCreateSigningKey, signToken } from './jwt.ts';
 import { localDefaults } from './settings.ts';
 
@@ -9,28 +9,17 @@ Prints a token the local stack accepts (signed with the key in .local/keys/), an
 so it can go straight into a variable:  TOKEN=$(npm run --silent token -- --group organizers --email a@example.org)
 `;
 
-const { values } = parseArgs({
-  options: {
-    group: { type: 'string', multiple: true, default: [] },
-    email: { type: 'string' },
-    expires: { type: 'string', default: '12h' },
-    help: { type: 'boolean', short: 'h', default: false },
-  },
+const { values, usageError } = commandLine(help, {
+  group: { type: 'string', multiple: true, default: [] },
+  email: { type: 'string' },
+  expires: { type: 'string', default: '12h' },
 });
-
-if (values.help) {
-  process.stdout.write(help);
-  process.exit(0);
-}
 const unknown = values.group.filter((g) => !(groups as readonly string[]).includes(g));
-if (values.group.length === 0 || unknown.length > 0 || !values.email) {
-  process.stderr.write(
-    `${unknown.length ? `Unknown group ${unknown.join(', ')}. ` : ''}Give --group (${groups.join(' or ')}) and --email.\n\n${help}`,
+const email =
+  (values.group.length > 0 && unknown.length === 0 && values.email) ||
+  usageError(
+    `${unknown.length ? `Unknown group ${unknown.join(', ')}. ` : ''}Give --group (${groups.join(' or ')}) and --email.`,
   );
-  process.exit(2);
-}
 
 const key = await loadOrCreateSigningKey(localDefaults.keyFile);
-process.stdout.write(
-  `${await signToken(key, { groups: values.group, email: values.email, expiresIn: values.expires })}\n`,
-);
+process.stdout.write(`${await signToken(key, { groups: values.group, email, expiresIn: values.expires })}\n`);
