@@ -1,12 +1,14 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { clockFromEnv } from '#shared/config';
 import { nominationWindowState } from '#shared/domain/program';
 import { httpMiddlewares } from '#shared/http/middlewares';
 import { json } from '#shared/http/responses';
-import { programAdminDeps } from '#shared/wiring/table';
+import { freshPrograms } from '#shared/wiring/programs';
 
 // Read fresh: organizers take timelineVersion from here to change the timeline.
-const { programs, clock } = programAdminDeps();
+const programs = freshPrograms();
+const clock = clockFromEnv();
 
 /** The program as it stands, with its current timeline and the version to send when changing it. */
 export const run = async (event: APIGatewayProxyEventV2) => {

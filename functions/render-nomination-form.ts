@@ -1,13 +1,15 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { clockFromEnv } from '#shared/config';
 import { isNominationId } from '#shared/domain/nomination-id';
 import { nominationWindowState } from '#shared/domain/program';
 import { httpMiddlewares } from '#shared/http/middlewares';
 import { page } from '#shared/http/responses';
 import { confirmationPage, nominationFormPage } from '#shared/web/pages';
-import { requestDeps } from '#shared/wiring/table';
+import { requestPrograms } from '#shared/wiring/programs';
 
-const { programs, clock } = requestDeps();
+const programs = requestPrograms();
+const clock = clockFromEnv();
 
 /** `/` shows the program whose nominations are open, or else the most recent one. */
 const defaultProgram = async () => {

@@ -1,13 +1,14 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
+import { clockFromEnv } from '#shared/config';
 import * as z from '#shared/domain/zod';
 import { logger } from '#shared/logger';
 import { syncSchedules } from '#shared/use-cases/sync-schedules';
+import { freshPrograms } from '#shared/wiring/programs';
 import { scheduleRegistry } from '#shared/wiring/schedules';
-import { programAdminDeps } from '#shared/wiring/table';
 
-const { programs, clock } = programAdminDeps();
-const deps = { ...scheduleRegistry(), clock };
+const programs = freshPrograms();
+const deps = { ...scheduleRegistry(), clock: clockFromEnv() };
 
 const requestSchema = z.looseObject({ programId: z.optional(z.string()) });
 
