@@ -1,5 +1,4 @@
 import { countryCodes } from './countries.ts';
-import type { FieldIssue } from './errors.ts';
 import {
   type BodyOf,
   type ChecklistField,
@@ -144,15 +143,5 @@ export const newNomination = (
   scoreCount: 0,
   scoreTotal: 0,
 });
-
-/** zod issues as the API's `issues`: a dotted path a form can point at, and a sentence. */
-export const toFieldIssues = (error: z.core.$ZodError): FieldIssue[] =>
-  error.issues.flatMap((issue) => {
-    const base = issue.path.map(String);
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ path: [...base, key].join('.'), message: `Unknown field "${key}"` }));
-    }
-    return [{ path: base.join('.'), message: issue.message }];
-  });
 
 export const candidateKey = (email: string) => email.trim().toLowerCase();

@@ -1,11 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { NominationWindowClosedError, ValidationError } from '../domain/errors.ts';
-import {
-  type Nomination,
-  newNomination,
-  nominationInputSchema,
-  toFieldIssues,
-} from '../domain/nomination.ts';
+import { toFieldIssues } from '../domain/field-issues.ts';
+import { type Nomination, newNomination, nominationInputSchema } from '../domain/nomination.ts';
 import { nominationWindowState } from '../domain/program.ts';
 import { formatInZone } from '../domain/time.ts';
 import { acknowledgementEmail } from '../email/templates.ts';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { metlib2024 } from '../../events/programs/metlib-2024.ts';
 import sample from '../../events/samples/nomination.json' with { type: 'json' };
-import { nominationInputSchema, toFieldIssues } from '../../shared/domain/nomination.ts';
+import { toFieldIssues } from '../../shared/domain/field-issues.ts';
+import { nominationInputSchema } from '../../shared/domain/nomination.ts';
 
 const schema = nominationInputSchema(metlib2024);
 const issuesOf = (body: unknown) => {
