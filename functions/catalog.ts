@@ -1,11 +1,7 @@
 import type { ScheduledKind } from '#events/contracts';
 import type { Group } from '#shared/domain/actor';
+import { type GrantedVariable, variables } from '#shared/environment';
 
-/**
- * Every Lambda function of the system: its entry file, what triggers it, who may call it and
- * what it may touch. infra/ creates one function, route or trigger and grant per entry; local/
- * mounts the same handlers on the same routes and triggers. Nothing else lists them.
- */
 export interface HttpRoute {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** API Gateway path syntax: /nominations/{id} */
@@ -25,8 +21,19 @@ export interface StreamTrigger {
 export interface ScheduleTargetSpec {
   /** The kinds of program schedule that invoke this function. */
   kinds: readonly ScheduledKind[];
-  /** The environment variable that gives the schedule sync this function's ARN. */
-  arnVariable: string;
+  /** The variable that gives the functions managing schedules this function's ARN. */
+  arnVariable: GrantedVariable;
+}
+
+/** Files a function reads beside its code, such as fonts. */
+export interface BundleFiles {
+  /** The folder they are in, from the project root (locally the function reads them there). */
+  from: string;
+  files: readonly string[];
+  /** The folder of the bundle they are copied to (the function reads them there on AWS). */
+  folder: string;
+  /** The variable that gives the function that folder. */
+  environmentVariable: GrantedVariable;
 }
 
 export interface FunctionEntry {
@@ -43,15 +50,21 @@ export interface FunctionEntry {
   every?: { minutes: number };
   /** Run once on every deploy (and when the local stack starts). */
   runOnDeploy?: boolean;
+  /**
+   * What it may touch, declared once: infra/ grants exactly this and sets the variables that come
+   * with it (functions/environment.ts); locally the handler loads with those variables alone.
+   */
   access: {
     table?: 'read' | 'read-write';
+    /** Send email through SES from the sender identity. */
     sendEmail?: boolean;
     /** Create, update and delete the program schedules. */
     manageSchedules?: boolean;
+    /** Know the organizers' addresses, to alert them as the timeline runs. */
+    organizerEmails?: boolean;
   };
   timeoutSeconds?: number;
-  /** Files the bundle carries beside the code, from the project root, and the env var naming their folder. */
-  bundleFiles?: { folder: string; files: string[]; environmentVariable: string };
+  bundleFiles?: BundleFiles;
 }
 
 /**
@@ -67,6 +80,12 @@ export const recurringSchedule = ({ minutes }: { minutes: number }) => ({
 const staff = ['organizers', 'reviewers'] as const;
 const organizers = ['organizers'] as const;
 
+/**
+ * Every Lambda function of the system: its entry file, what triggers it, who may call it and
+ * what it may touch. infra/ creates one function, route or trigger and grant per entry; local/
+ * mounts the same handlers on the same routes and triggers; functions/environment.ts gives each
+ * the variables that come with its access, and no other. Nothing else lists them.
+ */
 export const catalog: readonly FunctionEntry[] = [
   {
     name: 'RenderNominationForm',
@@ -77,7 +96,7 @@ export const catalog: readonly FunctionEntry[] = [
       { method: 'GET', path: '/programs/{programId}/nominate' },
       { method: 'GET', path: '/programs/{programId}/nominate/submitted' },
     ],
-    access: {},
+    access: { table: 'read' },
   },
   {
     name: 'GetProgram',
@@ -144,27 +163,25 @@ export const catalog: readonly FunctionEntry[] = [
     description: 'Decision readiness, decisions due, reminders and the evaluation request, as scheduled',
     scheduleTarget: {
       kinds: ['decision-readiness', 'decisions-due', 'reminder', 'evaluation'],
-      arnVariable: 'TIMELINE_FUNCTION_ARN',
+      arnVariable: variables.TIMELINE_FUNCTION_ARN,
     },
-    access: { table: 'read-write' },
+    access: { table: 'read-write', organizerEmails: true },
     timeoutSeconds: 300,
   },
   {
-    // Its own function: pdf-lib and fontkit are three quarters of a megabyte-and-a-half bundle
-    // that the monthly reminders should not load at every cold start.
+    // Its own function: pdf-lib and fontkit, about three quarters of its bundle, are not for the
+    // monthly reminders to load at every cold start.
     name: 'IssueCertificates',
     entry: 'functions/issue-certificates.ts',
     description: 'Participation certificates as PDF, mailed to each participant, as scheduled',
-    scheduleTarget: { kinds: ['certificates'], arnVariable: 'CERTIFICATE_FUNCTION_ARN' },
-    access: { table: 'read-write' },
+    scheduleTarget: { kinds: ['certificates'], arnVariable: variables.CERTIFICATE_FUNCTION_ARN },
+    access: { table: 'read-write', organizerEmails: true },
     timeoutSeconds: 300,
     bundleFiles: {
+      from: 'node_modules/dejavu-fonts-ttf/ttf',
+      files: ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'],
       folder: 'fonts',
-      files: [
-        'node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
-        'node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf',
-      ],
-      environmentVariable: 'CERTIFICATE_FONT_DIR',
+      environmentVariable: variables.CERTIFICATE_FONT_DIR,
     },
   },
   {

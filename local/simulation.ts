@@ -150,7 +150,7 @@ export const runSimulation = async (options: SimulationOptions): Promise<Simulat
     const emailsByKind: Record<string, number> = {};
     let unsent = 0;
     let startKey: Record<string, unknown> | undefined;
-    const tableName = process.env.TABLE_NAME as string;
+    const { tableName } = stack;
     do {
       const page = await client.send(
         new ScanCommand({

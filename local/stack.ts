@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { programs } from '#events/programs/index';
-import { catalog, type FunctionEntry, recurringSchedule } from '#functions/catalog';
+import { catalog, recurringSchedule } from '#functions/catalog';
 import { environmentClock, formatClockSpec, parseClockSpec } from '#shared/adapters/clock';
 import { checkProgram } from '#shared/domain/program-schema';
+import { variables } from '#shared/environment';
 import type { SyncReport } from '#shared/use-cases/sync-schedules';
 import {
   ensureTable,
@@ -17,8 +17,8 @@ import {
 import { type HttpHandler, type MountedRoute, startGateway } from './gateway.ts';
 import { loadOrCreateSigningKey, signToken, type TokenRequest, tokenVerifier } from './jwt.ts';
 import { lambdaContext, localFunctionArn } from './lambda-context.mjs';
+import { loadHandler, localResources } from './load-handler.ts';
 import { SchedulerEmulator } from './scheduler/emulator.ts';
-import { projectRoot } from './settings.ts';
 import { type StreamHandler, type StreamPoller, startStreamPoller } from './stream-poller.ts';
 
 export interface StackOptions {
@@ -46,6 +46,7 @@ export interface StackOptions {
 
 export interface RunningStack {
   apiUrl: string;
+  tableName: string;
   dynamoDbEndpoint: string;
   sesEndpoint: string;
   schedulerEndpoint: string;
@@ -60,12 +61,9 @@ export interface RunningStack {
   stop(): Promise<void>;
 }
 
-const importHandler = async <T>(entry: FunctionEntry) =>
-  ((await import(pathToFileURL(join(projectRoot, entry.entry)).href)) as { handler: T }).handler;
-
 /**
  * The whole system on this machine: emulators, the table, every catalog function mounted on the
- * gateway or the stream poller, all reading the same environment as on AWS.
+ * gateway or the stream poller, each loaded with the variables its catalog entry grants, as on AWS.
  */
 export const startStack = async (options: StackOptions): Promise<RunningStack> => {
   const log = options.log ?? (() => {});
@@ -92,34 +90,25 @@ export const startStack = async (options: StackOptions): Promise<RunningStack> =
     }
     const { streamArn } = await ensureTable(dynamoDbEndpoint, options.tableName);
 
+    // What every function reads alike; each gets its own variables as its handler loads.
     Object.assign(process.env, {
-      AWS_REGION: 'us-east-1',
-      AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
-      TABLE_NAME: options.tableName,
-      DYNAMODB_ENDPOINT: dynamoDbEndpoint,
-      SES_ENDPOINT: sesEndpoint,
-      MAIL_FROM: options.mailFrom,
-      POWERTOOLS_LOG_LEVEL: options.logLevel ?? 'WARN',
-      POWERTOOLS_SERVICE_NAME: 'metlib-nominations',
-      SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/metlib-nominations-scheduler',
-      SCHEDULER_DLQ_ARN: 'arn:aws:sqs:us-east-1:000000000000:metlib-nominations-schedules-dlq',
-      ORGANIZER_EMAILS: (options.organizerEmails ?? ['organizers@metlib.example.org']).join(','),
+      [variables.AWS_REGION]: 'us-east-1',
+      [variables.AWS_ACCESS_KEY_ID]: localCredentials.accessKeyId,
+      [variables.AWS_SECRET_ACCESS_KEY]: localCredentials.secretAccessKey,
+      [variables.POWERTOOLS_LOG_LEVEL]: options.logLevel ?? 'WARN',
+      [variables.POWERTOOLS_SERVICE_NAME]: 'metlib-nominations',
     });
-    for (const entry of catalog) {
-      if (entry.scheduleTarget) process.env[entry.scheduleTarget.arnVariable] = localFunctionArn(entry.name);
-    }
     if (options.clockStart) {
-      process.env.VIRTUAL_CLOCK = formatClockSpec({
+      process.env[variables.VIRTUAL_CLOCK] = formatClockSpec({
         startsAt: new Date(options.clockStart).toISOString(),
         realStart: Date.now(),
         speed: options.clockSpeed ?? 1,
       });
     } else {
-      delete process.env.VIRTUAL_CLOCK;
+      delete process.env[variables.VIRTUAL_CLOCK];
     }
 
-    const clock = environmentClock('VIRTUAL_CLOCK');
+    const clock = environmentClock(variables.VIRTUAL_CLOCK);
     const invocable = new Map<string, (event: unknown) => Promise<unknown>>();
     const scheduler = new SchedulerEmulator({
       port: options.schedulerPort ?? 8006,
@@ -132,26 +121,34 @@ export const startStack = async (options: StackOptions): Promise<RunningStack> =
     });
     const schedulerEndpoint = await scheduler.start();
     started.push({ endpoint: schedulerEndpoint, stop: () => scheduler.stop() });
-    process.env.SCHEDULER_ENDPOINT = schedulerEndpoint;
+    const resources = localResources({
+      tableName: options.tableName,
+      mailFrom: options.mailFrom,
+      organizerEmails: options.organizerEmails ?? ['organizers@metlib.example.org'],
+      endpoints: { dynamoDb: dynamoDbEndpoint, ses: sesEndpoint, scheduler: schedulerEndpoint },
+    });
 
     const routes: MountedRoute[] = [];
     const consumers = [];
     const onDeploy: ((event: unknown) => Promise<unknown>)[] = [];
     for (const entry of catalog) {
       if (entry.scheduleTarget || entry.runOnDeploy || entry.every) {
-        const handler = await importHandler<(event: unknown, context: unknown) => Promise<unknown>>(entry);
+        const handler = await loadHandler<(event: unknown, context: unknown) => Promise<unknown>>(
+          entry,
+          resources,
+        );
         const invoke = (event: unknown) => handler(event, lambdaContext(entry.name, entry.timeoutSeconds));
         invocable.set(localFunctionArn(entry.name), invoke);
         if (entry.runOnDeploy) onDeploy.push(invoke);
       }
       const context = () => lambdaContext(entry.name, entry.timeoutSeconds);
       if (entry.routes) {
-        const handler = await importHandler<HttpHandler>(entry);
+        const handler = await loadHandler<HttpHandler>(entry, resources);
         for (const route of entry.routes)
           routes.push({ ...route, functionName: entry.name, handler, context });
       }
       if (entry.stream) {
-        const handler = await importHandler<StreamHandler>(entry);
+        const handler = await loadHandler<StreamHandler>(entry, resources);
         consumers.push({ functionName: entry.name, trigger: entry.stream, handler, context });
       }
     }
@@ -167,7 +164,7 @@ export const startStack = async (options: StackOptions): Promise<RunningStack> =
     const poller = startStreamPoller({ client, streamArn, consumers, log });
     if (options.clockStart) {
       // The clock starts now that everything is up, not while the JVM was booting.
-      process.env.VIRTUAL_CLOCK = formatClockSpec({
+      process.env[variables.VIRTUAL_CLOCK] = formatClockSpec({
         startsAt: new Date(options.clockStart).toISOString(),
         realStart: Date.now(),
         speed: options.clockSpeed ?? 1,
@@ -195,7 +192,7 @@ export const startStack = async (options: StackOptions): Promise<RunningStack> =
             FlexibleTimeWindow: { Mode: 'OFF' },
             Target: {
               Arn: localFunctionArn(entry.name),
-              RoleArn: process.env.SCHEDULER_ROLE_ARN,
+              RoleArn: resources.schedulerRoleArn,
               RetryPolicy: {
                 MaximumRetryAttempts: schedule.maximumRetryAttempts,
                 MaximumEventAgeInSeconds: schedule.maximumEventAgeSeconds,
@@ -209,6 +206,7 @@ export const startStack = async (options: StackOptions): Promise<RunningStack> =
     }
     return {
       apiUrl: gateway.url,
+      tableName: options.tableName,
       dynamoDbEndpoint,
       sesEndpoint,
       schedulerEndpoint,
@@ -217,9 +215,9 @@ export const startStack = async (options: StackOptions): Promise<RunningStack> =
       syncReports,
       now: () => clock.now(),
       setClock: (instant) => {
-        const current = process.env.VIRTUAL_CLOCK;
+        const current = process.env[variables.VIRTUAL_CLOCK];
         const speed = current ? parseClockSpec(current).speed : 1;
-        process.env.VIRTUAL_CLOCK = formatClockSpec({
+        process.env[variables.VIRTUAL_CLOCK] = formatClockSpec({
           startsAt: instant.toISOString(),
           realStart: Date.now(),
           speed,

@@ -1,16 +1,25 @@
 import { environmentClock, systemClock } from './adapters/clock.ts';
+import { variables } from './environment.ts';
 import type { Clock } from './ports.ts';
 
 /**
- * The only reader of process.env. Each value is read when a handler module loads (once per cold
- * start) and a missing required value throws then, naming the variable, instead of surfacing as
- * a confusing failure on the first request.
+ * The only reader of process.env. Handler modules call these at load (once per cold start), so a
+ * missing required value stops the function at start, naming the variable, instead of surfacing
+ * as a confusing failure on the first request. Which function gets which variable follows its
+ * catalog entry (functions/environment.ts).
  */
 const required = (name: string): string => {
   const value = process.env[name];
   if (value === undefined || value.trim() === '') {
     throw new Error(`Missing environment variable ${name}`);
   }
+  return value;
+};
+
+/** Set, though possibly to nothing: the local stack's schedule groups have no prefix. */
+const present = (name: string): string => {
+  const value = process.env[name];
+  if (value === undefined) throw new Error(`Missing environment variable ${name}`);
   return value;
 };
 
@@ -21,27 +30,30 @@ const optional = (name: string): string | undefined => {
 };
 
 export const tableConfig = () => ({
-  tableName: required('TABLE_NAME'),
-  endpoint: optional('DYNAMODB_ENDPOINT'),
+  tableName: required(variables.TABLE_NAME),
+  endpoint: optional(variables.DYNAMODB_ENDPOINT),
 });
 
 export const mailConfig = () => ({
-  from: required('MAIL_FROM'),
-  configurationSet: optional('SES_CONFIGURATION_SET'),
-  endpoint: optional('SES_ENDPOINT'),
+  from: required(variables.MAIL_FROM),
+  configurationSet: optional(variables.SES_CONFIGURATION_SET),
+  endpoint: optional(variables.SES_ENDPOINT),
 });
 
-/** The system clock on AWS; the local stack's virtual clock when VIRTUAL_CLOCK is set. */
+/**
+ * The system clock on AWS; the local stack's virtual clock when VIRTUAL_CLOCK is set. The one
+ * value read at every use rather than at load: the local stack moves the clock as it runs.
+ */
 export const clockFromEnv = (): Clock =>
-  optional('VIRTUAL_CLOCK') ? environmentClock('VIRTUAL_CLOCK') : systemClock;
+  optional(variables.VIRTUAL_CLOCK) ? environmentClock(variables.VIRTUAL_CLOCK) : systemClock;
 
 /**
  * Where scheduled events go, and how they are retried. `targets` pairs each kind with the
  * variable holding its function's ARN (the catalog's scheduleTarget entries); every one is required.
  */
 export const schedulerConfig = (targets: readonly { kinds: readonly string[]; arnVariable: string }[]) => ({
-  endpoint: optional('SCHEDULER_ENDPOINT'),
-  groupPrefix: optional('SCHEDULE_GROUP_PREFIX') ?? '',
+  endpoint: optional(variables.SCHEDULER_ENDPOINT),
+  groupPrefix: present(variables.SCHEDULE_GROUP_PREFIX),
   functionFor: Object.fromEntries(
     targets.flatMap(({ kinds, arnVariable }) => {
       const arn = required(arnVariable);
@@ -49,8 +61,8 @@ export const schedulerConfig = (targets: readonly { kinds: readonly string[]; ar
     }),
   ),
   target: {
-    roleArn: required('SCHEDULER_ROLE_ARN'),
-    deadLetterArn: required('SCHEDULER_DLQ_ARN'),
+    roleArn: required(variables.SCHEDULER_ROLE_ARN),
+    deadLetterArn: required(variables.SCHEDULER_DLQ_ARN),
     maximumRetryAttempts: 3,
     maximumEventAgeSeconds: 6 * 3600,
   },
@@ -58,10 +70,10 @@ export const schedulerConfig = (targets: readonly { kinds: readonly string[]; ar
 
 /** Organizers who receive decision readiness and overdue alerts: comma-separated addresses. */
 export const organizerEmails = () =>
-  required('ORGANIZER_EMAILS')
+  required(variables.ORGANIZER_EMAILS)
     .split(',')
     .map((e) => e.trim())
     .filter(Boolean);
 
-/** Set in the Lambda bundle, which carries the certificate fonts beside the code. */
-export const certificateFontDir = () => optional('CERTIFICATE_FONT_DIR');
+/** The certificate fonts: beside the code in the Lambda bundle, in node_modules locally. */
+export const certificateFontDir = () => required(variables.CERTIFICATE_FONT_DIR);

@@ -1,26 +1,23 @@
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb } from 'pdf-lib';
 import type { Program } from '../domain/program.ts';
 
-const require = createRequire(import.meta.url);
 let fonts: Promise<[Uint8Array, Uint8Array]> | undefined;
 
 /**
  * DejaVu Sans covers Latin, Greek, Cyrillic and more, so participants' names print as written.
- * The fonts come from the dejavu-fonts-ttf package; in a Lambda bundle there is no node_modules,
- * so the bundle carries them in a folder of their own and `fontDir` points there.
+ * The fonts come from the dejavu-fonts-ttf package; a Lambda bundle has no node_modules, so it
+ * carries them in a folder of its own. `fontDir` is where they are, as the catalog entry says.
  */
-export const loadCertificateFonts = (fontDir?: string) => {
-  const dir = fontDir ?? join(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'), '..');
-  fonts ??= Promise.all([readFile(join(dir, 'DejaVuSans.ttf')), readFile(join(dir, 'DejaVuSans-Bold.ttf'))]);
+export const loadCertificateFonts = (fontDir: string) => {
+  fonts ??= Promise.all([
+    readFile(join(fontDir, 'DejaVuSans.ttf')),
+    readFile(join(fontDir, 'DejaVuSans-Bold.ttf')),
+  ]);
   return fonts;
 };
-
-/** The font files the certificate needs, for bundling. */
-export const certificateFontFiles = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'];
 
 export interface CertificateDetails {
   participant: string;
@@ -32,7 +29,7 @@ export interface CertificateDetails {
 export const participationCertificate = async (
   program: Program,
   details: CertificateDetails,
-  fontDir?: string,
+  fontDir: string,
 ): Promise<Uint8Array> => {
   const [regularBytes, boldBytes] = await loadCertificateFonts(fontDir);
   const pdf = await PDFDocument.create();

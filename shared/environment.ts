@@ -1,0 +1,54 @@
+/**
+ * The name of every environment variable the project sets or reads, in one place. shared/config.ts
+ * reads them; functions/environment.ts decides which function gets which; infra/ and local/ set
+ * them. Written as `variables.TABLE_NAME` so a search for the name finds every use.
+ */
+
+/** What a function may be given, each by what its catalog entry grants (functions/environment.ts). */
+export const grantedVariables = {
+  /** The DynamoDB table. */
+  TABLE_NAME: 'TABLE_NAME',
+  /** DynamoDB Local, locally; unset on AWS. */
+  DYNAMODB_ENDPOINT: 'DYNAMODB_ENDPOINT',
+  /** The sender of every email, an SES-verified identity. */
+  MAIL_FROM: 'MAIL_FROM',
+  /** The SES configuration set for sending events; unset locally. */
+  SES_CONFIGURATION_SET: 'SES_CONFIGURATION_SET',
+  /** The SES emulator, locally; unset on AWS. */
+  SES_ENDPOINT: 'SES_ENDPOINT',
+  /** Comma-separated organizer addresses, for the alerts of the timeline. */
+  ORGANIZER_EMAILS: 'ORGANIZER_EMAILS',
+  /** Prepended to each program's id to name its schedule group: the stage's own groups on AWS. */
+  SCHEDULE_GROUP_PREFIX: 'SCHEDULE_GROUP_PREFIX',
+  /** The role EventBridge Scheduler assumes to invoke a schedule's target. */
+  SCHEDULER_ROLE_ARN: 'SCHEDULER_ROLE_ARN',
+  /** Where EventBridge Scheduler parks an event it could not deliver. */
+  SCHEDULER_DLQ_ARN: 'SCHEDULER_DLQ_ARN',
+  /** The Scheduler emulator, locally; unset on AWS. */
+  SCHEDULER_ENDPOINT: 'SCHEDULER_ENDPOINT',
+  /** The function that runs the timeline's schedules but the certificates'. */
+  TIMELINE_FUNCTION_ARN: 'TIMELINE_FUNCTION_ARN',
+  /** The function that runs the certificates' schedule. */
+  CERTIFICATE_FUNCTION_ARN: 'CERTIFICATE_FUNCTION_ARN',
+  /** The folder holding the certificate fonts. */
+  CERTIFICATE_FONT_DIR: 'CERTIFICATE_FONT_DIR',
+} as const;
+
+/** Set for every function alike. */
+export const commonVariables = {
+  /** The local stack's clock (`<ISO start>@<real epoch ms>x<speed>`); unset on AWS. */
+  VIRTUAL_CLOCK: 'VIRTUAL_CLOCK',
+  /** Read by Powertools' logger. */
+  POWERTOOLS_SERVICE_NAME: 'POWERTOOLS_SERVICE_NAME',
+  POWERTOOLS_LOG_LEVEL: 'POWERTOOLS_LOG_LEVEL',
+  /** Read by Node, on AWS. */
+  NODE_OPTIONS: 'NODE_OPTIONS',
+  /** Read by the AWS SDK: set by Lambda on AWS, by the local stack for the emulators. */
+  AWS_REGION: 'AWS_REGION',
+  AWS_ACCESS_KEY_ID: 'AWS_ACCESS_KEY_ID',
+  AWS_SECRET_ACCESS_KEY: 'AWS_SECRET_ACCESS_KEY',
+} as const;
+
+export const variables = { ...grantedVariables, ...commonVariables };
+
+export type GrantedVariable = keyof typeof grantedVariables;

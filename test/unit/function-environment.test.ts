@@ -1,0 +1,118 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { catalog, type FunctionEntry } from '../../functions/catalog.ts';
+import { environmentFor } from '../../functions/environment.ts';
+import { loadHandler, localResources } from '../../local/load-handler.ts';
+import { grantedVariables } from '../../shared/environment.ts';
+
+const resources = localResources({
+  tableName: 'functions-environment',
+  mailFrom: 'MetLib <learning-circle@metlib.example.org>',
+  organizerEmails: ['a@metlib.example.org', 'b@metlib.example.org'],
+  endpoints: {
+    dynamoDb: 'http://127.0.0.1:1',
+    ses: 'http://127.0.0.1:2',
+    scheduler: 'http://127.0.0.1:3',
+  },
+});
+const aws = {
+  ...resources,
+  endpoints: undefined,
+  sesConfigurationSet: 'mail',
+  scheduleGroupPrefix: 'Stack-',
+};
+
+const entry = (name: string) => {
+  const found = catalog.find((e) => e.name === name);
+  if (!found) throw new Error(`No catalog entry ${name}`);
+  return found;
+};
+const names = (env: Record<string, string>) => Object.keys(env).sort();
+
+const table = ['TABLE_NAME'];
+const mail = ['MAIL_FROM', 'SES_CONFIGURATION_SET'];
+const schedules = [
+  'CERTIFICATE_FUNCTION_ARN',
+  'SCHEDULER_DLQ_ARN',
+  'SCHEDULER_ROLE_ARN',
+  'SCHEDULE_GROUP_PREFIX',
+  'TIMELINE_FUNCTION_ARN',
+];
+
+describe('the environment of each function', () => {
+  it('holds on AWS exactly the variables its access grants', () => {
+    const expected: Record<string, string[]> = {
+      RenderNominationForm: table,
+      GetProgram: table,
+      SubmitNomination: table,
+      ListNominations: table,
+      GetNomination: table,
+      TransitionNomination: table,
+      NotifyDecisions: table,
+      UpdateTimeline: [...table, ...schedules],
+      SyncSchedules: [...table, ...schedules],
+      RunTimelineEvent: ['ORGANIZER_EMAILS', ...table],
+      IssueCertificates: ['CERTIFICATE_FONT_DIR', 'ORGANIZER_EMAILS', ...table],
+      SendEmail: [...mail, ...table],
+      RedriveOutbox: [...mail, ...table],
+    };
+    expect(Object.fromEntries(catalog.map((e) => [e.name, names(environmentFor(e, aws))]))).toEqual(
+      Object.fromEntries(Object.entries(expected).map(([name, vars]) => [name, [...vars].sort()])),
+    );
+  });
+
+  it('adds locally the endpoint of each emulator it is granted, and no configuration set', () => {
+    expect(environmentFor(entry('GetNomination'), resources)).toEqual({
+      TABLE_NAME: 'functions-environment',
+      DYNAMODB_ENDPOINT: 'http://127.0.0.1:1',
+    });
+    expect(names(environmentFor(entry('SendEmail'), resources))).toEqual([
+      'DYNAMODB_ENDPOINT',
+      'MAIL_FROM',
+      'SES_ENDPOINT',
+      'TABLE_NAME',
+    ]);
+    expect(environmentFor(entry('SyncSchedules'), resources)).toMatchObject({
+      SCHEDULER_ENDPOINT: 'http://127.0.0.1:3',
+      // The local groups are named by the program alone.
+      SCHEDULE_GROUP_PREFIX: '',
+      TIMELINE_FUNCTION_ARN: 'arn:aws:lambda:us-east-1:000000000000:function:RunTimelineEvent',
+      CERTIFICATE_FUNCTION_ARN: 'arn:aws:lambda:us-east-1:000000000000:function:IssueCertificates',
+    });
+  });
+
+  it('gives the organizers as one list, and the fonts where the package has them', () => {
+    const env = environmentFor(entry('IssueCertificates'), resources);
+    expect(env.ORGANIZER_EMAILS).toBe('a@metlib.example.org,b@metlib.example.org');
+    // In the bundle it is /var/task/fonts (test/infra/stacks.test.ts).
+    expect(env.CERTIFICATE_FONT_DIR).toMatch(/\/node_modules\/dejavu-fonts-ttf\/ttf$/);
+  });
+});
+
+describe('a handler on the local stack', () => {
+  // A module that failed to load would fail again from the cache: each test loads afresh.
+  beforeEach(() => {
+    vi.resetModules();
+  });
+
+  it.each([
+    ['GetNomination', 'TABLE_NAME', { access: {} }],
+    ['SendEmail', 'MAIL_FROM', { access: { table: 'read-write' } }],
+    ['SyncSchedules', 'SCHEDULE_GROUP_PREFIX', { access: { table: 'read' } }],
+    ['RunTimelineEvent', 'ORGANIZER_EMAILS', { access: { table: 'read-write' } }],
+    ['IssueCertificates', 'CERTIFICATE_FONT_DIR', { bundleFiles: undefined }],
+  ] as [string, string, Partial<FunctionEntry>][])(
+    'fails at start, naming the variable, when its catalog entry lacks the grant: %s without %s',
+    async (name, variable, change) => {
+      await expect(loadHandler({ ...entry(name), ...change }, resources)).rejects.toThrow(
+        new RegExp(`^${name} failed to load .*: Missing environment variable ${variable}$`),
+      );
+    },
+  );
+
+  it('loads with what its catalog entry grants, and leaves no variable of it behind', async () => {
+    for (const e of catalog) {
+      await expect(loadHandler(e, resources), e.name).resolves.toBeTypeOf('function');
+    }
+    for (const name of Object.values(grantedVariables)) expect(process.env[name], name).toBeUndefined();
+  });
+});
