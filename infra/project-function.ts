@@ -1,5 +1,5 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -8,20 +8,37 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { FunctionEntry } from '#functions/catalog';
+import { environmentFor } from '#functions/environment';
 import { tableDesign } from '#shared/adapters/table-design';
+import { variables } from '#shared/environment';
+import type { Mail } from './mail.ts';
+import type { ProgramSchedules } from './program-schedules.ts';
 
 export const projectRoot = join(import.meta.dirname, '..');
 
 export interface ProjectFunctionProps {
   entry: FunctionEntry;
-  environment: Record<string, string>;
   prod: boolean;
 }
+
+/** What a function's access may be granted on, and the values its variables take. */
+export interface AccessResources {
+  table: ITableV2;
+  mail: Mail;
+  schedules: ProgramSchedules;
+  organizerEmails: readonly string[];
+  /** The ARN of the catalog function of this name: the schedule managers are told the targets'. */
+  functionArn: (name: string) => string;
+}
+
+/** Where Lambda puts the bundle. */
+const taskRoot = '/var/task';
 
 /**
  * Every function of the catalog, built one way: Node 24 on arm64, one minified ESM bundle with
  * the AWS SDK inside (no reliance on the runtime's copy), source maps, a log group with a
- * retention, Powertools settings. Access comes with the env var that names the resource.
+ * retention, Powertools settings. Its access is granted in one call, which also sets the
+ * variables that name what it was granted.
  */
 export class ProjectFunction extends NodejsFunction {
   readonly catalogEntry: FunctionEntry;
@@ -44,11 +61,9 @@ export class ProjectFunction extends NodejsFunction {
         removalPolicy: RemovalPolicy.DESTROY,
       }),
       environment: {
-        POWERTOOLS_SERVICE_NAME: 'metlib-nominations',
-        POWERTOOLS_LOG_LEVEL: 'INFO',
-        NODE_OPTIONS: '--enable-source-maps',
-        ...props.environment,
-        ...(files ? { [files.environmentVariable]: `/var/task/${files.folder}` } : {}),
+        [variables.POWERTOOLS_SERVICE_NAME]: 'metlib-nominations',
+        [variables.POWERTOOLS_LOG_LEVEL]: 'INFO',
+        [variables.NODE_OPTIONS]: '--enable-source-maps',
       },
       bundling: {
         format: OutputFormat.ESM,
@@ -69,7 +84,7 @@ export class ProjectFunction extends NodejsFunction {
                   // Copy with Node rather than a shell command: synth runs offline and anywhere.
                   mkdirSync(join(output, files.folder), { recursive: true });
                   for (const file of files.files)
-                    copyFileSync(join(projectRoot, file), join(output, files.folder, basename(file)));
+                    copyFileSync(join(projectRoot, files.from, file), join(output, files.folder, file));
                   return [];
                 },
               },
@@ -86,12 +101,30 @@ export class ProjectFunction extends NodejsFunction {
   }
 
   /**
-   * Grants the table access the catalog declares, on the table and its indexes by name (no
-   * wildcard), and names the table in TABLE_NAME.
+   * Grants what the catalog entry's access declares, and sets exactly the variables that come
+   * with it (functions/environment.ts): the function reads nothing it was not granted.
    */
-  bindTable(table: ITableV2) {
-    const access = this.catalogEntry.access.table;
-    if (!access) return;
+  grantAccess(resources: AccessResources) {
+    const { access } = this.catalogEntry;
+    if (access.table) this.grantTable(resources.table, access.table);
+    if (access.sendEmail) resources.mail.grantSend(this);
+    if (access.manageSchedules) resources.schedules.grantManage(this);
+    const environment = environmentFor(this.catalogEntry, {
+      tableName: resources.table.tableName,
+      mailFrom: resources.mail.from,
+      sesConfigurationSet: resources.mail.configurationSetName,
+      organizerEmails: resources.organizerEmails,
+      scheduleGroupPrefix: resources.schedules.groupPrefix,
+      functionArn: resources.functionArn,
+      schedulerRoleArn: resources.schedules.role.roleArn,
+      schedulerDeadLetterArn: resources.schedules.deadLetters.queueArn,
+      bundleFilesFolder: (files) => `${taskRoot}/${files.folder}`,
+    });
+    for (const [name, value] of Object.entries(environment)) this.addEnvironment(name, value);
+  }
+
+  /** On the table and its indexes by name: no wildcard. */
+  private grantTable(table: ITableV2, access: 'read' | 'read-write') {
     const read = [
       'dynamodb:GetItem',
       'dynamodb:Query',
@@ -111,6 +144,5 @@ export class ProjectFunction extends NodejsFunction {
         resources: [table.tableArn, ...tableDesign.indexes.map((i) => `${table.tableArn}/index/${i.name}`)],
       }),
     );
-    this.addEnvironment('TABLE_NAME', table.tableName);
   }
 }

@@ -279,6 +279,30 @@ describe('the schedules', () => {
   });
 });
 
+describe('the logical IDs', () => {
+  it('stay those of the deployed stack for what holds data or a name, so a deploy updates in place', () => {
+    // A renamed logical ID replaces the resource: a queue's parked events and a log group's lines
+    // are lost, and a schedule group or configuration set cannot be created under a taken name.
+    expect(Object.keys(services.toJSON().Resources)).toEqual(
+      expect.arrayContaining([
+        'Alarms04B5A0BF',
+        'MailerDeadLettersFB95E137',
+        'ScheduleDeadLetters0406ECBC',
+        'SenderF5F9B8E0',
+        'MailConfiguration5CD4B050',
+        'SchedulerRole59E73443',
+        'Schedulesmetlib2024',
+        'RedriveOutboxSchedule',
+        'SyncSchedulesOnDeploy',
+        'ApiAccessLogsE9DF007D',
+        'ApiF70053CD',
+        'SendEmailLogs21EB7BC6',
+        'SendEmail14C26199',
+      ]),
+    );
+  });
+});
+
 describe('IAM', () => {
   it('grants no wildcard resource except ListSchedules and the program schedule groups', () => {
     const wild: string[] = [];

@@ -1,0 +1,81 @@
+import { Duration, Validations } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, type IMetric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { Alias } from 'aws-cdk-lib/aws-kms';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import type { ProjectFunction } from './project-function.ts';
+import { ResourceGroup } from './resource-group.ts';
+
+export interface AlarmSpec {
+  metric: IMetric;
+  threshold: number;
+  /** One by default. */
+  evaluationPeriods?: number;
+  /** At or above the threshold by default. */
+  comparisonOperator?: ComparisonOperator;
+  description: string;
+}
+
+/**
+ * The alarms and the topic they go to, mailed to the stage's alarm address. Every alarm treats
+ * missing data as fine: no invocation, no message, no alarm.
+ */
+export class Alarms extends ResourceGroup {
+  private readonly action: SnsAction;
+
+  constructor(scope: Construct, id: string, props: { email: string }) {
+    super(scope, id);
+    const topic = new Topic(this, 'Alarms', {
+      masterKey: Alias.fromAliasName(this, 'SnsKey', 'alias/aws/sns'),
+      enforceSSL: true,
+    });
+    topic.addSubscription(new EmailSubscription(props.email));
+    this.action = new SnsAction(topic);
+  }
+
+  add(id: string, spec: AlarmSpec) {
+    new Alarm(this, id, {
+      metric: spec.metric,
+      threshold: spec.threshold,
+      evaluationPeriods: spec.evaluationPeriods ?? 1,
+      comparisonOperator: spec.comparisonOperator ?? ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+      alarmDescription: spec.description,
+    }).addAlarmAction(this.action);
+  }
+
+  /** Any error of the function in five minutes. */
+  addErrors(fn: ProjectFunction) {
+    const { name } = fn.catalogEntry;
+    this.add(`${name}Errors`, {
+      metric: fn.metricErrors({ period: Duration.minutes(5) }),
+      threshold: 1,
+      description: `${name} failed.`,
+    });
+  }
+
+  /**
+   * A dead-letter queue in `scope`, encrypted and refusing plain HTTP, that alarms as soon as a
+   * message waits in it: what lands there failed for good and needs a person.
+   */
+  deadLetterQueue(scope: Construct, name: string) {
+    const queue = new Queue(scope, name, {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(queue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself a dead-letter queue.',
+    });
+    this.add(`${name}NotEmpty`, {
+      metric: queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+      threshold: 1,
+      description: `A message is waiting in ${name}: something failed for good and needs a person.`,
+    });
+    return queue;
+  }
+}
