@@ -7,8 +7,8 @@ import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynam
 import { Template } from 'aws-cdk-lib/assertions';
 import { programs as definitions } from '#events/programs/index';
 import { catalog } from '#functions/catalog';
+import { DynamoDbNominationStore } from '#shared/adapters/dynamodb-nominations';
 import { cachedPrograms, DynamoDbProgramRepository } from '#shared/adapters/dynamodb-programs';
-import { DynamoDbStore } from '#shared/adapters/dynamodb-store';
 import { keys } from '#shared/adapters/table-design';
 import { submitNomination } from '#shared/use-cases/submit-nomination';
 import { transitionNomination } from '#shared/use-cases/transition-nomination';
@@ -68,6 +68,8 @@ const initEnv = {
   CERTIFICATE_FUNCTION_ARN: 'arn:aws:lambda:us-east-1:000000000000:function:y',
   SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/x',
   SCHEDULER_DLQ_ARN: 'arn:aws:sqs:us-east-1:000000000000:x',
+  SCHEDULE_GROUP_PREFIX: 'bench-',
+  CERTIFICATE_FONT_DIR: '/var/task/fonts',
 };
 const init = await measureInit(catalog, bundles, work, initEnv);
 
@@ -86,22 +88,22 @@ counted.middlewareStack.add(
 );
 const doc = DynamoDBDocumentClient.from(counted, { marshallOptions: { removeUndefinedValues: true } });
 await ensureTable(dynamo.endpoint, 'bench');
-const store = new DynamoDbStore(doc, 'bench');
+const nominations = new DynamoDbNominationStore(doc, 'bench');
 const programs = cachedPrograms(new DynamoDbProgramRepository(doc, 'bench', definitions), 60_000);
 const clock = { now: () => new Date('2024-02-01T14:00:00Z') };
 const body = (i: number) => ({
   ...sample,
   candidate: { ...sample.candidate, email: `bench-${i}-${randomUUID().slice(0, 6)}@x.org` },
 });
-await programs.get('metlib-2024'); // warm the program cache, as a warm Lambda would have it
+await programs.require('metlib-2024'); // warm the program cache, as a warm Lambda would have it
 requests = 0;
-const n = await submitNomination({ store, clock }, 'metlib-2024', body(0));
+const n = await submitNomination({ nominations, programs, clock }, 'metlib-2024', body(0));
 const perSubmission = requests;
 requests = 0;
 await transitionNomination(
-  { store, clock, programs },
+  { nominations, clock, programs },
   n.id,
-  { id: 'o', groups: ['organizers'] },
+  { kind: 'staff', id: 'o', groups: ['organizers'] },
   { action: 'review' },
 );
 const perTransition = requests;

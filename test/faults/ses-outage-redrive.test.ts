@@ -4,7 +4,7 @@ import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { ensureTable, localCredentials, localDynamoDbClient } from '../../local/emulators.ts';
 import { freePort } from '../../local/listen.ts';
-import { DynamoDbStore } from '../../shared/adapters/dynamodb-store.ts';
+import { DynamoDbOutbox } from '../../shared/adapters/dynamodb-outbox.ts';
 import { SesSender } from '../../shared/adapters/ses-sender.ts';
 import type { EmailSender } from '../../shared/ports.ts';
 import { redriveOptions, redriveOutbox } from '../../shared/use-cases/redrive-outbox.ts';
@@ -29,7 +29,7 @@ const minutes = (n: number) => n * 60_000;
 
 describe('emails the mailer gave up on during an SES outage', () => {
   let client: DynamoDBDocumentClient;
-  let store: DynamoDbStore;
+  let store: DynamoDbOutbox;
   let tableName: string;
   let deadSes: SesSender;
   const liveSes = () => sender(inject('sesEndpoint'));
@@ -48,7 +48,7 @@ describe('emails the mailer gave up on during an SES outage', () => {
     tableName = `faults-${randomUUID()}`;
     await ensureTable(inject('dynamoDbEndpoint'), tableName);
     client = DynamoDBDocumentClient.from(localDynamoDbClient(inject('dynamoDbEndpoint')));
-    store = new DynamoDbStore(client, tableName);
+    store = new DynamoDbOutbox(client, tableName);
     deadSes = sender(`http://127.0.0.1:${await freePort()}`);
   });
 
