@@ -1,13 +1,15 @@
 import type { ScheduledKind } from '#events/contracts';
-import type { Group } from '#shared/domain/actor';
 import { type GrantedVariable, variables } from '#shared/environment';
 
 export interface HttpRoute {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** API Gateway path syntax: /nominations/{id} */
   path: string;
-  /** Omitted for public routes; otherwise the JWT authorizer guards the route and the handler checks the group. */
-  groups?: readonly Group[];
+  /**
+   * A staff route: the JWT authorizer admits signed-in staff only; what each may do there is
+   * decided by the use case through `authorize` (shared/domain/authorization.ts). Public if omitted.
+   */
+  staff?: true;
 }
 
 export interface StreamTrigger {
@@ -77,9 +79,6 @@ export const recurringSchedule = ({ minutes }: { minutes: number }) => ({
   maximumEventAgeSeconds: minutes * 60,
 });
 
-const staff = ['organizers', 'reviewers'] as const;
-const organizers = ['organizers'] as const;
-
 /**
  * Every Lambda function of the system: its entry file, what triggers it, who may call it and
  * what it may touch. infra/ creates one function, route or trigger and grant per entry; local/
@@ -116,28 +115,28 @@ export const catalog: readonly FunctionEntry[] = [
     name: 'ListNominations',
     entry: 'functions/list-nominations.ts',
     description: 'Lists a program’s nominations by status, a page at a time',
-    routes: [{ method: 'GET', path: '/programs/{programId}/nominations', groups: staff }],
+    routes: [{ method: 'GET', path: '/programs/{programId}/nominations', staff: true }],
     access: { table: 'read' },
   },
   {
     name: 'GetNomination',
     entry: 'functions/get-nomination.ts',
     description: 'One nomination with its history and emails',
-    routes: [{ method: 'GET', path: '/nominations/{id}', groups: staff }],
+    routes: [{ method: 'GET', path: '/nominations/{id}', staff: true }],
     access: { table: 'read' },
   },
   {
     name: 'TransitionNomination',
     entry: 'functions/transition-nomination.ts',
     description: 'Review, select, reject, notify or withdraw a nomination',
-    routes: [{ method: 'POST', path: '/nominations/{id}/transitions', groups: staff }],
+    routes: [{ method: 'POST', path: '/nominations/{id}/transitions', staff: true }],
     access: { table: 'read-write' },
   },
   {
     name: 'NotifyDecisions',
     entry: 'functions/notify-decisions.ts',
     description: 'Notifies every decided nomination of a program',
-    routes: [{ method: 'POST', path: '/programs/{programId}/notifications', groups: organizers }],
+    routes: [{ method: 'POST', path: '/programs/{programId}/notifications', staff: true }],
     access: { table: 'read-write' },
     timeoutSeconds: 60,
   },
@@ -145,7 +144,7 @@ export const catalog: readonly FunctionEntry[] = [
     name: 'UpdateTimeline',
     entry: 'functions/update-timeline.ts',
     description: 'Changes a program’s timeline and brings its schedules in line',
-    routes: [{ method: 'PUT', path: '/programs/{programId}/timeline', groups: organizers }],
+    routes: [{ method: 'PUT', path: '/programs/{programId}/timeline', staff: true }],
     access: { table: 'read-write', manageSchedules: true },
     timeoutSeconds: 60,
   },

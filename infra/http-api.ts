@@ -69,9 +69,9 @@ export class NominationApi extends ResourceGroup {
         path: route.path,
         methods: [HttpMethod[route.method]],
         integration,
-        ...(route.groups ? { authorizer: this.authorizer } : {}),
+        ...(route.staff ? { authorizer: this.authorizer } : {}),
       });
-      if (route.groups) continue;
+      if (route.staff) continue;
       if (added) {
         Validations.of(added).acknowledge({
           id: 'AwsSolutions-APIG4',

@@ -108,7 +108,7 @@ export const startGateway = async (options: GatewayOptions): Promise<Listening> 
         if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
       }
       let authorizer: { jwt: { claims: Record<string, string>; scopes: null } } | undefined;
-      if (route.groups) {
+      if (route.staff) {
         const token = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '')?.[1];
         const claims = token ? await options.verifyToken(token).catch(() => undefined) : undefined;
         if (!claims) {

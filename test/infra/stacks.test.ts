@@ -87,7 +87,7 @@ describe('the HTTP API', () => {
     for (const entry of catalog) {
       for (const route of entry.routes ?? []) {
         expect(byKey[`${route.method} ${route.path}`], `${route.method} ${route.path}`).toBe(
-          route.groups ? 'JWT' : 'NONE',
+          route.staff ? 'JWT' : 'NONE',
         );
       }
     }
