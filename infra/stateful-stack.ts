@@ -40,7 +40,6 @@ export class StatefulStack extends Stack {
       deletionProtection: prod,
       removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
       dynamoStream: StreamViewType.NEW_AND_OLD_IMAGES,
-      timeToLiveAttribute: tableDesign.ttlAttribute,
     });
 
     this.userPool = new UserPool(this, 'Staff', {

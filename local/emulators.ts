@@ -7,7 +7,6 @@ import {
   DynamoDBClient,
   ListTablesCommand,
   UpdateTableCommand,
-  UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { tableDesign } from '#shared/adapters/table-design';
@@ -165,12 +164,6 @@ export const ensureTable = async (endpoint: string, tableName: string): Promise<
         ],
         GlobalSecondaryIndexes: tableDesign.indexes.map(indexDefinition),
         StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
-      }),
-    );
-    await client.send(
-      new UpdateTimeToLiveCommand({
-        TableName: tableName,
-        TimeToLiveSpecification: { AttributeName: tableDesign.ttlAttribute, Enabled: true },
       }),
     );
     const streamArn = created.TableDescription?.LatestStreamArn;

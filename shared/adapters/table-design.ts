@@ -27,7 +27,6 @@ export const tableDesign = {
   ],
   /** The outbox email items are what the mailer's stream trigger selects. */
   emailItemType: 'email',
-  ttlAttribute: 'expiresAt',
 } as const;
 
 export const keys = {
