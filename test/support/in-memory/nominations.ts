@@ -1,0 +1,154 @@
+import { decodeCursor, encodeCursor } from '#shared/adapters/nomination-cursor';
+import { keys } from '#shared/adapters/table-design';
+import { CapacityReachedError, DuplicateNominationError, VersionConflictError } from '#shared/domain/errors';
+import { candidateKey, type Nomination } from '#shared/domain/nomination';
+import type { NominationStatus } from '#shared/domain/nomination-states';
+import type {
+  AuditEntry,
+  NominationDetail,
+  NominationPage,
+  NominationStore,
+  OutboxEmail,
+  TransitionWrite,
+} from '#shared/ports';
+import { emailRef, type InMemoryOutbox } from './outbox.ts';
+
+/** The listing key of the program index: status, then submission time, then id. */
+const listingKey = (n: Nomination) => keys.byStatus(n.status, n.submittedAt, n.id);
+
+/**
+ * DynamoDbNominationStore in maps. Each write checks every condition of its DynamoDB transaction
+ * first and writes only when all hold, with no await in between, so it is as atomic here as the
+ * transaction is there:
+ * - create: the nomination id and the candidate's guard (per program, case-insensitive through
+ *   `candidateKey`) must be free, and so must the audit entry and each email's key;
+ *   DuplicateNominationError when the guard is taken.
+ * - applyTransition: the nomination must still be at `before`'s version and status, the audit
+ *   entry and emails new, and a +1 place below `capacity` (the counter starts at 0 and a -1 is
+ *   unconditional). A refused place is CapacityReachedError, any other refusal
+ *   VersionConflictError, as the adapter reads the cancellation reasons.
+ * - list: the program index order, a page of `limit`, and the adapter's own cursor (validated the
+ *   same way). Like DynamoDB, a full page carries a cursor even when nothing follows it.
+ * Everything read or written is a copy: a use case cannot change what is stored by mutating it.
+ */
+export class InMemoryNominationStore implements NominationStore {
+  private readonly nominations = new Map<string, Nomination>();
+  private readonly audits = new Map<string, AuditEntry[]>();
+  /** Guard key → nomination id. */
+  private readonly guards = new Map<string, string>();
+  /** Program id → places taken. */
+  private readonly places = new Map<string, number>();
+
+  constructor(private readonly outbox: InMemoryOutbox) {}
+
+  /** The places counter of a program, as the PLACES item holds it. */
+  placesTaken(programId: string) {
+    return this.places.get(programId) ?? 0;
+  }
+
+  /** How many nominations, audit entries and guards are stored: what a refusal must leave unchanged. */
+  size() {
+    return {
+      nominations: this.nominations.size,
+      audits: [...this.audits.values()].reduce((sum, entries) => sum + entries.length, 0),
+      guards: this.guards.size,
+    };
+  }
+
+  async create(nomination: Nomination, audit: AuditEntry, emails: OutboxEmail[]): Promise<void> {
+    const guard = `${nomination.programId}#${candidateKey(nomination.candidate.email)}`;
+    if (this.guards.has(guard)) {
+      throw new DuplicateNominationError(
+        `${nomination.candidate.email} has already been nominated for this program`,
+      );
+    }
+    this.requireFreshWrites(nomination, [audit], emails, () => new Error('The transaction was cancelled'));
+    if (this.nominations.has(nomination.id)) throw new Error('The transaction was cancelled: nomination');
+    this.nominations.set(nomination.id, structuredClone(nomination));
+    this.guards.set(guard, nomination.id);
+    this.audits.set(nomination.id, [structuredClone(audit)]);
+    this.insertEmails(nomination, emails, audit.at);
+  }
+
+  async get(id: string): Promise<Nomination | undefined> {
+    const n = this.nominations.get(id);
+    return n && structuredClone(n);
+  }
+
+  async getDetail(id: string): Promise<NominationDetail | undefined> {
+    const nomination = this.nominations.get(id);
+    if (!nomination) return undefined;
+    return {
+      nomination: structuredClone(nomination),
+      history: structuredClone(this.audits.get(id) ?? []).sort((a, b) => a.version - b.version),
+      emails: this.outbox.recordsOf(id),
+    };
+  }
+
+  async list(
+    programId: string,
+    query: { status?: NominationStatus; limit: number; cursor?: string },
+  ): Promise<NominationPage> {
+    const after = query.cursor ? decodeCursor(query.cursor, programId, query.status).gsi1sk : undefined;
+    const page = [...this.nominations.values()]
+      .filter((n) => n.programId === programId && (!query.status || n.status === query.status))
+      .sort((a, b) => (listingKey(a) < listingKey(b) ? -1 : 1))
+      .filter((n) => after === undefined || listingKey(n) > after)
+      .slice(0, query.limit);
+    const last = page.length === query.limit ? page.at(-1) : undefined;
+    return {
+      items: page.map((n) => structuredClone(n)),
+      ...(last
+        ? {
+            cursor: encodeCursor(programId, query.status, {
+              ...keys.nomination(last.id),
+              gsi1pk: keys.byProgram(programId),
+              gsi1sk: listingKey(last),
+            }),
+          }
+        : {}),
+    };
+  }
+
+  async applyTransition(write: TransitionWrite): Promise<void> {
+    const { before, after, placeDelta, capacity } = write;
+    // The adapter reads a refused place first, whatever else failed with it.
+    const stored = this.nominations.get(before.id);
+    const taken = this.placesTaken(before.programId);
+    if (placeDelta > 0 && taken >= capacity) {
+      throw new CapacityReachedError(
+        `All ${capacity} places are taken; reject or withdraw a selected nomination first`,
+      );
+    }
+    const conflict = () =>
+      new VersionConflictError('The nomination was changed by someone else; reload it and try again');
+    if (stored?.version !== before.version || stored.status !== before.status) throw conflict();
+    this.requireFreshWrites(before, [write.audit], write.emails, conflict);
+    this.nominations.set(before.id, structuredClone(after));
+    this.audits.get(before.id)?.push(structuredClone(write.audit));
+    this.insertEmails(before, write.emails, write.audit.at);
+    if (placeDelta !== 0) this.places.set(before.programId, taken + placeDelta);
+  }
+
+  /** The `attribute_not_exists` conditions on a transaction's audit entries and emails. */
+  private requireFreshWrites(
+    nomination: Nomination,
+    audits: AuditEntry[],
+    emails: OutboxEmail[],
+    refusal: () => Error,
+  ) {
+    const versions = new Set((this.audits.get(nomination.id) ?? []).map((a) => a.version));
+    const taken =
+      audits.some((a) => versions.has(a.version)) ||
+      emails.some((e) =>
+        this.outbox.has(emailRef({ programId: nomination.programId, nominationId: nomination.id }, e.key)),
+      );
+    if (taken) throw refusal();
+  }
+
+  private insertEmails(nomination: Nomination, emails: OutboxEmail[], at: string) {
+    for (const email of emails) {
+      this.outbox.insert({ programId: nomination.programId, nominationId: nomination.id, email }, at);
+    }
+  }
+}

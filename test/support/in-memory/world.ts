@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import type { ScheduledEvent, ScheduledKind } from '#events/contracts';
+import { metlib2024 } from '#events/programs/metlib-2024';
+import type { StaffActor } from '#shared/domain/actor';
+import type { NominationAction } from '#shared/domain/nomination-states';
+import { planSchedules } from '#shared/domain/schedule-plan';
+import { submitNomination } from '#shared/use-cases/submit-nomination';
+import { transitionNomination } from '#shared/use-cases/transition-nomination';
+import sample from '../../../events/samples/nomination.json' with { type: 'json' };
+import { ManualClock, RecordingSender } from './clock-and-sender.ts';
+import { InMemoryNominationStore } from './nominations.ts';
+import { InMemoryOutbox } from './outbox.ts';
+import { InMemoryProgramRepository } from './programs.ts';
+import { InMemoryScheduleRegistry } from './schedules.ts';
+
+export const organizer: StaffActor = {
+  kind: 'staff',
+  id: 'organizer-1',
+  email: 'organizer@example.org',
+  groups: ['organizers'],
+};
+export const reviewer: StaffActor = {
+  kind: 'staff',
+  id: 'reviewer-1',
+  email: 'reviewer@example.org',
+  groups: ['reviewers'],
+};
+export const outsider: StaffActor = { kind: 'staff', id: 'someone', groups: [] };
+
+const lambda = (name: string) => `arn:aws:lambda:us-east-1:000000000000:function:${name}`;
+
+/** A week before the nominations close, as the local stack starts. */
+export const windowOpen = '2024-02-01T14:00:00Z';
+
+/**
+ * Every port in memory, wired as the use cases take them, so one world is the deps of any of
+ * them. The lease clock is a clock of its own, as the real clock is beside the program's.
+ */
+export const inMemoryWorld = (options: { now?: string; organizerEmails?: string[] } = {}) => {
+  const outbox = new InMemoryOutbox();
+  const now = options.now ?? windowOpen;
+  return {
+    clock: new ManualClock(now),
+    leaseClock: new ManualClock(now),
+    leaseMs: 60_000,
+    outbox,
+    nominations: new InMemoryNominationStore(outbox),
+    programs: new InMemoryProgramRepository(),
+    registry: new InMemoryScheduleRegistry(),
+    sender: new RecordingSender(),
+    organizerEmails: options.organizerEmails ?? ['chair@metlib.example.org', 'secretary@metlib.example.org'],
+    target: {
+      roleArn: 'arn:aws:iam::000000000000:role/schedules',
+      deadLetterArn: 'arn:aws:sqs:us-east-1:000000000000:schedule-dead-letters',
+      maximumRetryAttempts: 3,
+      maximumEventAgeSeconds: 21_600,
+    },
+    functionFor: {
+      'decision-readiness': lambda('RunTimelineEvent'),
+      'decisions-due': lambda('RunTimelineEvent'),
+      reminder: lambda('RunTimelineEvent'),
+      evaluation: lambda('RunTimelineEvent'),
+      certificates: lambda('IssueCertificates'),
+    } satisfies Record<ScheduledKind, string>,
+  };
+};
+
+export type World = ReturnType<typeof inMemoryWorld>;
+
+/** The sample submission body with a candidate and nominator of their own. */
+export const sampleBody = () => {
+  const body = structuredClone(sample);
+  const tag = randomUUID().slice(0, 8);
+  body.candidate.email = `candidate-${tag}@library.example.org`;
+  body.nominator.email = `director-${tag}@library.example.org`;
+  return body;
+};
+
+/**
+ * A nomination submitted (the clock must be in the window) and taken through `actions` by an
+ * organizer: the way a real one gets there, acknowledgement and audit trail included.
+ */
+export const nominated = async (
+  world: World,
+  actions: NominationAction[] = [],
+  change: (body: ReturnType<typeof sampleBody>) => void = () => {},
+) => {
+  const body = sampleBody();
+  change(body);
+  const { id } = await submitNomination(world, 'metlib-2024', body);
+  for (const action of actions) await transitionNomination(world, id, organizer, { action });
+  const stored = await world.nominations.get(id);
+  if (!stored) throw new Error(`${id} was not stored`);
+  return stored;
+};
+
+/** The outbox emails of one kind, as stored. */
+export const queued = (world: World, kind?: string) =>
+  world.outbox.all().filter((e) => kind === undefined || e.email.kind === kind);
+
+/** What a refused change must leave as it was: every count the stores keep. */
+export const footprint = (world: World) => ({
+  ...world.nominations.size(),
+  emails: world.outbox.all().length,
+  places: world.nominations.placesTaken('metlib-2024'),
+});
+
+/** The input the program's schedule of this name fires with, as planned from the program. */
+export const scheduledInput = (name: string): ScheduledEvent => {
+  const planned = planSchedules(metlib2024).schedules.find((s) => s.name === name);
+  if (!planned) throw new Error(`The program plans no schedule "${name}"`);
+  return planned.input;
+};
