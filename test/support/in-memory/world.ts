@@ -29,7 +29,7 @@ export const outsider: StaffActor = { kind: 'staff', id: 'someone', groups: [] }
 
 const lambda = (name: string) => `arn:aws:lambda:us-east-1:000000000000:function:${name}`;
 
-/** A week before the nominations close, as the local stack starts. */
+/** Two weeks before the nominations close: where the local stack's clock starts. */
 export const windowOpen = '2024-02-01T14:00:00Z';
 
 /**
