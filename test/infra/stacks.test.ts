@@ -112,11 +112,12 @@ describe('the HTTP API', () => {
 });
 
 describe('the table', () => {
-  it('is on demand with point-in-time recovery, a stream of both images, TTL and the adapter’s indexes', () => {
+  it('is on demand with point-in-time recovery, a stream of both images and the adapter’s indexes', () => {
     data.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
       BillingMode: 'PAY_PER_REQUEST',
       StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
-      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      // No TTL until retention rules write one: an attribute nothing writes expires nothing.
+      TimeToLiveSpecification: Match.absent(),
       GlobalSecondaryIndexes: [
         Match.objectLike({ IndexName: 'gsi1', Projection: { ProjectionType: 'ALL' } }),
         // Sparse and keys only: the emails still owed, for the redrive sweep.
