@@ -4,7 +4,7 @@ import { clockFromEnv } from '#shared/config';
 import { isNominationId } from '#shared/domain/nomination-id';
 import { nominationWindowState } from '#shared/domain/program';
 import { httpMiddlewares } from '#shared/http/middlewares';
-import { page } from '#shared/http/responses';
+import { type HttpResult, page } from '#shared/http/responses';
 import { confirmationPage, nominationFormPage } from '#shared/web/pages';
 import { requestPrograms } from '#shared/wiring/programs';
 
@@ -20,7 +20,15 @@ const defaultProgram = async () => {
   );
 };
 
+/** Crawlers may index the form; the staff console and the API are not for them. */
+const robots: HttpResult = {
+  statusCode: 200,
+  headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'public, max-age=86400' },
+  body: 'User-agent: *\nAllow: /\nDisallow: /staff/\nDisallow: /nominations/\n',
+};
+
 export const run = async (event: APIGatewayProxyEventV2) => {
+  if (event.routeKey === 'GET /robots.txt') return robots;
   const programId = event.pathParameters?.programId;
   const program =
     programId === undefined ? await defaultProgram() : (await programs.require(programId)).program;

@@ -25,12 +25,16 @@ button{font:inherit;font-size:1.1em;background:#00703c;color:#fff;border:0;paddi
 .inset{border-left:10px solid #b1b4b6;padding:.5em 1em;margin:1em 0}
 `;
 
-/** The frame of every page: the GOV.UK-like styles and one `main` for the page's body. */
-export const pageLayout = (title: string, body: SafeHtml): string =>
+/**
+ * The frame of every page: the GOV.UK-like styles and one `main` for the page's body. The empty
+ * icon spares the browser a request for /favicon.ico that would only fail.
+ */
+export const pageLayout = (title: string, body: SafeHtml, description = title): string =>
   html`<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title}</title><style>${new SafeHtml(styles)}</style></head>
+<title>${title}</title><meta name="description" content="${description}"><link rel="icon" href="data:,">
+<style>${new SafeHtml(styles)}</style></head>
 <body><main id="main">
 ${body}
 </main></body></html>`.value;
@@ -167,6 +171,7 @@ ${timeZoneList()}
 <button type="submit" id="submit">Send nomination</button>
 </form>
 <script>${formScript(program, sections)}</script>`,
+    `Library directors nominate a candidate for the ${program.name}, a 12-month program for library leaders of large cities. Nominations close ${formatDateInZone(new Date(program.nominationWindow.closesAt), program.timeZone)}.`,
   );
 };
 

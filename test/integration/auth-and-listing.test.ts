@@ -77,6 +77,10 @@ describe('the JWT authorizer on staff routes', () => {
   it('leaves public routes open', async () => {
     expect((await stack.api('GET', '/programs/metlib-2024')).status).toBe(200);
     expect((await stack.api('GET', '/programs/metlib-2024/nominate')).status).toBe(200);
+    const robots = await stack.api('GET', '/robots.txt');
+    expect(robots.status).toBe(200);
+    expect(robots.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(robots.text).toContain('Disallow: /staff/');
   });
 });
 

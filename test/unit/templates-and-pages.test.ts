@@ -80,6 +80,14 @@ describe('the form page', () => {
     expect(page).toContain('<title>Error: Nominate a candidate');
   });
 
+  it('describes itself to search engines and asks for no icon it would not find', () => {
+    const page = nominationFormPage(metlib2024, open);
+    expect(page).toMatch(
+      /<meta name="description" content="Library directors nominate a candidate for the [^"]+ Nominations close [^"]+">/,
+    );
+    expect(page).toContain('<link rel="icon" href="data:,">');
+  });
+
   it('is replaced by a notice before the window opens', () => {
     expect(nominationFormPage(metlib2024, new Date('2023-12-01T00:00:00Z'))).toContain('are not open yet');
   });
