@@ -42,7 +42,7 @@ export const run = async (event: APIGatewayProxyEventV2WithJWTAuthorizer) => {
     ...(cursor ? { cursor } : {}),
   });
   return json(200, {
-    items: page.items.map(presentNomination),
+    items: page.items.map((n) => presentNomination(n, actor)),
     ...(page.cursor ? { cursor: page.cursor } : {}),
   });
 };

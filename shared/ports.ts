@@ -1,6 +1,7 @@
 import type { Nomination } from './domain/nomination.ts';
 import type { NominationAction, NominationStatus } from './domain/nomination-states.ts';
 import type { Program, TimelineEvent } from './domain/program.ts';
+import type { Review } from './domain/reviews.ts';
 import type { EmailKind, EmailMessage } from './email/templates.ts';
 
 /** The ports the use cases need. Adapters in shared/adapters implement them. */
@@ -9,15 +10,23 @@ export interface Clock {
   now(): Date;
 }
 
+/** What an audit entry records: a transition, the submission, or a change that keeps the status. */
+export type AuditAction = NominationAction | 'submit' | 'declare-conflict' | 'correct' | 'resend-email';
+
 export interface AuditEntry {
   at: string;
   actor: string;
-  action: NominationAction | 'submit';
+  action: AuditAction;
   from: NominationStatus | null;
   to: NominationStatus;
   version: number;
   note?: string;
   score?: number;
+  /** For a correction: the corrected fields as they were and as they are. */
+  changes?: { before: Record<string, unknown>; after: Record<string, unknown> };
+  /** For a resend: the key of the email queued again, and the copy's. */
+  emailKey?: string;
+  resentAs?: string;
 }
 
 /** An email to write to the outbox. `key` is unique per nomination: the same key is never sent twice. */
@@ -46,6 +55,8 @@ export interface NominationDetail {
   nomination: Nomination;
   history: AuditEntry[];
   emails: EmailRecord[];
+  /** One per reviewer, their latest. */
+  reviews: Review[];
 }
 
 export interface NominationPage {
@@ -61,6 +72,13 @@ export interface TransitionWrite {
   /** +1 takes one of the program's places, -1 gives one back; refused past `capacity`. */
   placeDelta: -1 | 0 | 1;
   capacity: number;
+  /** A review to store as its reviewer's one review, replacing their earlier one. */
+  review?: Review;
+  /**
+   * A new candidate address: the duplicate guard moves from the old address to the new one;
+   * DuplicateNominationError when the new one is already nominated.
+   */
+  guardMove?: { from: string; to: string };
 }
 
 export interface NominationStore {
@@ -72,8 +90,16 @@ export interface NominationStore {
     programId: string,
     query: { status?: NominationStatus; limit: number; cursor?: string },
   ): Promise<NominationPage>;
-  /** Applies the change only if the nomination is still at `before.version`: VersionConflictError or CapacityReachedError otherwise. */
+  /**
+   * Applies any change of a nomination (a transition, a review, a declaration, a correction, a
+   * resend) with its audit entry, only if the nomination is still at `before.version`:
+   * VersionConflictError, CapacityReachedError or DuplicateNominationError otherwise.
+   */
   applyTransition(write: TransitionWrite): Promise<void>;
+  /** The reviews of a nomination, one per reviewer. */
+  reviewsOf(id: string): Promise<Review[]>;
+  /** An outbox email of a nomination as queued, body included. */
+  getEmail(id: string, key: string): Promise<OutboxEmail | undefined>;
 }
 
 /** An outbox email claimed for sending; `claim` is what proves we hold it. */

@@ -3,6 +3,7 @@ import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/
 import { CapacityReachedError, DuplicateNominationError, VersionConflictError } from '../domain/errors.ts';
 import { candidateKey, type Nomination } from '../domain/nomination.ts';
 import type { NominationStatus } from '../domain/nomination-states.ts';
+import type { Review } from '../domain/reviews.ts';
 import type {
   AuditEntry,
   NominationDetail,
@@ -37,6 +38,14 @@ const nominationItem = (n: Nomination): Item => ({
   type: 'nomination',
   ...n,
 });
+
+const guardPut = (programId: string, candidateEmail: string, nominationId: string) => ({
+  Item: { ...keys.guard(programId, candidateKey(candidateEmail)), type: 'guard', nominationId },
+  ConditionExpression: 'attribute_not_exists(pk)',
+});
+
+const duplicate = (email: string) =>
+  new DuplicateNominationError(`${email} has already been nominated for this program`);
 
 const auditPut = (nominationId: string, entry: AuditEntry) => ({
   Item: { ...keys.audit(nominationId, entry.version), type: 'audit', ...entry },
@@ -100,14 +109,7 @@ export class DynamoDbNominationStore implements NominationStore {
         Item: nominationItem(nomination),
         ConditionExpression: 'attribute_not_exists(pk)',
       })
-      .put('guard', {
-        Item: {
-          ...keys.guard(nomination.programId, candidateKey(nomination.candidate.email)),
-          type: 'guard',
-          nominationId: nomination.id,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      })
+      .put('guard', guardPut(nomination.programId, nomination.candidate.email, nomination.id))
       .put('audit', auditPut(nomination.id, audit));
     addEmails(transaction, nomination, emails, audit.at);
     try {
@@ -115,9 +117,7 @@ export class DynamoDbNominationStore implements NominationStore {
     } catch (error) {
       // A concurrent submission holding the same guard is the same duplicate, caught in flight.
       if (error instanceof TransactionCancelled && error.contended('guard')) {
-        throw new DuplicateNominationError(
-          `${nomination.candidate.email} has already been nominated for this program`,
-        );
+        throw duplicate(nomination.candidate.email);
       }
       throw error;
     }
@@ -156,7 +156,39 @@ export class DynamoDbNominationStore implements NominationStore {
       nomination: strip<Nomination>(nomination),
       history: items.filter((i) => i.type === 'audit').map((i) => strip<AuditEntry>(i)),
       emails: items.filter((i) => i.type === tableDesign.emailItemType).map((i) => emailRecord(i)),
+      reviews: items.filter((i) => i.type === 'review').map((i) => strip<Review>(i)),
     };
+  }
+
+  async reviewsOf(id: string): Promise<Review[]> {
+    const reviews: Review[] = [];
+    let start: Item | undefined;
+    do {
+      const page = await callAws(service, () =>
+        this.client.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :review)',
+            ExpressionAttributeValues: { ':pk': keys.nomination(id).pk, ':review': keys.reviewPrefix },
+            ExclusiveStartKey: start,
+          }),
+        ),
+      );
+      reviews.push(...(page.Items ?? []).map((i) => strip<Review>(i)));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return reviews;
+  }
+
+  async getEmail(id: string, key: string): Promise<OutboxEmail | undefined> {
+    const { Item } = await callAws(service, () =>
+      this.client.send(
+        new GetCommand({ TableName: this.tableName, Key: keys.email(id, key), ConsistentRead: true }),
+      ),
+    );
+    if (!Item) return undefined;
+    const { key: emailKey, kind, to, cc, subject, html, text, attachments } = Item as OutboxEmail;
+    return { key: emailKey, kind, to, cc, subject, html, text, ...(attachments ? { attachments } : {}) };
   }
 
   async list(
@@ -208,10 +240,22 @@ export class DynamoDbNominationStore implements NominationStore {
       .put('audit', auditPut(before.id, write.audit));
     addEmails(transaction, before, write.emails, write.audit.at);
     if (write.placeDelta !== 0) changePlaces(transaction, before.programId, write.placeDelta, write.capacity);
+    // The nomination's version condition serialises every write of its reviews and guard.
+    if (write.review) {
+      transaction.put('review', {
+        Item: { ...keys.review(before.id, write.review.reviewer), type: 'review', ...write.review },
+      });
+    }
+    if (write.guardMove) {
+      transaction
+        .delete('old guard', { Key: keys.guard(before.programId, candidateKey(write.guardMove.from)) })
+        .put('new guard', guardPut(before.programId, write.guardMove.to, before.id));
+    }
     try {
       await transaction.commit();
     } catch (error) {
       if (!(error instanceof TransactionCancelled)) throw error;
+      if (write.guardMove && error.contended('new guard')) throw duplicate(write.guardMove.to);
       if (error.reason(placesItem) === 'ConditionalCheckFailed') {
         throw new CapacityReachedError(
           `All ${write.capacity} places are taken; reject or withdraw a selected nomination first`,

@@ -12,6 +12,7 @@ type Put = Omit<NonNullable<TransactItem['Put']>, 'TableName'>;
 const throttled = new Set(['ThrottlingError', 'ProvisionedThroughputExceeded', 'RequestLimitExceeded']);
 
 type Update = Omit<NonNullable<TransactItem['Update']>, 'TableName'>;
+type Delete = Omit<NonNullable<TransactItem['Delete']>, 'TableName'>;
 
 /** Why DynamoDB cancelled a transaction, per item: `ConditionalCheckFailed`, `TransactionConflict`, … */
 export class TransactionCancelled extends Error {
@@ -58,6 +59,11 @@ export class TableTransaction {
 
   update(name: string, update: Update): this {
     this.items.push({ name, item: { Update: { TableName: this.tableName, ...update } } });
+    return this;
+  }
+
+  delete(name: string, remove: Delete): this {
+    this.items.push({ name, item: { Delete: { TableName: this.tableName, ...remove } } });
     return this;
   }
 

@@ -7,16 +7,23 @@
  * | nomination   | NOMINATION#<id>                      | NOMINATION         | PROGRAM#<prog>  | <status>#<submittedAt>#<id>  |
  * | audit entry  | NOMINATION#<id>                      | AUDIT#<version>    |                 |                              |
  * | outbox email | NOMINATION#<id>                      | EMAIL#<key>        |                 |                              |
+ * | review       | NOMINATION#<id>                      | REVIEW#<sub>       |                 |                              |
  * | guard        | PROGRAM#<prog>#CANDIDATE#<email>     | GUARD              |                 |                              |
  * | places       | PROGRAM#<prog>                       | PLACES             |                 |                              |
  * | timeline     | PROGRAM#<prog>                       | TIMELINE           |                 |                              |
  * | program audit| PROGRAM#<prog>                       | AUDIT#<version>    |                 |                              |
+ * | export audit | PROGRAM#<prog>                       | AUDIT#EXPORT#<at>#<sub> |            |                              |
  * | staff email  | PROGRAM#<prog>#EMAILS                | EMAIL#<key>        |                 |                              |
  *
  * Outbox emails (both kinds) carry `unsentPk` = UNSENT and `unsentSk` = <since>#<pk>|<sk> until
  * they are sent, where <since> is when the email was queued or last failed: the sparse, keys-only
  * `unsent` index lists exactly the emails still owed, longest waiting first, for the redrive sweep. One partition holds them all; at this system's volume (hundreds of
  * emails an hour at the peak) that is far below a partition's write limit.
+ *
+ * A reviewer's review is keyed by their `sub`, so reviewing again replaces it; the nomination item
+ * keeps the summary (`reviewCount`, `scoreCount`, `scoreTotal`), the reviewers' subs
+ * (`reviewedBy`) and the conflict declarations (`conflicts`), so a list page needs nothing else.
+ * The program's export audit entries sort after its timeline audit entries (digits before `E`).
  */
 export const tableDesign = {
   partitionKey: 'pk',
@@ -36,6 +43,8 @@ export const keys = {
     sk: `AUDIT#${String(version).padStart(6, '0')}`,
   }),
   email: (id: string, key: string) => ({ pk: `NOMINATION#${id}`, sk: `EMAIL#${key}` }),
+  review: (id: string, reviewer: string) => ({ pk: `NOMINATION#${id}`, sk: `REVIEW#${reviewer}` }),
+  reviewPrefix: 'REVIEW#',
   guard: (programId: string, candidateEmail: string) => ({
     pk: `PROGRAM#${programId}#CANDIDATE#${candidateEmail}`,
     sk: 'GUARD',
@@ -45,6 +54,10 @@ export const keys = {
   programAudit: (programId: string, version: number) => ({
     pk: `PROGRAM#${programId}`,
     sk: `AUDIT#${String(version).padStart(6, '0')}`,
+  }),
+  exportAudit: (programId: string, at: string, actor: string) => ({
+    pk: `PROGRAM#${programId}`,
+    sk: `AUDIT#EXPORT#${at}#${actor}`,
   }),
   /** Emails to organizers, not tied to one nomination. */
   programEmail: (programId: string, key: string) => ({

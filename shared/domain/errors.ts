@@ -62,6 +62,11 @@ export class VersionConflictError extends ConflictError {
   override readonly code = 'VersionConflict';
 }
 
+/** The caller declared a conflict of interest with the nomination, or cannot now declare one. */
+export class ConflictOfInterestError extends ConflictError {
+  override readonly code = 'ConflictOfInterest';
+}
+
 export class CapacityReachedError extends ConflictError {
   override readonly code = 'CapacityReached';
 }

@@ -12,6 +12,7 @@ import {
 import { bodyOrder, type NominationFields, nominationFields } from './nomination-fields.ts';
 import type { Decision, NominationStatus } from './nomination-states.ts';
 import type { Program } from './program.ts';
+import type { ConflictDeclaration } from './reviews.ts';
 import { isIanaTimeZone } from './time-zones.ts';
 import * as z from './zod.ts';
 
@@ -125,6 +126,10 @@ export interface Nomination extends NominationInput {
   /** Reviews that gave a score, and the sum of those scores: a review may come without one. */
   scoreCount?: number;
   scoreTotal: number;
+  /** The `sub` of each reviewer who has reviewed it, once each: "reviewed by me" without a query. */
+  reviewedBy?: string[];
+  /** Conflicts of interest declared on it; the declarers may not review it. */
+  conflicts?: ConflictDeclaration[];
 }
 
 /** A nomination as it is first stored: submitted, version 1, no reviews yet. */

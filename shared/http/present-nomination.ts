@@ -1,8 +1,33 @@
+import type { Actor } from '../domain/actor.ts';
 import type { Nomination } from '../domain/nomination.ts';
 import { allowedActions } from '../domain/nomination-states.ts';
+import {
+  hasDeclaredConflict,
+  hasReviewed,
+  isOrganizer,
+  type Review,
+  seesReviews,
+} from '../domain/reviews.ts';
+import type { AuditEntry, NominationDetail } from '../ports.ts';
 
-/** A nomination as the API shows it: fields in a reading order, the review summary and what can happen next. */
-export const presentNomination = (n: Nomination) => ({
+/**
+ * The review summary as `viewer` may see it. Blind until you have reviewed: a reviewer who has not
+ * reviewed learns how many have, and nothing of what they said (withheld, not refused).
+ */
+const reviewSummary = (n: Nomination, viewer: Actor) =>
+  seesReviews(viewer, n)
+    ? {
+        count: n.reviewCount,
+        scored: n.scoreCount ?? 0,
+        averageScore: n.scoreCount ? Math.round((n.scoreTotal / n.scoreCount) * 100) / 100 : null,
+      }
+    : { count: n.reviewCount, scored: null, averageScore: null, withheld: true };
+
+/**
+ * A nomination as the API shows it to `viewer`: fields in a reading order, the review summary and
+ * what can happen next, and where the viewer stands with it.
+ */
+export const presentNomination = (n: Nomination, viewer: Actor) => ({
   id: n.id,
   programId: n.programId,
   status: n.status,
@@ -11,11 +36,10 @@ export const presentNomination = (n: Nomination) => ({
   allowedActions: allowedActions(n),
   submittedAt: n.submittedAt,
   updatedAt: n.updatedAt,
-  reviews: {
-    count: n.reviewCount,
-    scored: n.scoreCount ?? 0,
-    averageScore: n.scoreCount ? Math.round((n.scoreTotal / n.scoreCount) * 100) / 100 : null,
-  },
+  reviews: reviewSummary(n, viewer),
+  reviewedByMe: hasReviewed(viewer, n),
+  conflictDeclaredByMe: hasDeclaredConflict(viewer, n),
+  conflictCount: (n.conflicts ?? []).length,
   library: n.library,
   nominator: n.nominator,
   candidate: n.candidate,
@@ -25,3 +49,38 @@ export const presentNomination = (n: Nomination) => ({
   themes: n.themes,
   commitments: n.commitments,
 });
+
+const presentReview = (r: Review) => ({
+  reviewer: r.email ?? r.reviewer,
+  ...(r.score !== undefined ? { score: r.score } : {}),
+  ...(r.note !== undefined ? { note: r.note } : {}),
+  at: r.at,
+});
+
+/** A review entry of the history without what the reviewer said. */
+const blind = ({ note: _, score: __, ...entry }: AuditEntry) => entry;
+
+/**
+ * One nomination with its history, emails and reviews as `viewer` may see them: a reviewer who
+ * has not reviewed it gets no reviews and the history's review entries without note or score;
+ * only organizers see the conflict declarations.
+ */
+export const presentDetail = ({ nomination, history, emails, reviews }: NominationDetail, viewer: Actor) => {
+  const open = seesReviews(viewer, nomination);
+  const summary = presentNomination(nomination, viewer);
+  return {
+    ...summary,
+    reviews: { ...summary.reviews, entries: open ? reviews.map(presentReview) : [] },
+    history: open ? history : history.map((entry) => (entry.action === 'review' ? blind(entry) : entry)),
+    emails,
+    ...(isOrganizer(viewer)
+      ? {
+          conflicts: (nomination.conflicts ?? []).map((c) => ({
+            by: c.email ?? c.by,
+            at: c.at,
+            ...(c.note !== undefined ? { note: c.note } : {}),
+          })),
+        }
+      : {}),
+  };
+};

@@ -1,9 +1,10 @@
 import { type Actor, actorName } from '../domain/actor.ts';
 import { authorize } from '../domain/authorization.ts';
-import { NotFoundError, VersionConflictError } from '../domain/errors.ts';
+import { ConflictOfInterestError, NotFoundError, VersionConflictError } from '../domain/errors.ts';
 import type { Nomination } from '../domain/nomination.ts';
 import { isNominationId } from '../domain/nomination-id.ts';
 import { nextState, placeDelta } from '../domain/nomination-states.ts';
+import { hasDeclaredConflict, type Review, summarizeReview } from '../domain/reviews.ts';
 import type { TransitionCommand } from '../domain/transition-command.ts';
 import type { Clock, NominationStore, OutboxEmail, ProgramRepository } from '../ports.ts';
 
@@ -14,9 +15,16 @@ export interface TransitionDeps {
   programs: ProgramRepository;
 }
 
+/** How often a review that met another reviewer's concurrent review is tried again. */
+const reviewAttempts = 3;
+
 /**
- * 1. Check the actor may perform the action (403), then load the nomination (404).
+ * 1. Check the actor may perform the action (403), then load the nomination (404), with the
+ *    actor's own review for a review.
  * 2. Apply it: see `applyTransition`.
+ *
+ * A review without `expectedVersion` that meets another reviewer's concurrent change is read and
+ * tried again: it replaces only the reviewer's own review, so two reviewers never have to retry.
  */
 export const transitionNomination = async (
   deps: TransitionDeps,
@@ -25,9 +33,34 @@ export const transitionNomination = async (
   command: TransitionCommand,
 ): Promise<Nomination> => {
   authorize(actor, command.action);
-  const before = isNominationId(nominationId) ? await deps.nominations.get(nominationId) : undefined;
-  if (!before) throw new NotFoundError(`There is no nomination "${nominationId}"`);
-  return applyTransition(deps, before, actor, command);
+  for (let attempt = 1; ; attempt += 1) {
+    const { before, ownReview } = await load(deps, nominationId, actor, command);
+    try {
+      return await applyTransition(deps, before, actor, command, ownReview);
+    } catch (error) {
+      const retry =
+        error instanceof VersionConflictError &&
+        command.action === 'review' &&
+        command.expectedVersion === undefined &&
+        attempt < reviewAttempts;
+      if (!retry) throw error;
+    }
+  }
+};
+
+const load = async (deps: TransitionDeps, nominationId: string, actor: Actor, command: TransitionCommand) => {
+  if (!isNominationId(nominationId)) throw new NotFoundError(`There is no nomination "${nominationId}"`);
+  if (command.action !== 'review' || actor.kind !== 'staff') {
+    const before = await deps.nominations.get(nominationId);
+    if (!before) throw new NotFoundError(`There is no nomination "${nominationId}"`);
+    return { before, ownReview: undefined };
+  }
+  const detail = await deps.nominations.getDetail(nominationId);
+  if (!detail) throw new NotFoundError(`There is no nomination "${nominationId}"`);
+  return {
+    before: detail.nomination,
+    ownReview: detail.reviews.find((r) => r.reviewer === actor.id),
+  };
 };
 
 /**
@@ -43,7 +76,14 @@ export const applyTransition = async (
   before: Nomination,
   actor: Actor,
   command: TransitionCommand,
+  /** For a review: the reviewer's earlier review, which the new one replaces. */
+  ownReview?: Review,
 ): Promise<Nomination> => {
+  if (command.action === 'review' && hasDeclaredConflict(actor, before)) {
+    throw new ConflictOfInterestError(
+      'You declared a conflict of interest with this nomination, so you cannot review it',
+    );
+  }
   if (command.expectedVersion !== undefined && command.expectedVersion !== before.version) {
     throw new VersionConflictError(
       `The nomination is at version ${before.version}, not ${command.expectedVersion}; reload it and try again`,
@@ -53,11 +93,17 @@ export const applyTransition = async (
   const { program } = await deps.programs.require(before.programId);
   const at = deps.clock.now().toISOString();
   const after: Nomination = { ...before, ...target, version: before.version + 1, updatedAt: at };
-  if (command.action === 'review') {
-    after.reviewCount = before.reviewCount + 1;
-    after.scoreTotal = before.scoreTotal + (command.score ?? 0);
-    after.scoreCount = (before.scoreCount ?? 0) + (command.score === undefined ? 0 : 1);
-  }
+  const review: Review | undefined =
+    command.action === 'review'
+      ? {
+          reviewer: actor.id,
+          ...(actor.kind === 'staff' && actor.email ? { email: actor.email } : {}),
+          ...(command.score !== undefined ? { score: command.score } : {}),
+          ...(command.note ? { note: command.note } : {}),
+          at,
+        }
+      : undefined;
+  if (review) Object.assign(after, summarizeReview(before, ownReview, review));
   const emails: OutboxEmail[] = [];
   if (command.action === 'notify') {
     // Loaded for notify only: the templates' date formatting loads ICU's time-zone data, some
@@ -85,6 +131,7 @@ export const applyTransition = async (
     emails,
     placeDelta: placeDelta(before, after),
     capacity: program.capacity.max,
+    ...(review ? { review } : {}),
   });
   return after;
 };

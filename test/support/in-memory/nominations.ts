@@ -3,6 +3,7 @@ import { keys } from '#shared/adapters/table-design';
 import { CapacityReachedError, DuplicateNominationError, VersionConflictError } from '#shared/domain/errors';
 import { candidateKey, type Nomination } from '#shared/domain/nomination';
 import type { NominationStatus } from '#shared/domain/nomination-states';
+import type { Review } from '#shared/domain/reviews';
 import type {
   AuditEntry,
   NominationDetail,
@@ -12,6 +13,11 @@ import type {
   TransitionWrite,
 } from '#shared/ports';
 import { emailRef, type InMemoryOutbox } from './outbox.ts';
+
+const guardKey = (programId: string, email: string) => `${programId}#${candidateKey(email)}`;
+
+const duplicate = (email: string) =>
+  new DuplicateNominationError(`${email} has already been nominated for this program`);
 
 /** The listing key of the program index: status, then submission time, then id. */
 const listingKey = (n: Nomination) => keys.byStatus(n.status, n.submittedAt, n.id);
@@ -24,9 +30,11 @@ const listingKey = (n: Nomination) => keys.byStatus(n.status, n.submittedAt, n.i
  *   `candidateKey`) must be free, and so must the audit entry and each email's key;
  *   DuplicateNominationError when the guard is taken.
  * - applyTransition: the nomination must still be at `before`'s version and status, the audit
- *   entry and emails new, and a +1 place below `capacity` (the counter starts at 0 and a -1 is
- *   unconditional). A refused place is CapacityReachedError, any other refusal
- *   VersionConflictError, as the adapter reads the cancellation reasons.
+ *   entry and emails new, a moved guard's new address free, and a +1 place below `capacity` (the
+ *   counter starts at 0 and a -1 is unconditional). A refused place is CapacityReachedError, a
+ *   taken guard DuplicateNominationError, any other refusal VersionConflictError, as the adapter
+ *   reads the cancellation reasons. A review replaces its reviewer's earlier one, unconditionally
+ *   (the nomination's version guards it); a moved guard leaves the old address free.
  * - list: the program index order, a page of `limit`, and the adapter's own cursor (validated the
  *   same way). Like DynamoDB, a full page carries a cursor even when nothing follows it.
  * Everything read or written is a copy: a use case cannot change what is stored by mutating it.
@@ -38,6 +46,8 @@ export class InMemoryNominationStore implements NominationStore {
   private readonly guards = new Map<string, string>();
   /** Program id → places taken. */
   private readonly places = new Map<string, number>();
+  /** Nomination id → reviewer sub → their review (REVIEW#<sub>). */
+  private readonly reviews = new Map<string, Map<string, Review>>();
 
   constructor(private readonly outbox: InMemoryOutbox) {}
 
@@ -55,13 +65,19 @@ export class InMemoryNominationStore implements NominationStore {
     };
   }
 
+  /** How many review items are stored, over every nomination. */
+  reviewItems() {
+    return [...this.reviews.values()].reduce((sum, byReviewer) => sum + byReviewer.size, 0);
+  }
+
+  /** The nomination whose guard holds a candidate address in a program, if any. */
+  guardOf(programId: string, email: string) {
+    return this.guards.get(guardKey(programId, email));
+  }
+
   async create(nomination: Nomination, audit: AuditEntry, emails: OutboxEmail[]): Promise<void> {
-    const guard = `${nomination.programId}#${candidateKey(nomination.candidate.email)}`;
-    if (this.guards.has(guard)) {
-      throw new DuplicateNominationError(
-        `${nomination.candidate.email} has already been nominated for this program`,
-      );
-    }
+    const guard = guardKey(nomination.programId, nomination.candidate.email);
+    if (this.guards.has(guard)) throw duplicate(nomination.candidate.email);
     this.requireFreshWrites(nomination, [audit], emails, () => new Error('The transaction was cancelled'));
     if (this.nominations.has(nomination.id)) throw new Error('The transaction was cancelled: nomination');
     this.nominations.set(nomination.id, structuredClone(nomination));
@@ -82,7 +98,22 @@ export class InMemoryNominationStore implements NominationStore {
       nomination: structuredClone(nomination),
       history: structuredClone(this.audits.get(id) ?? []).sort((a, b) => a.version - b.version),
       emails: this.outbox.recordsOf(id),
+      reviews: await this.reviewsOf(id),
     };
+  }
+
+  async reviewsOf(id: string): Promise<Review[]> {
+    // The partition sorts them by sub.
+    return [...(this.reviews.get(id)?.values() ?? [])]
+      .sort((a, b) => (a.reviewer < b.reviewer ? -1 : 1))
+      .map((r) => structuredClone(r));
+  }
+
+  async getEmail(id: string, key: string): Promise<OutboxEmail | undefined> {
+    const stored = this.nominations.get(id);
+    return (
+      stored && this.outbox.find(emailRef({ programId: stored.programId, nominationId: id }, key))?.email
+    );
   }
 
   async list(
@@ -123,8 +154,22 @@ export class InMemoryNominationStore implements NominationStore {
     const conflict = () =>
       new VersionConflictError('The nomination was changed by someone else; reload it and try again');
     if (stored?.version !== before.version || stored.status !== before.status) throw conflict();
+    const move = write.guardMove && {
+      from: guardKey(before.programId, write.guardMove.from),
+      to: guardKey(before.programId, write.guardMove.to),
+    };
+    if (write.guardMove && move && this.guards.has(move.to)) throw duplicate(write.guardMove.to);
     this.requireFreshWrites(before, [write.audit], write.emails, conflict);
     this.nominations.set(before.id, structuredClone(after));
+    if (move) {
+      this.guards.delete(move.from);
+      this.guards.set(move.to, before.id);
+    }
+    if (write.review) {
+      const byReviewer = this.reviews.get(before.id) ?? new Map<string, Review>();
+      byReviewer.set(write.review.reviewer, structuredClone(write.review));
+      this.reviews.set(before.id, byReviewer);
+    }
     this.audits.get(before.id)?.push(structuredClone(write.audit));
     this.insertEmails(before, write.emails, write.audit.at);
     if (placeDelta !== 0) this.places.set(before.programId, taken + placeDelta);

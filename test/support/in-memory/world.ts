@@ -25,6 +25,12 @@ export const reviewer: StaffActor = {
   email: 'reviewer@example.org',
   groups: ['reviewers'],
 };
+export const secondReviewer: StaffActor = {
+  kind: 'staff',
+  id: 'reviewer-2',
+  email: 'reviewer2@example.org',
+  groups: ['reviewers'],
+};
 export const outsider: StaffActor = { kind: 'staff', id: 'someone', groups: [] };
 
 const lambda = (name: string) => `arn:aws:lambda:us-east-1:000000000000:function:${name}`;

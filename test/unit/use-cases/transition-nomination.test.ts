@@ -130,14 +130,14 @@ describe('transitionNomination: the state table and versions', () => {
     expect(detail?.history).toHaveLength(3);
   });
 
-  it('counts every review and averages only the scored ones', async () => {
+  it('counts each reviewer once with their latest review, and averages only the scored ones', async () => {
     const world = inMemoryWorld();
     const { id } = await nominated(world);
     await act(world, id, 'review', { score: 4 }, reviewer);
     await act(world, id, 'review', { note: 'No score: I know the candidate' }, reviewer);
     const after = await act(world, id, 'review', { score: 5 });
-    expect(after).toMatchObject({ reviewCount: 3, scoreCount: 2, scoreTotal: 9, status: 'reviewed' });
-    expect(presentNomination(after).reviews).toEqual({ count: 3, scored: 2, averageScore: 4.5 });
+    expect(after).toMatchObject({ reviewCount: 2, scoreCount: 1, scoreTotal: 5, status: 'reviewed' });
+    expect(presentNomination(after, organizer).reviews).toEqual({ count: 2, scored: 1, averageScore: 5 });
     const history = (await world.nominations.getDetail(id))?.history ?? [];
     expect(history.map((h) => h.score)).toEqual([undefined, 4, undefined, 5]);
     expect(history[2]).not.toHaveProperty('score');

@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
+
+let stack: TestStack;
+let organizer: string;
+let first: string;
+let second: string;
+beforeAll(async () => {
+  stack = await startTestStack();
+  organizer = await stack.organizer();
+  first = await stack.token({ groups: ['reviewers'], email: 'reviewer1@example.org', subject: 'sub-1' });
+  second = await stack.token({ groups: ['reviewers'], email: 'reviewer2@example.org', subject: 'sub-2' });
+});
+afterAll(() => stack?.stop());
+
+const submitted = async () => {
+  const response = await stack.api('POST', '/programs/metlib-2024/nominations', { body: nominationBody() });
+  expect(response.status).toBe(201);
+  return response.json.id as string;
+};
+
+const review = (id: string, token: string, extra: Record<string, unknown> = {}) =>
+  stack.api('POST', `/nominations/${id}/transitions`, { token, body: { action: 'review', ...extra } });
+
+const listed = async (id: string, token: string, query = '') => {
+  const items: { id: string }[] = [];
+  let cursor: string | undefined;
+  do {
+    const search = new URLSearchParams({ limit: '100', ...(cursor ? { cursor } : {}) }).toString();
+    const page = await stack.api('GET', `/programs/metlib-2024/nominations?${search}${query}`, { token });
+    expect(page.status).toBe(200);
+    items.push(...page.json.items);
+    cursor = page.json.cursor;
+  } while (cursor);
+  // biome-ignore lint/suspicious/noExplicitAny: the listing's fields are asserted by value
+  return items.find((n) => n.id === id) as any;
+};
+
+describe('fair reviews through the API', () => {
+  it('keeps a second reviewer blind until they have reviewed, then shows them everything', async () => {
+    const id = await submitted();
+    expect((await review(id, first, { score: 2, note: 'Budget is thin' })).status).toBe(200);
+
+    const blind = await stack.api('GET', `/nominations/${id}`, { token: second });
+    expect(blind.status).toBe(200);
+    expect(blind.json.reviews).toEqual({
+      count: 1,
+      scored: null,
+      averageScore: null,
+      withheld: true,
+      entries: [],
+    });
+    expect(blind.json.reviewedByMe).toBe(false);
+    expect(blind.json.history[1]).not.toHaveProperty('note');
+    expect(blind.json.history[1]).not.toHaveProperty('score');
+    expect(blind.text).not.toContain('Budget is thin');
+    const blindRow = await listed(id, second);
+    expect(blindRow.reviews).toMatchObject({ averageScore: null, withheld: true });
+    expect(blindRow.reviewedByMe).toBe(false);
+
+    expect((await review(id, second, { score: 4 })).status).toBe(200);
+    const open = await stack.api('GET', `/nominations/${id}`, { token: second });
+    expect(open.json.reviewedByMe).toBe(true);
+    expect(open.json.reviews).toEqual({
+      count: 2,
+      scored: 2,
+      averageScore: 3,
+      entries: [
+        { reviewer: 'reviewer1@example.org', score: 2, note: 'Budget is thin', at: expect.any(String) },
+        { reviewer: 'reviewer2@example.org', score: 4, at: expect.any(String) },
+      ],
+    });
+    expect(open.json.history[1]).toMatchObject({ note: 'Budget is thin', score: 2 });
+    expect((await listed(id, second)).reviews).toEqual({ count: 2, scored: 2, averageScore: 3 });
+  });
+
+  it('replaces a reviewer’s review when they review again, and averages over distinct reviewers', async () => {
+    const id = await submitted();
+    await review(id, first, { score: 1 });
+    await review(id, first, { score: 5, note: 'Changed my mind' });
+    await review(id, second, { score: 4 });
+    const detail = await stack.api('GET', `/nominations/${id}`, { token: organizer });
+    expect(detail.json.reviews).toMatchObject({ count: 2, scored: 2, averageScore: 4.5 });
+    expect(
+      detail.json.reviews.entries.map((r: { reviewer: string; score: number }) => [r.reviewer, r.score]),
+    ).toEqual([
+      ['reviewer1@example.org', 5],
+      ['reviewer2@example.org', 4],
+    ]);
+    expect(detail.json.history.filter((h: { action: string }) => h.action === 'review')).toHaveLength(3);
+  });
+
+  it('lets two reviewers review at the same moment without either being refused', async () => {
+    const id = await submitted();
+    const [a, b] = await Promise.all([review(id, first, { score: 3 }), review(id, second, { score: 5 })]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    const detail = await stack.api('GET', `/nominations/${id}`, { token: organizer });
+    expect(detail.json.reviews).toMatchObject({ count: 2, averageScore: 4 });
+  });
+});

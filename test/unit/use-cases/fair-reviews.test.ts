@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { VersionConflictError } from '#shared/domain/errors';
+import { presentDetail, presentNomination } from '#shared/http/present-nomination';
+import { getNomination } from '#shared/use-cases/read-nominations';
+import { transitionNomination } from '#shared/use-cases/transition-nomination';
+import {
+  inMemoryWorld,
+  nominated,
+  organizer,
+  reviewer,
+  secondReviewer,
+} from '../../support/in-memory/world.ts';
+
+const review = (world: ReturnType<typeof inMemoryWorld>, id: string, actor = reviewer, extra = {}) =>
+  transitionNomination(world, id, actor, { action: 'review', ...extra });
+
+describe('fair reviews: one review per reviewer', () => {
+  it('replaces a reviewer’s earlier review and averages over distinct reviewers', async () => {
+    const world = inMemoryWorld();
+    const { id } = await nominated(world);
+    await review(world, id, reviewer, { score: 2, note: 'First thoughts' });
+    world.clock.advance(60_000);
+    await review(world, id, reviewer, { score: 4, note: 'On reflection' });
+    const after = await review(world, id, secondReviewer, { score: 5 });
+    expect(after).toMatchObject({
+      reviewCount: 2,
+      scoreCount: 2,
+      scoreTotal: 9,
+      reviewedBy: ['reviewer-1', 'reviewer-2'],
+      version: 4,
+    });
+    const detail = await world.nominations.getDetail(id);
+    expect(detail?.reviews).toEqual([
+      {
+        reviewer: 'reviewer-1',
+        email: 'reviewer@example.org',
+        score: 4,
+        note: 'On reflection',
+        at: '2024-02-01T14:01:00.000Z',
+      },
+      { reviewer: 'reviewer-2', email: 'reviewer2@example.org', score: 5, at: '2024-02-01T14:01:00.000Z' },
+    ]);
+    expect(world.nominations.reviewItems()).toBe(2);
+    // The history keeps every review as it was given.
+    expect(detail?.history.map((h) => h.score)).toEqual([undefined, 2, 4, 5]);
+    expect(presentNomination(after, organizer).reviews).toEqual({ count: 2, scored: 2, averageScore: 4.5 });
+  });
+
+  it('takes a score back when the reviewer reviews again without one', async () => {
+    const world = inMemoryWorld();
+    const { id } = await nominated(world);
+    await review(world, id, reviewer, { score: 3 });
+    const after = await review(world, id, reviewer, { note: 'I would rather not score it' });
+    expect(after).toMatchObject({ reviewCount: 1, scoreCount: 0, scoreTotal: 0 });
+    expect(presentNomination(after, reviewer).reviews.averageScore).toBeNull();
+  });
+
+  it('lets two reviewers review the same nomination at once: both reviews count', async () => {
+    const world = inMemoryWorld();
+    const { id } = await nominated(world);
+    const results = await Promise.allSettled([
+      review(world, id, reviewer, { score: 3 }),
+      review(world, id, secondReviewer, { score: 5 }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+    expect(await world.nominations.get(id)).toMatchObject({ reviewCount: 2, scoreTotal: 8, version: 3 });
+  });
+
+  it('still refuses a review that names a version it no longer is at', async () => {
+    const world = inMemoryWorld();
+    const { id } = await nominated(world);
+    await review(world, id, secondReviewer);
+    await expect(review(world, id, reviewer, { expectedVersion: 1 })).rejects.toThrow(VersionConflictError);
+  });
+});
+
+describe('fair reviews: blind until you have reviewed', () => {
+  it('withholds other reviewers’ scores and notes from a reviewer who has not reviewed, then shows them', async () => {
+    const world = inMemoryWorld();
+    const { id } = await nominated(world);
+    await review(world, id, reviewer, { score: 2, note: 'Weak budget' });
+
+    const blind = presentDetail(await getNomination(world, secondReviewer, id), secondReviewer);
+    expect(blind.reviews).toEqual({
+      count: 1,
+      scored: null,
+      averageScore: null,
+      withheld: true,
+      entries: [],
+    });
+    expect(blind.reviewedByMe).toBe(false);
+    expect(blind.history[1]).toEqual({
+      at: '2024-02-01T14:00:00.000Z',
+      actor: 'reviewer@example.org',
+      action: 'review',
+      from: 'submitted',
+      to: 'reviewed',
+      version: 2,
+    });
+    expect(JSON.stringify(blind)).not.toMatch(/Weak budget|"score":2/);
+    expect(blind).not.toHaveProperty('conflicts');
+
+    await review(world, id, secondReviewer, { score: 4 });
+    const open = presentDetail(await getNomination(world, secondReviewer, id), secondReviewer);
+    expect(open.reviewedByMe).toBe(true);
+    expect(open.reviews).toEqual({
+      count: 2,
+      scored: 2,
+      averageScore: 3,
+      entries: [
+        { reviewer: 'reviewer@example.org', score: 2, note: 'Weak budget', at: '2024-02-01T14:00:00.000Z' },
+        { reviewer: 'reviewer2@example.org', score: 4, at: '2024-02-01T14:00:00.000Z' },
+      ],
+    });
+    expect(open.history[1]).toMatchObject({ note: 'Weak budget', score: 2 });
+  });
+
+  it('shows organizers everything without their having reviewed', async () => {
+    const world = inMemoryWorld();
+    const { id } = await nominated(world);
+    await review(world, id, reviewer, { score: 2, note: 'Weak budget' });
+    const detail = presentDetail(await getNomination(world, organizer, id), organizer);
+    expect(detail.reviews).toMatchObject({ count: 1, averageScore: 2, entries: [{ note: 'Weak budget' }] });
+    expect(detail.conflicts).toEqual([]);
+  });
+});
