@@ -64,6 +64,8 @@ export interface FunctionEntry {
     manageSchedules?: boolean;
     /** Know the organizers' addresses, to alert them as the timeline runs. */
     organizerEmails?: boolean;
+    /** Know where the staff console signs in (the OpenID issuer and the console's client). */
+    consoleSignIn?: boolean;
   };
   timeoutSeconds?: number;
   bundleFiles?: BundleFiles;

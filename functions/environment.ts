@@ -21,7 +21,15 @@ export interface FunctionResources {
   bundleFilesFolder: (files: BundleFiles) => string;
   /** The emulators, locally; on AWS the SDK's defaults are right. */
   endpoints?: { dynamoDb: string; ses: string; scheduler: string };
+  /**
+   * Where the staff console signs in: the OpenID issuer (the user pool's on AWS, the local
+   * provider's locally) and the console's public client there. Needed by `access.consoleSignIn`.
+   */
+  console?: { authority: string; clientId: string };
 }
+
+/** The console's pages the provider returns to: after sign-in, and after sign-out. */
+export const consolePaths = { callback: '/staff/callback', signedOut: '/staff/' } as const;
 
 const scheduleTargets = catalog.flatMap((entry) =>
   entry.scheduleTarget ? [{ name: entry.name, arnVariable: entry.scheduleTarget.arnVariable }] : [],
@@ -38,6 +46,9 @@ export const environmentFor = (
 ): Record<string, string> => {
   const { access, bundleFiles } = entry;
   const endpoints = resources.endpoints;
+  if (access.consoleSignIn && !resources.console) {
+    throw new Error(`${entry.name} needs the console's sign-in settings (FunctionResources.console)`);
+  }
   return {
     ...(access.table && {
       [v.TABLE_NAME]: resources.tableName,
@@ -56,6 +67,11 @@ export const environmentFor = (
       ...(endpoints && { [v.SCHEDULER_ENDPOINT]: endpoints.scheduler }),
     }),
     ...(access.organizerEmails && { [v.ORGANIZER_EMAILS]: resources.organizerEmails.join(',') }),
+    ...(access.consoleSignIn &&
+      resources.console && {
+        [v.CONSOLE_AUTHORITY]: resources.console.authority,
+        [v.CONSOLE_CLIENT_ID]: resources.console.clientId,
+      }),
     ...(bundleFiles && { [bundleFiles.environmentVariable]: resources.bundleFilesFolder(bundleFiles) }),
   };
 };

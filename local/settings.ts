@@ -8,10 +8,16 @@ export const localDefaults = {
   sesPort: 8005,
   dynamoDbPort: 8000,
   schedulerPort: 8006,
+  oidcPort: 8007,
   dataDir: join(projectRoot, '.local'),
   keyFile: join(projectRoot, '.local', 'keys', 'jwt-signing-key.json'),
+  /** The OpenID provider's, so an ID token copied from the console outlives a restart as `npm run token`'s do. */
+  oidcKeyFile: join(projectRoot, '.local', 'keys', 'oidc-signing-key.json'),
   tableName: 'metlib-nominations',
   mailFrom: 'MetLib Learning Circle <learning-circle@metlib.example.org>',
   /** Inside the 2024 nomination window, so the form is open on a fresh start. */
   clock: '2024-02-01T14:00:00Z',
 };
+
+/** The one password of every seeded staff account of the local OpenID provider (local/oidc/accounts.ts). */
+export const localStaffPassword = 'metlib-staff-local';

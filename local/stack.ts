@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
+import { createRemoteJWKSet } from 'jose';
 import { programs } from '#events/programs/index';
 import { catalog, recurringSchedule } from '#functions/catalog';
+import { consolePaths } from '#functions/environment';
 import { environmentClock, formatClockSpec, parseClockSpec } from '#shared/adapters/clock';
 import { checkProgram } from '#shared/domain/program-schema';
 import { variables } from '#shared/environment';
@@ -15,10 +17,19 @@ import {
   startSesEmulator,
 } from './emulators.ts';
 import { type HttpHandler, type MountedRoute, startGateway } from './gateway.ts';
-import { loadOrCreateSigningKey, signToken, type TokenRequest, tokenVerifier } from './jwt.ts';
+import {
+  loadOrCreateSigningKey,
+  localTokenIssuer,
+  signToken,
+  type TokenRequest,
+  tokenVerifier,
+} from './jwt.ts';
 import { lambdaContext, localFunctionArn } from './lambda-context.mjs';
 import { loadHandler, localResources } from './load-handler.ts';
+import { consoleClientId, startOidcProvider } from './oidc/provider.ts';
+import { refreshTokens, type StaffTokens, signInWithCodeFlow } from './oidc/sign-in.ts';
 import { SchedulerEmulator } from './scheduler/emulator.ts';
+import { localStaffPassword } from './settings.ts';
 import { type StreamHandler, type StreamPoller, startStreamPoller } from './stream-poller.ts';
 
 export interface StackOptions {
@@ -31,6 +42,10 @@ export interface StackOptions {
   sesEndpoint?: string;
   /** The Scheduler emulator's port (0 for any free one). */
   schedulerPort?: number;
+  /** The OpenID provider's port (0, the default, for any free one). */
+  oidcPort?: number;
+  /** Keep the OpenID provider's signing key here; omit for a new key at each start. */
+  oidcKeyFile?: string;
   /** Keep DynamoDB data here; omit for in-memory. */
   dataDir?: string;
   keyFile: string;
@@ -50,6 +65,10 @@ export interface RunningStack {
   dynamoDbEndpoint: string;
   sesEndpoint: string;
   schedulerEndpoint: string;
+  /** The local OpenID provider (`http://localhost:<port>`), where the console signs in. */
+  oidcIssuer: string;
+  /** The console's client at that issuer. */
+  consoleClientId: string;
   poller: StreamPoller;
   scheduler: SchedulerEmulator;
   /** What the schedule sync did at start, per program. */
@@ -57,7 +76,15 @@ export interface RunningStack {
   /** Moves the local clock to `instant`; it runs on from there at the same speed. */
   setClock(instant: Date): void;
   now(): Date;
+  /** A token as `npm run token` prints one (issuer `metlib-local-token`). */
   token(request: TokenRequest): Promise<string>;
+  /**
+   * Signs a seeded account (local/oidc/accounts.ts) in at the OpenID provider as the console
+   * does, over loopback without a browser; the ID token is what the console sends to the API.
+   */
+  signIn(email: string, password?: string): Promise<StaffTokens>;
+  /** New tokens for a refresh token, as the console renews them. */
+  refresh(refreshToken: string): Promise<StaffTokens>;
   stop(): Promise<void>;
 }
 
@@ -121,12 +148,21 @@ export const startStack = async (options: StackOptions): Promise<RunningStack> =
     });
     const schedulerEndpoint = await scheduler.start();
     started.push({ endpoint: schedulerEndpoint, stop: () => scheduler.stop() });
-    const resources = localResources({
-      tableName: options.tableName,
-      mailFrom: options.mailFrom,
-      organizerEmails: options.organizerEmails ?? ['organizers@metlib.example.org'],
-      endpoints: { dynamoDb: dynamoDbEndpoint, ses: sesEndpoint, scheduler: schedulerEndpoint },
+    const oidc = await startOidcProvider({
+      port: options.oidcPort ?? 0,
+      password: localStaffPassword,
+      ...(options.oidcKeyFile ? { keyFile: options.oidcKeyFile } : {}),
     });
+    started.push({ endpoint: oidc.issuer, stop: () => oidc.close() });
+    const resources = {
+      ...localResources({
+        tableName: options.tableName,
+        mailFrom: options.mailFrom,
+        organizerEmails: options.organizerEmails ?? ['organizers@metlib.example.org'],
+        endpoints: { dynamoDb: dynamoDbEndpoint, ses: sesEndpoint, scheduler: schedulerEndpoint },
+      }),
+      console: { authority: oidc.issuer, clientId: consoleClientId },
+    };
 
     const routes: MountedRoute[] = [];
     const consumers = [];
@@ -157,9 +193,25 @@ export const startStack = async (options: StackOptions): Promise<RunningStack> =
     const gateway = await startGateway({
       port: options.apiPort,
       routes,
-      verifyToken: await tokenVerifier(key),
+      // As API Gateway trusts the user pool (by its JWKS, issuer and the console's audience),
+      // and locally also the key of `npm run token`.
+      verifyToken: tokenVerifier([
+        await localTokenIssuer(key),
+        {
+          issuer: oidc.issuer,
+          audience: consoleClientId,
+          keys: createRemoteJWKSet(new URL(oidc.jwksUri)),
+          algorithms: ['RS256'],
+        },
+      ]),
       log,
     });
+    oidc.open(gateway.url);
+    const consoleClient = {
+      issuer: oidc.issuer,
+      clientId: consoleClientId,
+      redirectUri: `${gateway.url}${consolePaths.callback}`,
+    };
     const client = localStreamsClient(dynamoDbEndpoint);
     const poller = startStreamPoller({ client, streamArn, consumers, log });
     if (options.clockStart) {
@@ -210,6 +262,8 @@ export const startStack = async (options: StackOptions): Promise<RunningStack> =
       dynamoDbEndpoint,
       sesEndpoint,
       schedulerEndpoint,
+      oidcIssuer: oidc.issuer,
+      consoleClientId,
       poller,
       scheduler,
       syncReports,
@@ -224,6 +278,9 @@ export const startStack = async (options: StackOptions): Promise<RunningStack> =
         });
       },
       token: (request) => signToken(key, request),
+      signIn: (email, password = localStaffPassword) =>
+        signInWithCodeFlow(consoleClient, { email, password }),
+      refresh: (refreshToken) => refreshTokens(consoleClient, refreshToken),
       stop: async () => {
         await gateway.close();
         await poller.stop();

@@ -32,6 +32,10 @@ export const grantedVariables = {
   CERTIFICATE_FUNCTION_ARN: 'CERTIFICATE_FUNCTION_ARN',
   /** The folder holding the certificate fonts. */
   CERTIFICATE_FONT_DIR: 'CERTIFICATE_FONT_DIR',
+  /** The OpenID issuer the staff console signs in with: the user pool's, or the local provider's. */
+  CONSOLE_AUTHORITY: 'CONSOLE_AUTHORITY',
+  /** The console's public client at that issuer. */
+  CONSOLE_CLIENT_ID: 'CONSOLE_CLIENT_ID',
 } as const;
 
 /** Set for every function alike. */

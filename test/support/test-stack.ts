@@ -27,6 +27,12 @@ export interface TestStack extends RunningStack {
   ): Promise<{ status: number; headers: Headers; json: any; text: string }>;
   organizer(): Promise<string>;
   reviewer(): Promise<string>;
+  /**
+   * The ID token of a seeded staff account (`organizer@metlib.example.org`,
+   * `reviewer1@…` to `reviewer3@metlib.example.org`), signed in at the local OpenID provider as
+   * the console does: what the console sends to the API.
+   */
+  idToken(email: string): Promise<string>;
   /** Emails in the SES emulator addressed (to or cc) to this address, after the outbox has drained. */
   inbox(address: string): Promise<SentEmail[]>;
   itemCount(): Promise<number>;
@@ -34,7 +40,7 @@ export interface TestStack extends RunningStack {
 
 /** The whole local stack in this test file's process, on its own table and a free API port. */
 export const startTestStack = async (
-  options: { clockStart?: string; organizerEmails?: string[] } = {},
+  options: { clockStart?: string; organizerEmails?: string[]; oidcKeyFile?: string } = {},
 ): Promise<TestStack> => {
   const tableName = `test-${randomUUID()}`;
   const stack = await startStack({
@@ -47,6 +53,7 @@ export const startTestStack = async (
     mailFrom: 'MetLib Learning Circle <learning-circle@metlib.example.org>',
     clockStart: options.clockStart ?? '2024-02-01T14:00:00Z',
     ...(options.organizerEmails ? { organizerEmails: options.organizerEmails } : {}),
+    ...(options.oidcKeyFile ? { oidcKeyFile: options.oidcKeyFile } : {}),
     log: (line) => {
       if (!/ \d{3} \d+ ms$/.test(line)) process.stderr.write(`[stack] ${line}\n`);
     },
@@ -80,6 +87,7 @@ export const startTestStack = async (
     api,
     organizer: () => stack.token({ groups: ['organizers'], email: 'organizer@example.org' }),
     reviewer: () => stack.token({ groups: ['reviewers'], email: 'reviewer@example.org' }),
+    idToken: async (email) => (await stack.signIn(email)).idToken,
     inbox: async (address) => {
       await stack.poller.drained();
       const store = (await (await fetch(`${stack.sesEndpoint}/store`)).json()) as { emails: SentEmail[] };
