@@ -136,6 +136,13 @@ export const catalog: readonly FunctionEntry[] = [
     access: { table: 'read-write' },
   },
   {
+    name: 'DeclareConflict',
+    entry: 'functions/declare-conflict.ts',
+    description: 'Records a conflict of interest with a nomination; the declarer no longer reviews it',
+    routes: [{ method: 'POST', path: '/nominations/{id}/conflicts', staff: true }],
+    access: { table: 'read-write' },
+  },
+  {
     name: 'NotifyDecisions',
     entry: 'functions/notify-decisions.ts',
     description: 'Notifies every decided nomination of a program',

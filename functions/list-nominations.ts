@@ -9,6 +9,7 @@ import { httpMiddlewares } from '#shared/http/middlewares';
 import { presentNomination } from '#shared/http/present-nomination';
 import { json } from '#shared/http/responses';
 import { listNominations } from '#shared/use-cases/read-nominations';
+import { listQueue } from '#shared/use-cases/reviewer-queue';
 import { requestDeps } from '#shared/wiring/table';
 
 const deps = requestDeps();
@@ -29,18 +30,27 @@ const querySchema = z.object({
     25,
   ),
   cursor: z.optional(z.string().check(z.maxLength(2048, { error: 'cursor is too long' }))),
+  queue: z.optional(z.literal('mine', { error: 'queue must be "mine"' })),
 });
 
 export const run = async (event: APIGatewayProxyEventV2WithJWTAuthorizer) => {
   const actor = staffActorFrom(event);
   const query = querySchema.safeParse(event.queryStringParameters ?? {});
   if (!query.success) throw new ValidationError('The query string is not valid', toFieldIssues(query.error));
-  const { status, limit, cursor } = query.data;
-  const page = await listNominations(deps, actor, event.pathParameters?.programId ?? '', {
-    limit,
-    ...(status ? { status } : {}),
-    ...(cursor ? { cursor } : {}),
-  });
+  const { status, limit, cursor, queue } = query.data;
+  const programId = event.pathParameters?.programId ?? '';
+  if (queue && status) {
+    throw new ValidationError('The query string is not valid', [
+      { path: 'queue', message: 'queue=mine holds submitted and reviewed nominations; leave status out' },
+    ]);
+  }
+  const page = queue
+    ? await listQueue(deps, actor, programId, { limit, ...(cursor ? { cursor } : {}) })
+    : await listNominations(deps, actor, programId, {
+        limit,
+        ...(status ? { status } : {}),
+        ...(cursor ? { cursor } : {}),
+      });
   return json(200, {
     items: page.items.map((n) => presentNomination(n, actor)),
     ...(page.cursor ? { cursor: page.cursor } : {}),

@@ -8,7 +8,11 @@ export type Permission =
   | 'read-nomination'
   | NominationAction
   | 'notify-decisions'
-  | 'change-timeline';
+  | 'change-timeline'
+  | 'declare-conflict'
+  | 'export-nominations'
+  | 'correct-nomination'
+  | 'resend-email';
 
 interface Rule {
   /** The staff groups allowed. */
@@ -27,8 +31,8 @@ const organizersOnly = (action: NominationAction): Rule => ({
 });
 
 /**
- * The one authorization table: reviewers (the advisory group) may read and review; organizers may
- * do everything; the scheduler may notify decisions on decision day and nothing else.
+ * The one authorization table: reviewers (the advisory group) may read, review and declare a
+ * conflict of interest; organizers may do everything; the scheduler may notify decisions on decision day and nothing else.
  */
 const rules: Record<Permission, Rule> = {
   'list-nominations': { groups: staff, refusal: 'This needs membership of organizers or reviewers' },
@@ -40,6 +44,10 @@ const rules: Record<Permission, Rule> = {
   withdraw: organizersOnly('withdraw'),
   'notify-decisions': { groups: organizers, system: true, refusal: 'This needs membership of organizers' },
   'change-timeline': { groups: organizers, refusal: 'Only organizers may change the timeline' },
+  'declare-conflict': { groups: staff, refusal: 'This needs membership of organizers or reviewers' },
+  'export-nominations': { groups: organizers, refusal: 'Only organizers may export nominations' },
+  'correct-nomination': { groups: organizers, refusal: 'Only organizers may correct a nomination' },
+  'resend-email': { groups: organizers, refusal: 'Only organizers may send an email again' },
 };
 
 export const can = (actor: Actor, permission: Permission): boolean => {

@@ -98,3 +98,50 @@ describe('fair reviews through the API', () => {
     expect(detail.json.reviews).toMatchObject({ count: 2, averageScore: 4 });
   });
 });
+
+describe('conflicts of interest and the queue through the API', () => {
+  it('takes a declared nomination out of the declarer’s queue and refuses their review', async () => {
+    const id = await submitted();
+    expect((await listed(id, first, '&queue=mine'))?.id).toBe(id);
+
+    const declared = await stack.api('POST', `/nominations/${id}/conflicts`, {
+      token: first,
+      body: { note: 'I supervised the candidate' },
+    });
+    expect(declared.status).toBe(201);
+    expect(declared.json).toMatchObject({ id, conflictDeclaredByMe: true, conflictCount: 1, version: 2 });
+
+    const refused = await review(id, first, { score: 5 });
+    expect(refused.status).toBe(409);
+    expect(refused.json.error).toBe('ConflictOfInterest');
+    expect(await listed(id, first, '&queue=mine')).toBeUndefined();
+    expect((await listed(id, second, '&queue=mine'))?.id).toBe(id);
+
+    const forOrganizer = await stack.api('GET', `/nominations/${id}`, { token: organizer });
+    expect(forOrganizer.json.conflicts).toEqual([
+      { by: 'reviewer1@example.org', at: expect.any(String), note: 'I supervised the candidate' },
+    ]);
+    expect(forOrganizer.json.history.at(-1)).toMatchObject({
+      action: 'declare-conflict',
+      actor: 'reviewer1@example.org',
+    });
+    expect((await listed(id, organizer)).conflictCount).toBe(1);
+    const forReviewer = await stack.api('GET', `/nominations/${id}`, { token: second });
+    expect(forReviewer.json).not.toHaveProperty('conflicts');
+  });
+
+  it('leaves a reviewed nomination out of the reviewer’s queue but in another’s', async () => {
+    const id = await submitted();
+    await review(id, second, { score: 3 });
+    expect(await listed(id, second, '&queue=mine')).toBeUndefined();
+    expect((await listed(id, first, '&queue=mine'))?.reviewedByMe).toBe(false);
+  });
+
+  it('answers 400 for queue with a status, or a queue it does not know', async () => {
+    for (const query of ['queue=mine&status=submitted', 'queue=theirs']) {
+      const response = await stack.api('GET', `/programs/metlib-2024/nominations?${query}`, { token: first });
+      expect(response.status).toBe(400);
+      expect(response.json.error).toBe('ValidationError');
+    }
+  });
+});

@@ -23,12 +23,16 @@ const permissions: Permission[] = [
   'withdraw',
   'notify-decisions',
   'change-timeline',
+  'declare-conflict',
+  'export-nominations',
+  'correct-nomination',
+  'resend-email',
 ];
 const allowed = (actor: Actor) => permissions.filter((p) => can(actor, p));
 
 describe('who may do what', () => {
-  it('lets reviewers read and review, and nothing else', () => {
-    expect(allowed(reviewer)).toEqual(['list-nominations', 'read-nomination', 'review']);
+  it('lets reviewers read, review and declare a conflict, and nothing else', () => {
+    expect(allowed(reviewer)).toEqual(['list-nominations', 'read-nomination', 'review', 'declare-conflict']);
   });
 
   it('lets organizers do everything, also when they review too', () => {

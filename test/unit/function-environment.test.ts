@@ -47,6 +47,7 @@ describe('the environment of each function', () => {
       ListNominations: table,
       GetNomination: table,
       TransitionNomination: table,
+      DeclareConflict: table,
       NotifyDecisions: table,
       UpdateTimeline: [...table, ...schedules],
       SyncSchedules: [...table, ...schedules],

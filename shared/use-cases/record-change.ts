@@ -1,0 +1,63 @@
+import { type Actor, actorName } from '../domain/actor.ts';
+import { NotFoundError, VersionConflictError } from '../domain/errors.ts';
+import type { Nomination } from '../domain/nomination.ts';
+import { isNominationId } from '../domain/nomination-id.ts';
+import type { AuditEntry, Clock, NominationStore, TransitionWrite } from '../ports.ts';
+
+export interface ChangeDeps {
+  nominations: NominationStore;
+  clock: Clock;
+}
+
+/** The nomination, or 404: also for an id no nomination could have. */
+export const requireNomination = async (store: NominationStore, nominationId: string) => {
+  const nomination = isNominationId(nominationId) ? await store.get(nominationId) : undefined;
+  if (!nomination) throw new NotFoundError(`There is no nomination "${nominationId}"`);
+  return nomination;
+};
+
+/** 409 when the caller looked at another version than the one stored. */
+export const checkExpectedVersion = (nomination: Nomination, expectedVersion: number | undefined) => {
+  if (expectedVersion !== undefined && expectedVersion !== nomination.version) {
+    throw new VersionConflictError(
+      `The nomination is at version ${nomination.version}, not ${expectedVersion}; reload it and try again`,
+    );
+  }
+};
+
+/**
+ * A change of a nomination that keeps its status (a declaration, a correction, a resend): the
+ * next version with `change` applied and its audit entry, written in one transaction conditioned
+ * on the version read, with whatever else the change writes (emails, a guard move).
+ */
+export const recordChange = async (
+  deps: ChangeDeps,
+  before: Nomination,
+  actor: Actor,
+  change: {
+    action: AuditEntry['action'];
+    fields?: Partial<Nomination>;
+    audit?: Partial<AuditEntry>;
+  } & Partial<Pick<TransitionWrite, 'emails' | 'guardMove'>>,
+): Promise<Nomination> => {
+  const at = deps.clock.now().toISOString();
+  const after: Nomination = { ...before, ...change.fields, version: before.version + 1, updatedAt: at };
+  await deps.nominations.applyTransition({
+    before,
+    after,
+    audit: {
+      ...change.audit,
+      at,
+      actor: actorName(actor),
+      action: change.action,
+      from: before.status,
+      to: after.status,
+      version: after.version,
+    },
+    emails: change.emails ?? [],
+    placeDelta: 0,
+    capacity: 0,
+    ...(change.guardMove ? { guardMove: change.guardMove } : {}),
+  });
+  return after;
+};
