@@ -1,23 +1,26 @@
 import { catalog, recurringSchedule } from '#functions/catalog';
 import { commandLine } from './command-line.ts';
-import { localDefaults } from './settings.ts';
+import { staffAccounts } from './oidc/accounts.ts';
+import { localDefaults, localStaffPassword } from './settings.ts';
 import { startStack } from './stack.ts';
 
 const help = `Usage: npm start -- [options]
 
 Starts the whole system on this machine: DynamoDB Local, the SES emulator, the EventBridge
-Scheduler emulator, the stream poller and the HTTP API gateway with every function of
-functions/catalog.ts; then syncs each program's schedules, creates the recurring ones, and
-prints where everything is. Ctrl-C stops it all.
+Scheduler emulator, the OpenID provider where staff sign in, the stream poller and the HTTP API
+gateway with every function of functions/catalog.ts; then syncs each program's schedules,
+creates the recurring ones, and prints where everything is. Ctrl-C stops it all.
 
 Options:
   --port N            API and form port (default ${localDefaults.apiPort})
   --ses-port N        SES emulator and inbox port (default ${localDefaults.sesPort})
   --dynamodb-port N   DynamoDB Local port (default ${localDefaults.dynamoDbPort})
   --scheduler-port N  EventBridge Scheduler emulator port (default ${localDefaults.schedulerPort})
+  --oidc-port N       OpenID provider port, where staff sign in (default ${localDefaults.oidcPort})
   --in-memory         keep no table data between runs (default: DynamoDB Local keeps it in
-                      .local/dynamodb); the token signing key stays in .local/keys either way,
-                      and schedules are synced again at every start
+                      .local/dynamodb); the signing keys (npm run token's, the OpenID
+                      provider's) stay in .local/keys either way, and schedules are synced
+                      again at every start
   --clock ISO|now     the instant the clock starts at once everything is up (default
                       ${localDefaults.clock}, inside the 2024 nomination window); "now" uses the
                       real clock
@@ -32,18 +35,20 @@ const { values, integer, usageError } = commandLine(help, {
   'ses-port': { type: 'string', default: String(localDefaults.sesPort) },
   'dynamodb-port': { type: 'string', default: String(localDefaults.dynamoDbPort) },
   'scheduler-port': { type: 'string', default: String(localDefaults.schedulerPort) },
+  'oidc-port': { type: 'string', default: String(localDefaults.oidcPort) },
   'in-memory': { type: 'boolean', default: false },
   clock: { type: 'string', default: localDefaults.clock },
   speed: { type: 'string', default: '1' },
   verbose: { type: 'boolean', default: false },
 });
 
-const port = (name: 'port' | 'ses-port' | 'dynamodb-port' | 'scheduler-port') =>
+const port = (name: 'port' | 'ses-port' | 'dynamodb-port' | 'scheduler-port' | 'oidc-port') =>
   integer(name, { min: 1, max: 65535 });
 const apiPort = port('port');
 const sesPort = port('ses-port');
 const dynamoDbPort = port('dynamodb-port');
 const schedulerPort = port('scheduler-port');
+const oidcPort = port('oidc-port');
 const clock = values.clock === 'now' ? undefined : values.clock;
 if (clock !== undefined && Number.isNaN(Date.parse(clock))) {
   usageError(`--clock must be an ISO instant or "now"; got "${clock}".`);
@@ -65,6 +70,8 @@ const stack = await startStack({
   sesPort,
   dynamoDbPort,
   schedulerPort,
+  oidcPort,
+  oidcKeyFile: localDefaults.oidcKeyFile,
   ...(values['in-memory'] ? {} : { dataDir: localDefaults.dataDir }),
   keyFile: localDefaults.keyFile,
   tableName: localDefaults.tableName,
@@ -80,6 +87,8 @@ process.stdout.write(`
   Email inbox        http://localhost:${sesPort}
   DynamoDB Local     http://localhost:${dynamoDbPort}   (table ${localDefaults.tableName}, ${values['in-memory'] ? 'in memory' : `data in ${localDefaults.dataDir}`})
   Scheduler          http://localhost:${schedulerPort}   (EventBridge Scheduler API; fired: /_local/invocations)
+  Staff sign-in      ${stack.oidcIssuer}   (OpenID provider, client ${stack.consoleClientId}; password ${localStaffPassword} for all)
+${staffAccounts.map((a) => `                       ${a.email.padEnd(32)} ${a.groups.join(', ')}`).join('\n')}
   Clock              ${clock ? `starts at ${new Date(clock).toISOString()}, ×${speed}` : 'real time'}
 ${stack.syncReports
   .map(

@@ -13,7 +13,7 @@ main{max-width:42em;margin:0 auto;padding:1.5em;background:#fff}
 h1{font-size:2em;line-height:1.2}fieldset{border:0;padding:0;margin:0 0 2em}legend{font-size:1.4em;font-weight:bold;margin-bottom:.5em}
 .field{margin-bottom:1.4em}.field>label,.field>fieldset>legend.q{display:block;font-weight:bold;font-size:1em}
 .hint{color:#505a5f;display:block;margin-bottom:.3em}
-input[type=text],input[type=email],select,textarea{font:inherit;width:100%;box-sizing:border-box;padding:.35em;border:2px solid #0b0c0c}
+input[type=text],input[type=email],input[type=password],select,textarea{font:inherit;width:100%;box-sizing:border-box;padding:.35em;border:2px solid #0b0c0c}
 textarea{min-height:8em}input:focus,select:focus,textarea:focus,a:focus,button:focus{outline:3px solid #fd0;outline-offset:0;box-shadow:inset 0 0 0 2px}
 .choice{display:block;margin:.3em 0}.choice input{width:1.3em;height:1.3em;vertical-align:middle;margin-right:.4em}
 .error .error-message{color:#d4351c;font-weight:bold;display:block}.error input,.error select,.error textarea{border-color:#d4351c}
