@@ -143,6 +143,15 @@ export const catalog: readonly FunctionEntry[] = [
     access: { table: 'read-write' },
   },
   {
+    name: 'ExportNominations',
+    entry: 'functions/export-nominations.ts',
+    description: 'Every nomination of a program with its reviews as CSV, for organizers',
+    routes: [{ method: 'GET', path: '/programs/{programId}/nominations.csv', staff: true }],
+    // It writes the export's audit entry on the program.
+    access: { table: 'read-write' },
+    timeoutSeconds: 60,
+  },
+  {
     name: 'NotifyDecisions',
     entry: 'functions/notify-decisions.ts',
     description: 'Notifies every decided nomination of a program',

@@ -190,6 +190,17 @@ export interface ProgramRepository {
   all(): Promise<StoredProgram[]>;
   /** Saves the timeline if it is still at `expectedVersion` (VersionConflictError otherwise), with an audit entry. */
   saveTimeline(change: TimelineChange): Promise<number>;
+  /** Records on the program who exported its nominations, and when. */
+  recordExport(entry: ProgramExport): Promise<void>;
+}
+
+export interface ProgramExport {
+  programId: string;
+  /** The exporter as the audit trail names them, and their sub. */
+  actor: string;
+  actorId: string;
+  at: string;
+  nominations: number;
 }
 
 /** An email queued outside a state change: for a nomination's participant, or for the organizers. */

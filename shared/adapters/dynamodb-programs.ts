@@ -1,7 +1,7 @@
-import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { NotFoundError, VersionConflictError } from '../domain/errors.ts';
 import type { Program, TimelineEvent } from '../domain/program.ts';
-import type { ProgramRepository, StoredProgram, TimelineChange } from '../ports.ts';
+import type { ProgramExport, ProgramRepository, StoredProgram, TimelineChange } from '../ports.ts';
 import { callAws } from './aws-errors.ts';
 import { TableTransaction, TransactionCancelled } from './dynamodb-transaction.ts';
 import { keys } from './table-design.ts';
@@ -79,6 +79,23 @@ export class DynamoDbProgramRepository implements ProgramRepository {
     }
     return version;
   }
+
+  async recordExport(entry: ProgramExport): Promise<void> {
+    const { programId, actorId, ...audit } = entry;
+    await callAws(service, () =>
+      this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...keys.exportAudit(programId, entry.at, actorId),
+            type: 'program-audit',
+            action: 'export-nominations',
+            ...audit,
+          },
+        }),
+      ),
+    );
+  }
 }
 
 /** Keeps each program for `ttlMs` in this process: request paths read it on every call. */
@@ -107,5 +124,6 @@ export const cachedPrograms = (
       list = undefined;
       return inner.saveTimeline(change);
     },
+    recordExport: (entry) => inner.recordExport(entry),
   };
 };

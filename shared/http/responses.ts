@@ -45,3 +45,20 @@ export const seeOther = (location: string): HttpResult => ({
   headers: { location, 'cache-control': 'no-store', ...security },
   body: '',
 });
+
+/** A file to save rather than show: `text/csv` and the like, named for the download. */
+export const download = (
+  body: string,
+  file: { contentType: string; filename: string },
+  headers: Record<string, string> = {},
+): HttpResult => ({
+  statusCode: 200,
+  headers: {
+    'content-type': file.contentType,
+    'content-disposition': `attachment; filename="${file.filename.replace(/[^\w.-]/g, '-')}"`,
+    'cache-control': 'no-store',
+    ...security,
+    ...headers,
+  },
+  body,
+});

@@ -48,6 +48,7 @@ describe('the environment of each function', () => {
       GetNomination: table,
       TransitionNomination: table,
       DeclareConflict: table,
+      ExportNominations: table,
       NotifyDecisions: table,
       UpdateTimeline: [...table, ...schedules],
       SyncSchedules: [...table, ...schedules],

@@ -1,7 +1,7 @@
 import { programs as definitions } from '#events/programs/index';
 import { NotFoundError, VersionConflictError } from '#shared/domain/errors';
 import type { Program, TimelineEvent } from '#shared/domain/program';
-import type { ProgramRepository, StoredProgram, TimelineChange } from '#shared/ports';
+import type { ProgramExport, ProgramRepository, StoredProgram, TimelineChange } from '#shared/ports';
 
 /** A saved timeline with the program audit entry each save writes beside it. */
 interface SavedTimeline {
@@ -15,16 +15,27 @@ interface SavedTimeline {
  * events/programs unless given), and a saved timeline wins over the definition's. The contract:
  * - require: NotFoundError for a program with no definition; version 0 until a timeline is saved;
  * - saveTimeline: only at `expectedVersion` (0 means nothing saved yet), else VersionConflictError;
- *   it returns the next version and keeps an audit entry.
+ *   it returns the next version and keeps an audit entry;
+ * - recordExport: keeps the export's audit entry, unconditionally.
  */
 export class InMemoryProgramRepository implements ProgramRepository {
   private readonly saved = new Map<string, SavedTimeline>();
+  private readonly exportEntries: ProgramExport[] = [];
 
   constructor(private readonly programs: ReadonlyMap<string, Program> = definitions) {}
 
   /** The audit entries of a program's timeline changes, oldest first. */
   timelineHistory(programId: string) {
     return structuredClone(this.saved.get(programId)?.audit ?? []);
+  }
+
+  /** The export audit entries, oldest first. */
+  exports() {
+    return structuredClone(this.exportEntries);
+  }
+
+  async recordExport(entry: ProgramExport) {
+    this.exportEntries.push(structuredClone(entry));
   }
 
   async require(programId: string): Promise<StoredProgram> {
