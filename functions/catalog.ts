@@ -2,7 +2,7 @@ import type { ScheduledKind } from '#events/contracts';
 import { type GrantedVariable, variables } from '#shared/environment';
 
 export interface HttpRoute {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** API Gateway path syntax: /nominations/{id} */
   path: string;
   /**
@@ -150,6 +150,20 @@ export const catalog: readonly FunctionEntry[] = [
     // It writes the export's audit entry on the program.
     access: { table: 'read-write' },
     timeoutSeconds: 60,
+  },
+  {
+    name: 'CorrectNomination',
+    entry: 'functions/correct-nomination.ts',
+    description: 'Corrects the candidate’s or nominator’s name or email, audited',
+    routes: [{ method: 'PATCH', path: '/nominations/{id}', staff: true }],
+    access: { table: 'read-write' },
+  },
+  {
+    name: 'ResendEmail',
+    entry: 'functions/resend-email.ts',
+    description: 'Queues a copy of a nomination’s email to its current addresses',
+    routes: [{ method: 'POST', path: '/nominations/{id}/emails/{key}/resend', staff: true }],
+    access: { table: 'read-write' },
   },
   {
     name: 'NotifyDecisions',

@@ -14,6 +14,7 @@ import type { Decision, NominationStatus } from './nomination-states.ts';
 import type { Program } from './program.ts';
 import type { ConflictDeclaration } from './reviews.ts';
 import { isIanaTimeZone } from './time-zones.ts';
+import { staffNote } from './transition-command.ts';
 import * as z from './zod.ts';
 
 /** Names and addresses end up in email headers: no control characters, no line breaks. */
@@ -92,6 +93,30 @@ const sectionSchema = (section: SectionSpec, program: Program) =>
       );
 
 export type NominationInput = BodyOf<NominationFields>;
+
+/**
+ * The correction of a nomination's people (`PATCH /nominations/{id}`): the candidate's and the
+ * nominator's name and email, each checked by the very rules the submission uses.
+ */
+export const correctionSchema = (program: Program) => {
+  const person = (section: 'candidate' | 'nominator') => {
+    const { fields } = nominationFields[section];
+    return z.optional(
+      z.strictObject({
+        name: z.optional(fieldSchema(fields.name, program) as z.ZodMiniType<string>),
+        email: z.optional(fieldSchema(fields.email, program) as z.ZodMiniType<string>),
+      }),
+    );
+  };
+  return z.strictObject({
+    candidate: person('candidate'),
+    nominator: person('nominator'),
+    expectedVersion: z.int({ error: 'expectedVersion is the version you corrected' }).check(z.positive()),
+    note: staffNote,
+  });
+};
+
+export type Correction = z.infer<ReturnType<typeof correctionSchema>>;
 
 /**
  * The submission body. Built per program because themes, project types and eligibility are the

@@ -49,6 +49,8 @@ describe('the environment of each function', () => {
       TransitionNomination: table,
       DeclareConflict: table,
       ExportNominations: table,
+      CorrectNomination: table,
+      ResendEmail: table,
       NotifyDecisions: table,
       UpdateTimeline: [...table, ...schedules],
       SyncSchedules: [...table, ...schedules],

@@ -1,0 +1,64 @@
+import type { Actor } from '../domain/actor.ts';
+import { authorize } from '../domain/authorization.ts';
+import { NotFoundError } from '../domain/errors.ts';
+import { candidateKey, type Nomination } from '../domain/nomination.ts';
+import { isNominationId } from '../domain/nomination-id.ts';
+import type { AuditEntry, OutboxEmail } from '../ports.ts';
+import { type ChangeDeps, recordChange } from './record-change.ts';
+
+const resendSuffix = /#resend-\d+$/;
+
+/**
+ * Where each address the email went to now points: a candidate's or nominator's address, as it
+ * was before any correction, becomes their current one; any other address stays.
+ */
+const readdress = (nomination: Nomination, history: AuditEntry[]) => {
+  const current = new Map<string, string>();
+  for (const person of ['candidate', 'nominator'] as const) {
+    const now = nomination[person].email;
+    current.set(candidateKey(now), now);
+    for (const entry of history) {
+      const old = entry.changes?.before[`${person}.email`];
+      if (typeof old === 'string') current.set(candidateKey(old), now);
+    }
+  }
+  return (addresses: string[]) => [...new Set(addresses.map((a) => current.get(candidateKey(a)) ?? a))];
+};
+
+/**
+ * An organizer has an email of a nomination queued again, as a copy under a new key
+ * (`<key>#resend-<n>`) to the nomination's current addresses, with an audit entry, in one
+ * transaction. Any email may be resent, whatever its status: nothing tracks bounces yet, so a
+ * "sent" email may still never have arrived.
+ */
+export const resendEmail = async (
+  deps: ChangeDeps,
+  nominationId: string,
+  key: string,
+  actor: Actor,
+): Promise<OutboxEmail> => {
+  authorize(actor, 'resend-email');
+  const detail = isNominationId(nominationId) ? await deps.nominations.getDetail(nominationId) : undefined;
+  if (!detail) throw new NotFoundError(`There is no nomination "${nominationId}"`);
+  const original = detail.emails.some((e) => e.key === key)
+    ? await deps.nominations.getEmail(nominationId, key)
+    : undefined;
+  if (!original) throw new NotFoundError(`The nomination has no email "${key}"`);
+  const base = key.replace(resendSuffix, '');
+  const copies = detail.emails.filter(
+    (e) => e.key.startsWith(`${base}#resend-`) && resendSuffix.test(e.key.slice(base.length)),
+  ).length;
+  const to = readdress(detail.nomination, detail.history);
+  const copy: OutboxEmail = {
+    ...original,
+    key: `${base}#resend-${copies + 1}`,
+    to: to(original.to),
+    cc: to(original.cc),
+  };
+  await recordChange(deps, detail.nomination, actor, {
+    action: 'resend-email',
+    audit: { emailKey: key, resentAs: copy.key },
+    emails: [copy],
+  });
+  return copy;
+};
