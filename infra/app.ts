@@ -16,7 +16,8 @@ export const buildApp = (app = new App()) => {
     config,
     table: stateful.table,
     userPool: stateful.userPool,
-    userPoolClient: stateful.userPoolClient,
+    userPoolClients: [stateful.userPoolClient, stateful.consoleClient],
+    consoleSignIn: stateful.consoleSignIn,
   });
   Tags.of(app).add('project', 'metlib-nominations');
   Tags.of(app).add('stage', config.stage);

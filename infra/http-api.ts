@@ -12,7 +12,8 @@ import { ResourceGroup } from './resource-group.ts';
 export interface NominationApiProps {
   prod: boolean;
   userPool: UserPool;
-  userPoolClient: UserPoolClient;
+  /** The app clients whose ID tokens the authorizer admits: the API's own and the console's. */
+  userPoolClients: UserPoolClient[];
   /** Requests per second on the public submit route (burst twice that). */
   submitRateLimit: number;
 }
@@ -39,7 +40,7 @@ export class NominationApi extends ResourceGroup {
       retention: props.prod ? RetentionDays.SIX_MONTHS : RetentionDays.ONE_MONTH,
     });
     this.authorizer = new HttpUserPoolAuthorizer('StaffAuthorizer', props.userPool, {
-      userPoolClients: [props.userPoolClient],
+      userPoolClients: props.userPoolClients,
       identitySource: ['$request.header.Authorization'],
     });
     this.api = new HttpApi(this, 'Api', { description: 'MetLib nominations', createDefaultStage: true });

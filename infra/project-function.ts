@@ -29,6 +29,8 @@ export interface AccessResources {
   organizerEmails: readonly string[];
   /** The ARN of the catalog function of this name: the schedule managers are told the targets'. */
   functionArn: (name: string) => string;
+  /** Where the staff console signs in: the user pool's issuer and the console's client. */
+  console: { authority: string; clientId: string };
 }
 
 /** Where Lambda puts the bundle. */
@@ -116,6 +118,7 @@ export class ProjectFunction extends NodejsFunction {
       organizerEmails: resources.organizerEmails,
       scheduleGroupPrefix: resources.schedules.groupPrefix,
       functionArn: resources.functionArn,
+      console: resources.console,
       schedulerRoleArn: resources.schedules.role.roleArn,
       schedulerDeadLetterArn: resources.schedules.deadLetters.queueArn,
       bundleFilesFolder: (files) => `${taskRoot}/${files.folder}`,

@@ -1,6 +1,14 @@
 import type { App } from 'aws-cdk-lib';
 import * as z from '#shared/domain/zod';
 
+/** A console base URL Cognito accepts as a callback's base: https, or http on this machine only. */
+export const isConsoleUrl = (text: string) => {
+  const url = URL.parse(text);
+  if (!url || url.search || url.hash || url.username || url.password || text.endsWith('/')) return false;
+  const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
+  return url.protocol === 'https:' || (url.protocol === 'http:' && local);
+};
+
 const stageConfigSchema = z.strictObject({
   /** The SES identity mail is sent from: a verified address or an address at a verified domain. */
   senderEmail: z.email({ error: 'senderEmail must be an email address SES may send from' }),
@@ -18,6 +26,30 @@ const stageConfigSchema = z.strictObject({
   alarmEmail: z.email({ error: 'alarmEmail must be an email address for alarms' }),
   /** Requests per second on the public submit route (burst twice that). */
   submitRateLimit: z._default(z.int().check(z.minimum(1), z.maximum(1000)), 20),
+  /**
+   * The user pool's managed login domain, `<prefix>.auth.<region>.amazoncognito.com`. Prefixes are
+   * global to a region across all accounts, so it is chosen, not derived from the stage.
+   */
+  loginDomainPrefix: z
+    .string()
+    .check(
+      z.regex(
+        /^(?!.*(aws|amazon|cognito))[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/,
+        'loginDomainPrefix must be 1–63 lowercase letters, digits and hyphens, neither starting nor ending with a hyphen, without "aws", "amazon" or "cognito"',
+      ),
+    ),
+  /**
+   * Where the staff console is served (the HTTP API's URL or a domain in front of it), without a
+   * trailing slash: Cognito returns to `<consoleUrl>/staff/callback` and `<consoleUrl>/staff/`.
+   */
+  consoleUrl: z
+    .string()
+    .check(
+      z.refine(
+        isConsoleUrl,
+        'consoleUrl must be an https:// URL (http:// only for localhost) without a query, fragment or trailing slash',
+      ),
+    ),
 });
 
 export type StageConfig = z.infer<typeof stageConfigSchema> & { stage: 'dev' | 'prod' };
@@ -35,7 +67,7 @@ export const readStageConfig = (app: App): StageConfig => {
   const raw = app.node.tryGetContext('stages')?.[stage];
   if (!raw) {
     throw new Error(
-      `No settings for stage "${stage}": add "stages": {"${stage}": {"senderEmail", "organizerEmails", "alarmEmail"}} to the context in cdk.json`,
+      `No settings for stage "${stage}": add "stages": {"${stage}": {"senderEmail", "organizerEmails", "alarmEmail", "loginDomainPrefix", "consoleUrl"}} to the context in cdk.json`,
     );
   }
   const parsed = stageConfigSchema.safeParse(raw);

@@ -1,13 +1,19 @@
-import { RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import {
   AccountRecovery,
+  CfnManagedLoginBranding,
   CfnUserPoolGroup,
+  ManagedLoginVersion,
   Mfa,
+  OAuthScope,
   UserPool,
   type UserPoolClient,
+  UserPoolClientIdentityProvider,
+  type UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, Billing, ProjectionType, StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
+import { consolePaths } from '#functions/environment';
 import { tableDesign } from '#shared/adapters/table-design';
 import { groups } from '#shared/domain/actor';
 import type { StageConfig } from './stage-config.ts';
@@ -21,6 +27,11 @@ export class StatefulStack extends Stack {
   readonly table: TableV2;
   readonly userPool: UserPool;
   readonly userPoolClient: UserPoolClient;
+  /** The console's public client: the code grant with PKCE through the managed login pages. */
+  readonly consoleClient: UserPoolClient;
+  readonly loginDomain: UserPoolDomain;
+  /** What the console's configuration names: the pool's issuer and the console's client. */
+  readonly consoleSignIn: { authority: string; clientId: string };
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -78,5 +89,38 @@ export class StatefulStack extends Stack {
       authFlows: { userSrp: true },
       preventUserExistenceErrors: true,
     });
+
+    this.loginDomain = this.userPool.addDomain('StaffLogin', {
+      cognitoDomain: { domainPrefix: props.config.loginDomainPrefix },
+      managedLoginVersion: ManagedLoginVersion.NEWER_MANAGED_LOGIN,
+    });
+    const { consoleUrl } = props.config;
+    // A browser holds no secret: no client secret, and Cognito checks PKCE whenever the console sends a challenge.
+    this.consoleClient = this.userPool.addClient('StaffConsole', {
+      generateSecret: false,
+      authFlows: { userSrp: true },
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: [`${consoleUrl}${consolePaths.callback}`],
+        logoutUrls: [`${consoleUrl}${consolePaths.signedOut}`],
+      },
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+      preventUserExistenceErrors: true,
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(30),
+      enableTokenRevocation: true,
+    });
+    // Managed login shows its pages to a client only with a style; Cognito's own is enough.
+    new CfnManagedLoginBranding(this, 'StaffConsoleLoginStyle', {
+      userPoolId: this.userPool.userPoolId,
+      clientId: this.consoleClient.userPoolClientId,
+      useCognitoProvidedValues: true,
+    });
+    this.consoleSignIn = {
+      authority: this.userPool.userPoolProviderUrl,
+      clientId: this.consoleClient.userPoolClientId,
+    };
   }
 }

@@ -17,7 +17,10 @@ export interface StatelessStackProps extends StackProps {
   config: StageConfig;
   table: TableV2 | ITableV2;
   userPool: UserPool;
-  userPoolClient: UserPoolClient;
+  /** The app clients whose tokens the API admits. */
+  userPoolClients: UserPoolClient[];
+  /** Where the staff console signs in: the pool's issuer and the console's client. */
+  consoleSignIn: { authority: string; clientId: string };
 }
 
 /** The code and its wiring: one function per catalog entry, the HTTP API, the stream, the schedules, mail and alarms. */
@@ -38,7 +41,7 @@ export class StatelessStack extends GroupedStack {
     const http = new NominationApi(this, 'HttpApi', {
       prod,
       userPool: props.userPool,
-      userPoolClient: props.userPoolClient,
+      userPoolClients: props.userPoolClients,
       submitRateLimit: config.submitRateLimit,
     });
     this.api = http.api;
@@ -48,6 +51,7 @@ export class StatelessStack extends GroupedStack {
       mail,
       schedules,
       organizerEmails: config.organizerEmails,
+      console: props.consoleSignIn,
       // Lazy: a function managing schedules comes before the targets it names in the catalog.
       functionArn: (name: string) =>
         Lazy.string({

@@ -19,6 +19,15 @@ beforeAll(() => {
 
 const ours = catalog.map((e) => e.description);
 
+/** A complete prod stage, for tests that change one thing of it. */
+const prodStage = {
+  senderEmail: 'a@b.org',
+  organizerEmails: ['o@b.org'],
+  alarmEmail: 'x@b.org',
+  loginDomainPrefix: 'metlib-prod-test',
+  consoleUrl: 'https://nominations.metlib.example.org',
+};
+
 describe('the functions', () => {
   it('are one per catalog entry, all on Node 24, arm64, with Powertools settings', () => {
     const functions = services.findResources('AWS::Lambda::Function', {
@@ -98,6 +107,22 @@ describe('the HTTP API', () => {
     });
   });
 
+  it('admits the ID tokens of both app clients: the API’s own and the console’s', () => {
+    const audience = new Capture();
+    services.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      JwtConfiguration: {
+        Issuer: { 'Fn::Join': ['', Match.arrayWith(['https://cognito-idp.'])] },
+        Audience: audience,
+      },
+    });
+    const clientIds = Object.keys(data.findResources('AWS::Cognito::UserPoolClient'));
+    expect(clientIds).toHaveLength(2);
+    const imported = (audience.asArray() as { 'Fn::ImportValue': string }[]).map((a) => a['Fn::ImportValue']);
+    expect(imported).toHaveLength(2);
+    for (const id of clientIds)
+      expect(imported.some((name) => name.includes(`ExportsOutputRef${id}`))).toBe(true);
+  });
+
   it('logs access and throttles the public submit route harder than the rest', () => {
     const routeSettings = new Capture();
     services.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
@@ -138,16 +163,62 @@ describe('the table', () => {
 
   it('is protected from deletion in prod only', () => {
     const prod = synthApp({
-      context: {
-        stage: 'prod',
-        stages: { prod: { senderEmail: 'a@b.org', organizerEmails: ['o@b.org'], alarmEmail: 'x@b.org' } },
-      },
+      context: { stage: 'prod', stages: { prod: prodStage } },
     });
     Template.fromStack(prod.stateful).hasResourceProperties('AWS::DynamoDB::GlobalTable', {
       Replicas: [Match.objectLike({ DeletionProtectionEnabled: true })],
     });
     data.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
       Replicas: [Match.objectLike({ DeletionProtectionEnabled: false })],
+    });
+  });
+});
+
+describe('staff sign-in', () => {
+  it('has a managed login domain with the stage’s prefix', () => {
+    data.hasResourceProperties('AWS::Cognito::UserPoolDomain', {
+      Domain: 'metlib-nominations-dev',
+      ManagedLoginVersion: 2,
+      UserPoolId: { Ref: Match.stringLikeRegexp('^Staff') },
+    });
+  });
+
+  it('gives the console a public client: the code grant only, no secret, the console’s URLs', () => {
+    const clients = data.findResources('AWS::Cognito::UserPoolClient', {
+      Properties: { GenerateSecret: false },
+    });
+    expect(Object.keys(clients)).toEqual([expect.stringMatching(/^StaffStaffConsole/)]);
+    data.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: false,
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthScopes: ['openid', 'email', 'profile'],
+      CallbackURLs: ['https://nominations-dev.metlib.example.org/staff/callback'],
+      LogoutURLs: ['https://nominations-dev.metlib.example.org/staff/'],
+      SupportedIdentityProviders: ['COGNITO'],
+      PreventUserExistenceErrors: 'ENABLED',
+      IdTokenValidity: 60,
+      RefreshTokenValidity: 30 * 24 * 60,
+      TokenValidityUnits: { IdToken: 'minutes', RefreshToken: 'minutes' },
+      EnableTokenRevocation: true,
+    });
+    // Managed login shows its pages to a client only with a style.
+    data.hasResourceProperties('AWS::Cognito::ManagedLoginBranding', {
+      ClientId: { Ref: Object.keys(clients)[0] },
+      UseCognitoProvidedValues: true,
+    });
+  });
+
+  it('keeps the API’s own client and MFA as the pool requires it', () => {
+    data.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      AllowedOAuthFlows: ['implicit', 'code'],
+      GenerateSecret: Match.absent(),
+    });
+    data.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'ON',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
     });
   });
 });
@@ -344,13 +415,32 @@ describe('cdk-nag', () => {
 });
 
 describe('stage settings', () => {
-  it.each([
+  it.each<[Record<string, unknown>, string]>([
     [{ stage: 'staging' }, 'Unknown stage "staging"'],
     [{ stage: 'prod' }, 'No settings for stage "prod"'],
     [
       { stage: 'prod', stages: { prod: { organizerEmails: ['o@b.org'], alarmEmail: 'x@b.org' } } },
       'stages.prod.senderEmail',
     ],
+    [
+      { stage: 'prod', stages: { prod: { ...prodStage, loginDomainPrefix: undefined } } },
+      'stages.prod.loginDomainPrefix',
+    ],
+    ...['Metlib', 'metlib-cognito', '-metlib', 'metlib_staff'].map(
+      (prefix): [Record<string, unknown>, string] => [
+        { stage: 'prod', stages: { prod: { ...prodStage, loginDomainPrefix: prefix } } },
+        'stages.prod.loginDomainPrefix: loginDomainPrefix must be',
+      ],
+    ),
+    ...[
+      'http://nominations.metlib.example.org',
+      'https://nominations.metlib.example.org/',
+      'https://nominations.metlib.example.org?x=1',
+      'nominations.metlib.example.org',
+    ].map((consoleUrl): [Record<string, unknown>, string] => [
+      { stage: 'prod', stages: { prod: { ...prodStage, consoleUrl } } },
+      'stages.prod.consoleUrl: consoleUrl must be an https:// URL',
+    ]),
     [
       {
         stage: 'prod',
@@ -362,5 +452,14 @@ describe('stage settings', () => {
     ],
   ])('stop synth and name the value to set: %j', (context, message) => {
     expect(() => synthApp({ context })).toThrow(message);
+  });
+
+  it('take a console on this machine over http', () => {
+    const local = synthApp({
+      context: { stage: 'prod', stages: { prod: { ...prodStage, consoleUrl: 'http://localhost:3000' } } },
+    });
+    Template.fromStack(local.stateful).hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      CallbackURLs: ['http://localhost:3000/staff/callback'],
+    });
   });
 });
