@@ -133,23 +133,7 @@ export class DynamoDbNominationStore implements NominationStore {
   }
 
   async getDetail(id: string): Promise<NominationDetail | undefined> {
-    const items: Item[] = [];
-    let start: Item | undefined;
-    do {
-      const page = await callAws(service, () =>
-        this.client.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': keys.nomination(id).pk },
-            ConsistentRead: true,
-            ExclusiveStartKey: start,
-          }),
-        ),
-      );
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
+    const items = await this.partition(id);
     const nomination = items.find((i) => i.type === 'nomination');
     if (!nomination) return undefined;
     return {
@@ -161,23 +145,32 @@ export class DynamoDbNominationStore implements NominationStore {
   }
 
   async reviewsOf(id: string): Promise<Review[]> {
-    const reviews: Review[] = [];
+    return (await this.partition(id, keys.reviewPrefix)).map((i) => strip<Review>(i));
+  }
+
+  /** Every item of a nomination's partition, or those whose sort key begins with `prefix`, consistently read. */
+  private async partition(id: string, prefix?: string): Promise<Item[]> {
+    const items: Item[] = [];
     let start: Item | undefined;
     do {
       const page = await callAws(service, () =>
         this.client.send(
           new QueryCommand({
             TableName: this.tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :review)',
-            ExpressionAttributeValues: { ':pk': keys.nomination(id).pk, ':review': keys.reviewPrefix },
+            KeyConditionExpression: prefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
+            ExpressionAttributeValues: {
+              ':pk': keys.nomination(id).pk,
+              ...(prefix ? { ':prefix': prefix } : {}),
+            },
+            ConsistentRead: true,
             ExclusiveStartKey: start,
           }),
         ),
       );
-      reviews.push(...(page.Items ?? []).map((i) => strip<Review>(i)));
+      items.push(...(page.Items ?? []));
       start = page.LastEvaluatedKey;
     } while (start);
-    return reviews;
+    return items;
   }
 
   async getEmail(id: string, key: string): Promise<OutboxEmail | undefined> {

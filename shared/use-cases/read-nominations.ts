@@ -1,9 +1,8 @@
 import type { Actor } from '../domain/actor.ts';
 import { authorize } from '../domain/authorization.ts';
-import { NotFoundError } from '../domain/errors.ts';
-import { isNominationId } from '../domain/nomination-id.ts';
 import type { NominationStatus } from '../domain/nomination-states.ts';
 import type { NominationDetail, NominationPage, NominationStore, ProgramRepository } from '../ports.ts';
+import { requireDetail } from './record-change.ts';
 
 export interface ReadNominationsDeps {
   nominations: NominationStore;
@@ -29,7 +28,5 @@ export const getNomination = async (
   nominationId: string,
 ): Promise<NominationDetail> => {
   authorize(actor, 'read-nomination');
-  const detail = isNominationId(nominationId) ? await deps.nominations.getDetail(nominationId) : undefined;
-  if (!detail) throw new NotFoundError(`There is no nomination "${nominationId}"`);
-  return detail;
+  return requireDetail(deps.nominations, nominationId);
 };

@@ -16,6 +16,13 @@ export const requireNomination = async (store: NominationStore, nominationId: st
   return nomination;
 };
 
+/** The nomination with its history, emails and reviews, or 404. */
+export const requireDetail = async (store: NominationStore, nominationId: string) => {
+  const detail = isNominationId(nominationId) ? await store.getDetail(nominationId) : undefined;
+  if (!detail) throw new NotFoundError(`There is no nomination "${nominationId}"`);
+  return detail;
+};
+
 /** 409 when the caller looked at another version than the one stored. */
 export const checkExpectedVersion = (nomination: Nomination, expectedVersion: number | undefined) => {
   if (expectedVersion !== undefined && expectedVersion !== nomination.version) {

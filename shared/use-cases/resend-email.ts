@@ -2,9 +2,8 @@ import type { Actor } from '../domain/actor.ts';
 import { authorize } from '../domain/authorization.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import { candidateKey, type Nomination } from '../domain/nomination.ts';
-import { isNominationId } from '../domain/nomination-id.ts';
 import type { AuditEntry, OutboxEmail } from '../ports.ts';
-import { type ChangeDeps, recordChange } from './record-change.ts';
+import { type ChangeDeps, recordChange, requireDetail } from './record-change.ts';
 
 const resendSuffix = /#resend-\d+$/;
 
@@ -38,8 +37,7 @@ export const resendEmail = async (
   actor: Actor,
 ): Promise<OutboxEmail> => {
   authorize(actor, 'resend-email');
-  const detail = isNominationId(nominationId) ? await deps.nominations.getDetail(nominationId) : undefined;
-  if (!detail) throw new NotFoundError(`There is no nomination "${nominationId}"`);
+  const detail = await requireDetail(deps.nominations, nominationId);
   const original = detail.emails.some((e) => e.key === key)
     ? await deps.nominations.getEmail(nominationId, key)
     : undefined;

@@ -1,12 +1,12 @@
 import { type Actor, actorName } from '../domain/actor.ts';
 import { authorize } from '../domain/authorization.ts';
-import { ConflictOfInterestError, NotFoundError, VersionConflictError } from '../domain/errors.ts';
+import { ConflictOfInterestError, VersionConflictError } from '../domain/errors.ts';
 import type { Nomination } from '../domain/nomination.ts';
-import { isNominationId } from '../domain/nomination-id.ts';
 import { nextState, placeDelta } from '../domain/nomination-states.ts';
 import { hasDeclaredConflict, type Review, summarizeReview } from '../domain/reviews.ts';
 import type { TransitionCommand } from '../domain/transition-command.ts';
 import type { Clock, NominationStore, OutboxEmail, ProgramRepository } from '../ports.ts';
+import { requireDetail, requireNomination } from './record-change.ts';
 
 export interface TransitionDeps {
   nominations: NominationStore;
@@ -49,18 +49,11 @@ export const transitionNomination = async (
 };
 
 const load = async (deps: TransitionDeps, nominationId: string, actor: Actor, command: TransitionCommand) => {
-  if (!isNominationId(nominationId)) throw new NotFoundError(`There is no nomination "${nominationId}"`);
   if (command.action !== 'review' || actor.kind !== 'staff') {
-    const before = await deps.nominations.get(nominationId);
-    if (!before) throw new NotFoundError(`There is no nomination "${nominationId}"`);
-    return { before, ownReview: undefined };
+    return { before: await requireNomination(deps.nominations, nominationId), ownReview: undefined };
   }
-  const detail = await deps.nominations.getDetail(nominationId);
-  if (!detail) throw new NotFoundError(`There is no nomination "${nominationId}"`);
-  return {
-    before: detail.nomination,
-    ownReview: detail.reviews.find((r) => r.reviewer === actor.id),
-  };
+  const detail = await requireDetail(deps.nominations, nominationId);
+  return { before: detail.nomination, ownReview: detail.reviews.find((r) => r.reviewer === actor.id) };
 };
 
 /**

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { expect } from 'vitest';
 import type { ScheduledEvent, ScheduledKind } from '#events/contracts';
 import { metlib2024 } from '#events/programs/metlib-2024';
 import type { StaffActor } from '#shared/domain/actor';
@@ -110,6 +111,18 @@ export const footprint = (world: World) => ({
   emails: world.outbox.all().length,
   places: world.nominations.placesTaken('metlib-2024'),
 });
+
+/** Runs a change that must be refused, checks it wrote nothing anywhere, and gives its error. */
+export const refused = async (world: World, id: string, change: () => Promise<unknown>) => {
+  const before = { detail: await world.nominations.getDetail(id), counts: footprint(world) };
+  const error = await change().then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(Error);
+  expect({ detail: await world.nominations.getDetail(id), counts: footprint(world) }).toEqual(before);
+  return error as Error;
+};
 
 /** The input the program's schedule of this name fires with, as planned from the program. */
 export const scheduledInput = (name: string): ScheduledEvent => {

@@ -10,25 +10,13 @@ import { correctNomination } from '#shared/use-cases/correct-nomination';
 import { resendEmail } from '#shared/use-cases/resend-email';
 import { transitionNomination } from '#shared/use-cases/transition-nomination';
 import {
-  footprint,
   inMemoryWorld,
   nominated,
   organizer,
   queued,
+  refused,
   reviewer,
-  type World,
 } from '../../support/in-memory/world.ts';
-
-/** Runs a change that must be refused, and checks it wrote nothing anywhere. */
-const refused = async (world: World, id: string, change: () => Promise<unknown>) => {
-  const before = { detail: await world.nominations.getDetail(id), counts: footprint(world) };
-  const error = await change().then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect({ detail: await world.nominations.getDetail(id), counts: footprint(world) }).toEqual(before);
-  return error;
-};
 
 describe('correctNomination', () => {
   it('corrects names and emails, audits before and after, and moves the duplicate guard', async () => {

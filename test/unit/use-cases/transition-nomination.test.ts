@@ -11,12 +11,12 @@ import type { NominationAction } from '#shared/domain/nomination-states';
 import { presentNomination } from '#shared/http/present-nomination';
 import { transitionNomination } from '#shared/use-cases/transition-nomination';
 import {
-  footprint,
   inMemoryWorld,
   nominated,
   organizer,
   outsider,
   queued,
+  refused,
   reviewer,
   type World,
 } from '../../support/in-memory/world.ts';
@@ -28,18 +28,6 @@ const act = (
   extra: object = {},
   actor: Actor = organizer,
 ) => transitionNomination(world, id, actor, { action, ...extra });
-
-/** Runs a change that must be refused, and checks it wrote nothing anywhere. */
-const refused = async (world: World, id: string, change: () => Promise<unknown>) => {
-  const before = { detail: await world.nominations.getDetail(id), counts: footprint(world) };
-  const error = await change().then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(Error);
-  expect({ detail: await world.nominations.getDetail(id), counts: footprint(world) }).toEqual(before);
-  return error as Error;
-};
 
 describe('transitionNomination: who may do what', () => {
   it('lets a reviewer review, and names them in the audit trail', async () => {
