@@ -30,6 +30,7 @@ declare module 'oidc-provider' {
     body: unknown;
     type: string;
     oidc: {
+      provider: Provider;
       client: Client;
       account?: { accountId: string };
       session: { grantIdFor(clientId: string): string | undefined };
@@ -55,7 +56,6 @@ declare module 'oidc-provider' {
   export default Provider;
 }
 
-// Its in-memory store, as a factory: passing it saves the warning meant for deployments that forget an adapter.
 declare module 'oidc-provider/lib/adapters/memory_adapter.js' {
   export function createMemoryAdapter(clockTolerance?: number): (model: string) => unknown;
 }

@@ -46,11 +46,10 @@ const hour = 60 * 60;
 const day = 24 * hour;
 
 /** oidc-provider's settings, as close to the user pool and its console client as it allows. */
-const configuration = (consoleUrl: string, signingKey: JWK) => ({
+const configuration = (consoleUrl: string, signingKey: JWK, adapter: unknown) => ({
   clients: [consoleClient(consoleUrl)],
   jwks: { keys: [signingKey] },
-  // The provider's in-memory store; sessions and refresh tokens end with the process.
-  adapter: createMemoryAdapter(),
+  adapter,
   cookies: { keys: [randomBytes(32).toString('base64url')] },
   responseTypes: ['code'],
   pkce: { required: () => true },
@@ -73,9 +72,10 @@ const configuration = (consoleUrl: string, signingKey: JWK) => ({
     const { oidc } = ctx;
     if (!oidc.account) return undefined;
     const grantId = oidc.result?.consent?.grantId ?? oidc.session.grantIdFor(oidc.client.clientId);
+    const { Grant } = oidc.provider;
     const grant =
-      (grantId && (await provider(ctx).Grant.find(grantId))) ||
-      new (provider(ctx).Grant)({ accountId: oidc.account.accountId, clientId: oidc.client.clientId });
+      (grantId && (await Grant.find(grantId))) ||
+      new Grant({ accountId: oidc.account.accountId, clientId: oidc.client.clientId });
     grant.addOIDCScope([...oidc.requestParamOIDCScopes].join(' '));
     grant.addOIDCClaims([...oidc.requestParamClaims]);
     await grant.save();
@@ -113,28 +113,33 @@ const configuration = (consoleUrl: string, signingKey: JWK) => ({
   },
 });
 
-const provider = (ctx: KoaContextWithOIDC) =>
-  (ctx as unknown as { oidc: { provider: Provider } }).oidc.provider;
-
-// Loaded on first use; the import prints a warning on any Node release before 22 LTS or that is
-// not LTS (Lambda's Node 24 before it became one), which says nothing about this local use.
-let oidcModule: Promise<typeof import('oidc-provider')> | undefined;
-let createMemoryAdapter: typeof import('oidc-provider/lib/adapters/memory_adapter.js').createMemoryAdapter;
+// Loaded on first use. Importing it warns of an "unsupported runtime" on any Node that is not an
+// LTS release from 22 on, such as the 24.9 the scripts run on: true of production, noise here.
+let oidcModules:
+  | Promise<{
+      OidcProvider: typeof Provider;
+      createMemoryAdapter: typeof import('oidc-provider/lib/adapters/memory_adapter.js').createMemoryAdapter;
+    }>
+  | undefined;
 const loadOidcProvider = () => {
-  oidcModule ??= (async () => {
+  oidcModules ??= (async () => {
     const warn = console.warn;
     console.warn = (...args: unknown[]) => {
       if (!String(args[0]).includes('oidc-provider WARNING: Unsupported runtime')) warn(...args);
     };
     try {
-      const loaded = await import('oidc-provider');
-      ({ createMemoryAdapter } = await import('oidc-provider/lib/adapters/memory_adapter.js'));
-      return loaded;
+      const [{ default: OidcProvider }, { createMemoryAdapter }] = await Promise.all([
+        import('oidc-provider'),
+        // Its own in-memory store, passed as an adapter factory: the default store warns that it is
+        // not for deployments; here sessions and refresh tokens are meant to end with the process.
+        import('oidc-provider/lib/adapters/memory_adapter.js'),
+      ]);
+      return { OidcProvider, createMemoryAdapter };
     } finally {
       console.warn = warn;
     }
   })();
-  return oidcModule;
+  return oidcModules;
 };
 
 const sendHtml = (res: ServerResponse, status: number, body: string) => {
@@ -193,7 +198,7 @@ const signInInteraction =
  * Cognito's, refresh tokens, and sign-out through its end_session endpoint.
  */
 export const startOidcProvider = async (options: OidcProviderOptions): Promise<RunningOidcProvider> => {
-  const { default: OidcProvider } = await loadOidcProvider();
+  const { OidcProvider, createMemoryAdapter } = await loadOidcProvider();
   const signingKey = options.keyFile
     ? await loadOrCreateSigningKey(options.keyFile, 'RS256')
     : await createSigningKey('RS256');
@@ -215,7 +220,7 @@ export const startOidcProvider = async (options: OidcProviderOptions): Promise<R
     issuer,
     jwksUri: `${issuer}/jwks`,
     open: (consoleUrl) => {
-      const oidc = new OidcProvider(issuer, configuration(consoleUrl, signingKey));
+      const oidc = new OidcProvider(issuer, configuration(consoleUrl, signingKey, createMemoryAdapter()));
       const interaction = signInInteraction(oidc, options.password);
       const callback = oidc.callback();
       handle = async (req, res) => {
