@@ -5,8 +5,9 @@ import { localDefaults } from './settings.ts';
 
 const help = `Usage: npm run --silent token -- --group organizers|reviewers --email you@example.org [--expires 12h]
 
-Prints a token the local stack accepts (signed with the key in .local/keys/), and nothing else,
-so it can go straight into a variable:  TOKEN=$(npm run --silent token -- --group organizers --email a@example.org)
+Prints a token the local stack accepts (signed with the key in .local/keys/, issuer
+metlib-local-token, which only the local gateway trusts), and nothing else, so it can go
+straight into a variable:  TOKEN=$(npm run --silent token -- --group organizers --email a@example.org)
 `;
 
 const { values, usageError } = commandLine(help, {
