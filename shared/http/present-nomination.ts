@@ -57,23 +57,28 @@ const presentReview = (r: Review) => ({
   at: r.at,
 });
 
-/** A review entry of the history without what the reviewer said. */
-const blind = ({ note: _, score: __, ...entry }: AuditEntry) => entry;
+/** An entry of the history without what its author said. */
+const withheld = ({ note: _, score: __, ...entry }: AuditEntry) => entry;
 
 /**
  * One nomination with its history, emails and reviews as `viewer` may see them: a reviewer who
  * has not reviewed it gets no reviews and the history's review entries without note or score;
- * only organizers see the conflict declarations.
+ * only organizers see the conflict declarations and why they were made.
  */
 export const presentDetail = ({ nomination, history, emails, reviews }: NominationDetail, viewer: Actor) => {
   const open = seesReviews(viewer, nomination);
+  const organizer = isOrganizer(viewer);
   const summary = presentNomination(nomination, viewer);
+  const shown = (entry: AuditEntry) =>
+    (entry.action === 'review' && !open) || (entry.action === 'declare-conflict' && !organizer)
+      ? withheld(entry)
+      : entry;
   return {
     ...summary,
     reviews: { ...summary.reviews, entries: open ? reviews.map(presentReview) : [] },
-    history: open ? history : history.map((entry) => (entry.action === 'review' ? blind(entry) : entry)),
+    history: history.map(shown),
     emails,
-    ...(isOrganizer(viewer)
+    ...(organizer
       ? {
           conflicts: (nomination.conflicts ?? []).map((c) => ({
             by: c.email ?? c.by,

@@ -86,6 +86,10 @@ describe('declareConflict', () => {
     expect(forOrganizer.conflictCount).toBe(1);
     const forDeclarer = presentDetail(await getNomination(world, reviewer, id), reviewer);
     expect(forDeclarer).not.toHaveProperty('conflicts');
+    const forOther = presentDetail(await getNomination(world, secondReviewer, id), secondReviewer);
+    expect(forOther.history[1]).toMatchObject({ action: 'declare-conflict' });
+    expect(forOther.history[1]).not.toHaveProperty('note');
+    expect(forOrganizer.history[1]).toMatchObject({ note: 'Former colleague' });
     expect(forDeclarer.conflictDeclaredByMe).toBe(true);
     const stored = await world.nominations.get(id);
     expect(stored && presentNomination(stored, secondReviewer)).toMatchObject({
