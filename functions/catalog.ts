@@ -237,4 +237,25 @@ export const catalog: readonly FunctionEntry[] = [
     access: { table: 'read-write', sendEmail: true },
     timeoutSeconds: 300,
   },
+  {
+    name: 'RenderStaffConsole',
+    entry: 'functions/render-staff-console.ts',
+    description: 'The staff console: its page, its static files and its sign-in settings',
+    // Listed one by one rather than as /staff/{proxy+}: the local gateway has no greedy parameter.
+    // /staff also answers /staff/, as API Gateway routes a path with a trailing slash.
+    routes: [
+      { method: 'GET', path: '/staff' },
+      { method: 'GET', path: '/staff/callback' },
+      { method: 'GET', path: '/staff/config.json' },
+      { method: 'GET', path: '/staff/assets/{file}' },
+      { method: 'GET', path: '/staff/nominations/{id}' },
+    ],
+    access: { consoleSignIn: true },
+    bundleFiles: {
+      from: 'console/dist',
+      files: ['index.html', 'assets'],
+      folder: 'console',
+      environmentVariable: variables.CONSOLE_ASSET_DIR,
+    },
+  },
 ];

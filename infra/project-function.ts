@@ -1,5 +1,5 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, mkdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -11,6 +11,7 @@ import type { FunctionEntry } from '#functions/catalog';
 import { environmentFor } from '#functions/environment';
 import { tableDesign } from '#shared/adapters/table-design';
 import { variables } from '#shared/environment';
+import { buildConsole, consoleDist } from '../console/build.ts';
 import type { Mail } from './mail.ts';
 import type { ProgramSchedules } from './program-schedules.ts';
 
@@ -32,6 +33,11 @@ export interface AccessResources {
   /** Where the staff console signs in: the user pool's issuer and the console's client. */
   console: { authority: string; clientId: string };
 }
+
+/** Bundle files that are our own build's output, by their folder: built before they are copied. */
+const builtBundleFiles: Record<string, () => void> = {
+  [relative(projectRoot, consoleDist)]: () => void buildConsole(),
+};
 
 /** Where Lambda puts the bundle. */
 const taskRoot = '/var/task';
@@ -83,10 +89,14 @@ export class ProjectFunction extends NodejsFunction {
                 beforeBundling: () => [],
                 beforeInstall: () => [],
                 afterBundling: (_input: string, output: string) => {
+                  // Files we build ourselves are built now, so a deploy carries what the sources say.
+                  builtBundleFiles[files.from]?.();
                   // Copy with Node rather than a shell command: synth runs offline and anywhere.
                   mkdirSync(join(output, files.folder), { recursive: true });
                   for (const file of files.files)
-                    copyFileSync(join(projectRoot, files.from, file), join(output, files.folder, file));
+                    cpSync(join(projectRoot, files.from, file), join(output, files.folder, file), {
+                      recursive: true,
+                    });
                   return [];
                 },
               },

@@ -89,9 +89,11 @@ export const startGateway = async (options: GatewayOptions): Promise<Listening> 
         status = 400;
         return send(res, 400, { message: 'Bad Request' });
       }
+      // API Gateway routes /staff/ as /staff (a route may not end with a slash): so do we.
+      const routed = url.pathname.length > 1 ? url.pathname.replace(/\/$/, '') : url.pathname;
       const match = compiled
         .filter((c) => c.route.method === method)
-        .map((c) => ({ c, m: c.regex.exec(url.pathname) }))
+        .map((c) => ({ c, m: c.regex.exec(routed) }))
         .find((x) => x.m !== null);
       if (!match?.m) {
         status = 404;

@@ -8,6 +8,7 @@ import { environmentClock, formatClockSpec, parseClockSpec } from '#shared/adapt
 import { checkProgram } from '#shared/domain/program-schema';
 import { variables } from '#shared/environment';
 import type { SyncReport } from '#shared/use-cases/sync-schedules';
+import { buildConsole } from '../console/build.ts';
 import {
   ensureTable,
   localCredentials,
@@ -164,6 +165,8 @@ export const startStack = async (options: StackOptions): Promise<RunningStack> =
       console: { authority: oidc.issuer, clientId: consoleClientId },
     };
 
+    // The console's files, for RenderStaffConsole to read as it loads: built from source each start.
+    buildConsole();
     const routes: MountedRoute[] = [];
     const consumers = [];
     const onDeploy: ((event: unknown) => Promise<unknown>)[] = [];

@@ -77,3 +77,13 @@ export const organizerEmails = () =>
 
 /** The certificate fonts: beside the code in the Lambda bundle, in node_modules locally. */
 export const certificateFontDir = () => required(variables.CERTIFICATE_FONT_DIR);
+
+/**
+ * The staff console's files, and where it signs in: optional, so the console says in words
+ * that sign-in is not set up rather than failing to start.
+ */
+export const staffConsoleConfig = () => ({
+  assetDir: required(variables.CONSOLE_ASSET_DIR),
+  authority: optional(variables.CONSOLE_AUTHORITY),
+  clientId: optional(variables.CONSOLE_CLIENT_ID),
+});

@@ -36,6 +36,8 @@ export const grantedVariables = {
   CONSOLE_AUTHORITY: 'CONSOLE_AUTHORITY',
   /** The console's public client at that issuer. */
   CONSOLE_CLIENT_ID: 'CONSOLE_CLIENT_ID',
+  /** The folder holding the staff console's built files (console/dist). */
+  CONSOLE_ASSET_DIR: 'CONSOLE_ASSET_DIR',
 } as const;
 
 /** Set for every function alike. */

@@ -1,3 +1,4 @@
+import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 
 export type HttpResult = APIGatewayProxyStructuredResultV2 & { statusCode: number; body: string };
@@ -45,6 +46,58 @@ export const seeOther = (location: string): HttpResult => ({
   headers: { location, 'cache-control': 'no-store', ...security },
   body: '',
 });
+
+const encodings = ['br', 'gzip'] as const;
+type Encoding = (typeof encodings)[number];
+
+/** The best encoding the request accepts (`Accept-Encoding`, with its q-values), if any. */
+export const acceptedEncoding = (header: string | undefined): Encoding | undefined => {
+  const accepted = new Map<string, number>();
+  for (const part of (header ?? '').toLowerCase().split(',')) {
+    const [name = '', ...params] = part.trim().split(';');
+    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean);
+    accepted.set(name.trim(), q === undefined ? 1 : Number(q));
+  }
+  return encodings.find((e) => (accepted.get(e) ?? accepted.get('*') ?? 0) > 0);
+};
+
+// A file's compressed forms, made once per body: static files are the same Buffer every time.
+const compressedForms = new WeakMap<Buffer, Partial<Record<Encoding, string>>>();
+
+const compress = (body: Buffer, encoding: Encoding): string => {
+  const forms = compressedForms.get(body) ?? {};
+  compressedForms.set(body, forms);
+  forms[encoding] ??= (
+    encoding === 'br'
+      ? brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } })
+      : gzipSync(body, { level: 9 })
+  ).toString('base64');
+  return forms[encoding];
+};
+
+/**
+ * A file's bytes, compressed with brotli or gzip when the request accepts it (API Gateway's
+ * payload 2.0 carries it base64-encoded). Tiny bodies go as they are.
+ */
+export const staticFile = (
+  statusCode: number,
+  body: Buffer,
+  acceptEncoding: string | undefined,
+  headers: Record<string, string>,
+): HttpResult => {
+  const encoding = body.length >= 512 ? acceptedEncoding(acceptEncoding) : undefined;
+  return {
+    statusCode,
+    headers: {
+      ...security,
+      vary: 'accept-encoding',
+      ...headers,
+      ...(encoding ? { 'content-encoding': encoding } : {}),
+    },
+    body: encoding ? compress(body, encoding) : body.toString('base64'),
+    isBase64Encoded: true,
+  };
+};
 
 /** A file to save rather than show: `text/csv` and the like, named for the download. */
 export const download = (

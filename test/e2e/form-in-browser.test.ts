@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, seriousAxeViolations } from '../support/browser.ts';
 import { startTestStack, type TestStack } from '../support/test-stack.ts';
 
 /** A person at the nomination form, in Debian's Chromium (installed by .ci/run). */
@@ -12,18 +13,7 @@ let browser: Browser;
 beforeAll(async () => {
   mkdirSync(screenshots, { recursive: true });
   stack = await startTestStack();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
@@ -166,17 +156,7 @@ describe('the nomination form in a browser', () => {
 
   it('has no serious or critical accessibility violations (axe-core)', async () => {
     const page = await open();
-    await page.addScriptTag({
-      content: readFileSync(join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8'),
-    });
-    const scan = async () =>
-      page.evaluate(async () => {
-        // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page at run time
-        const result = await (window as any).axe.run();
-        return result.violations
-          .filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v: { id: string; nodes: unknown[] }) => `${v.id} (${v.nodes.length})`);
-      });
+    const scan = () => seriousAxeViolations(page);
     expect(await scan()).toEqual([]);
     await page.getByRole('button', { name: 'Send nomination' }).click();
     expect(await scan()).toEqual([]);

@@ -4,16 +4,19 @@ import { environmentFor } from '../../functions/environment.ts';
 import { loadHandler, localResources } from '../../local/load-handler.ts';
 import { grantedVariables } from '../../shared/environment.ts';
 
-const resources = localResources({
-  tableName: 'functions-environment',
-  mailFrom: 'MetLib <learning-circle@metlib.example.org>',
-  organizerEmails: ['a@metlib.example.org', 'b@metlib.example.org'],
-  endpoints: {
-    dynamoDb: 'http://127.0.0.1:1',
-    ses: 'http://127.0.0.1:2',
-    scheduler: 'http://127.0.0.1:3',
-  },
-});
+const resources = {
+  ...localResources({
+    tableName: 'functions-environment',
+    mailFrom: 'MetLib <learning-circle@metlib.example.org>',
+    organizerEmails: ['a@metlib.example.org', 'b@metlib.example.org'],
+    endpoints: {
+      dynamoDb: 'http://127.0.0.1:1',
+      ses: 'http://127.0.0.1:2',
+      scheduler: 'http://127.0.0.1:3',
+    },
+  }),
+  console: { authority: 'http://127.0.0.1:4', clientId: 'staff-console' },
+};
 const aws = {
   ...resources,
   endpoints: undefined,
@@ -58,6 +61,7 @@ describe('the environment of each function', () => {
       IssueCertificates: ['CERTIFICATE_FONT_DIR', 'ORGANIZER_EMAILS', ...table],
       SendEmail: [...mail, ...table],
       RedriveOutbox: [...mail, ...table],
+      RenderStaffConsole: ['CONSOLE_ASSET_DIR', 'CONSOLE_AUTHORITY', 'CONSOLE_CLIENT_ID'],
     };
     expect(Object.fromEntries(catalog.map((e) => [e.name, names(environmentFor(e, aws))]))).toEqual(
       Object.fromEntries(Object.entries(expected).map(([name, vars]) => [name, [...vars].sort()])),

@@ -1,0 +1,59 @@
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { buildSync } from 'esbuild';
+
+const here = import.meta.dirname;
+export const consoleDist = join(here, 'dist');
+const assets = join(consoleDist, 'assets');
+
+/** The path under which the serving function answers for the assets. */
+export const assetPath = '/staff/assets/';
+
+/**
+ * The staff console as static files: one minified bundle of script and one of style, named by
+ * their content so they can be cached for good, and an index.html that loads them (no inline
+ * script or style: the CSP forbids both). Synchronous, so the CDK bundling hook can call it.
+ * Answers the asset names.
+ */
+export const buildConsole = (): { js: string; css: string } => {
+  const result = buildSync({
+    entryPoints: { app: join(here, 'src/main.tsx') },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: ['es2022', 'chrome111', 'firefox111', 'safari16'],
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    entryNames: '[name]-[hash]',
+    outdir: assets,
+    write: false,
+    legalComments: 'none',
+    logLevel: 'silent',
+  });
+  mkdirSync(assets, { recursive: true });
+  const written = new Set<string>();
+  for (const file of result.outputFiles) {
+    writeFileSync(file.path, file.contents);
+    written.add(basename(file.path));
+  }
+  const named = (ext: string) => {
+    const name = [...written].find((n) => n.endsWith(ext));
+    if (!name) throw new Error(`The console build made no ${ext} file`);
+    return name;
+  };
+  const names = { js: named('.js'), css: named('.css') };
+  const html = readFileSync(join(here, 'src/index.html'), 'utf8')
+    .replace('{{js}}', assetPath + names.js)
+    .replace('{{css}}', assetPath + names.css);
+  // Written whole, then renamed: a server reading it meanwhile sees the old page or the new one.
+  const temporary = join(consoleDist, `index.html.${process.pid}`);
+  writeFileSync(temporary, html);
+  renameSync(temporary, join(consoleDist, 'index.html'));
+  for (const old of readdirSync(assets)) if (!written.has(old)) rmSync(join(assets, old), { force: true });
+  return names;
+};
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const names = buildConsole();
+  console.log(`console/dist: index.html, assets/${names.js}, assets/${names.css}`);
+}

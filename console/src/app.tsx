@@ -1,0 +1,115 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { type Api, makeApi } from './api.ts';
+import { Auth, type ConsoleConfig, loadConfig, type SignedIn } from './auth.ts';
+import { NominationPage } from './nomination-page.tsx';
+import { NominationsPage } from './nominations-page.tsx';
+import { ErrorSummary, Link, type Navigate } from './ui.tsx';
+
+type Boot =
+  | { kind: 'loading' }
+  | { kind: 'redirecting' }
+  | { kind: 'failed'; message: string }
+  | { kind: 'ready'; config: ConsoleConfig; auth: Auth; me: SignedIn };
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Settings, then the callback of a sign-in if this is one, then the person: or off to sign in. */
+const boot = async (): Promise<Boot> => {
+  const config = await loadConfig();
+  const auth = new Auth(config);
+  if (location.pathname === '/staff/callback') history.replaceState(null, '', await auth.complete());
+  const me = await auth.current();
+  if (!me) {
+    await auth.signIn();
+    return { kind: 'redirecting' };
+  }
+  // The session ran out and could not be renewed: sign in again, back to this page.
+  auth.manager.events.addAccessTokenExpired(() => void auth.signIn());
+  return { kind: 'ready', config, auth, me };
+};
+
+const where = () => ({ path: location.pathname, search: location.search });
+
+export const App = () => {
+  const [state, setState] = useState<Boot>({ kind: 'loading' });
+  const [place, setPlace] = useState(where);
+  useEffect(() => {
+    boot().then(setState, (error) => setState({ kind: 'failed', message: messageOf(error) }));
+    const onPop = () => setPlace(where());
+    addEventListener('popstate', onPop);
+    return () => removeEventListener('popstate', onPop);
+  }, []);
+  const navigate: Navigate = (url, options = {}) => {
+    const from = location.pathname;
+    if (options.replace) history.replaceState(null, '', url);
+    else history.pushState(null, '', url);
+    setPlace(where());
+    // A new page starts at its top; a new view of the same page (a filter, a sort) stays put.
+    if (location.pathname !== from) scrollTo(0, 0);
+  };
+  const ready = state.kind === 'ready' ? state : undefined;
+  const api = useMemo<Api | undefined>(
+    () =>
+      ready &&
+      makeApi(
+        () => ready.me.idToken,
+        () => ready.auth.signIn(),
+      ),
+    [ready],
+  );
+  const detail = /^\/staff\/nominations\/([^/]+)$/.exec(place.path);
+  return (
+    <>
+      <a href="#main-content" class="govuk-skip-link">
+        Skip to main content
+      </a>
+      <header class="govuk-header">
+        <div class="govuk-width-container govuk-header__container">
+          <Link href="/staff" navigate={navigate} class="govuk-header__link govuk-header__service-name">
+            MetLib staff console
+          </Link>
+          {ready && (
+            <div class="govuk-header__account">
+              <span>
+                Signed in as <strong>{ready.me.email}</strong> ({ready.me.role})
+              </span>
+              <button type="button" class="govuk-header__button" onClick={() => void ready.auth.signOut()}>
+                Sign out
+              </button>
+            </div>
+          )}
+        </div>
+      </header>
+      <div class="govuk-width-container">
+        <main class="govuk-main-wrapper" id="main-content" tabIndex={-1}>
+          {state.kind === 'loading' || state.kind === 'redirecting' ? (
+            <p class="govuk-body" role="status">
+              {state.kind === 'loading' ? 'Loading…' : 'Signing you in…'}
+            </p>
+          ) : state.kind === 'failed' ? (
+            <>
+              <h1 class="govuk-heading-l">The console could not start</h1>
+              <ErrorSummary problems={[{ message: state.message }]} />
+            </>
+          ) : api && detail?.[1] ? (
+            <NominationPage
+              id={decodeURIComponent(detail[1])}
+              api={api}
+              config={state.config}
+              me={state.me}
+              navigate={navigate}
+            />
+          ) : api ? (
+            <NominationsPage
+              api={api}
+              config={state.config}
+              me={state.me}
+              search={place.search}
+              navigate={navigate}
+            />
+          ) : null}
+        </main>
+      </div>
+    </>
+  );
+};

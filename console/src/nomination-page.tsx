@@ -1,0 +1,223 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { Program } from '#shared/domain/program';
+import { Answers } from './answers.tsx';
+import { type Api, ApiError } from './api.ts';
+import type { ConsoleConfig, SignedIn } from './auth.ts';
+import { Actions, type Outcome } from './nomination-actions.tsx';
+import { Banner, ErrorSummary, formatInstant, Link, type Navigate, type Problem, Tag } from './ui.tsx';
+
+export interface Detail {
+  id: string;
+  programId: string;
+  status: string;
+  decision?: string;
+  version: number;
+  allowedActions: string[];
+  reviews: { count: number; scored: number; averageScore: number | null };
+  candidate: { name: string };
+  library: { name: string };
+  history: {
+    at: string;
+    actor: string;
+    action: string;
+    from: string | null;
+    to: string;
+    note?: string;
+    score?: number;
+  }[];
+  emails: {
+    key: string;
+    subject: string;
+    to: string[];
+    cc: string[];
+    status: string;
+    createdAt: string;
+    sentAt?: string;
+    attempts: number;
+  }[];
+  [answer: string]: unknown;
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** One nomination: what can be done now, every answer, the history and the emails. */
+export const NominationPage = (props: {
+  id: string;
+  api: Api;
+  config: ConsoleConfig;
+  me: SignedIn;
+  navigate: Navigate;
+}) => {
+  const [detail, setDetail] = useState<Detail>();
+  const [program, setProgram] = useState<Program>();
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [done, setDone] = useState<string>();
+
+  const load = async () => {
+    const next = await props.api.get<Detail>(`/nominations/${encodeURIComponent(props.id)}`);
+    setDetail(next);
+    if (!program || program.id !== next.programId)
+      setProgram(await props.api.get<Program>(`/programs/${encodeURIComponent(next.programId)}`));
+    return next;
+  };
+  useEffect(() => {
+    load().catch((e) => {
+      if (!(e instanceof ApiError && e.status === 401)) setProblems([{ message: messageOf(e) }]);
+    });
+  }, [props.id]);
+
+  /** An action's result: the new state, or the refusal in words; a stale version reloads. */
+  const settle = async (outcome: Outcome) => {
+    setDone(undefined);
+    if (outcome.ok) {
+      setProblems([]);
+      await load();
+      setDone(outcome.message);
+      return;
+    }
+    const { error } = outcome;
+    if (error instanceof ApiError && error.error === 'VersionConflict') {
+      const fresh = await load().catch(() => undefined);
+      setProblems([
+        {
+          message: `Someone else changed this nomination while you had it open. It now shows what it is (version ${fresh?.version ?? '?'}, ${fresh?.status ?? 'unknown'}): check it and try again.`,
+        },
+      ]);
+      return;
+    }
+    const issues =
+      error instanceof ApiError ? (error.body.issues as { message: string }[] | undefined) : undefined;
+    setProblems(
+      issues?.length ? issues.map((i) => ({ message: i.message })) : [{ message: messageOf(error) }],
+    );
+  };
+
+  return (
+    <>
+      <p class="govuk-body">
+        <Link href="/staff" navigate={props.navigate} class="govuk-back-link">
+          All nominations
+        </Link>
+      </p>
+      <ErrorSummary problems={problems} />
+      {done && <Banner message={done} />}
+      {!detail && problems.length === 0 && (
+        <p class="govuk-body" role="status">
+          Loading the nomination…
+        </p>
+      )}
+      {detail && (
+        <>
+          <span class="govuk-caption-l">{detail.library.name}</span>
+          <h1 class="govuk-heading-l">{detail.candidate.name}</h1>
+          <dl class="govuk-summary-list" id="state">
+            <div class="govuk-summary-list__row">
+              <dt class="govuk-summary-list__key">Status</dt>
+              <dd class="govuk-summary-list__value">
+                <Tag value={detail.decision ? `${detail.status}:${detail.decision}` : detail.status} />
+              </dd>
+            </div>
+            <div class="govuk-summary-list__row">
+              <dt class="govuk-summary-list__key">Version</dt>
+              <dd class="govuk-summary-list__value" id="version">
+                {detail.version}
+              </dd>
+            </div>
+            <div class="govuk-summary-list__row">
+              <dt class="govuk-summary-list__key">Reviews</dt>
+              <dd class="govuk-summary-list__value">
+                {detail.reviews.count}
+                {detail.reviews.averageScore !== null && `, average score ${detail.reviews.averageScore}`}
+              </dd>
+            </div>
+          </dl>
+          <Actions detail={detail} api={props.api} me={props.me} config={props.config} settle={settle} />
+          <h2 class="govuk-heading-m">The nomination</h2>
+          {program ? <Answers nomination={detail} program={program} /> : <p class="govuk-body">Loading…</p>}
+          <History detail={detail} />
+          <Emails detail={detail} />
+        </>
+      )}
+    </>
+  );
+};
+
+/** A plain GOV.UK table: a caption for screen readers, a row of headings, the rows' cells. */
+const SimpleTable = (props: {
+  caption: string;
+  headings: string[];
+  rows: [string, ComponentChildren[]][];
+}) => (
+  <table class="govuk-table">
+    <caption class="govuk-visually-hidden">{props.caption}</caption>
+    <thead class="govuk-table__head">
+      <tr class="govuk-table__row">
+        {props.headings.map((h) => (
+          <th key={h} scope="col" class="govuk-table__header">
+            {h}
+          </th>
+        ))}
+      </tr>
+    </thead>
+    <tbody class="govuk-table__body">
+      {props.rows.map(([key, cells]) => (
+        <tr class="govuk-table__row" key={key}>
+          {cells.map((cell, i) => (
+            <td key={props.headings[i]} class="govuk-table__cell app-pre-line">
+              {cell}
+            </td>
+          ))}
+        </tr>
+      ))}
+    </tbody>
+  </table>
+);
+
+const History = ({ detail }: { detail: Detail }) => (
+  <>
+    <h2 class="govuk-heading-m">History</h2>
+    <SimpleTable
+      caption="What happened to this nomination, oldest first"
+      headings={['When', 'Who', 'What', 'Note']}
+      rows={detail.history.map((entry) => [
+        `${entry.at}-${entry.action}`,
+        [
+          formatInstant(entry.at),
+          entry.actor,
+          `${entry.action}${entry.from && entry.from !== entry.to ? ` (${entry.from} → ${entry.to})` : ''}${
+            entry.score !== undefined ? `, score ${entry.score}` : ''
+          }`,
+          entry.note ?? '',
+        ],
+      ])}
+    />
+  </>
+);
+
+const Emails = ({ detail }: { detail: Detail }) => (
+  <>
+    <h2 class="govuk-heading-m">Emails</h2>
+    {detail.emails.length === 0 ? (
+      <p class="govuk-body">No emails yet.</p>
+    ) : (
+      <SimpleTable
+        caption="The emails about this nomination and whether they were sent"
+        headings={['Subject', 'To', 'Status', 'When']}
+        rows={detail.emails.map((email) => [
+          email.key,
+          [
+            email.subject,
+            [...email.to, ...email.cc.map((c) => `cc ${c}`)].join(', '),
+            <Tag
+              key="status"
+              value={email.status}
+              label={`${email.status}${email.attempts > 1 ? ` (${email.attempts} attempts)` : ''}`}
+            />,
+            formatInstant(email.sentAt ?? email.createdAt),
+          ],
+        ])}
+      />
+    )}
+  </>
+);

@@ -1,0 +1,224 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { type Api, ApiError } from './api.ts';
+import type { ConsoleConfig, SignedIn } from './auth.ts';
+import { ExportButton } from './export-button.tsx';
+import { NominationsTable } from './nominations-table.tsx';
+import {
+  countryName,
+  ErrorSummary,
+  labelOf,
+  type Navigate,
+  type ProgramLabels,
+  statusLabels,
+} from './ui.tsx';
+import {
+  applyView,
+  type FilterName,
+  formatView,
+  type ListedNomination,
+  pageOf,
+  parseView,
+  type Row,
+  toRow,
+  type View,
+  valuesOf,
+} from './view.ts';
+
+interface Loaded {
+  rows: Row[];
+  program: ProgramLabels;
+}
+
+/** The listing of the last visit, shown at once on coming back while it is read again. */
+let lastLoaded: Loaded | undefined;
+
+const loadAll = async (api: Api, programId: string): Promise<Loaded> => {
+  const program = await api.get<ProgramLabels>(`/programs/${encodeURIComponent(programId)}`);
+  const rows: Row[] = [];
+  let cursor: string | undefined;
+  do {
+    const query = new URLSearchParams({ limit: '100', ...(cursor ? { cursor } : {}) });
+    const page = await api.get<{ items: ListedNomination[]; cursor?: string }>(
+      `/programs/${encodeURIComponent(programId)}/nominations?${query}`,
+    );
+    for (const item of page.items) rows.push(toRow(item, countryName));
+    cursor = page.cursor;
+  } while (cursor);
+  return { rows, program };
+};
+
+const Filter = (props: {
+  name: FilterName;
+  label: string;
+  options: { value: string; label: string }[];
+  view: View;
+  onChange: (name: FilterName, value: string) => void;
+}) => (
+  <div class="govuk-form-group">
+    <label class="govuk-label" for={`filter-${props.name}`}>
+      {props.label}
+    </label>
+    <select
+      class="govuk-select"
+      id={`filter-${props.name}`}
+      value={props.view.filters[props.name] ?? ''}
+      onChange={(e) => props.onChange(props.name, e.currentTarget.value)}
+    >
+      <option value="">All</option>
+      {props.options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  </div>
+);
+
+/** The filters that choose from a list, in the order they are shown. */
+const selects = [
+  ['status', 'Status'],
+  ['country', 'Country'],
+  ['type', 'Project type'],
+  ['theme', 'Theme'],
+  ['stipend', 'Stipend'],
+] as const;
+
+const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label);
+
+export const NominationsPage = (props: {
+  api: Api;
+  config: ConsoleConfig;
+  me: SignedIn;
+  search: string;
+  navigate: Navigate;
+}) => {
+  const [loaded, setLoaded] = useState(lastLoaded);
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    loadAll(props.api, props.config.programId).then(
+      (result) => {
+        lastLoaded = result;
+        setLoaded(result);
+      },
+      (e) => {
+        if (!(e instanceof ApiError && e.status === 401))
+          setError(e instanceof Error ? e.message : String(e));
+      },
+    );
+  }, [props.api, props.config.programId]);
+
+  const view = parseView(props.search);
+  const setView = (next: View, replace = false) => props.navigate(`/staff${formatView(next)}`, { replace });
+  const setFilter = (name: FilterName, value: string) =>
+    setView({ ...view, filters: { ...view.filters, [name]: value || undefined }, page: 1 });
+
+  const rows = loaded?.rows ?? [];
+  const shown = useMemo(() => applyView(rows, view), [rows, props.search]);
+  const page = pageOf(shown, view.page);
+  const program = loaded?.program;
+  const options = useMemo(() => {
+    if (!program) return undefined;
+    const countries = valuesOf(rows, (r) => r.country).map((c) => ({ value: c, label: countryName(c) }));
+    return {
+      status: Object.entries(statusLabels).map(([value, label]) => ({ value, label })),
+      country: countries.sort(byLabel),
+      type: program.projectTypes.map((t) => ({ value: t.slug, label: t.label })),
+      theme: program.themes.map((t) => ({ value: t.slug, label: t.label })),
+      stipend: [
+        { value: 'yes', label: 'Depends on a stipend' },
+        { value: 'no', label: 'Does not depend on one' },
+      ],
+    };
+  }, [rows, program]);
+  const knowsMine = rows.some((r) => r.reviewedByMe !== undefined);
+  const filtered = Object.keys(view.filters).length > 0 || view.q.trim() !== '';
+
+  return (
+    <>
+      <h1 class="govuk-heading-l">Nominations</h1>
+      {error && <ErrorSummary problems={[{ message: error }]} />}
+      {!loaded && !error && (
+        <p class="govuk-body" role="status">
+          Loading the nominations…
+        </p>
+      )}
+      {loaded && options && (
+        <div class="app-listing">
+          <section class="app-filter" aria-labelledby="filter-heading">
+            <h2 class="govuk-heading-m" id="filter-heading">
+              Filter
+            </h2>
+            <div class="govuk-form-group">
+              <label class="govuk-label" for="filter-q">
+                Search candidate, library or city
+              </label>
+              <input
+                class="govuk-input"
+                id="filter-q"
+                type="search"
+                value={view.q}
+                onInput={(e) => setView({ ...view, q: e.currentTarget.value, page: 1 }, true)}
+              />
+            </div>
+            {selects.map(([name, label]) => (
+              <Filter
+                key={name}
+                name={name}
+                label={label}
+                options={options[name]}
+                view={view}
+                onChange={setFilter}
+              />
+            ))}
+            {knowsMine && (
+              <div class="govuk-checkboxes__item">
+                <input
+                  class="govuk-checkboxes__input"
+                  id="filter-mine"
+                  type="checkbox"
+                  checked={view.filters.mine === '1'}
+                  onChange={(e) => setFilter('mine', e.currentTarget.checked ? '1' : '')}
+                />
+                <label class="govuk-label govuk-checkboxes__label" for="filter-mine">
+                  Not yet reviewed by me
+                </label>
+              </div>
+            )}
+            {filtered && (
+              <p class="govuk-body">
+                <button
+                  type="button"
+                  class="govuk-button govuk-button--secondary"
+                  onClick={() => setView({ ...view, filters: {}, q: '', page: 1 })}
+                >
+                  Clear filters
+                </button>
+              </p>
+            )}
+            {props.config.features.export && props.me.role === 'Organizer' && (
+              <ExportButton api={props.api} programId={props.config.programId} />
+            )}
+          </section>
+          <div class="app-results">
+            <p class="govuk-body" role="status" id="result-count">
+              {shown.length === rows.length
+                ? `${rows.length} nominations`
+                : `${shown.length} of ${rows.length} nominations`}
+              {page.pages > 1 && `, page ${page.page} of ${page.pages}`}
+            </p>
+            <NominationsTable
+              rows={page.rows}
+              view={view}
+              setView={setView}
+              navigate={props.navigate}
+              typeLabel={(slug) => labelOf(program?.projectTypes ?? [], slug)}
+              themeLabel={(slug) => labelOf(program?.themes ?? [], slug)}
+              pages={page.pages}
+              page={page.page}
+            />
+          </div>
+        </div>
+      )}
+    </>
+  );
+};

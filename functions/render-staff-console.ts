@@ -1,0 +1,112 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { staffConsoleConfig } from '#shared/config';
+import { httpMiddlewares } from '#shared/http/middlewares';
+import { staticFile } from '#shared/http/responses';
+import { catalog } from './catalog.ts';
+import { consolePaths } from './environment.ts';
+
+const settings = staffConsoleConfig();
+
+interface ConsoleFiles {
+  /** Every page of the console is index.html: its client-side router shows the right one. */
+  index: Buffer;
+  assets: Map<string, Buffer>;
+}
+
+// Read at the first request rather than at load: one cold start reads them once either way, and
+// a checkout that has not built the console yet still loads the function.
+let files: ConsoleFiles | undefined;
+const consoleFiles = (): ConsoleFiles => {
+  files ??= {
+    index: readFileSync(join(settings.assetDir, 'index.html')),
+    assets: new Map(
+      readdirSync(join(settings.assetDir, 'assets')).map((name) => [
+        name,
+        readFileSync(join(settings.assetDir, 'assets', name)),
+      ]),
+    ),
+  };
+  return files;
+};
+
+const contentTypes: Record<string, string> = {
+  js: 'text/javascript; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+};
+
+const authorityOrigin = settings.authority ? new URL(settings.authority).origin : '';
+
+/** Only our own script and style; the API and the OpenID provider are all it talks to. */
+const contentSecurityPolicy = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  `connect-src 'self'${authorityOrigin && ` ${authorityOrigin}`}`,
+  `form-action 'self'${authorityOrigin && ` ${authorityOrigin}`}`,
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+].join('; ');
+
+/** The optional routes this deployment has, so the console offers only what answers. */
+const has = (method: string, path: string) =>
+  catalog.some((e) => e.routes?.some((r) => r.method === method && r.path === path));
+const features = {
+  export: has('GET', '/programs/{programId}/nominations.csv'),
+  conflicts: has('POST', '/nominations/{id}/conflicts'),
+};
+
+/** The program the console lists. */
+const programId = 'metlib-2024';
+
+/** The console's own address, as the browser sees it: https on AWS, plain http on this machine. */
+const originOf = (event: APIGatewayProxyEventV2) => {
+  const host = event.headers.host ?? event.requestContext.domainName;
+  const loopback = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(host);
+  return `${event.headers['x-forwarded-proto'] ?? (loopback ? 'http' : 'https')}://${host}`;
+};
+
+export const run = async (event: APIGatewayProxyEventV2) => {
+  const respond = (status: number, body: Buffer, type: string, cacheControl: string) =>
+    staticFile(status, body, event.headers['accept-encoding'], {
+      'content-type': type,
+      'cache-control': cacheControl,
+      'content-security-policy': contentSecurityPolicy,
+    });
+  const jsonBody = (status: number, body: unknown) =>
+    respond(status, Buffer.from(JSON.stringify(body)), contentTypes.json as string, 'no-cache');
+
+  if (event.routeKey.endsWith('/assets/{file}')) {
+    const name = event.pathParameters?.file ?? '';
+    const file = consoleFiles().assets.get(name);
+    if (!file) return jsonBody(404, { error: 'NotFound', message: `There is no console file "${name}"` });
+    const type = contentTypes[name.split('.').pop() ?? ''] ?? 'application/octet-stream';
+    return respond(200, file, type, 'public, max-age=31536000, immutable');
+  }
+  if (event.routeKey.endsWith('/config.json')) {
+    if (!settings.authority || !settings.clientId) {
+      return jsonBody(503, {
+        error: 'ServiceUnavailable',
+        message: 'Sign-in to the staff console is not set up here yet (no OpenID issuer or client id).',
+      });
+    }
+    const origin = originOf(event);
+    return jsonBody(200, {
+      authority: settings.authority,
+      client_id: settings.clientId,
+      redirect_uri: `${origin}${consolePaths.callback}`,
+      post_logout_redirect_uri: `${origin}${consolePaths.signedOut}`,
+      scope: 'openid email profile',
+      programId,
+      features,
+    });
+  }
+  return respond(200, consoleFiles().index, contentTypes.html as string, 'no-cache');
+};
+
+export const handler = middy(run).use(httpMiddlewares());
