@@ -39,19 +39,61 @@ const contentTypes: Record<string, string> = {
   json: 'application/json; charset=utf-8',
 };
 
-const authorityOrigin = settings.authority ? new URL(settings.authority).origin : '';
+const originOf = (url: unknown) => {
+  try {
+    return typeof url === 'string' ? new URL(url).origin : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Where the browser may talk to the OpenID provider: the issuer and the endpoints its discovery
+ * document names, which may be elsewhere (Cognito's token endpoint is on the login domain, not
+ * the issuer's). Read once; until it can be read, the issuer alone.
+ */
+let providerOrigins: string[] | undefined;
+const loadProviderOrigins = async (): Promise<string[]> => {
+  if (providerOrigins) return providerOrigins;
+  const issuer = originOf(settings.authority);
+  if (!settings.authority || !issuer) return [];
+  try {
+    const response = await fetch(
+      `${settings.authority.replace(/\/$/, '')}/.well-known/openid-configuration`,
+      {
+        signal: AbortSignal.timeout(3000),
+      },
+    );
+    const metadata = (await response.json()) as Record<string, unknown>;
+    const endpoints = [
+      'authorization_endpoint',
+      'token_endpoint',
+      'userinfo_endpoint',
+      'end_session_endpoint',
+    ];
+    providerOrigins = [
+      ...new Set([issuer, ...endpoints.map((e) => originOf(metadata[e])).filter((o) => o !== undefined)]),
+    ];
+    return providerOrigins;
+  } catch {
+    return [issuer];
+  }
+};
 
 /** Only our own script and style; the API and the OpenID provider are all it talks to. */
-const contentSecurityPolicy = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  `connect-src 'self'${authorityOrigin && ` ${authorityOrigin}`}`,
-  `form-action 'self'${authorityOrigin && ` ${authorityOrigin}`}`,
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-].join('; ');
+const contentSecurityPolicy = (provider: string[]) => {
+  const also = provider.map((origin) => ` ${origin}`).join('');
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    `connect-src 'self'${also}`,
+    `form-action 'self'${also}`,
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+  ].join('; ');
+};
 
 /** The optional routes this deployment has, so the console offers only what answers. */
 const has = (method: string, path: string) =>
@@ -65,18 +107,19 @@ const features = {
 const programId = 'metlib-2024';
 
 /** The console's own address, as the browser sees it: https on AWS, plain http on this machine. */
-const originOf = (event: APIGatewayProxyEventV2) => {
+const consoleOrigin = (event: APIGatewayProxyEventV2) => {
   const host = event.headers.host ?? event.requestContext.domainName;
   const loopback = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(host);
   return `${event.headers['x-forwarded-proto'] ?? (loopback ? 'http' : 'https')}://${host}`;
 };
 
 export const run = async (event: APIGatewayProxyEventV2) => {
+  const policy = contentSecurityPolicy(await loadProviderOrigins());
   const respond = (status: number, body: Buffer, type: string, cacheControl: string) =>
     staticFile(status, body, event.headers['accept-encoding'], {
       'content-type': type,
       'cache-control': cacheControl,
-      'content-security-policy': contentSecurityPolicy,
+      'content-security-policy': policy,
     });
   const jsonBody = (status: number, body: unknown) =>
     respond(status, Buffer.from(JSON.stringify(body)), contentTypes.json as string, 'no-cache');
@@ -95,7 +138,7 @@ export const run = async (event: APIGatewayProxyEventV2) => {
         message: 'Sign-in to the staff console is not set up here yet (no OpenID issuer or client id).',
       });
     }
-    const origin = originOf(event);
+    const origin = consoleOrigin(event);
     return jsonBody(200, {
       authority: settings.authority,
       client_id: settings.clientId,

@@ -34,7 +34,14 @@ export const App = () => {
   const [state, setState] = useState<Boot>({ kind: 'loading' });
   const [place, setPlace] = useState(where);
   useEffect(() => {
-    boot().then(setState, (error) => setState({ kind: 'failed', message: messageOf(error) }));
+    boot().then(
+      (booted) => {
+        // A sign-in callback has replaced its address with the page the person was on.
+        setPlace(where());
+        setState(booted);
+      },
+      (error) => setState({ kind: 'failed', message: messageOf(error) }),
+    );
     const onPop = () => setPlace(where());
     addEventListener('popstate', onPop);
     return () => removeEventListener('popstate', onPop);

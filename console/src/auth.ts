@@ -84,8 +84,14 @@ export class Auth {
     return returnTo.startsWith('/staff') ? returnTo : '/staff';
   }
 
+  /** Ends the session at the provider; one without an end-session endpoint ends it here only. */
   async signOut(): Promise<void> {
     const user = await this.manager.getUser();
-    await this.manager.signoutRedirect(user?.id_token ? { id_token_hint: user.id_token } : {});
+    try {
+      await this.manager.signoutRedirect(user?.id_token ? { id_token_hint: user.id_token } : {});
+    } catch {
+      await this.manager.removeUser();
+      location.assign(this.config.post_logout_redirect_uri);
+    }
   }
 }

@@ -4,6 +4,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { decodeJwt } from 'jose';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localStaffPassword } from '../../local/settings.ts';
 import { launchChromium, seriousAxeViolations } from '../support/browser.ts';
 import { listing } from '../support/console-listing.ts';
 import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
@@ -243,6 +244,27 @@ describe('the staff console', () => {
       score: 4,
       note: 'Clear plan, strong partners.',
     });
+  });
+
+  it('signs in at the OpenID provider, comes back to the page asked for, and signs out there', async () => {
+    const context = await browser.newContext({ timezoneId: 'UTC' });
+    const page = await context.newPage();
+    await page.goto(`${stack.apiUrl}/staff?country=KE`);
+    await page.getByLabel('Email address').waitFor();
+    expect(page.url().startsWith(config.authority)).toBe(true);
+    await page.getByLabel('Email address').fill('reviewer2@metlib.example.org');
+    await page.getByLabel('Password').fill(localStaffPassword);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${stack.apiUrl}/staff?country=KE`);
+    await page.getByText('Signed in as reviewer2@metlib.example.org (Reviewer)').waitFor();
+    await page.locator('#nominations').waitFor();
+    expect(await rowsShown(page)).toEqual(['Wanjiru Kamau']);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL((url) => url.href.startsWith(config.authority));
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL((url) => url.href.startsWith(`${stack.apiUrl}/staff`));
+    await page.getByLabel('Email address').waitFor();
+    await context.close();
   });
 
   it('sends someone whose session ended to sign in, keeping the page to come back to', async () => {
