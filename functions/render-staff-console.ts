@@ -101,6 +101,7 @@ const has = (method: string, path: string) =>
 const features = {
   export: has('GET', '/programs/{programId}/nominations.csv'),
   conflicts: has('POST', '/nominations/{id}/conflicts'),
+  resend: has('POST', '/nominations/{id}/emails/{key}/resend'),
 };
 
 /** The program the console lists. */

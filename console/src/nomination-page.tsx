@@ -28,6 +28,7 @@ export interface Detail {
   }[];
   emails: {
     key: string;
+    lastError?: string;
     subject: string;
     to: string[];
     cc: string[];
@@ -136,7 +137,23 @@ export const NominationPage = (props: {
           <h2 class="govuk-heading-m">The nomination</h2>
           {program ? <Answers nomination={detail} program={program} /> : <p class="govuk-body">Loading…</p>}
           <History detail={detail} />
-          <Emails detail={detail} />
+          <Emails
+            detail={detail}
+            resend={
+              props.config.features.resend && props.me.role === 'Organizer'
+                ? (key) =>
+                    props.api
+                      .post(
+                        `/nominations/${encodeURIComponent(detail.id)}/emails/${encodeURIComponent(key)}/resend`,
+                        {},
+                      )
+                      .then(
+                        () => settle({ ok: true, message: 'The email is queued to be sent again' }),
+                        (error) => settle({ ok: false, error }),
+                      )
+                : undefined
+            }
+          />
         </>
       )}
     </>
@@ -195,7 +212,14 @@ const History = ({ detail }: { detail: Detail }) => (
   </>
 );
 
-const Emails = ({ detail }: { detail: Detail }) => (
+/** The emails and whether they went; an organizer may send a failed one again. */
+const Emails = ({
+  detail,
+  resend,
+}: {
+  detail: Detail;
+  resend?: ((key: string) => Promise<void>) | undefined;
+}) => (
   <>
     <h2 class="govuk-heading-m">Emails</h2>
     {detail.emails.length === 0 ? (
@@ -209,11 +233,22 @@ const Emails = ({ detail }: { detail: Detail }) => (
           [
             email.subject,
             [...email.to, ...email.cc.map((c) => `cc ${c}`)].join(', '),
-            <Tag
-              key="status"
-              value={email.status}
-              label={`${email.status}${email.attempts > 1 ? ` (${email.attempts} attempts)` : ''}`}
-            />,
+            <>
+              <Tag
+                value={email.lastError && email.status !== 'sent' ? 'failed' : email.status}
+                label={`${email.status}${email.attempts > 1 ? ` (${email.attempts} attempts)` : ''}`}
+              />
+              {email.lastError && <span class="govuk-hint"> {email.lastError}</span>}
+              {resend && email.lastError && (
+                <button
+                  type="button"
+                  class="govuk-button govuk-button--secondary app-small-button"
+                  onClick={() => void resend(email.key)}
+                >
+                  Send again<span class="govuk-visually-hidden">: {email.subject}</span>
+                </button>
+              )}
+            </>,
             formatInstant(email.sentAt ?? email.createdAt),
           ],
         ])}

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { decodeJwt } from 'jose';
@@ -244,6 +244,36 @@ describe('the staff console', () => {
       score: 4,
       note: 'Clear plan, strong partners.',
     });
+  });
+
+  it('lets a reviewer declare a conflict of interest, and then not review', async () => {
+    const id = ids[1] as string;
+    const reviewer = { groups: ['reviewers'], email: 'reviewer3@metlib.example.org' };
+    const { page, problems } = await signedIn(reviewer, `/staff/nominations/${id}`);
+    await page.getByRole('heading', { name: 'Camila Rojas' }).waitFor();
+    await tabTo(page, (el) => el.id === 'conflict-note');
+    await page.keyboard.type('She worked in my library until 2023.');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByText('Conflict of interest declared').waitFor();
+    const review = await stack.api('POST', `/nominations/${id}/transitions`, {
+      token: await stack.token(reviewer),
+      body: { action: 'review', score: 5 },
+    });
+    expect(review.status).toBeGreaterThanOrEqual(400);
+    expect(problems).toEqual([]);
+  });
+
+  it('lets an organizer download the nominations as CSV', async () => {
+    const { page } = await signedIn({ groups: ['organizers'], email: 'organizer@metlib.example.org' });
+    await page.locator('#nominations').waitFor();
+    await tabTo(page, (el) => el.tag === 'BUTTON' && el.text === 'Download as CSV');
+    const downloading = page.waitForEvent('download');
+    await page.keyboard.press('Enter');
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('metlib-2024-nominations.csv');
+    const text = readFileSync((await download.path()) ?? '', 'utf8');
+    for (const l of libraries) expect(text).toContain(l.candidate);
   });
 
   it('signs in at the OpenID provider, comes back to the page asked for, and signs out there', async () => {
