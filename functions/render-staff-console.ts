@@ -102,6 +102,7 @@ const features = {
   export: has('GET', '/programs/{programId}/nominations.csv'),
   conflicts: has('POST', '/nominations/{id}/conflicts'),
   resend: has('POST', '/nominations/{id}/emails/{key}/resend'),
+  corrections: has('PATCH', '/nominations/{id}'),
 };
 
 /** The program the console lists. */

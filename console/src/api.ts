@@ -13,6 +13,7 @@ export class ApiError extends Error {
 export interface Api {
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body: unknown): Promise<T>;
+  patch<T>(path: string, body: unknown): Promise<T>;
   /** The raw response, for downloads. */
   fetch(path: string): Promise<Response>;
 }
@@ -57,6 +58,7 @@ export const makeApi = (token: () => string, signIn: () => Promise<void>): Api =
   return {
     get: async (path) => read(await send('GET', path)),
     post: async (path, body) => read(await send('POST', path, body)),
+    patch: async (path, body) => read(await send('PATCH', path, body)),
     fetch: (path) => send('GET', path),
   };
 };

@@ -4,6 +4,7 @@ import type { Program } from '#shared/domain/program';
 import { Answers } from './answers.tsx';
 import { type Api, ApiError } from './api.ts';
 import type { ConsoleConfig, SignedIn } from './auth.ts';
+import { CorrectionForm, correctionFieldId } from './correction-form.tsx';
 import { Actions, type Outcome } from './nomination-actions.tsx';
 import { Banner, ErrorSummary, formatInstant, Link, type Navigate, type Problem, Tag } from './ui.tsx';
 
@@ -87,10 +88,19 @@ export const NominationPage = (props: {
       ]);
       return;
     }
+    // A field the correction form has is linked to from the summary.
     const issues =
-      error instanceof ApiError ? (error.body.issues as { message: string }[] | undefined) : undefined;
+      error instanceof ApiError
+        ? (error.body.issues as { path: string; message: string }[] | undefined)
+        : undefined;
     setProblems(
-      issues?.length ? issues.map((i) => ({ message: i.message })) : [{ message: messageOf(error) }],
+      issues?.length
+        ? issues.map((i) =>
+            /^(candidate|nominator)\.(name|email)$/.test(i.path)
+              ? { message: i.message, field: correctionFieldId(i.path) }
+              : { message: i.message },
+          )
+        : [{ message: messageOf(error) }],
     );
   };
 
@@ -134,6 +144,9 @@ export const NominationPage = (props: {
             </div>
           </dl>
           <Actions detail={detail} api={props.api} me={props.me} config={props.config} settle={settle} />
+          {props.config.features.corrections && props.me.role === 'Organizer' && (
+            <CorrectionForm detail={detail} api={props.api} settle={settle} />
+          )}
           <h2 class="govuk-heading-m">The nomination</h2>
           {program ? <Answers nomination={detail} program={program} /> : <p class="govuk-body">Loading…</p>}
           <History detail={detail} />

@@ -264,6 +264,43 @@ describe('the staff console', () => {
     expect(problems).toEqual([]);
   });
 
+  it('lets an organizer correct a name, and says in words what is wrong with an address', async () => {
+    const id = ids[0] as string;
+    const { page, problems } = await signedIn(
+      { groups: ['organizers'], email: 'organizer@metlib.example.org' },
+      `/staff/nominations/${id}`,
+    );
+    await page.getByRole('heading', { name: 'Ola Nordmann' }).waitFor();
+    await tabTo(page, (el) => el.tag === 'SUMMARY');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('Ola Normann');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('not an address');
+    await tabTo(page, (el) => el.text === 'Save the correction');
+    await page.keyboard.press('Enter');
+    const summary = page.locator('#error-summary');
+    await summary.waitFor();
+    await summary.getByRole('link').first().click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('correct-candidate-email');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('ola.normann@library.example.org');
+    await tabTo(page, (el) => el.id === 'correct-note');
+    await page.keyboard.type('Spelling, as in the passport');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByText('Correction saved').waitFor();
+    await page.getByRole('heading', { name: 'Ola Normann' }).waitFor();
+    const stored = await stack.api('GET', `/nominations/${id}`, { token: await stack.organizer() });
+    expect(stored.json.candidate).toMatchObject({
+      name: 'Ola Normann',
+      email: 'ola.normann@library.example.org',
+    });
+    expect(problems).toEqual([]);
+  });
+
   it('lets an organizer download the nominations as CSV', async () => {
     const { page } = await signedIn({ groups: ['organizers'], email: 'organizer@metlib.example.org' });
     await page.locator('#nominations').waitFor();
@@ -273,7 +310,7 @@ describe('the staff console', () => {
     const download = await downloading;
     expect(download.suggestedFilename()).toBe('metlib-2024-nominations.csv');
     const text = readFileSync((await download.path()) ?? '', 'utf8');
-    for (const l of libraries) expect(text).toContain(l.candidate);
+    for (const l of libraries) expect(text).toContain(l.name);
   });
 
   it('signs in at the OpenID provider, comes back to the page asked for, and signs out there', async () => {
@@ -323,7 +360,7 @@ describe('the staff console', () => {
     await page.goto(`${stack.apiUrl}/staff/`);
     await page.getByText('2000 nominations').waitFor();
     expect(await rowsShown(page)).toHaveLength(50);
-    // From the click to the new table laid out. Five of each: the fastest is what the code costs,
+    // From the click to the new table laid out. Nine of each: the fastest is what the code costs,
     // the median what it cost on this machine, shared as it is with the other tests.
     const timings = await page.evaluate(async () => {
       const time = async (act: () => void) => {
@@ -356,7 +393,7 @@ describe('the staff console', () => {
         ['clear the filter', (i: number) => choose(i % 2 ? 'KE' : '')()],
       ] as const) {
         const runs: number[] = [];
-        for (let i = 0; i < 5; i++) runs.push(await time(() => act(i)));
+        for (let i = 0; i < 9; i++) runs.push(await time(() => act(i)));
         result[name] = {
           fastest: Math.round(sorted(runs)[0] ?? 0),
           median: Math.round(sorted(runs)[Math.floor(runs.length / 2)] ?? 0),
