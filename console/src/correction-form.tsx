@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Api } from './api.ts';
 import type { Outcome } from './nomination-actions.tsx';
 import type { Detail } from './nomination-page.tsx';
+import { NoteField } from './ui.tsx';
 
 type Person = 'candidate' | 'nominator';
 type Part = 'name' | 'email';
@@ -82,18 +83,7 @@ export const CorrectionForm = (props: {
             </div>
           );
         })}
-        <div class="govuk-form-group">
-          <label class="govuk-label" for="correct-note">
-            Why (for the history)
-          </label>
-          <textarea
-            class="govuk-textarea"
-            id="correct-note"
-            rows={2}
-            value={note}
-            onInput={(e) => setNote(e.currentTarget.value)}
-          />
-        </div>
+        <NoteField id="correct-note" label="Why (for the history)" rows={2} value={note} onInput={setNote} />
         <button type="submit" class="govuk-button govuk-button--secondary">
           Save the correction
         </button>

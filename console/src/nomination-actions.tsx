@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Api } from './api.ts';
 import type { ConsoleConfig, SignedIn } from './auth.ts';
 import type { Detail } from './nomination-page.tsx';
+import { NoteField } from './ui.tsx';
 
 export type Outcome = { ok: true; message: string } | { ok: false; error: unknown };
 
@@ -60,18 +61,7 @@ export const Actions = (props: {
           <h2 class="govuk-heading-m" id="decide-heading">
             Decide
           </h2>
-          <div class="govuk-form-group">
-            <label class="govuk-label" for="decision-note">
-              Note (optional)
-            </label>
-            <textarea
-              class="govuk-textarea"
-              id="decision-note"
-              rows={2}
-              value={note}
-              onInput={(e) => setNote(e.currentTarget.value)}
-            />
-          </div>
+          <NoteField id="decision-note" label="Note (optional)" rows={2} value={note} onInput={setNote} />
           <div class="govuk-button-group">
             {decide.map((action) => (
               <button
@@ -136,18 +126,7 @@ export const Actions = (props: {
               </div>
             </fieldset>
           </div>
-          <div class="govuk-form-group">
-            <label class="govuk-label" for="review-note">
-              Note
-            </label>
-            <textarea
-              class="govuk-textarea"
-              id="review-note"
-              rows={3}
-              value={reviewNote}
-              onInput={(e) => setReviewNote(e.currentTarget.value)}
-            />
-          </div>
+          <NoteField id="review-note" label="Note" rows={3} value={reviewNote} onInput={setReviewNote} />
           <button type="submit" class="govuk-button" disabled={busy}>
             Send review
           </button>
@@ -169,18 +148,13 @@ export const Actions = (props: {
           <h2 class="govuk-heading-m" id="conflict-heading">
             Conflict of interest
           </h2>
-          <div class="govuk-form-group">
-            <label class="govuk-label" for="conflict-note">
-              Why you should not review this nomination
-            </label>
-            <textarea
-              class="govuk-textarea"
-              id="conflict-note"
-              rows={2}
-              value={note}
-              onInput={(e) => setNote(e.currentTarget.value)}
-            />
-          </div>
+          <NoteField
+            id="conflict-note"
+            label="Why you should not review this nomination"
+            rows={2}
+            value={note}
+            onInput={setNote}
+          />
           <button type="submit" class="govuk-button govuk-button--secondary" disabled={busy}>
             Declare a conflict of interest
           </button>

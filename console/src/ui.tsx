@@ -117,3 +117,25 @@ export interface ProgramLabels {
 
 export const labelOf = (list: { slug: string; label: string }[], slug: string) =>
   list.find((x) => x.slug === slug)?.label ?? slug;
+
+/** A GOV.UK textarea with its label, for the notes that go with an action. */
+export const NoteField = (props: {
+  id: string;
+  label: string;
+  rows: number;
+  value: string;
+  onInput: (value: string) => void;
+}) => (
+  <div class="govuk-form-group">
+    <label class="govuk-label" for={props.id}>
+      {props.label}
+    </label>
+    <textarea
+      class="govuk-textarea"
+      id={props.id}
+      rows={props.rows}
+      value={props.value}
+      onInput={(e) => props.onInput(e.currentTarget.value)}
+    />
+  </div>
+);
