@@ -29,7 +29,7 @@ export interface FunctionResources {
 }
 
 /** The console's pages the provider returns to: after sign-in, and after sign-out. */
-export const consolePaths = { callback: '/staff/callback', signedOut: '/staff/' } as const;
+export const consolePaths = { callback: '/staff/callback', signedOut: '/staff' } as const;
 
 const scheduleTargets = catalog.flatMap((entry) =>
   entry.scheduleTarget ? [{ name: entry.name, arnVariable: entry.scheduleTarget.arnVariable }] : [],

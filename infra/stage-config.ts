@@ -40,7 +40,7 @@ const stageConfigSchema = z.strictObject({
     ),
   /**
    * Where the staff console is served (the HTTP API's URL or a domain in front of it), without a
-   * trailing slash: Cognito returns to `<consoleUrl>/staff/callback` and `<consoleUrl>/staff/`.
+   * trailing slash: Cognito returns to `<consoleUrl>/staff/callback` and `<consoleUrl>/staff`.
    */
   consoleUrl: z
     .string()

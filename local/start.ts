@@ -83,6 +83,7 @@ const stack = await startStack({
 
 process.stdout.write(`
   Nomination form    http://localhost:${apiPort}/
+  Staff console      http://localhost:${apiPort}/staff
   API                http://localhost:${apiPort}   (e.g. GET /programs/metlib-2024)
   Email inbox        http://localhost:${sesPort}
   DynamoDB Local     http://localhost:${dynamoDbPort}   (table ${localDefaults.tableName}, ${values['in-memory'] ? 'in memory' : `data in ${localDefaults.dataDir}`})

@@ -134,7 +134,7 @@ describe('the staff console', () => {
     expect((await stack.api('GET', '/staff/config.json')).json).toMatchObject({
       client_id: 'staff-console',
       redirect_uri: `${stack.apiUrl}/staff/callback`,
-      post_logout_redirect_uri: `${stack.apiUrl}/staff/`,
+      post_logout_redirect_uri: `${stack.apiUrl}/staff`,
       scope: 'openid email profile',
     });
   });

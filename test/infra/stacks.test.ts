@@ -194,7 +194,7 @@ describe('staff sign-in', () => {
       AllowedOAuthFlowsUserPoolClient: true,
       AllowedOAuthScopes: ['openid', 'email', 'profile'],
       CallbackURLs: ['https://nominations-dev.metlib.example.org/staff/callback'],
-      LogoutURLs: ['https://nominations-dev.metlib.example.org/staff/'],
+      LogoutURLs: ['https://nominations-dev.metlib.example.org/staff'],
       SupportedIdentityProviders: ['COGNITO'],
       PreventUserExistenceErrors: 'ENABLED',
       IdTokenValidity: 60,

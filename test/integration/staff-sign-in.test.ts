@@ -107,7 +107,7 @@ describe('signing in at the local OpenID provider', () => {
     const { idToken } = await stack.signIn(organizerEmail);
     const query = new URLSearchParams({
       id_token_hint: idToken,
-      post_logout_redirect_uri: `${stack.apiUrl}/staff/`,
+      post_logout_redirect_uri: `${stack.apiUrl}/staff`,
     });
     const page = await fetch(`${stack.oidcIssuer}/session/end?${query}`);
     expect(page.status).toBe(200);
@@ -125,7 +125,7 @@ describe('signing in at the local OpenID provider', () => {
       body: new URLSearchParams({ xsrf, logout: 'yes' }),
     });
     expect(confirmed.status).toBe(303);
-    expect(confirmed.headers.get('location')).toBe(`${stack.apiUrl}/staff/`);
+    expect(confirmed.headers.get('location')).toBe(`${stack.apiUrl}/staff`);
   });
 });
 

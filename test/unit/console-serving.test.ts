@@ -83,7 +83,7 @@ describe('RenderStaffConsole', () => {
       authority: 'http://localhost:8007',
       client_id: 'staff-console',
       redirect_uri: 'http://localhost:3000/staff/callback',
-      post_logout_redirect_uri: 'http://localhost:3000/staff/',
+      post_logout_redirect_uri: 'http://localhost:3000/staff',
       scope: 'openid email profile',
     });
     expect(config.headers?.['content-security-policy']).toBe(
