@@ -34,7 +34,7 @@ export const page = (
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'no-store',
     'content-security-policy':
-      "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; form-action 'self'; img-src 'self' data:; base-uri 'none'; frame-ancestors 'none'",
+      "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; connect-src 'self'; form-action 'self'; img-src 'self' data:; base-uri 'none'; frame-ancestors 'none'",
     ...security,
     ...headers,
   },
@@ -48,7 +48,7 @@ export const seeOther = (location: string): HttpResult => ({
 });
 
 const encodings = ['br', 'gzip'] as const;
-type Encoding = (typeof encodings)[number];
+export type Encoding = (typeof encodings)[number];
 
 /** The best encoding the request accepts (`Accept-Encoding`, with its q-values), if any. */
 export const acceptedEncoding = (header: string | undefined): Encoding | undefined => {
