@@ -1,3 +1,4 @@
+// Longer than most files on purpose: it is the one list of every function, an entry of data each.
 import type { ScheduledKind } from '#events/contracts';
 import { type GrantedVariable, variables } from '#shared/environment';
 

@@ -1,3 +1,6 @@
+// Longer than most files: the start of the whole local system in its order (emulators, table,
+// provider, functions, gateway, poller, schedules). Its next split: the start of the sign-in
+// provider and of the recurring schedules into modules of their own.
 import { join } from 'node:path';
 import { CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { createRemoteJWKSet } from 'jose';

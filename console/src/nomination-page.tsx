@@ -1,3 +1,4 @@
+// Longer than most files: one page, its loading, its error summary and the sections it shows.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Program } from '#shared/domain/program';

@@ -1,3 +1,5 @@
+// Longer than most files: the one adapter of the nomination store, its every transaction
+// (submission, transition, review, conflict, correction, resend) built from named items here.
 import { isDeepStrictEqual } from 'node:util';
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { CapacityReachedError, DuplicateNominationError, VersionConflictError } from '../domain/errors.ts';
