@@ -27,6 +27,7 @@ import { pool } from '../local/pool.ts';
 import { startStack } from '../local/stack.ts';
 import { measureInit } from './bundle-init.ts';
 import { benchmarkReport, type SimulatedYear } from './report.ts';
+import { consoleFirstLoad, measureStaffListing } from './staff-listing.ts';
 
 /**
  * `npm run bench`: one run, ratios measured against floors in the same run, a table printed and
@@ -69,6 +70,7 @@ const standIns: FunctionResources = {
   schedulerRoleArn: 'arn:aws:iam::000000000000:role/x',
   schedulerDeadLetterArn: 'arn:aws:sqs:us-east-1:000000000000:x',
   bundleFilesFolder: (files) => `/var/task/${files.folder}`,
+  console: { authority: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_x', clientId: 'x' },
 };
 const initEnv = Object.assign(
   { AWS_REGION: 'us-east-1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
@@ -209,6 +211,17 @@ while (decided.length < 1000 && performance.now() - decisionsStart < 300_000) {
 }
 const decisionSeconds = (performance.now() - decisionsStart) / 1000;
 const decisionDuplicates = decided.length - new Set(decided.map((e) => e.destination.to[0])).size;
+// Last on this DynamoDB Local: 2,000 more items and 60 full listings would slow what follows.
+say('the staff console: its first load, and listing 2,000 nominations against the bare query…');
+const staffListing = await measureStaffListing({
+  doc,
+  tableName: 'bench',
+  nominations,
+  programs,
+  clock,
+  countRequests: () => requests,
+});
+const firstLoad = consoleFirstLoad();
 await stack.stop();
 await ses.stop();
 await dynamo.stop();
@@ -227,6 +240,8 @@ const markdown = benchmarkReport({
   init,
   perSubmission,
   perTransition,
+  staffListing,
+  firstLoad,
   submitMs,
   bareMs,
   decisions: { count: decided.length, seconds: decisionSeconds, duplicates: decisionDuplicates },
