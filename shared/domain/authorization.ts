@@ -61,6 +61,3 @@ export const can = (actor: Actor, permission: Permission): boolean => {
 export const authorize = (actor: Actor, permission: Permission): void => {
   if (!can(actor, permission)) throw new ForbiddenError(rules[permission].refusal);
 };
-
-/** The staff groups a permission admits, for the routes that guard it. */
-export const groupsFor = (permission: Permission): readonly Group[] => rules[permission].groups;
