@@ -19,6 +19,7 @@ import {
   pageOf,
   parseView,
   type Row,
+  regionChoices,
   toRow,
   type View,
   valuesOf,
@@ -77,6 +78,7 @@ const Filter = (props: {
 /** The filters that choose from a list, in the order they are shown. */
 const selects = [
   ['status', 'Status'],
+  ['region', 'Region'],
   ['country', 'Country'],
   ['type', 'Project type'],
   ['theme', 'Theme'],
@@ -121,6 +123,7 @@ export const NominationsPage = (props: {
     const countries = valuesOf(rows, (r) => r.country).map((c) => ({ value: c, label: countryName(c) }));
     return {
       status: Object.entries(statusLabels).map(([value, label]) => ({ value, label })),
+      region: regionChoices(rows),
       country: countries.sort(byLabel),
       type: program.projectTypes.map((t) => ({ value: t.slug, label: t.label })),
       theme: program.themes.map((t) => ({ value: t.slug, label: t.label })),

@@ -7,6 +7,7 @@ const headings: [Column, string][] = [
   ['library', 'Library'],
   ['city', 'City'],
   ['country', 'Country'],
+  ['region', 'Region'],
   ['projectType', 'Project type'],
   ['themes', 'Themes'],
   ['stipend', 'Stipend'],
@@ -108,6 +109,7 @@ class NominationRow extends Component<RowProps> {
         <td class="govuk-table__cell">{row.library}</td>
         <td class="govuk-table__cell">{row.city}</td>
         <td class="govuk-table__cell">{row.countryName}</td>
+        <td class="govuk-table__cell">{row.region}</td>
         <td class="govuk-table__cell">{typeLabel(row.projectType)}</td>
         <td class="govuk-table__cell">{row.themes.map(themeLabel).join(', ')}</td>
         <td class="govuk-table__cell">{row.stipend === 'yes' ? 'Needed' : 'No'}</td>

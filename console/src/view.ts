@@ -14,6 +14,8 @@ export interface ListedNomination {
   reviews: { count: number; scored: number; averageScore: number | null };
   reviewedByMe?: boolean;
   library: { name: string; city: string; country: string };
+  /** The UN M49 region and sub-region of the library's country; null for none. */
+  region: { code: string; name: string; subRegion: { code: string; name: string } } | null;
   candidate: { name: string };
   project: { type: string };
   themes: string[];
@@ -27,6 +29,10 @@ export interface Row {
   city: string;
   country: string;
   countryName: string;
+  /** Region and sub-region codes, for the filter, and the sub-region's name, for the column. */
+  regionCodes: string[];
+  region: string;
+  regionName: string;
   projectType: string;
   themes: string[];
   stipend: 'yes' | 'no';
@@ -46,6 +52,9 @@ export const toRow = (n: ListedNomination, countryName: (code: string) => string
   city: n.library.city,
   country: n.library.country,
   countryName: countryName(n.library.country),
+  regionCodes: n.region ? [n.region.code, n.region.subRegion.code] : [],
+  region: n.region ? n.region.subRegion.name : '',
+  regionName: n.region ? n.region.name : '',
   projectType: n.project.type,
   themes: n.themes,
   stipend: n.travel.conditionalOnStipend ? 'yes' : 'no',
@@ -62,6 +71,7 @@ export const columns = [
   'library',
   'city',
   'country',
+  'region',
   'projectType',
   'themes',
   'stipend',
@@ -72,7 +82,7 @@ export const columns = [
 ] as const;
 export type Column = (typeof columns)[number];
 
-export const filterNames = ['status', 'country', 'type', 'theme', 'stipend', 'mine'] as const;
+export const filterNames = ['status', 'region', 'country', 'type', 'theme', 'stipend', 'mine'] as const;
 export type FilterName = (typeof filterNames)[number];
 
 export interface View {
@@ -126,6 +136,7 @@ export const formatView = (view: View): string => {
 const matches = (row: Row, view: View): boolean => {
   const f = view.filters;
   if (f.status && row.status !== f.status && !row.status.startsWith(`${f.status}:`)) return false;
+  if (f.region && !row.regionCodes.includes(f.region)) return false;
   if (f.country && row.country !== f.country) return false;
   if (f.type && row.projectType !== f.type) return false;
   if (f.theme && !row.themes.includes(f.theme)) return false;
@@ -220,4 +231,30 @@ export const valuesOf = (rows: readonly Row[], pick: (row: Row) => string | read
     for (const v of typeof value === 'string' ? [value] : value) seen.add(v);
   }
   return [...seen];
+};
+
+/**
+ * The region filter's choices: each region the listing holds, followed by its sub-regions, so an
+ * organizer can narrow to "Africa" or to "Sub-Saharan Africa" alone.
+ */
+export const regionChoices = (rows: readonly Row[]): { value: string; label: string }[] => {
+  const regions = new Map<string, { name: string; subRegions: Map<string, string> }>();
+  for (const row of rows) {
+    const [region, subRegion] = row.regionCodes;
+    if (!region || !subRegion) continue;
+    let entry = regions.get(region);
+    if (!entry) {
+      entry = { name: row.regionName, subRegions: new Map() };
+      regions.set(region, entry);
+    }
+    entry.subRegions.set(subRegion, row.region);
+  }
+  const byName = (a: [string, string], b: [string, string]) => a[1].localeCompare(b[1]);
+  return [...regions.entries()]
+    .map(([code, { name, subRegions }]) => [code, name, subRegions] as const)
+    .sort((a, b) => a[1].localeCompare(b[1]))
+    .flatMap(([code, name, subRegions]) => [
+      { value: code, label: name },
+      ...[...subRegions.entries()].sort(byName).map(([value, sub]) => ({ value, label: `${name}: ${sub}` })),
+    ]);
 };

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Nomination } from '../domain/nomination.ts';
 import { bodyOrder, nominationFields } from '../domain/nomination-fields.ts';
+import { regionOf } from '../domain/regions.ts';
 import type { Review } from '../domain/reviews.ts';
 
 export interface ExportedNomination {
@@ -36,8 +37,8 @@ const answerColumns = (): { header: string; value: (n: Nomination) => unknown }[
 const reviewerOf = (review: Review) => review.email ?? review.reviewer;
 
 /**
- * One row per nomination: its id, status and decision, every answer as submitted, then the
- * reviews: how many, a `score: <reviewer>` column per reviewer of the program (empty where they
+ * One row per nomination: its id, status and decision, every answer as submitted, the UN M49
+ * region and sub-region of the library's country, then the reviews: how many, a `score: <reviewer>` column per reviewer of the program (empty where they
  * did not review or gave no score) and the average. UTF-8 with a byte-order mark, so spreadsheet
  * programs read accents right; every cell made inert.
  */
@@ -51,6 +52,8 @@ export const nominationsCsv = (entries: readonly ExportedNomination[]): string =
     'submittedAt',
     'updatedAt',
     ...answers.map((a) => a.header),
+    'region',
+    'subRegion',
     'reviews',
     ...reviewers.map((r) => `score: ${r}`),
     'averageScore',
@@ -58,6 +61,7 @@ export const nominationsCsv = (entries: readonly ExportedNomination[]): string =
   ];
   const rows = entries.map(({ nomination: n, reviews }) => {
     const scores = new Map(reviews.map((r) => [reviewerOf(r), r.score]));
+    const region = regionOf(n.library.country);
     return [
       n.id,
       n.status,
@@ -65,6 +69,8 @@ export const nominationsCsv = (entries: readonly ExportedNomination[]): string =
       n.submittedAt,
       n.updatedAt,
       ...answers.map((a) => a.value(n)),
+      region?.name,
+      region?.subRegion.name,
       n.reviewCount,
       ...reviewers.map((r) => scores.get(r)),
       n.scoreCount ? Math.round((n.scoreTotal / n.scoreCount) * 100) / 100 : undefined,

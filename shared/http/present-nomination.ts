@@ -1,6 +1,7 @@
 import type { Actor } from '../domain/actor.ts';
 import type { Nomination } from '../domain/nomination.ts';
 import { allowedActions } from '../domain/nomination-states.ts';
+import { regionOf } from '../domain/regions.ts';
 import {
   hasDeclaredConflict,
   hasReviewed,
@@ -41,6 +42,7 @@ export const presentNomination = (n: Nomination, viewer: Actor) => ({
   conflictDeclaredByMe: hasDeclaredConflict(viewer, n),
   conflictCount: (n.conflicts ?? []).length,
   library: n.library,
+  region: regionOf(n.library.country),
   nominator: n.nominator,
   candidate: n.candidate,
   project: n.project,

@@ -59,6 +59,8 @@ describe('GET /programs/{programId}/nominations.csv', () => {
       'candidate.email': hostile.candidate.email,
       'score: reviewer@example.org': '3',
       averageScore: '3',
+      region: 'Europe',
+      subRegion: 'Southern Europe',
     });
 
     const audits = await exportAudits();

@@ -1,3 +1,4 @@
+import { regionOf } from '#shared/domain/regions';
 import type { ListedNomination } from '../../console/src/view.ts';
 
 export const countries = ['NO', 'ES', 'BR', 'KE', 'JP', 'DE', 'IN', 'MX'];
@@ -28,6 +29,7 @@ export const listing = (count: number): ListedNomination[] =>
         city: `City ${i % 50}`,
         country: countries[i % countries.length] as string,
       },
+      region: regionOf(countries[i % countries.length] as string),
       candidate: { name: `Candidate ${String.fromCharCode(65 + (i % 26))}${i}` },
       project: { type: types[i % types.length] as string },
       themes: [

@@ -6,6 +6,7 @@ import {
   pageOf,
   parseView,
   type Row,
+  regionChoices,
   toRow,
   valuesOf,
 } from '../../console/src/view.ts';
@@ -41,6 +42,9 @@ describe('the nominations view', () => {
     const only = (query: string) => applyView(all, parseView(query));
     expect(only('?country=NO').every((r) => r.country === 'NO')).toBe(true);
     expect(only('?country=NO')).toHaveLength(15);
+    // A region takes in its sub-regions: Europe is Norway, Spain and Germany here.
+    expect(new Set(only('?region=150').map((r) => r.country))).toEqual(new Set(['NO', 'ES', 'DE']));
+    expect(new Set(only('?region=154').map((r) => r.country))).toEqual(new Set(['NO']));
     expect(only('?type=branch-development').every((r) => r.projectType === 'branch-development')).toBe(true);
     expect(only('?theme=public-safety').every((r) => r.themes.includes('public-safety'))).toBe(true);
     expect(only('?stipend=yes').every((r) => r.stipend === 'yes')).toBe(true);
@@ -97,5 +101,23 @@ describe('the nominations view', () => {
     const started = performance.now();
     for (const query of views) pageOf(applyView(all, parseView(query)), 1);
     expect((performance.now() - started) / views.length).toBeLessThan(100);
+  });
+});
+
+describe('the region filter', () => {
+  it('offers each region the listing holds, then its sub-regions', () => {
+    expect(regionChoices(rows(8)).map((c) => c.label)).toEqual([
+      'Africa',
+      'Africa: Sub-Saharan Africa',
+      'Americas',
+      'Americas: Latin America and the Caribbean',
+      'Asia',
+      'Asia: Eastern Asia',
+      'Asia: Southern Asia',
+      'Europe',
+      'Europe: Northern Europe',
+      'Europe: Southern Europe',
+      'Europe: Western Europe',
+    ]);
   });
 });
