@@ -25,7 +25,14 @@ export interface FunctionResources {
    * Where the staff console signs in: the OpenID issuer (the user pool's on AWS, the local
    * provider's locally) and the console's public client there. Needed by `access.consoleSignIn`.
    */
-  console?: { authority: string; clientId: string };
+  console?: ConsoleSignIn;
+}
+
+/** The console's public client at its OpenID issuer, and Cognito's logout endpoint on AWS. */
+export interface ConsoleSignIn {
+  authority: string;
+  clientId: string;
+  signOutUrl?: string;
 }
 
 /** The console's pages the provider returns to: after sign-in, and after sign-out. */
@@ -71,6 +78,7 @@ export const environmentFor = (
       resources.console && {
         [v.CONSOLE_AUTHORITY]: resources.console.authority,
         [v.CONSOLE_CLIENT_ID]: resources.console.clientId,
+        ...(resources.console.signOutUrl && { [v.CONSOLE_SIGN_OUT_URL]: resources.console.signOutUrl }),
       }),
     ...(bundleFiles && { [bundleFiles.environmentVariable]: resources.bundleFilesFolder(bundleFiles) }),
   };

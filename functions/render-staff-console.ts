@@ -141,11 +141,18 @@ export const run = async (event: APIGatewayProxyEventV2) => {
       });
     }
     const origin = consoleOrigin(event);
+    const signedOut = `${origin}${consolePaths.signedOut}`;
     return jsonBody(200, {
       authority: settings.authority,
       client_id: settings.clientId,
       redirect_uri: `${origin}${consolePaths.callback}`,
-      post_logout_redirect_uri: `${origin}${consolePaths.signedOut}`,
+      post_logout_redirect_uri: signedOut,
+      ...(settings.signOutUrl && {
+        sign_out: {
+          url: settings.signOutUrl,
+          query: { client_id: settings.clientId, logout_uri: signedOut },
+        },
+      }),
       scope: 'openid email profile',
       programId,
       features,

@@ -8,7 +8,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { FunctionEntry } from '#functions/catalog';
-import { environmentFor } from '#functions/environment';
+import { type ConsoleSignIn, environmentFor } from '#functions/environment';
 import { tableDesign } from '#shared/adapters/table-design';
 import { variables } from '#shared/environment';
 import { buildConsole, consoleDist } from '../console/build.ts';
@@ -31,7 +31,7 @@ export interface AccessResources {
   /** The ARN of the catalog function of this name: the schedule managers are told the targets'. */
   functionArn: (name: string) => string;
   /** Where the staff console signs in: the user pool's issuer and the console's client. */
-  console: { authority: string; clientId: string };
+  console: ConsoleSignIn;
 }
 
 /** Bundle files that are our own build's output, by their folder: built before they are copied. */

@@ -13,7 +13,7 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, Billing, ProjectionType, StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
-import { consolePaths } from '#functions/environment';
+import { type ConsoleSignIn, consolePaths } from '#functions/environment';
 import { tableDesign } from '#shared/adapters/table-design';
 import { groups } from '#shared/domain/actor';
 import type { StageConfig } from './stage-config.ts';
@@ -31,7 +31,7 @@ export class StatefulStack extends Stack {
   readonly consoleClient: UserPoolClient;
   readonly loginDomain: UserPoolDomain;
   /** What the console's configuration names: the pool's issuer and the console's client. */
-  readonly consoleSignIn: { authority: string; clientId: string };
+  readonly consoleSignIn: ConsoleSignIn;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -121,6 +121,8 @@ export class StatefulStack extends Stack {
     this.consoleSignIn = {
       authority: this.userPool.userPoolProviderUrl,
       clientId: this.consoleClient.userPoolClientId,
+      // Cognito's discovery names no end-session endpoint; its logout endpoint ends the session.
+      signOutUrl: `${this.loginDomain.baseUrl()}/logout`,
     };
   }
 }

@@ -5,6 +5,7 @@ import type { ITableV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { programs } from '#events/programs/index';
 import { catalog } from '#functions/catalog';
+import type { ConsoleSignIn } from '#functions/environment';
 import { Alarms } from './alarms.ts';
 import { NominationApi } from './http-api.ts';
 import { Mail } from './mail.ts';
@@ -20,7 +21,7 @@ export interface StatelessStackProps extends StackProps {
   /** The app clients whose tokens the API admits. */
   userPoolClients: UserPoolClient[];
   /** Where the staff console signs in: the pool's issuer and the console's client. */
-  consoleSignIn: { authority: string; clientId: string };
+  consoleSignIn: ConsoleSignIn;
 }
 
 /** The code and its wiring: one function per catalog entry, the HTTP API, the stream, the schedules, mail and alarms. */

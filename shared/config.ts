@@ -86,4 +86,5 @@ export const staffConsoleConfig = () => ({
   assetDir: required(variables.CONSOLE_ASSET_DIR),
   authority: optional(variables.CONSOLE_AUTHORITY),
   clientId: optional(variables.CONSOLE_CLIENT_ID),
+  signOutUrl: optional(variables.CONSOLE_SIGN_OUT_URL),
 });

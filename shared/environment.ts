@@ -36,6 +36,11 @@ export const grantedVariables = {
   CONSOLE_AUTHORITY: 'CONSOLE_AUTHORITY',
   /** The console's public client at that issuer. */
   CONSOLE_CLIENT_ID: 'CONSOLE_CLIENT_ID',
+  /**
+   * Where the console ends a session when the issuer publishes no end-session endpoint (Cognito's
+   * logout endpoint, which takes `client_id` and `logout_uri`). Unset where discovery has one.
+   */
+  CONSOLE_SIGN_OUT_URL: 'CONSOLE_SIGN_OUT_URL',
   /** The folder holding the staff console's built files (console/dist). */
   CONSOLE_ASSET_DIR: 'CONSOLE_ASSET_DIR',
 } as const;

@@ -8,6 +8,11 @@ export interface ConsoleConfig {
   post_logout_redirect_uri: string;
   scope: string;
   programId: string;
+  /**
+   * Where to end the session when the issuer's discovery names no end-session endpoint (Cognito's
+   * logout endpoint): the URL and its query, as the deployment composed them.
+   */
+  sign_out?: { url: string; query: Record<string, string> };
   /** The optional routes present in this deployment, by name. */
   features: Record<string, boolean>;
 }
@@ -84,9 +89,18 @@ export class Auth {
     return returnTo.startsWith('/staff') ? returnTo : '/staff';
   }
 
-  /** Ends the session at the provider; one without an end-session endpoint ends it here only. */
+  /**
+   * Ends the session at the provider: at the sign-out URL the settings give, else at the
+   * discovery's end-session endpoint; a provider with neither ends it here only.
+   */
   async signOut(): Promise<void> {
     const user = await this.manager.getUser();
+    const { sign_out: signOut } = this.config;
+    if (signOut) {
+      await this.manager.removeUser();
+      location.assign(`${signOut.url}?${new URLSearchParams(signOut.query)}`);
+      return;
+    }
     try {
       await this.manager.signoutRedirect(user?.id_token ? { id_token_hint: user.id_token } : {});
     } catch {

@@ -293,6 +293,14 @@ describe('the schedules', () => {
     expect(fn('RunTimelineEvent')).not.toHaveProperty('CERTIFICATE_FONT_DIR');
   });
 
+  it('tell the console where Cognito ends a session: the login domain’s logout endpoint', () => {
+    const variables = Object.values(services.findResources('AWS::Lambda::Function')).find(
+      (f) => f.Properties.Description === catalog.find((e) => e.name === 'RenderStaffConsole')?.description,
+    )?.Properties.Environment.Variables;
+    expect(JSON.stringify(variables.CONSOLE_SIGN_OUT_URL)).toMatch(/\.amazoncognito\.com\/logout/);
+    expect(JSON.stringify(variables.CONSOLE_SIGN_OUT_URL)).toMatch(/StaffStaffLogin/);
+  });
+
   it('park a scheduled run that fails its retries in the schedule dead-letter queue', () => {
     for (const name of ['RunTimelineEvent', 'IssueCertificates']) {
       services.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {

@@ -97,4 +97,16 @@ describe('RenderStaffConsole', () => {
     expect((await run(event('GET /staff/assets/{file}', { file: '../index.html' }))).statusCode).toBe(404);
     expect((await run(event('GET /staff'))).headers?.['cache-control']).toBe('no-cache');
   });
+
+  it('tells the console to end a session at the sign-out URL when it has one, as Cognito needs', async () => {
+    process.env.CONSOLE_AUTHORITY = 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc';
+    process.env.CONSOLE_CLIENT_ID = 'abc123';
+    process.env.CONSOLE_SIGN_OUT_URL = 'https://metlib.auth.eu-west-1.amazoncognito.com/logout';
+    const run = await load();
+    const config = JSON.parse(decoded(await run(event('GET /staff/config.json'))));
+    expect(config.sign_out).toEqual({
+      url: 'https://metlib.auth.eu-west-1.amazoncognito.com/logout',
+      query: { client_id: 'abc123', logout_uri: 'http://localhost:3000/staff' },
+    });
+  });
 });
