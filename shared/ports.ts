@@ -98,6 +98,8 @@ export interface NominationStore {
   applyTransition(write: TransitionWrite): Promise<void>;
   /** The reviews of a nomination, one per reviewer. */
   reviewsOf(id: string): Promise<Review[]>;
+  /** One reviewer's review of a nomination, if they gave one. */
+  reviewBy(id: string, reviewer: string): Promise<Review | undefined>;
   /** An outbox email of a nomination as queued, body included. */
   getEmail(id: string, key: string): Promise<OutboxEmail | undefined>;
 }

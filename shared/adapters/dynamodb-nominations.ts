@@ -146,6 +146,15 @@ export class DynamoDbNominationStore implements NominationStore {
     };
   }
 
+  async reviewBy(id: string, reviewer: string): Promise<Review | undefined> {
+    const { Item } = await callAws(service, () =>
+      this.client.send(
+        new GetCommand({ TableName: this.tableName, Key: keys.review(id, reviewer), ConsistentRead: true }),
+      ),
+    );
+    return Item ? strip<Review>(Item) : undefined;
+  }
+
   async reviewsOf(id: string): Promise<Review[]> {
     return (await this.partition(id, keys.reviewPrefix)).map((i) => strip<Review>(i));
   }

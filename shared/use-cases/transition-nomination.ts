@@ -6,7 +6,7 @@ import { nextState, placeDelta } from '../domain/nomination-states.ts';
 import { hasDeclaredConflict, type Review, summarizeReview } from '../domain/reviews.ts';
 import type { TransitionCommand } from '../domain/transition-command.ts';
 import type { Clock, NominationStore, OutboxEmail, ProgramRepository } from '../ports.ts';
-import { requireDetail, requireNomination } from './record-change.ts';
+import { requireNomination } from './record-change.ts';
 
 export interface TransitionDeps {
   nominations: NominationStore;
@@ -48,12 +48,19 @@ export const transitionNomination = async (
   }
 };
 
+/**
+ * The nomination and, for a reviewer who reviewed it before, their own review: two item reads at
+ * most, whatever the nomination's history and emails hold. A stale read of either fails the
+ * version check of the write, and the review is read again.
+ */
 const load = async (deps: TransitionDeps, nominationId: string, actor: Actor, command: TransitionCommand) => {
-  if (command.action !== 'review' || actor.kind !== 'staff') {
-    return { before: await requireNomination(deps.nominations, nominationId), ownReview: undefined };
-  }
-  const detail = await requireDetail(deps.nominations, nominationId);
-  return { before: detail.nomination, ownReview: detail.reviews.find((r) => r.reviewer === actor.id) };
+  const before = await requireNomination(deps.nominations, nominationId);
+  const reviewedBefore =
+    command.action === 'review' && actor.kind === 'staff' && (before.reviewedBy ?? []).includes(actor.id);
+  return {
+    before,
+    ownReview: reviewedBefore ? await deps.nominations.reviewBy(nominationId, actor.id) : undefined,
+  };
 };
 
 /**

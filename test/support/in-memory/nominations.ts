@@ -102,6 +102,11 @@ export class InMemoryNominationStore implements NominationStore {
     };
   }
 
+  async reviewBy(id: string, reviewer: string): Promise<Review | undefined> {
+    const review = this.reviews.get(id)?.get(reviewer);
+    return review && structuredClone(review);
+  }
+
   async reviewsOf(id: string): Promise<Review[]> {
     // The partition sorts them by sub.
     return [...(this.reviews.get(id)?.values() ?? [])]

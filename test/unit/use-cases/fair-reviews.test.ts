@@ -46,6 +46,31 @@ describe('fair reviews: one review per reviewer', () => {
     expect(presentNomination(after, organizer).reviews).toEqual({ count: 2, scored: 2, averageScore: 4.5 });
   });
 
+  it('reads the nomination and the reviewer’s own review only, not its history and emails', async () => {
+    const world = inMemoryWorld();
+    const { id } = await nominated(world);
+    await review(world, id, reviewer, { score: 2 });
+    const reads: string[] = [];
+    const store = world.nominations;
+    const counted =
+      <A extends unknown[], R>(name: string, read: (...args: A) => R) =>
+      (...args: A) => {
+        reads.push(name);
+        return read(...args);
+      };
+    const spied = Object.assign(Object.create(store), {
+      getDetail: counted('getDetail', store.getDetail.bind(store)),
+      reviewsOf: counted('reviewsOf', store.reviewsOf.bind(store)),
+      reviewBy: counted('reviewBy', store.reviewBy.bind(store)),
+    });
+    const again = await transitionNomination({ ...world, nominations: spied }, id, reviewer, {
+      action: 'review',
+      score: 4,
+    });
+    expect(again).toMatchObject({ reviewCount: 1, scoreCount: 1, scoreTotal: 4 });
+    expect(reads).toEqual(['reviewBy']);
+  });
+
   it('takes a score back when the reviewer reviews again without one', async () => {
     const world = inMemoryWorld();
     const { id } = await nominated(world);
