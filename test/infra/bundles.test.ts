@@ -73,6 +73,7 @@ beforeAll(async () => {
       },
     }),
     scheduleGroupPrefix: 'bundles-',
+    console: { authority: 'http://localhost:8007', clientId: 'staff-console' },
   };
 }, 180_000);
 afterAll(() => scheduler?.stop());
@@ -157,6 +158,31 @@ describe('the bundled functions under Node 24', () => {
     expect(node).toMatch(/^v24\./);
     expect(result.statusCode).toBe(200);
     expect(result.body).toContain('Nominate a candidate for the MetLib Learning Circle 2024');
+  });
+
+  it('serve the staff console, its hashed files and its sign-in settings', async () => {
+    const page = (await invoke('RenderStaffConsole', http('GET', 'GET /staff', '/staff'))).result;
+    expect(page.statusCode).toBe(200);
+    const html = Buffer.from(page.body, 'base64').toString();
+    const script = html.match(/assets\/(app-[\w-]+\.js)/)?.[1] as string;
+    expect(script).toBeDefined();
+    const asset = (
+      await invoke(
+        'RenderStaffConsole',
+        http('GET', 'GET /staff/assets/{file}', `/staff/assets/${script}`, {
+          pathParameters: { file: script },
+        }),
+      )
+    ).result;
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    const config = (
+      await invoke('RenderStaffConsole', http('GET', 'GET /staff/config.json', '/staff/config.json'))
+    ).result;
+    expect(JSON.parse(Buffer.from(config.body, 'base64').toString())).toMatchObject({
+      authority: 'http://localhost:8007',
+      client_id: 'staff-console',
+    });
   });
 
   it('store a submitted nomination', async () => {
