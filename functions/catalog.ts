@@ -67,6 +67,10 @@ export interface FunctionEntry {
     organizerEmails?: boolean;
     /** Know where the staff console signs in (the OpenID issuer and the console's client). */
     consoleSignIn?: boolean;
+    /** Read the secret that signs and verifies the nominators' links. */
+    signLinks?: boolean;
+    /** Know the submission limits (per nominator address, per source address). */
+    intakeLimits?: boolean;
   };
   timeoutSeconds?: number;
   bundleFiles?: BundleFiles;
@@ -111,9 +115,20 @@ export const catalog: readonly FunctionEntry[] = [
   {
     name: 'SubmitNomination',
     entry: 'functions/submit-nomination.ts',
-    description: 'Accepts a nomination as JSON or from the form',
+    description: 'Accepts a nomination as JSON or from the form, and asks its nominator to confirm it',
     routes: [{ method: 'POST', path: '/programs/{programId}/nominations' }],
-    access: { table: 'read-write' },
+    access: { table: 'read-write', signLinks: true, intakeLimits: true },
+  },
+  {
+    name: 'ConfirmNomination',
+    entry: 'functions/confirm-nomination.ts',
+    description: 'The nominator confirms a nomination from the link in their email',
+    // A path parameter, not a query string: API Gateway's access log records the route, not the token.
+    routes: [
+      { method: 'GET', path: '/nominations/confirm/{token}' },
+      { method: 'POST', path: '/nominations/confirm/{token}' },
+    ],
+    access: { table: 'read-write', signLinks: true },
   },
   {
     name: 'ListNominations',

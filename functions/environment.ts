@@ -20,12 +20,16 @@ export interface FunctionResources {
   /** Where a function finds its bundle files as it runs. */
   bundleFilesFolder: (files: BundleFiles) => string;
   /** The emulators, locally; on AWS the SDK's defaults are right. */
-  endpoints?: { dynamoDb: string; ses: string; scheduler: string };
+  endpoints?: { dynamoDb: string; ses: string; scheduler: string; secretsManager: string };
   /**
    * Where the staff console signs in: the OpenID issuer (the user pool's on AWS, the local
    * provider's locally) and the console's public client there. Needed by `access.consoleSignIn`.
    */
   console?: ConsoleSignIn;
+  /** The secret that signs the nominators' links: its ARN on AWS, its name locally. */
+  linkSecret: string;
+  /** How many submissions a nominator address may make a day, and a source address an hour. */
+  intakeLimits: { perNominatorPerDay: number; perSourcePerHour: number };
 }
 
 /** The console's public client at its OpenID issuer, and Cognito's logout endpoint on AWS. */
@@ -80,6 +84,14 @@ export const environmentFor = (
         [v.CONSOLE_CLIENT_ID]: resources.console.clientId,
         ...(resources.console.signOutUrl && { [v.CONSOLE_SIGN_OUT_URL]: resources.console.signOutUrl }),
       }),
+    ...(access.signLinks && {
+      [v.LINK_SECRET_ID]: resources.linkSecret,
+      ...(endpoints && { [v.SECRETS_MANAGER_ENDPOINT]: endpoints.secretsManager }),
+    }),
+    ...(access.intakeLimits && {
+      [v.LIMIT_PER_NOMINATOR_PER_DAY]: String(resources.intakeLimits.perNominatorPerDay),
+      [v.LIMIT_PER_SOURCE_PER_HOUR]: String(resources.intakeLimits.perSourcePerHour),
+    }),
     ...(bundleFiles && { [bundleFiles.environmentVariable]: resources.bundleFilesFolder(bundleFiles) }),
   };
 };

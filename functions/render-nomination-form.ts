@@ -35,7 +35,7 @@ export const run = async (event: APIGatewayProxyEventV2) => {
   if (!program) return page(404, '<!doctype html><title>No program</title><p>There is no program yet.</p>');
   if (event.routeKey.endsWith('/submitted')) {
     const ref = event.queryStringParameters?.ref ?? '';
-    return page(200, confirmationPage(program, isNominationId(ref) ? ref : 'see the acknowledgement email'));
+    return page(200, confirmationPage(program, isNominationId(ref) ? ref : 'in the email we sent you'));
   }
   return page(200, nominationFormPage(program, clock.now()));
 };

@@ -4,6 +4,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { staffConsoleConfig } from '#shared/config';
 import { httpMiddlewares } from '#shared/http/middlewares';
+import { requestOrigin } from '#shared/http/request-origin';
 import { staticFile } from '#shared/http/responses';
 import { catalog } from './catalog.ts';
 import { consolePaths } from './environment.ts';
@@ -108,13 +109,6 @@ const features = {
 /** The program the console lists. */
 const programId = 'metlib-2024';
 
-/** The console's own address, as the browser sees it: https on AWS, plain http on this machine. */
-const consoleOrigin = (event: APIGatewayProxyEventV2) => {
-  const host = event.headers.host ?? event.requestContext.domainName;
-  const loopback = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(host);
-  return `${event.headers['x-forwarded-proto'] ?? (loopback ? 'http' : 'https')}://${host}`;
-};
-
 export const run = async (event: APIGatewayProxyEventV2) => {
   const policy = contentSecurityPolicy(await loadProviderOrigins());
   const respond = (status: number, body: Buffer, type: string, cacheControl: string) =>
@@ -140,7 +134,7 @@ export const run = async (event: APIGatewayProxyEventV2) => {
         message: 'Sign-in to the staff console is not set up here yet (no OpenID issuer or client id).',
       });
     }
-    const origin = consoleOrigin(event);
+    const origin = requestOrigin(event);
     const signedOut = `${origin}${consolePaths.signedOut}`;
     return jsonBody(200, {
       authority: settings.authority,

@@ -18,6 +18,7 @@ export const buildApp = (app = new App()) => {
     userPool: stateful.userPool,
     userPoolClients: [stateful.userPoolClient, stateful.consoleClient],
     consoleSignIn: stateful.consoleSignIn,
+    linkSecret: stateful.linkSecret,
   });
   Tags.of(app).add('project', 'metlib-nominations');
   Tags.of(app).add('stage', config.stage);

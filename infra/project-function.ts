@@ -6,6 +6,7 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import type { FunctionEntry } from '#functions/catalog';
 import { type ConsoleSignIn, environmentFor } from '#functions/environment';
@@ -32,6 +33,8 @@ export interface AccessResources {
   functionArn: (name: string) => string;
   /** Where the staff console signs in: the user pool's issuer and the console's client. */
   console: ConsoleSignIn;
+  linkSecret: ISecret;
+  intakeLimits: { perNominatorPerDay: number; perSourcePerHour: number };
 }
 
 /** Bundle files that are our own build's output, by their folder: built before they are copied. */
@@ -121,6 +124,7 @@ export class ProjectFunction extends NodejsFunction {
     if (access.table) this.grantTable(resources.table, access.table);
     if (access.sendEmail) resources.mail.grantSend(this);
     if (access.manageSchedules) resources.schedules.grantManage(this);
+    if (access.signLinks) resources.linkSecret.grantRead(this);
     const environment = environmentFor(this.catalogEntry, {
       tableName: resources.table.tableName,
       mailFrom: resources.mail.from,
@@ -129,6 +133,8 @@ export class ProjectFunction extends NodejsFunction {
       scheduleGroupPrefix: resources.schedules.groupPrefix,
       functionArn: resources.functionArn,
       console: resources.console,
+      linkSecret: resources.linkSecret.secretArn,
+      intakeLimits: resources.intakeLimits,
       schedulerRoleArn: resources.schedules.role.roleArn,
       schedulerDeadLetterArn: resources.schedules.deadLetters.queueArn,
       bundleFilesFolder: (files) => `${taskRoot}/${files.folder}`,

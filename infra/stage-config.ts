@@ -24,6 +24,17 @@ const stageConfigSchema = z.strictObject({
     .array(z.email({ error: 'organizerEmails must be email addresses' }))
     .check(z.minLength(1, 'name at least one organizer')),
   alarmEmail: z.email({ error: 'alarmEmail must be an email address for alarms' }),
+  /**
+   * Submissions one nominator address may make a day (each mails that address a confirmation
+   * link), and submissions from one source address an hour: counted in the submission's write.
+   */
+  intakeLimits: z._default(
+    z.strictObject({
+      perNominatorPerDay: z.int().check(z.minimum(1), z.maximum(1000)),
+      perSourcePerHour: z.int().check(z.minimum(1), z.maximum(100_000)),
+    }),
+    { perNominatorPerDay: 5, perSourcePerHour: 20 },
+  ),
   /** Requests per second on the public submit route (burst twice that). */
   submitRateLimit: z._default(z.int().check(z.minimum(1), z.maximum(1000)), 20),
   /**

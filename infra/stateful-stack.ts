@@ -12,6 +12,7 @@ import {
   type UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, Billing, ProjectionType, StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { type ConsoleSignIn, consolePaths } from '#functions/environment';
 import { tableDesign } from '#shared/adapters/table-design';
@@ -32,6 +33,8 @@ export class StatefulStack extends Stack {
   readonly loginDomain: UserPoolDomain;
   /** What the console's configuration names: the pool's issuer and the console's client. */
   readonly consoleSignIn: ConsoleSignIn;
+  /** Signs the nominators' links: kept with the data, since links in sent emails rely on it. */
+  readonly linkSecret: Secret;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -51,6 +54,18 @@ export class StatefulStack extends Stack {
       deletionProtection: prod,
       removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
       dynamoStream: StreamViewType.NEW_AND_OLD_IMAGES,
+      timeToLiveAttribute: tableDesign.ttlAttribute,
+    });
+
+    this.linkSecret = new Secret(this, 'LinkSecret', {
+      description: "Signs the nominators' confirmation and manage links (HMAC-SHA256)",
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    Validations.of(this.linkSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Rotating the key voids every confirmation and manage link in emails already sent; it is rotated by hand, between programs, as docs/nominator-links.md says.',
     });
 
     this.userPool = new UserPool(this, 'Staff', {

@@ -2,6 +2,7 @@ import { Lazy, type StackProps } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { programs } from '#events/programs/index';
 import { catalog } from '#functions/catalog';
@@ -22,6 +23,7 @@ export interface StatelessStackProps extends StackProps {
   userPoolClients: UserPoolClient[];
   /** Where the staff console signs in: the pool's issuer and the console's client. */
   consoleSignIn: ConsoleSignIn;
+  linkSecret: ISecret;
 }
 
 /** The code and its wiring: one function per catalog entry, the HTTP API, the stream, the schedules, mail and alarms. */
@@ -53,6 +55,8 @@ export class StatelessStack extends GroupedStack {
       schedules,
       organizerEmails: config.organizerEmails,
       console: props.consoleSignIn,
+      linkSecret: props.linkSecret,
+      intakeLimits: config.intakeLimits,
       // Lazy: a function managing schedules comes before the targets it names in the catalog.
       functionArn: (name: string) =>
         Lazy.string({

@@ -77,6 +77,8 @@ export const startGateway = async (options: GatewayOptions): Promise<Listening> 
     const method = (req.method ?? 'GET').toUpperCase();
     let status = 500;
     let url = new URL('http://localhost/');
+    // The route, not the path, as API Gateway's access log has it: a link's token stays out of logs.
+    let logged = '';
     try {
       // API Gateway answers a request line it cannot parse with 400 before any route is chosen.
       try {
@@ -100,6 +102,7 @@ export const startGateway = async (options: GatewayOptions): Promise<Listening> 
         return send(res, 404, { message: 'Not Found' });
       }
       const { route, names } = match.c;
+      logged = route.path;
       const raw = await readBody(req);
       if (raw === 'too-large') {
         status = 413;
@@ -180,7 +183,7 @@ export const startGateway = async (options: GatewayOptions): Promise<Listening> 
       if (!res.headersSent) send(res, 500, { message: 'Internal Server Error' });
       else res.end();
     } finally {
-      options.log?.(`${method} ${url.pathname} ${status} ${Date.now() - started} ms`);
+      options.log?.(`${method} ${logged || url.pathname} ${status} ${Date.now() - started} ms`);
     }
   });
 

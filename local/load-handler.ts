@@ -4,7 +4,9 @@ import type { FunctionEntry } from '#functions/catalog';
 import { environmentFor, type FunctionResources } from '#functions/environment';
 import { grantedVariables } from '#shared/environment';
 import { localFunctionArn } from './lambda-context.mjs';
-import { projectRoot } from './settings.ts';
+import { localDefaults, projectRoot } from './settings.ts';
+
+export const localLinkSecretName = 'metlib-nominations/link-secret';
 
 /** The local stack's table and emulators, and stand-ins for the AWS resources it has no use for. */
 export const localResources = (options: {
@@ -12,7 +14,11 @@ export const localResources = (options: {
   mailFrom: string;
   organizerEmails: readonly string[];
   endpoints: NonNullable<FunctionResources['endpoints']>;
+  intakeLimits?: FunctionResources['intakeLimits'];
 }): FunctionResources => ({
+  intakeLimits: localDefaults.intakeLimits,
+  // The name the local stack's Secrets Manager emulator holds it under.
+  linkSecret: localLinkSecretName,
   ...options,
   // Each local stack has a Scheduler emulator of its own: a group is named by its program alone.
   scheduleGroupPrefix: '',

@@ -15,6 +15,11 @@ export const localDefaults = {
   oidcKeyFile: join(projectRoot, '.local', 'keys', 'oidc-signing-key.json'),
   tableName: 'metlib-nominations',
   mailFrom: 'MetLib Learning Circle <learning-circle@metlib.example.org>',
+  /**
+   * As on AWS per nominator address; per source address high enough that `npm run load` and the
+   * tests, which all post from 127.0.0.1, are never refused (`--source-limit` lowers it).
+   */
+  intakeLimits: { perNominatorPerDay: 5, perSourcePerHour: 100_000 },
   /** Inside the 2024 nomination window, so the form is open on a fresh start. */
   clock: '2024-02-01T14:00:00Z',
 };

@@ -1,7 +1,7 @@
 // Longer than most files: the start of the whole local system in its order (emulators, table,
 // provider, functions, gateway, poller, schedules). Its next split: the start of the sign-in
 // provider and of the recurring schedules into modules of their own.
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { createRemoteJWKSet } from 'jose';
 import { programs } from '#events/programs/index';
@@ -29,10 +29,11 @@ import {
   tokenVerifier,
 } from './jwt.ts';
 import { lambdaContext, localFunctionArn } from './lambda-context.mjs';
-import { loadHandler, localResources } from './load-handler.ts';
+import { loadHandler, localLinkSecretName, localResources } from './load-handler.ts';
 import { consoleClientId, startOidcProvider } from './oidc/provider.ts';
 import { refreshTokens, type StaffTokens, signInWithCodeFlow } from './oidc/sign-in.ts';
 import { SchedulerEmulator } from './scheduler/emulator.ts';
+import { loadOrCreateLinkSecret, startSecretsManagerEmulator } from './secrets-manager.ts';
 import { localStaffPassword } from './settings.ts';
 import { type StreamHandler, type StreamPoller, startStreamPoller } from './stream-poller.ts';
 
@@ -53,6 +54,10 @@ export interface StackOptions {
   /** Keep DynamoDB data here; omit for in-memory. */
   dataDir?: string;
   keyFile: string;
+  /** Keep the secret that signs the nominators' links here (made on first start). */
+  linkSecretFile?: string;
+  /** Submission limits; the local defaults allow any volume from one source address. */
+  intakeLimits?: { perNominatorPerDay: number; perSourcePerHour: number };
   tableName: string;
   mailFrom: string;
   organizerEmails?: string[];
@@ -158,12 +163,27 @@ export const startStack = async (options: StackOptions): Promise<RunningStack> =
       ...(options.oidcKeyFile ? { keyFile: options.oidcKeyFile } : {}),
     });
     started.push({ endpoint: oidc.issuer, stop: () => oidc.close() });
+    const secretsManager = await startSecretsManagerEmulator({
+      port: 0,
+      secrets: {
+        [localLinkSecretName]: await loadOrCreateLinkSecret(
+          options.linkSecretFile ?? join(dirname(options.keyFile), 'link-secret'),
+        ),
+      },
+    });
+    started.push({ endpoint: secretsManager.url, stop: () => secretsManager.close() });
     const resources = {
       ...localResources({
         tableName: options.tableName,
         mailFrom: options.mailFrom,
         organizerEmails: options.organizerEmails ?? ['organizers@metlib.example.org'],
-        endpoints: { dynamoDb: dynamoDbEndpoint, ses: sesEndpoint, scheduler: schedulerEndpoint },
+        endpoints: {
+          dynamoDb: dynamoDbEndpoint,
+          ses: sesEndpoint,
+          scheduler: schedulerEndpoint,
+          secretsManager: secretsManager.url,
+        },
+        ...(options.intakeLimits ? { intakeLimits: options.intakeLimits } : {}),
       }),
       console: { authority: oidc.issuer, clientId: consoleClientId },
     };

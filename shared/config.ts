@@ -88,3 +88,21 @@ export const staffConsoleConfig = () => ({
   clientId: optional(variables.CONSOLE_CLIENT_ID),
   signOutUrl: optional(variables.CONSOLE_SIGN_OUT_URL),
 });
+
+/** The secret that signs the nominators' links. */
+export const linkSecretConfig = () => ({
+  secretId: required(variables.LINK_SECRET_ID),
+  endpoint: optional(variables.SECRETS_MANAGER_ENDPOINT),
+});
+
+const positiveInteger = (name: string): number => {
+  const value = Number(required(name));
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number from 1`);
+  return value;
+};
+
+/** The submission limits: stage settings on AWS, the local stack's own locally. */
+export const intakeLimitsConfig = () => ({
+  perNominatorPerDay: positiveInteger(variables.LIMIT_PER_NOMINATOR_PER_DAY),
+  perSourcePerHour: positiveInteger(variables.LIMIT_PER_SOURCE_PER_HOUR),
+});

@@ -43,6 +43,14 @@ export const grantedVariables = {
   CONSOLE_SIGN_OUT_URL: 'CONSOLE_SIGN_OUT_URL',
   /** The folder holding the staff console's built files (console/dist). */
   CONSOLE_ASSET_DIR: 'CONSOLE_ASSET_DIR',
+  /** The Secrets Manager secret whose value signs the nominators' links. */
+  LINK_SECRET_ID: 'LINK_SECRET_ID',
+  /** The local Secrets Manager emulator; unset on AWS. */
+  SECRETS_MANAGER_ENDPOINT: 'SECRETS_MANAGER_ENDPOINT',
+  /** How many nominations one nominator address may submit a day. */
+  LIMIT_PER_NOMINATOR_PER_DAY: 'LIMIT_PER_NOMINATOR_PER_DAY',
+  /** How many nominations may come from one source address an hour. */
+  LIMIT_PER_SOURCE_PER_HOUR: 'LIMIT_PER_SOURCE_PER_HOUR',
 } as const;
 
 /** Set for every function alike. */

@@ -1,5 +1,6 @@
 import type { Nomination } from './domain/nomination.ts';
 import type { NominationAction, NominationStatus } from './domain/nomination-states.ts';
+import type { LinkPurpose, NominatorLink } from './domain/nominator-links.ts';
 import type { Program, TimelineEvent } from './domain/program.ts';
 import type { Review } from './domain/reviews.ts';
 import type { EmailKind, EmailMessage } from './email/templates.ts';
@@ -79,11 +80,47 @@ export interface TransitionWrite {
    * DuplicateNominationError when the new one is already nominated.
    */
   guardMove?: { from: string; to: string };
+  /**
+   * On confirmation: the nomination takes the guard on its candidate's address;
+   * DuplicateNominationError (naming the holder) when another nomination holds it.
+   */
+  guardTake?: string;
+  /** On withdrawal: the nomination gives the guard on this address back, if it holds it. */
+  guardRelease?: string;
+}
+
+/**
+ * A limit a submission counts against, in its own write: the counter `key` for the current
+ * window may reach `limit`; past it the submission is refused with `refusal`, nothing written.
+ */
+export interface SubmissionCounter {
+  key: string;
+  limit: number;
+  /** When the window's counter may be deleted. */
+  expiresAt: Date;
+  refusal: string;
+}
+
+/** Signs and reads the nominator's private links. */
+export interface LinkSigner {
+  sign(link: NominatorLink): Promise<string>;
+  /** InvalidLinkError for a link we did not sign or for another purpose; ExpiredLinkError past its time. */
+  verify(token: string, purpose: LinkPurpose): Promise<NominatorLink>;
 }
 
 export interface NominationStore {
-  /** Stores a new nomination, its first audit entry and emails atomically; DuplicateNominationError when the candidate is already nominated. */
-  create(nomination: Nomination, audit: AuditEntry, emails: OutboxEmail[]): Promise<void>;
+  /**
+   * Stores a new nomination, its first audit entry and emails atomically, counting it against
+   * `counters` (TooManySubmissionsError past one). An unconfirmed nomination is stored unlisted
+   * and takes no guard; any other takes the guard on its candidate's address
+   * (DuplicateNominationError when it is held).
+   */
+  create(
+    nomination: Nomination,
+    audit: AuditEntry,
+    emails: OutboxEmail[],
+    counters?: readonly SubmissionCounter[],
+  ): Promise<void>;
   get(id: string): Promise<Nomination | undefined>;
   getDetail(id: string): Promise<NominationDetail | undefined>;
   list(

@@ -2,7 +2,12 @@
 // (submission, transition, review, conflict, correction, resend) built from named items here.
 import { isDeepStrictEqual } from 'node:util';
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { CapacityReachedError, DuplicateNominationError, VersionConflictError } from '../domain/errors.ts';
+import {
+  CapacityReachedError,
+  DuplicateNominationError,
+  TooManySubmissionsError,
+  VersionConflictError,
+} from '../domain/errors.ts';
 import { candidateKey, type Nomination } from '../domain/nomination.ts';
 import type { NominationStatus } from '../domain/nomination-states.ts';
 import type { Review } from '../domain/reviews.ts';
@@ -12,6 +17,7 @@ import type {
   NominationPage,
   NominationStore,
   OutboxEmail,
+  SubmissionCounter,
   TransitionWrite,
 } from '../ports.ts';
 import { callAws } from './aws-errors.ts';
@@ -26,19 +32,37 @@ type Item = Record<string, unknown>;
 const service = 'The nomination store';
 const byProgramIndex = tableDesign.indexes[0];
 
-const internalAttributes = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'type'];
+const internalAttributes = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'type', tableDesign.ttlAttribute];
 const strip = <T>(item: Item): T => {
   const copy = { ...item };
   for (const attribute of internalAttributes) delete copy[attribute];
   return copy as T;
 };
 
+const epochSeconds = (instant: string | Date) => Math.floor(new Date(instant).getTime() / 1000);
+
+/** Listed by program once confirmed; until then unlisted, and dropped at its confirmation deadline. */
 const nominationItem = (n: Nomination): Item => ({
   ...keys.nomination(n.id),
-  gsi1pk: keys.byProgram(n.programId),
+  ...(n.status === 'unconfirmed'
+    ? n.confirmBy && { [tableDesign.ttlAttribute]: epochSeconds(n.confirmBy) }
+    : { gsi1pk: keys.byProgram(n.programId) }),
   gsi1sk: keys.byStatus(n.status, n.submittedAt, n.id),
   type: 'nomination',
   ...n,
+});
+
+const counterUpdate = (counter: SubmissionCounter) => ({
+  Key: keys.counter(counter.key),
+  UpdateExpression: 'ADD #count :one SET #type = :type, #ttl = if_not_exists(#ttl, :ttl)',
+  ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
+  ExpressionAttributeNames: { '#count': 'count', '#type': 'type', '#ttl': tableDesign.ttlAttribute },
+  ExpressionAttributeValues: {
+    ':one': 1,
+    ':type': 'counter',
+    ':ttl': epochSeconds(counter.expiresAt),
+    ':limit': counter.limit,
+  },
 });
 
 const guardPut = (programId: string, candidateEmail: string, nominationId: string) => ({
@@ -91,6 +115,13 @@ const changeSet = (before: Nomination, after: Nomination) => {
   }
   values[':gsi1sk'] = keys.byStatus(after.status, after.submittedAt, after.id);
   set.push('gsi1sk = :gsi1sk');
+  if (before.status === 'unconfirmed' && after.status !== 'unconfirmed') {
+    // Confirmed: listed from now on, and kept.
+    values[':gsi1pk'] = keys.byProgram(after.programId);
+    set.push('gsi1pk = :gsi1pk');
+    names['#ttl'] = tableDesign.ttlAttribute;
+    remove.push('#ttl');
+  }
   return {
     UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
     ExpressionAttributeNames: names,
@@ -105,24 +136,49 @@ export class DynamoDbNominationStore implements NominationStore {
     private readonly tableName: string,
   ) {}
 
-  async create(nomination: Nomination, audit: AuditEntry, emails: OutboxEmail[]): Promise<void> {
-    const transaction = this.transaction()
-      .put('nomination', {
-        Item: nominationItem(nomination),
-        ConditionExpression: 'attribute_not_exists(pk)',
-      })
-      .put('guard', guardPut(nomination.programId, nomination.candidate.email, nomination.id))
-      .put('audit', auditPut(nomination.id, audit));
+  async create(
+    nomination: Nomination,
+    audit: AuditEntry,
+    emails: OutboxEmail[],
+    counters: readonly SubmissionCounter[] = [],
+  ): Promise<void> {
+    const transaction = this.transaction().put('nomination', {
+      Item: nominationItem(nomination),
+      ConditionExpression: 'attribute_not_exists(pk)',
+    });
+    if (nomination.status !== 'unconfirmed') {
+      transaction.put('guard', guardPut(nomination.programId, nomination.candidate.email, nomination.id));
+    }
+    transaction.put('audit', auditPut(nomination.id, audit));
     addEmails(transaction, nomination, emails, audit.at);
+    for (const counter of counters) transaction.update(`counter ${counter.key}`, counterUpdate(counter));
     try {
       await transaction.commit();
     } catch (error) {
-      // A concurrent submission holding the same guard is the same duplicate, caught in flight.
-      if (error instanceof TransactionCancelled && error.contended('guard')) {
-        throw duplicate(nomination.candidate.email);
+      if (!(error instanceof TransactionCancelled)) throw error;
+      for (const counter of counters) {
+        if (error.reason(`counter ${counter.key}`) === 'ConditionalCheckFailed') {
+          throw new TooManySubmissionsError(counter.refusal);
+        }
       }
+      // A concurrent submission holding the same guard is the same duplicate, caught in flight.
+      if (error.contended('guard')) throw duplicate(nomination.candidate.email);
       throw error;
     }
+  }
+
+  /** The nomination holding the guard on a candidate's address in a program, if any. */
+  private async guardHolder(programId: string, candidateEmail: string): Promise<string | undefined> {
+    const { Item } = await callAws(service, () =>
+      this.client.send(
+        new GetCommand({
+          TableName: this.tableName,
+          Key: keys.guard(programId, candidateKey(candidateEmail)),
+          ConsistentRead: true,
+        }),
+      ),
+    );
+    return Item?.nominationId as string | undefined;
   }
 
   async get(id: string): Promise<Nomination | undefined> {
@@ -255,11 +311,25 @@ export class DynamoDbNominationStore implements NominationStore {
         .delete('old guard', { Key: keys.guard(before.programId, candidateKey(write.guardMove.from)) })
         .put('new guard', guardPut(before.programId, write.guardMove.to, before.id));
     }
+    if (write.guardTake) transaction.put('new guard', guardPut(before.programId, write.guardTake, before.id));
+    if (write.guardRelease) {
+      // Only the holder gives it back: a duplicate's withdrawal leaves the first nomination's guard.
+      transaction.delete('released guard', {
+        Key: keys.guard(before.programId, candidateKey(write.guardRelease)),
+        ConditionExpression: 'attribute_not_exists(pk) OR nominationId = :self',
+        ExpressionAttributeValues: { ':self': before.id },
+      });
+    }
     try {
       await transaction.commit();
     } catch (error) {
       if (!(error instanceof TransactionCancelled)) throw error;
-      if (write.guardMove && error.contended('new guard')) throw duplicate(write.guardMove.to);
+      const taken = write.guardMove?.to ?? write.guardTake;
+      if (taken && error.contended('new guard')) {
+        const refused = duplicate(taken);
+        refused.holder = await this.guardHolder(before.programId, taken);
+        throw refused;
+      }
       if (error.reason(placesItem) === 'ConditionalCheckFailed') {
         throw new CapacityReachedError(
           `All ${write.capacity} places are taken; reject or withdraw a selected nomination first`,

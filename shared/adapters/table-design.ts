@@ -9,6 +9,7 @@
  * | outbox email | NOMINATION#<id>                      | EMAIL#<key>        |                 |                              |
  * | review       | NOMINATION#<id>                      | REVIEW#<sub>       |                 |                              |
  * | guard        | PROGRAM#<prog>#CANDIDATE#<email>     | GUARD              |                 |                              |
+ * | counter      | LIMIT#<prog>#<scope>#<hash>#<window> | COUNT              |                 |                              |
  * | places       | PROGRAM#<prog>                       | PLACES             |                 |                              |
  * | timeline     | PROGRAM#<prog>                       | TIMELINE           |                 |                              |
  * | program audit| PROGRAM#<prog>                       | AUDIT#<version>    |                 |                              |
@@ -19,6 +20,10 @@
  * they are sent, where <since> is when the email was queued or last failed: the sparse, keys-only
  * `unsent` index lists exactly the emails still owed, longest waiting first, for the redrive sweep. One partition holds them all; at this system's volume (hundreds of
  * emails an hour at the peak) that is far below a partition's write limit.
+ *
+ * An unconfirmed nomination has no `gsi1pk`: it is in no listing until its nominator confirms
+ * it, and its `expiresAt` (the table's TTL attribute, epoch seconds) drops it 48 hours on. A
+ * submission counter holds no address, only a hash; it too expires.
  *
  * A reviewer's review is keyed by their `sub`, so reviewing again replaces it; the nomination item
  * keeps the summary (`reviewCount`, `scoreCount`, `scoreTotal`), the reviewers' subs
@@ -34,6 +39,8 @@ export const tableDesign = {
   ],
   /** The outbox email items are what the mailer's stream trigger selects. */
   emailItemType: 'email',
+  /** DynamoDB deletes an item some time after this instant (epoch seconds). */
+  ttlAttribute: 'expiresAt',
 } as const;
 
 export const keys = {
@@ -50,6 +57,7 @@ export const keys = {
     sk: 'GUARD',
   }),
   places: (programId: string) => ({ pk: `PROGRAM#${programId}`, sk: 'PLACES' }),
+  counter: (key: string) => ({ pk: `LIMIT#${key}`, sk: 'COUNT' }),
   timeline: (programId: string) => ({ pk: `PROGRAM#${programId}`, sk: 'TIMELINE' }),
   programAudit: (programId: string, version: number) => ({
     pk: `PROGRAM#${programId}`,

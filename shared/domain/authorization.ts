@@ -37,6 +37,11 @@ const organizersOnly = (action: NominationAction): Rule => ({
 const rules: Record<Permission, Rule> = {
   'list-nominations': { groups: staff, refusal: 'This needs membership of organizers or reviewers' },
   'read-nomination': { groups: staff, refusal: 'This needs membership of organizers or reviewers' },
+  // Only the nominator's signed link confirms (shared/use-cases/confirm-nomination.ts); no staff may.
+  confirm: {
+    groups: [],
+    refusal: 'A nomination is confirmed by its nominator, from the link in their email',
+  },
   review: { groups: staff, refusal: 'This needs membership of organizers or reviewers' },
   select: organizersOnly('select'),
   reject: organizersOnly('reject'),

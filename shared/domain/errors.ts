@@ -46,6 +46,8 @@ export class ConflictError extends DomainError {
 
 export class DuplicateNominationError extends ConflictError {
   override readonly code = 'DuplicateNomination';
+  /** The nomination that holds the candidate's address, where the store knows it. */
+  holder?: string;
 }
 
 export class InvalidTransitionError extends ConflictError {
@@ -85,4 +87,22 @@ export class UnsupportedMediaTypeError extends DomainError {
 export class ServiceUnavailableError extends DomainError {
   readonly code = 'ServiceUnavailable';
   readonly status = 503;
+}
+
+/** A nominator's link that was never issued by us, or was altered: it names nothing. */
+export class InvalidLinkError extends DomainError {
+  readonly code = 'InvalidLink';
+  readonly status = 404;
+}
+
+/** A nominator's link past its time: a confirmation after 48 hours, a manage link after its year. */
+export class ExpiredLinkError extends DomainError {
+  readonly code = 'ExpiredLink';
+  readonly status = 410;
+}
+
+/** A limit on submissions: per nominator address a day, or per source address an hour. */
+export class TooManySubmissionsError extends DomainError {
+  readonly code = 'TooManySubmissions';
+  readonly status = 429;
 }

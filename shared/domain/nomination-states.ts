@@ -1,6 +1,7 @@
 import { InvalidTransitionError } from './errors.ts';
 
 export const nominationStatuses = [
+  'unconfirmed',
   'submitted',
   'reviewed',
   'selected',
@@ -10,7 +11,7 @@ export const nominationStatuses = [
 ] as const;
 export type NominationStatus = (typeof nominationStatuses)[number];
 
-export const nominationActions = ['review', 'select', 'reject', 'notify', 'withdraw'] as const;
+export const nominationActions = ['confirm', 'review', 'select', 'reject', 'notify', 'withdraw'] as const;
 export type NominationAction = (typeof nominationActions)[number];
 
 export type Decision = 'selected' | 'not_selected';
@@ -26,6 +27,8 @@ export interface NominationState {
  * notified participant may still withdraw while a notified rejected applicant has nothing left to do.
  */
 const table: Record<string, Partial<Record<NominationAction, NominationState>>> = {
+  // Submitted but not yet confirmed by the nominator: nobody else sees it; it expires unconfirmed.
+  unconfirmed: { confirm: { status: 'submitted' } },
   submitted: { review: { status: 'reviewed' }, withdraw: { status: 'withdrawn' } },
   reviewed: {
     review: { status: 'reviewed' },

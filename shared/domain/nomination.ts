@@ -155,17 +155,25 @@ export interface Nomination extends NominationInput {
   reviewedBy?: string[];
   /** Conflicts of interest declared on it; the declarers may not review it. */
   conflicts?: ConflictDeclaration[];
+  /** While unconfirmed: when it is dropped if its nominator has not confirmed it. */
+  confirmBy?: string;
+  /** Confirmed while another nomination held its candidate: that nomination's id. */
+  duplicateOf?: string;
 }
 
-/** A nomination as it is first stored: submitted, version 1, no reviews yet. */
+/**
+ * A nomination as it is first stored: version 1, no reviews yet; awaiting its nominator's
+ * confirmation when given `confirmBy`, else (as in tests and fixtures) already submitted.
+ */
 export const newNomination = (
   input: NominationInput,
-  ids: { id: string; programId: string; at: string },
+  ids: { id: string; programId: string; at: string; confirmBy?: string },
 ): Nomination => ({
   ...input,
   id: ids.id,
   programId: ids.programId,
-  status: 'submitted',
+  status: ids.confirmBy ? 'unconfirmed' : 'submitted',
+  ...(ids.confirmBy ? { confirmBy: ids.confirmBy } : {}),
   version: 1,
   submittedAt: ids.at,
   updatedAt: ids.at,

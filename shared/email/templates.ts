@@ -5,6 +5,8 @@ import { formatDateInZone, formatInZone, wallTimeToInstant } from '../domain/tim
 import { html, type SafeHtml } from './html.ts';
 
 export type EmailKind =
+  | 'confirmation'
+  | 'duplicate-notice'
   | 'acknowledgement'
   | 'decision-selected'
   | 'decision-not-selected'

@@ -9,17 +9,22 @@ export interface ChangeDeps {
   clock: Clock;
 }
 
-/** The nomination, or 404: also for an id no nomination could have. */
+const notFound = (nominationId: string) => new NotFoundError(`There is no nomination "${nominationId}"`);
+
+/**
+ * The nomination, or 404: also for an id no nomination could have, and for one its nominator has
+ * not confirmed yet, which nobody but the nominator's link may see.
+ */
 export const requireNomination = async (store: NominationStore, nominationId: string) => {
   const nomination = isNominationId(nominationId) ? await store.get(nominationId) : undefined;
-  if (!nomination) throw new NotFoundError(`There is no nomination "${nominationId}"`);
+  if (!nomination || nomination.status === 'unconfirmed') throw notFound(nominationId);
   return nomination;
 };
 
-/** The nomination with its history, emails and reviews, or 404. */
+/** The nomination with its history, emails and reviews, or 404 as `requireNomination`. */
 export const requireDetail = async (store: NominationStore, nominationId: string) => {
   const detail = isNominationId(nominationId) ? await store.getDetail(nominationId) : undefined;
-  if (!detail) throw new NotFoundError(`There is no nomination "${nominationId}"`);
+  if (!detail || detail.nomination.status === 'unconfirmed') throw notFound(nominationId);
   return detail;
 };
 

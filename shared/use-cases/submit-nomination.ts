@@ -1,29 +1,83 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { NominationWindowClosedError, ValidationError } from '../domain/errors.ts';
 import { toFieldIssues } from '../domain/field-issues.ts';
-import { type Nomination, newNomination, nominationInputSchema } from '../domain/nomination.ts';
+import { candidateKey, type Nomination, newNomination, nominationInputSchema } from '../domain/nomination.ts';
+import {
+  confirmationDeadline,
+  confirmPath,
+  manageLinkExpiry,
+  managePath,
+} from '../domain/nominator-links.ts';
 import { nominationWindowState } from '../domain/program.ts';
 import { formatInZone } from '../domain/time.ts';
-import { acknowledgementEmail } from '../email/templates.ts';
-import type { Clock, NominationStore, ProgramRepository } from '../ports.ts';
+import { confirmationEmail } from '../email/nominator-templates.ts';
+import type { Clock, LinkSigner, NominationStore, ProgramRepository, SubmissionCounter } from '../ports.ts';
+
+/** How many submissions one nominator address and one source address may make; stage settings. */
+export interface IntakeLimits {
+  perNominatorPerDay: number;
+  perSourcePerHour: number;
+}
 
 export interface SubmitNominationDeps {
   nominations: NominationStore;
   programs: ProgramRepository;
   clock: Clock;
+  links: LinkSigner;
+  limits: IntakeLimits;
   newId?: () => string;
 }
+
+export interface Submission {
+  /** Where the links in the confirmation email point: the site's origin. */
+  origin: string;
+  /** The client's address, for the per-source limit. */
+  sourceIp: string;
+}
+
+// The counters are keyed by a hash: the limit needs to recognise an address, not to hold it.
+const hashed = (value: string) => createHash('sha256').update(value).digest('base64url').slice(0, 32);
+
+const counters = (
+  limits: IntakeLimits,
+  programId: string,
+  nominatorEmail: string,
+  sourceIp: string,
+  now: Date,
+): SubmissionCounter[] => {
+  const day = now.toISOString().slice(0, 10);
+  const hour = now.toISOString().slice(0, 13);
+  const dayEnds = new Date(`${day}T00:00:00.000Z`).getTime() + 86_400_000;
+  const hourEnds = new Date(`${hour}:00:00.000Z`).getTime() + 3_600_000;
+  return [
+    {
+      key: `${programId}#nominator#${hashed(candidateKey(nominatorEmail))}#${day}`,
+      limit: limits.perNominatorPerDay,
+      expiresAt: new Date(dayEnds + 86_400_000),
+      refusal: `This address has made ${limits.perNominatorPerDay} nominations today, the most a day allows; please try again tomorrow or write to the organizers`,
+    },
+    {
+      key: `${programId}#source#${hashed(sourceIp)}#${hour}`,
+      limit: limits.perSourcePerHour,
+      expiresAt: new Date(hourEnds + 86_400_000),
+      refusal: `${limits.perSourcePerHour} nominations an hour have come from your network, the most an hour allows; please try again in an hour`,
+    },
+  ];
+};
 
 /**
  * 1. Find the program (404) and check its nomination window (403).
  * 2. Validate the body against the program's schema (400 with every field issue).
- * 3. Store the nomination, its guard on the candidate's email, the first audit entry and the
- *    acknowledgement email in one transaction (409 if the candidate was already nominated).
+ * 3. Store it unconfirmed and unlisted, counted against the nominator's and the source's limits
+ *    (429 past either), with one email: the confirmation link, to the nominator alone.
+ * Nothing here reads whether the candidate was nominated before, so the answer is the same
+ * either way; a duplicate is found, and told to the nominator only, on confirmation.
  */
 export const submitNomination = async (
   deps: SubmitNominationDeps,
   programId: string,
   body: unknown,
+  submission: Submission,
 ): Promise<Nomination> => {
   const { program } = await deps.programs.require(programId);
   const now = deps.clock.now();
@@ -39,23 +93,34 @@ export const submitNomination = async (
     throw new ValidationError('Some answers need correcting', toFieldIssues(parsed.error));
   }
   const at = now.toISOString();
+  const confirmBy = confirmationDeadline(now);
   const nomination = newNomination(parsed.data, {
     id: (deps.newId ?? randomUUID)(),
     programId: program.id,
     at,
+    confirmBy: confirmBy.toISOString(),
   });
-
+  const [confirm, manage] = await Promise.all([
+    deps.links.sign({ nominationId: nomination.id, purpose: 'confirm', expiresAt: confirmBy }),
+    deps.links.sign({ nominationId: nomination.id, purpose: 'manage', expiresAt: manageLinkExpiry(program) }),
+  ]);
+  const email = confirmationEmail(program, nomination.nominator, {
+    confirm: `${submission.origin}${confirmPath(confirm)}`,
+    manage: `${submission.origin}${managePath(manage)}`,
+    confirmBy,
+  });
   await deps.nominations.create(
     nomination,
     {
       at,
-      actor: `nominator:${nomination.nominator.email}`,
+      actor: 'nominator',
       action: 'submit',
       from: null,
-      to: 'submitted',
+      to: nomination.status,
       version: 1,
     },
-    [{ key: 'acknowledgement', kind: 'acknowledgement', ...acknowledgementEmail(program, nomination) }],
+    [{ key: 'confirmation', kind: 'confirmation', ...email }],
+    counters(deps.limits, program.id, nomination.nominator.email, submission.sourceIp, now),
   );
   return nomination;
 };

@@ -132,6 +132,8 @@ export const applyTransition = async (
     placeDelta: placeDelta(before, after),
     capacity: program.capacity.max,
     ...(review ? { review } : {}),
+    // Withdrawing frees the candidate's address for a new nomination.
+    ...(command.action === 'withdraw' ? { guardRelease: before.candidate.email } : {}),
   });
   return after;
 };

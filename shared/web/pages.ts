@@ -187,10 +187,12 @@ ${window === 'closed' ? html`<p>Everyone who was nominated hears the decision by
 
 export const confirmationPage = (program: Program, reference: string) =>
   pageLayout(
-    `Nomination received – ${program.name}`,
-    html`<div class="panel"><h1>Nomination received</h1><p>Your reference<br><strong id="reference">${reference}</strong></p></div>
+    `Check your email – ${program.name}`,
+    html`<div class="panel"><h1>Check your email</h1><p>Your reference<br><strong id="reference">${reference}</strong></p></div>
+<h2>Confirm the nomination</h2>
+<p>We have sent you, the nominator, an email with a link. <strong>The nomination counts only once you open that link and confirm it, within 48 hours.</strong> Then the candidate receives an acknowledgement, with a copy to you.</p>
+<p>The email also has a private link to see, correct or withdraw the nomination until the deadline. If no email arrives within a few minutes, look in your spam folder.</p>
 <h2>What happens next</h2>
-<p>We have sent an acknowledgement to the candidate, with a copy to you.</p>
-<p>The advisory group reviews every nomination, with an emphasis on geographic diversity and the range of projects. You will both hear the decision by email by ${formatDateInZone(new Date(program.decisionsDueAt), program.timeZone)}.</p>
+<p>The advisory group reviews every confirmed nomination, with an emphasis on geographic diversity and the range of projects. You will both hear the decision by email by ${formatDateInZone(new Date(program.decisionsDueAt), program.timeZone)}.</p>
 <p><a href="/programs/${program.id}/nominate">Nominate another candidate</a></p>`,
   );

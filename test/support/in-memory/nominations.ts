@@ -1,6 +1,11 @@
 import { decodeCursor, encodeCursor } from '#shared/adapters/nomination-cursor';
 import { keys } from '#shared/adapters/table-design';
-import { CapacityReachedError, DuplicateNominationError, VersionConflictError } from '#shared/domain/errors';
+import {
+  CapacityReachedError,
+  DuplicateNominationError,
+  TooManySubmissionsError,
+  VersionConflictError,
+} from '#shared/domain/errors';
 import { candidateKey, type Nomination } from '#shared/domain/nomination';
 import type { NominationStatus } from '#shared/domain/nomination-states';
 import type { Review } from '#shared/domain/reviews';
@@ -10,6 +15,7 @@ import type {
   NominationPage,
   NominationStore,
   OutboxEmail,
+  SubmissionCounter,
   TransitionWrite,
 } from '#shared/ports';
 import { emailRef, type InMemoryOutbox } from './outbox.ts';
@@ -26,9 +32,11 @@ const listingKey = (n: Nomination) => keys.byStatus(n.status, n.submittedAt, n.i
  * DynamoDbNominationStore in maps. Each write checks every condition of its DynamoDB transaction
  * first and writes only when all hold, with no await in between, so it is as atomic here as the
  * transaction is there:
- * - create: the nomination id and the candidate's guard (per program, case-insensitive through
- *   `candidateKey`) must be free, and so must the audit entry and each email's key;
- *   DuplicateNominationError when the guard is taken.
+ * - create: the nomination id must be free, and so must the audit entry and each email's key;
+ *   each counter below its limit (TooManySubmissionsError); an unconfirmed nomination takes no
+ *   guard, any other the candidate's (per program, case-insensitive through `candidateKey`),
+ *   DuplicateNominationError when it is taken.
+ * - unconfirmed nominations are in no listing.
  * - applyTransition: the nomination must still be at `before`'s version and status, the audit
  *   entry and emails new, a moved guard's new address free, and a +1 place below `capacity` (the
  *   counter starts at 0 and a -1 is unconditional). A refused place is CapacityReachedError, a
@@ -44,6 +52,8 @@ export class InMemoryNominationStore implements NominationStore {
   private readonly audits = new Map<string, AuditEntry[]>();
   /** Guard key → nomination id. */
   private readonly guards = new Map<string, string>();
+  /** Counter key → submissions counted. */
+  private readonly counters = new Map<string, number>();
   /** Program id → places taken. */
   private readonly places = new Map<string, number>();
   /** Nomination id → reviewer sub → their review (REVIEW#<sub>). */
@@ -75,13 +85,26 @@ export class InMemoryNominationStore implements NominationStore {
     return this.guards.get(guardKey(programId, email));
   }
 
-  async create(nomination: Nomination, audit: AuditEntry, emails: OutboxEmail[]): Promise<void> {
-    const guard = guardKey(nomination.programId, nomination.candidate.email);
-    if (this.guards.has(guard)) throw duplicate(nomination.candidate.email);
+  async create(
+    nomination: Nomination,
+    audit: AuditEntry,
+    emails: OutboxEmail[],
+    counters: readonly SubmissionCounter[] = [],
+  ): Promise<void> {
+    const guard =
+      nomination.status === 'unconfirmed'
+        ? undefined
+        : guardKey(nomination.programId, nomination.candidate.email);
+    for (const counter of counters) {
+      if ((this.counters.get(counter.key) ?? 0) >= counter.limit)
+        throw new TooManySubmissionsError(counter.refusal);
+    }
+    if (guard && this.guards.has(guard)) throw duplicate(nomination.candidate.email);
     this.requireFreshWrites(nomination, [audit], emails, () => new Error('The transaction was cancelled'));
     if (this.nominations.has(nomination.id)) throw new Error('The transaction was cancelled: nomination');
+    for (const counter of counters) this.counters.set(counter.key, (this.counters.get(counter.key) ?? 0) + 1);
     this.nominations.set(nomination.id, structuredClone(nomination));
-    this.guards.set(guard, nomination.id);
+    if (guard) this.guards.set(guard, nomination.id);
     this.audits.set(nomination.id, [structuredClone(audit)]);
     this.insertEmails(nomination, emails, audit.at);
   }
@@ -127,7 +150,12 @@ export class InMemoryNominationStore implements NominationStore {
   ): Promise<NominationPage> {
     const after = query.cursor ? decodeCursor(query.cursor, programId, query.status).gsi1sk : undefined;
     const page = [...this.nominations.values()]
-      .filter((n) => n.programId === programId && (!query.status || n.status === query.status))
+      .filter(
+        (n) =>
+          n.programId === programId &&
+          n.status !== 'unconfirmed' &&
+          (!query.status || n.status === query.status),
+      )
       .sort((a, b) => (listingKey(a) < listingKey(b) ? -1 : 1))
       .filter((n) => after === undefined || listingKey(n) > after)
       .slice(0, query.limit);
@@ -164,12 +192,21 @@ export class InMemoryNominationStore implements NominationStore {
       to: guardKey(before.programId, write.guardMove.to),
     };
     if (write.guardMove && move && this.guards.has(move.to)) throw duplicate(write.guardMove.to);
+    const take = write.guardTake && guardKey(before.programId, write.guardTake);
+    if (write.guardTake && take && this.guards.has(take)) {
+      const refused = duplicate(write.guardTake);
+      refused.holder = this.guards.get(take);
+      throw refused;
+    }
+    const release = write.guardRelease && guardKey(before.programId, write.guardRelease);
     this.requireFreshWrites(before, [write.audit], write.emails, conflict);
     this.nominations.set(before.id, structuredClone(after));
     if (move) {
       this.guards.delete(move.from);
       this.guards.set(move.to, before.id);
     }
+    if (take) this.guards.set(take, before.id);
+    if (release && this.guards.get(release) === before.id) this.guards.delete(release);
     if (write.review) {
       const byReviewer = this.reviews.get(before.id) ?? new Map<string, Review>();
       byReviewer.set(write.review.reviewer, structuredClone(write.review));

@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { ScheduledEvent, ScheduledKind } from '#events/contracts';
 import { metlib2024 } from '#events/programs/metlib-2024';
+import { JwtLinkSigner } from '#shared/adapters/jwt-link-signer';
 import type { StaffActor } from '#shared/domain/actor';
 import type { NominationAction } from '#shared/domain/nomination-states';
 import { planSchedules } from '#shared/domain/schedule-plan';
+import { confirmNomination } from '#shared/use-cases/confirm-nomination';
 import { submitNomination } from '#shared/use-cases/submit-nomination';
 import { transitionNomination } from '#shared/use-cases/transition-nomination';
 import sample from '../../../events/samples/nomination.json' with { type: 'json' };
@@ -46,8 +48,12 @@ export const windowOpen = '2024-02-01T14:00:00Z';
 export const inMemoryWorld = (options: { now?: string; organizerEmails?: string[] } = {}) => {
   const outbox = new InMemoryOutbox();
   const now = options.now ?? windowOpen;
+  const clock = new ManualClock(now);
+  const linkKey = new TextEncoder().encode(`in-memory-link-secret-${randomUUID()}`);
   return {
-    clock: new ManualClock(now),
+    clock,
+    links: new JwtLinkSigner(async () => linkKey, clock),
+    limits: { perNominatorPerDay: 5, perSourcePerHour: 20 },
     leaseClock: new ManualClock(now),
     leaseMs: 60_000,
     outbox,
@@ -83,6 +89,22 @@ export const sampleBody = () => {
   return body;
 };
 
+/** Where a submission comes from, as the handler reads it off the request. */
+export const submission = (sourceIp = '203.0.113.7') => ({
+  origin: 'https://nominations.example.org',
+  sourceIp,
+});
+
+/** The token of a nominator link in the confirmation email of a nomination, as the nominator clicks it. */
+export const linkIn = (world: World, nominationId: string, purpose: 'confirm' | 'manage') => {
+  const email = world.outbox
+    .all()
+    .find((e) => e.nominationId === nominationId && e.email.kind === 'confirmation');
+  const token = email?.email.text.match(new RegExp(`/nominations/${purpose}/([\\w.-]+)`))?.[1];
+  if (!token) throw new Error(`No ${purpose} link was sent for ${nominationId}`);
+  return token;
+};
+
 /**
  * A nomination submitted (the clock must be in the window) and taken through `actions` by an
  * organizer: the way a real one gets there, acknowledgement and audit trail included.
@@ -94,7 +116,8 @@ export const nominated = async (
 ) => {
   const body = sampleBody();
   change(body);
-  const { id } = await submitNomination(world, 'metlib-2024', body);
+  const { id } = await submitNomination(world, 'metlib-2024', body, submission());
+  await confirmNomination(world, linkIn(world, id, 'confirm'));
   for (const action of actions) await transitionNomination(world, id, organizer, { action });
   const stored = await world.nominations.get(id);
   if (!stored) throw new Error(`${id} was not stored`);

@@ -1,59 +1,192 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DuplicateNominationError,
+  ExpiredLinkError,
+  InvalidLinkError,
   NominationWindowClosedError,
   NotFoundError,
+  TooManySubmissionsError,
   ValidationError,
 } from '#shared/domain/errors';
+import { confirmNomination, nominationToConfirm } from '#shared/use-cases/confirm-nomination';
+import { getNomination, listNominations } from '#shared/use-cases/read-nominations';
 import { submitNomination } from '#shared/use-cases/submit-nomination';
-import { footprint, inMemoryWorld, sampleBody } from '../../support/in-memory/world.ts';
+import { transitionNomination } from '#shared/use-cases/transition-nomination';
+import {
+  footprint,
+  inMemoryWorld,
+  linkIn,
+  organizer,
+  sampleBody,
+  submission,
+} from '../../support/in-memory/world.ts';
+
+const submit = (world: ReturnType<typeof inMemoryWorld>, body = sampleBody(), from = submission()) =>
+  submitNomination(world, 'metlib-2024', body, from);
 
 describe('submitNomination', () => {
-  it('stores a submitted nomination with its audit entry and the acknowledgement, queued with it', async () => {
-    // Prepare
+  it('stores the nomination unconfirmed with one email: the confirmation link, to the nominator alone', async () => {
     const world = inMemoryWorld();
     const body = sampleBody();
-    // Act
-    const nomination = await submitNomination(world, 'metlib-2024', body);
-    // Assess
+    body.candidate.name = 'Buy cheap <b>watches</b> at spam.example';
+    const nomination = await submit(world, body);
     expect(nomination).toMatchObject({
       programId: 'metlib-2024',
-      status: 'submitted',
+      status: 'unconfirmed',
       version: 1,
       submittedAt: '2024-02-01T14:00:00.000Z',
-      reviewCount: 0,
+      confirmBy: '2024-02-03T14:00:00.000Z',
     });
     const detail = await world.nominations.getDetail(nomination.id);
     expect(detail?.history).toEqual([
       {
         at: '2024-02-01T14:00:00.000Z',
-        actor: `nominator:${body.nominator.email}`,
+        actor: 'nominator',
         action: 'submit',
         from: null,
-        to: 'submitted',
+        to: 'unconfirmed',
         version: 1,
       },
     ]);
     expect(detail?.emails).toEqual([
-      {
-        key: 'acknowledgement',
-        kind: 'acknowledgement',
-        to: [body.candidate.email],
-        cc: [body.nominator.email],
-        subject: 'Nomination received: Jordi Serra for the MetLib Learning Circle 2024',
-        status: 'pending',
-        attempts: 0,
-        createdAt: '2024-02-01T14:00:00.000Z',
-      },
+      expect.objectContaining({
+        key: 'confirmation',
+        kind: 'confirmation',
+        to: [body.nominator.email],
+        cc: [],
+        subject: 'Please confirm your nomination for the MetLib Learning Circle 2024',
+      }),
     ]);
-    expect(world.outbox.all()[0]?.email.text).toContain(`Your reference: ${nomination.id}`);
+    const [email] = world.outbox.all();
+    // Nothing the submitter typed but the nominator's own name.
+    for (const part of [email?.email.subject, email?.email.html, email?.email.text]) {
+      expect(part).not.toContain('watches');
+      expect(part).not.toContain(body.candidate.email);
+      expect(part).not.toContain(body.library.name);
+    }
+    expect(email?.email.text).toContain(`Dear ${body.nominator.name},`);
+    expect(email?.email.text).toMatch(/https:\/\/nominations\.example\.org\/nominations\/confirm\/[\w.-]+/);
+    expect(email?.email.text).toMatch(/https:\/\/nominations\.example\.org\/nominations\/manage\/[\w.-]+/);
+  });
+
+  it('lists, shows and counts it only once confirmed, and then acknowledges it to the candidate', async () => {
+    const world = inMemoryWorld();
+    const body = sampleBody();
+    const { id } = await submit(world, body);
+    expect((await listNominations(world, organizer, 'metlib-2024', { limit: 50 })).items).toEqual([]);
+    await expect(getNomination(world, organizer, id)).rejects.toThrow(NotFoundError);
+    await expect(transitionNomination(world, id, organizer, { action: 'review' })).rejects.toThrow(
+      NotFoundError,
+    );
+
+    const { outcome, nomination } = await confirmNomination(world, linkIn(world, id, 'confirm'));
+    expect(outcome).toBe('confirmed');
+    expect(nomination).toMatchObject({ status: 'submitted', version: 2 });
+    expect(nomination).not.toHaveProperty('confirmBy');
+    expect(
+      (await listNominations(world, organizer, 'metlib-2024', { limit: 50 })).items.map((n) => n.id),
+    ).toEqual([id]);
+    const acknowledgement = world.outbox.all().find((e) => e.email.kind === 'acknowledgement');
+    expect(acknowledgement?.email).toMatchObject({ to: [body.candidate.email], cc: [body.nominator.email] });
+    expect(world.nominations.guardOf('metlib-2024', body.candidate.email)).toBe(id);
+  });
+
+  it('confirms once: a second click, even at the same time, writes and sends nothing more', async () => {
+    const world = inMemoryWorld();
+    const { id } = await submit(world);
+    const token = linkIn(world, id, 'confirm');
+    const outcomes = await Promise.all([confirmNomination(world, token), confirmNomination(world, token)]);
+    expect(outcomes.map((o) => o.outcome).sort()).toEqual(['already-confirmed', 'confirmed']);
+    expect((await confirmNomination(world, token)).outcome).toBe('already-confirmed');
+    expect(
+      world.outbox
+        .all()
+        .map((e) => e.email.kind)
+        .sort(),
+    ).toEqual(['acknowledgement', 'confirmation']);
+  });
+
+  it('answers a duplicate as a new one, then tells its nominator alone and links it for organizers', async () => {
+    const world = inMemoryWorld();
+    const first = sampleBody();
+    const { id: firstId } = await submit(world, first);
+    await confirmNomination(world, linkIn(world, firstId, 'confirm'));
+    const again = sampleBody();
+    again.candidate.email = `  ${first.candidate.email.toUpperCase()}`;
+    const answer = await submit(world, again);
+    expect(answer.status).toBe('unconfirmed');
+    const { outcome, nomination } = await confirmNomination(world, linkIn(world, answer.id, 'confirm'));
+    expect(outcome).toBe('confirmed-duplicate');
+    expect(nomination).toMatchObject({ status: 'submitted', duplicateOf: firstId });
+    const sent = world.outbox.all().filter((e) => e.nominationId === answer.id);
+    expect(sent.map((e) => [e.email.kind, e.email.to, e.email.cc])).toEqual([
+      ['confirmation', [again.nominator.email], []],
+      ['duplicate-notice', [again.nominator.email], []],
+    ]);
+    expect(sent[1]?.email.text).toContain('This candidate already has a nomination in this program');
+  });
+
+  it('frees the candidate when the nomination holding them is withdrawn', async () => {
+    const world = inMemoryWorld();
+    const first = sampleBody();
+    const { id } = await submit(world, first);
+    await confirmNomination(world, linkIn(world, id, 'confirm'));
+    await transitionNomination(world, id, organizer, { action: 'withdraw' });
+    const again = sampleBody();
+    again.candidate.email = first.candidate.email;
+    const next = await submit(world, again);
+    expect((await confirmNomination(world, linkIn(world, next.id, 'confirm'))).outcome).toBe('confirmed');
+  });
+
+  it('lets a nomination submitted before the deadline be confirmed after it, within 48 hours only', async () => {
+    const world = inMemoryWorld({ now: '2024-02-16T04:00:00Z' });
+    const early = await submit(world);
+    const late = await submit(world);
+    world.clock.advance(47 * 3_600_000);
+    expect((await confirmNomination(world, linkIn(world, early.id, 'confirm'))).outcome).toBe('confirmed');
+    world.clock.advance(2 * 3_600_000);
+    await expect(confirmNomination(world, linkIn(world, late.id, 'confirm'))).rejects.toThrow(
+      ExpiredLinkError,
+    );
+  });
+
+  it('refuses a tampered link, and a manage link used to confirm', async () => {
+    const world = inMemoryWorld();
+    const { id } = await submit(world);
+    const token = linkIn(world, id, 'confirm');
+    const [header, payload, signature] = token.split('.');
+    const forged = `${header}.${payload}.${signature?.startsWith('A') ? 'B' : 'A'}${signature?.slice(1)}`;
+    await expect(nominationToConfirm(world, forged)).rejects.toThrow(InvalidLinkError);
+    await expect(nominationToConfirm(world, 'not-a-link')).rejects.toThrow(InvalidLinkError);
+    await expect(nominationToConfirm(world, linkIn(world, id, 'manage'))).rejects.toThrow(InvalidLinkError);
+  });
+
+  it('limits submissions per nominator address a day and per source address an hour, storing nothing past either', async () => {
+    const world = inMemoryWorld();
+    const nominator = sampleBody().nominator.email;
+    const byOne = () => {
+      const body = sampleBody();
+      body.nominator.email = nominator.toUpperCase();
+      return body;
+    };
+    for (let i = 0; i < 5; i += 1) await submit(world, byOne(), submission(`198.51.100.${i}`));
+    const before = footprint(world);
+    await expect(submit(world, byOne(), submission('198.51.100.99'))).rejects.toThrow(
+      TooManySubmissionsError,
+    );
+    expect(footprint(world)).toEqual(before);
+    world.clock.advance(24 * 3_600_000);
+    await expect(submit(world, byOne(), submission('198.51.100.99'))).resolves.toBeDefined();
+
+    for (let i = 0; i < 20; i += 1) await submit(world, sampleBody(), submission('192.0.2.1'));
+    await expect(submit(world, sampleBody(), submission('192.0.2.1'))).rejects.toThrow(
+      '20 nominations an hour have come from your network',
+    );
+    await expect(submit(world, sampleBody(), submission('192.0.2.2'))).resolves.toBeDefined();
   });
 
   it('uses the id it is given', async () => {
     const world = { ...inMemoryWorld(), newId: () => '11111111-2222-4333-8444-555555555555' };
-    expect((await submitNomination(world, 'metlib-2024', sampleBody())).id).toBe(
-      '11111111-2222-4333-8444-555555555555',
-    );
+    expect((await submit(world)).id).toBe('11111111-2222-4333-8444-555555555555');
   });
 
   it.each([
@@ -69,7 +202,7 @@ describe('submitNomination', () => {
     ],
   ])('refuses a nomination %s (403) and stores nothing', async (_, now, message) => {
     const world = inMemoryWorld({ now });
-    const submitting = submitNomination(world, 'metlib-2024', sampleBody());
+    const submitting = submit(world);
     await expect(submitting).rejects.toThrow(NominationWindowClosedError);
     await expect(submitting).rejects.toThrow(message);
     expect(footprint(world)).toEqual({ nominations: 0, audits: 0, guards: 0, emails: 0, places: 0 });
@@ -80,9 +213,7 @@ describe('submitNomination', () => {
     ['the last second', '2024-02-16T04:59:59Z'],
   ])('accepts a nomination in %s of the window', async (_, now) => {
     const world = inMemoryWorld({ now });
-    await expect(submitNomination(world, 'metlib-2024', sampleBody())).resolves.toMatchObject({
-      status: 'submitted',
-    });
+    await expect(submit(world)).resolves.toMatchObject({ status: 'unconfirmed' });
   });
 
   it('names every invalid answer and stores nothing', async () => {
@@ -91,7 +222,9 @@ describe('submitNomination', () => {
     body.library.cityPopulation = 400_000;
     body.candidate.name = 'Jordi\r\nBcc: victim@example.org';
     body.commitments.englishProficiency = false;
-    const error = await submitNomination(world, 'metlib-2024', { ...body, extra: 1 }).catch((e) => e);
+    const error = await submitNomination(world, 'metlib-2024', { ...body, extra: 1 }, submission()).catch(
+      (e) => e,
+    );
     expect(error).toBeInstanceOf(ValidationError);
     expect(error.message).toBe('Some answers need correcting');
     expect(error.issues).toEqual(
@@ -105,35 +238,9 @@ describe('submitNomination', () => {
     expect(footprint(world).nominations).toBe(0);
   });
 
-  it('refuses a candidate already nominated, whatever the case of the address, and stores nothing more', async () => {
-    const world = inMemoryWorld();
-    const first = sampleBody();
-    await submitNomination(world, 'metlib-2024', first);
-    const before = footprint(world);
-    const again = sampleBody();
-    again.candidate.email = `  ${first.candidate.email.toUpperCase()}`;
-    const submitting = submitNomination(world, 'metlib-2024', again);
-    await expect(submitting).rejects.toThrow(DuplicateNominationError);
-    await expect(submitting).rejects.toThrow(
-      `${first.candidate.email.toUpperCase()} has already been nominated for this program`,
-    );
-    expect(footprint(world)).toEqual(before);
-  });
-
-  it('stores one nomination when the same candidate is submitted twice at once', async () => {
-    const world = inMemoryWorld();
-    const body = sampleBody();
-    const results = await Promise.allSettled([
-      submitNomination(world, 'metlib-2024', body),
-      submitNomination(world, 'metlib-2024', body),
-    ]);
-    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
-    expect(world.outbox.all()).toHaveLength(1);
-  });
-
   it('answers 404 for an unknown program', async () => {
     const world = inMemoryWorld();
-    await expect(submitNomination(world, 'metlib-1999', sampleBody())).rejects.toThrow(
+    await expect(submitNomination(world, 'metlib-1999', sampleBody(), submission())).rejects.toThrow(
       new NotFoundError('There is no program "metlib-1999"'),
     );
   });

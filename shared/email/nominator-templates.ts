@@ -1,0 +1,52 @@
+import { confirmationHours } from '../domain/nominator-links.ts';
+import type { Program } from '../domain/program.ts';
+import { formatDateInZone, formatInZone } from '../domain/time.ts';
+import { html } from './html.ts';
+import { type EmailMessage, layout } from './templates.ts';
+
+const link = (url: string) => html`<a href="${url}">${url}</a>`;
+
+/**
+ * The one email a submission causes, to the nominator alone. Nothing the submitter typed is in it
+ * but the nominator's own name in the body (escaped): a stranger's address typed into the form
+ * receives a fixed text that names no one, and no candidate is mailed until this is confirmed.
+ */
+export const confirmationEmail = (
+  program: Program,
+  nominator: { name: string; email: string },
+  links: { confirm: string; manage: string; confirmBy: Date },
+): EmailMessage => ({
+  to: [nominator.email],
+  cc: [],
+  ...layout(program, {
+    subject: `Please confirm your nomination for the ${program.name}`,
+    paragraphs: [
+      `Dear ${nominator.name},`,
+      `This address was used to nominate a candidate for the ${program.name}. The nomination is sent to the advisory group, and the candidate told, only once you confirm it. Please confirm it by ${formatInZone(links.confirmBy, program.timeZone)} (${confirmationHours} hours from submission):`,
+      link(links.confirm),
+      `Until ${formatInZone(new Date(program.nominationWindow.closesAt), program.timeZone)} you can see, correct or withdraw the nomination with this private link; keep it to yourself:`,
+      link(links.manage),
+      'If you did not make this nomination, ignore this email: nobody else will be written to, and the nomination is deleted unconfirmed.',
+    ],
+  }),
+});
+
+/**
+ * To the nominator, when the candidate already had a confirmed nomination in the program: theirs
+ * is kept and linked to it for the organizers; the candidate is not written to again.
+ */
+export const duplicateNoticeEmail = (
+  program: Program,
+  nominator: { name: string; email: string },
+): EmailMessage => ({
+  to: [nominator.email],
+  cc: [],
+  ...layout(program, {
+    subject: `Your nomination for the ${program.name} is confirmed`,
+    paragraphs: [
+      `Dear ${nominator.name},`,
+      `Thank you for confirming your nomination for the ${program.name}. This candidate already has a nomination in this program; the organizers will see yours too, linked to it, and take both into account. The candidate has been told of the nomination already, so we have not written to them again.`,
+      `Everyone nominated hears the decision by email by ${formatDateInZone(new Date(program.decisionsDueAt), program.timeZone)}.`,
+    ],
+  }),
+});
