@@ -33,6 +33,7 @@ export const presentNomination = (n: Nomination, viewer: Actor) => ({
   programId: n.programId,
   status: n.status,
   ...(n.decision ? { decision: n.decision } : {}),
+  ...(n.duplicateOf ? { duplicateOf: n.duplicateOf } : {}),
   version: n.version,
   allowedActions: allowedActions(n),
   submittedAt: n.submittedAt,

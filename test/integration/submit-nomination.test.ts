@@ -10,20 +10,46 @@ afterAll(() => stack?.stop());
 const submit = (body: unknown) => stack.api('POST', '/programs/metlib-2024/nominations', { body });
 
 describe('POST /programs/{programId}/nominations', () => {
-  it('stores the nomination and sends one acknowledgement to the candidate, copying the nominator', async () => {
-    // Prepare
+  it('stores it unconfirmed and mails only the nominator, who confirms it; then the candidate hears, once', async () => {
     const body = nominationBody();
-    // Act
     const response = await submit(body);
-    // Assess
-    expect(response.status).toBe(201);
+    expect(response.status).toBe(202);
     expect(response.json).toEqual({
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
-      status: 'submitted',
+      status: 'unconfirmed',
       programId: 'metlib-2024',
       submittedAt: expect.stringMatching(/^2024-02-01T14:0\d:\d\d\.\d{3}Z$/),
+      confirmBy: expect.stringMatching(/^2024-02-03T14:0\d:\d\d\.\d{3}Z$/),
+      message: expect.stringContaining('confirm'),
     });
-    expect(response.headers.get('location')).toBe(`/nominations/${response.json.id}`);
+    expect(await stack.inbox(body.candidate.email)).toEqual([]);
+    const [confirmation] = await stack.inbox(body.nominator.email);
+    expect(confirmation?.destination).toMatchObject({ to: [body.nominator.email], cc: [] });
+    expect(confirmation?.subject).toBe('Please confirm your nomination for the MetLib Learning Circle 2024');
+
+    const organizer = await stack.organizer();
+    const listed = async () =>
+      (await stack.api('GET', '/programs/metlib-2024/nominations', { token: organizer })).json.items.map(
+        (n: { id: string }) => n.id,
+      );
+    expect(await listed()).not.toContain(response.json.id);
+    expect((await stack.api('GET', `/nominations/${response.json.id}`, { token: organizer })).status).toBe(
+      404,
+    );
+
+    const link = await stack.linkFor(body.nominator.email);
+    const page = await stack.api('GET', link, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Confirm your nomination');
+    // Opening the link (as a mail scanner does) confirms nothing.
+    expect(await stack.inbox(body.candidate.email)).toEqual([]);
+    const confirmed = await stack.api('POST', link, { headers: { accept: 'text/html' } });
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.text).toContain('Nomination confirmed');
+    const again = await stack.api('POST', link);
+    expect(again.json).toEqual({ id: response.json.id, status: 'submitted' });
+
+    expect(await listed()).toContain(response.json.id);
     const emails = await stack.inbox(body.candidate.email);
     expect(emails).toHaveLength(1);
     expect(emails[0]?.destination.cc).toEqual([body.nominator.email]);
@@ -31,23 +57,55 @@ describe('POST /programs/{programId}/nominations', () => {
     expect(emails[0]?.body.text).toContain(`Your reference: ${response.json.id}`);
   });
 
-  it('answers 409 for a candidate already nominated, case-insensitively, and stores nothing more', async () => {
+  it('answers a duplicate exactly as a new nomination; only its nominator learns of it, by email', async () => {
     const first = nominationBody();
-    expect((await submit(first)).status).toBe(201);
-    const before = await stack.itemCount();
+    const { id: firstId } = await stack.nominate(first);
     const again = nominationBody({ candidateEmail: first.candidate.email.toUpperCase() });
-    const response = await submit(again);
-    expect(response.status).toBe(409);
-    expect(response.json.error).toBe('DuplicateNomination');
-    expect(await stack.itemCount()).toBe(before);
+    const fresh = await submit(nominationBody());
+    const duplicate = await submit(again);
+    const shape = (r: { status: number; json: Record<string, unknown> }) => ({
+      status: r.status,
+      keys: Object.keys(r.json).sort(),
+      status2: r.json.status,
+      message: r.json.message,
+    });
+    expect(shape(duplicate)).toEqual(shape(fresh));
+    expect((await stack.api('POST', await stack.linkFor(again.nominator.email))).status).toBe(200);
+    const told = await stack.inbox(again.nominator.email);
+    expect(told.map((e) => e.subject)).toEqual([
+      'Please confirm your nomination for the MetLib Learning Circle 2024',
+      'Your nomination for the MetLib Learning Circle 2024 is confirmed',
+    ]);
+    // The candidate was told once, by the first nomination.
     expect(await stack.inbox(first.candidate.email)).toHaveLength(1);
+    const organizer = await stack.organizer();
+    const detail = await stack.api('GET', `/nominations/${duplicate.json.id}`, { token: organizer });
+    expect(detail.json).toMatchObject({ status: 'submitted', duplicateOf: firstId });
   });
 
-  it('stores one nomination when the same candidate is submitted twice at once (a double click)', async () => {
+  it('confirms once when the link is clicked twice at once (a double click)', async () => {
     const body = nominationBody();
-    const statuses = (await Promise.all([submit(body), submit(body)])).map((r) => r.status).sort();
-    expect(statuses).toEqual([201, 409]);
+    await submit(body);
+    const link = await stack.linkFor(body.nominator.email);
+    const statuses = (await Promise.all([stack.api('POST', link), stack.api('POST', link)])).map(
+      (r) => r.status,
+    );
+    expect(statuses).toEqual([200, 200]);
     expect(await stack.inbox(body.candidate.email)).toHaveLength(1);
+  });
+
+  it('answers a tampered or unknown link with a page that says so, and confirms nothing', async () => {
+    const body = nominationBody();
+    await submit(body);
+    const link = await stack.linkFor(body.nominator.email);
+    const tampered = `${link.slice(0, -2)}${link.endsWith('AA') ? 'BB' : 'AA'}`;
+    const page = await stack.api('GET', tampered, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(404);
+    expect(page.text).toContain('This link is not valid');
+    const posted = await stack.api('POST', '/nominations/confirm/nonsense');
+    expect(posted.status).toBe(404);
+    expect(posted.json).toMatchObject({ error: 'InvalidLink' });
+    expect(await stack.inbox(body.candidate.email)).toEqual([]);
   });
 
   it('rejects ineligible and invalid answers with one issue per field and stores nothing', async () => {
@@ -123,8 +181,8 @@ describe('POST /programs/{programId}/nominations', () => {
     body.library.name = script;
     body.project.title = script;
     body.motivation = `${script} and a long enough motivation`;
-    const { json } = await submit(body);
-    const detail = await stack.api('GET', `/nominations/${json.id}`, { token: await stack.organizer() });
+    const { id } = await stack.nominate(body);
+    const detail = await stack.api('GET', `/nominations/${id}`, { token: await stack.organizer() });
     expect(detail.json.library.name).toBe(script);
     const [email] = await stack.inbox(body.candidate.email);
     expect(email?.body.html).not.toContain('<script>');
@@ -187,7 +245,7 @@ describe('the hosted form', () => {
     expect(location).toMatch(/^\/programs\/metlib-2024\/nominate\/submitted\?ref=[0-9a-f-]{36}$/);
     const confirmation = await stack.api('GET', location);
     expect(confirmation.status).toBe(200);
-    expect(confirmation.text).toContain('Nomination received');
+    expect(confirmation.text).toContain('Check your email');
     expect(confirmation.text).toContain(location.split('ref=')[1]);
   });
 
@@ -213,7 +271,7 @@ describe('the hosted form', () => {
       completeForm(`form-${Date.now()}@library.example.org`),
       'application/json',
     );
-    expect(response.status).toBe(201);
-    expect(response.json.status).toBe('submitted');
+    expect(response.status).toBe(202);
+    expect(response.json.status).toBe('unconfirmed');
   });
 });

@@ -36,6 +36,14 @@ export interface TestStack extends RunningStack {
   /** Emails in the SES emulator addressed (to or cc) to this address, after the outbox has drained. */
   inbox(address: string): Promise<SentEmail[]>;
   itemCount(): Promise<number>;
+  /** The path of the newest confirmation (or manage) link mailed to a nominator. */
+  linkFor(nominatorEmail: string, purpose?: 'confirm' | 'manage'): Promise<string>;
+  /**
+   * Submits a nomination (the sample with addresses of its own unless `body` is given) and
+   * confirms it from the link in the nominator's email, as a nominator does: it is then listed,
+   * and its acknowledgement queued. Throws unless both steps succeed.
+   */
+  nominate(body?: ReturnType<typeof nominationBody>): Promise<{ id: string }>;
 }
 
 /** The whole local stack in this test file's process, on its own table and a free API port. */
@@ -81,22 +89,38 @@ export const startTestStack = async (
     }
     return { status: response.status, headers: response.headers, json, text };
   };
+  const inbox: TestStack['inbox'] = async (address) => {
+    await stack.poller.drained();
+    const store = (await (await fetch(`${stack.sesEndpoint}/store`)).json()) as { emails: SentEmail[] };
+    return store.emails.filter((e) =>
+      [...e.destination.to, ...e.destination.cc].some((a) => a.toLowerCase().includes(address.toLowerCase())),
+    );
+  };
+  const linkFor: TestStack['linkFor'] = async (nominatorEmail, purpose = 'confirm') => {
+    const confirmations = (await inbox(nominatorEmail)).filter((e) => e.subject.startsWith('Please confirm'));
+    const path = confirmations.at(-1)?.body.text?.match(new RegExp(`/nominations/${purpose}/[\\w.-]+`))?.[0];
+    if (!path) throw new Error(`No ${purpose} link was mailed to ${nominatorEmail}`);
+    return path;
+  };
+  const nominate: TestStack['nominate'] = async (body = nominationBody()) => {
+    const submitted = await api('POST', '/programs/metlib-2024/nominations', { body });
+    if (submitted.status !== 202)
+      throw new Error(`Submission answered ${submitted.status}: ${submitted.text}`);
+    const confirmed = await api('POST', await linkFor(body.nominator.email));
+    if (confirmed.status !== 200)
+      throw new Error(`Confirmation answered ${confirmed.status}: ${confirmed.text}`);
+    return { id: submitted.json.id as string };
+  };
   return {
     ...stack,
     tableName,
     api,
+    inbox,
+    linkFor,
+    nominate,
     organizer: () => stack.token({ groups: ['organizers'], email: 'organizer@example.org' }),
     reviewer: () => stack.token({ groups: ['reviewers'], email: 'reviewer@example.org' }),
     idToken: async (email) => (await stack.signIn(email)).idToken,
-    inbox: async (address) => {
-      await stack.poller.drained();
-      const store = (await (await fetch(`${stack.sesEndpoint}/store`)).json()) as { emails: SentEmail[] };
-      return store.emails.filter((e) =>
-        [...e.destination.to, ...e.destination.cc].some((a) =>
-          a.toLowerCase().includes(address.toLowerCase()),
-        ),
-      );
-    },
     itemCount: async () => {
       const client = localDynamoDbClient(stack.dynamoDbEndpoint);
       const { Count } = await client.send(new ScanCommand({ TableName: tableName, Select: 'COUNT' }));
