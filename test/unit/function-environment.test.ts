@@ -13,6 +13,7 @@ const resources = {
       dynamoDb: 'http://127.0.0.1:1',
       ses: 'http://127.0.0.1:2',
       scheduler: 'http://127.0.0.1:3',
+      secretsManager: 'http://127.0.0.1:5',
     },
   }),
   console: { authority: 'http://127.0.0.1:4', clientId: 'staff-console' },
@@ -40,13 +41,16 @@ const schedules = [
   'SCHEDULE_GROUP_PREFIX',
   'TIMELINE_FUNCTION_ARN',
 ];
+const links = ['LINK_SECRET_ID'];
+const limits = ['LIMIT_PER_NOMINATOR_PER_DAY', 'LIMIT_PER_SOURCE_PER_HOUR'];
 
 describe('the environment of each function', () => {
   it('holds on AWS exactly the variables its access grants', () => {
     const expected: Record<string, string[]> = {
       RenderNominationForm: table,
       GetProgram: table,
-      SubmitNomination: table,
+      SubmitNomination: [...table, ...links, ...limits],
+      ConfirmNomination: [...table, ...links],
       ListNominations: table,
       GetNomination: table,
       TransitionNomination: table,
@@ -86,6 +90,21 @@ describe('the environment of each function', () => {
       TIMELINE_FUNCTION_ARN: 'arn:aws:lambda:us-east-1:000000000000:function:RunTimelineEvent',
       CERTIFICATE_FUNCTION_ARN: 'arn:aws:lambda:us-east-1:000000000000:function:IssueCertificates',
     });
+    expect(environmentFor(entry('ConfirmNomination'), resources)).toEqual({
+      TABLE_NAME: 'functions-environment',
+      DYNAMODB_ENDPOINT: 'http://127.0.0.1:1',
+      LINK_SECRET_ID: resources.linkSecret,
+      SECRETS_MANAGER_ENDPOINT: 'http://127.0.0.1:5',
+    });
+  });
+
+  it('gives the submission limits as written numbers, and on AWS no Secrets Manager endpoint', () => {
+    const env = environmentFor(entry('SubmitNomination'), {
+      ...aws,
+      intakeLimits: { perNominatorPerDay: 3, perSourcePerHour: 40 },
+    });
+    expect(env).toMatchObject({ LIMIT_PER_NOMINATOR_PER_DAY: '3', LIMIT_PER_SOURCE_PER_HOUR: '40' });
+    expect(env).not.toHaveProperty('SECRETS_MANAGER_ENDPOINT');
   });
 
   it('gives the organizers as one list, and the fonts where the package has them', () => {

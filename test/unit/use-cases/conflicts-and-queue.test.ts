@@ -41,7 +41,7 @@ describe('declareConflict', () => {
     world.clock.advance(60_000);
     const after = await declareConflict(world, id, reviewer, { note: 'She is my sister-in-law' });
     expect(after).toMatchObject({
-      version: 2,
+      version: 3,
       status: 'submitted',
       conflicts: [
         {
@@ -53,13 +53,13 @@ describe('declareConflict', () => {
       ],
     });
     const detail = await world.nominations.getDetail(id);
-    expect(detail?.history[1]).toEqual({
+    expect(detail?.history[2]).toEqual({
       at: '2024-02-01T14:01:00.000Z',
       actor: 'reviewer@example.org',
       action: 'declare-conflict',
       from: 'submitted',
       to: 'submitted',
-      version: 2,
+      version: 3,
       note: 'She is my sister-in-law',
     });
 
@@ -87,9 +87,9 @@ describe('declareConflict', () => {
     const forDeclarer = presentDetail(await getNomination(world, reviewer, id), reviewer);
     expect(forDeclarer).not.toHaveProperty('conflicts');
     const forOther = presentDetail(await getNomination(world, secondReviewer, id), secondReviewer);
-    expect(forOther.history[1]).toMatchObject({ action: 'declare-conflict' });
-    expect(forOther.history[1]).not.toHaveProperty('note');
-    expect(forOrganizer.history[1]).toMatchObject({ note: 'Former colleague' });
+    expect(forOther.history[2]).toMatchObject({ action: 'declare-conflict' });
+    expect(forOther.history[2]).not.toHaveProperty('note');
+    expect(forOrganizer.history[2]).toMatchObject({ note: 'Former colleague' });
     expect(forDeclarer.conflictDeclaredByMe).toBe(true);
     const stored = await world.nominations.get(id);
     expect(stored && presentNomination(stored, secondReviewer)).toMatchObject({

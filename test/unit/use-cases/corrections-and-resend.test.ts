@@ -26,23 +26,23 @@ describe('correctNomination', () => {
     const after = await correctNomination(world, n.id, organizer, {
       candidate: { name: 'Jordina Serra', email: '  New.Address@library.example.org ' },
       nominator: { name: n.nominator.name },
-      expectedVersion: 1,
+      expectedVersion: 2,
       note: 'Typo in the form',
     });
     expect(after).toMatchObject({
-      version: 2,
+      version: 3,
       status: 'submitted',
       candidate: { ...n.candidate, name: 'Jordina Serra', email: 'New.Address@library.example.org' },
       nominator: n.nominator,
     });
     const detail = await world.nominations.getDetail(n.id);
-    expect(detail?.history[1]).toEqual({
+    expect(detail?.history[2]).toEqual({
       at: '2024-02-01T14:01:00.000Z',
       actor: 'organizer@example.org',
       action: 'correct',
       from: 'submitted',
       to: 'submitted',
-      version: 2,
+      version: 3,
       note: 'Typo in the form',
       changes: {
         before: { 'candidate.name': n.candidate.name, 'candidate.email': n.candidate.email },
@@ -51,11 +51,17 @@ describe('correctNomination', () => {
     });
     expect(world.nominations.guardOf('metlib-2024', 'new.address@library.example.org')).toBe(n.id);
     expect(world.nominations.guardOf('metlib-2024', n.candidate.email)).toBeUndefined();
-    // The old address is free again, the new one taken.
-    await expect(nominated(world, [], (b) => (b.candidate.email = n.candidate.email))).resolves.toBeDefined();
-    await expect(
-      nominated(world, [], (b) => (b.candidate.email = 'new.address@library.example.org')),
-    ).rejects.toThrow(DuplicateNominationError);
+    // The old address is free again, the new one taken: a nomination of it confirms as a duplicate.
+    const again = await nominated(world, [], (b) => (b.candidate.email = n.candidate.email));
+    expect(again).not.toHaveProperty('duplicateOf');
+    expect(world.nominations.guardOf('metlib-2024', n.candidate.email)).toBe(again.id);
+    const duplicate = await nominated(
+      world,
+      [],
+      (b) => (b.candidate.email = 'new.address@library.example.org'),
+    );
+    expect(duplicate).toMatchObject({ status: 'submitted', duplicateOf: n.id });
+    expect(world.nominations.guardOf('metlib-2024', 'new.address@library.example.org')).toBe(n.id);
   });
 
   it('refuses a new candidate address that is already nominated, and changes nothing', async () => {
@@ -65,7 +71,7 @@ describe('correctNomination', () => {
     const error = await refused(world, n.id, () =>
       correctNomination(world, n.id, organizer, {
         candidate: { email: taken.candidate.email.toUpperCase() },
-        expectedVersion: 1,
+        expectedVersion: 2,
       }),
     );
     expect(error).toBeInstanceOf(DuplicateNominationError);
@@ -77,7 +83,7 @@ describe('correctNomination', () => {
     const n = await nominated(world);
     await correctNomination(world, n.id, organizer, {
       candidate: { email: n.candidate.email.toUpperCase() },
-      expectedVersion: 1,
+      expectedVersion: 2,
     });
     expect(world.nominations.guardOf('metlib-2024', n.candidate.email)).toBe(n.id);
   });
@@ -87,21 +93,21 @@ describe('correctNomination', () => {
     const n = await nominated(world, ['review']);
     const correct = (body: unknown, actor = organizer) => correctNomination(world, n.id, actor, body);
     const invalid = (await refused(world, n.id, () =>
-      correct({ candidate: { email: 'not-an-address', name: 'a\nb' }, expectedVersion: 2 }),
+      correct({ candidate: { email: 'not-an-address', name: 'a\nb' }, expectedVersion: 3 }),
     )) as ValidationError;
     expect(invalid).toBeInstanceOf(ValidationError);
     expect(invalid.issues.map((i) => i.path).sort()).toEqual(['candidate.email', 'candidate.name']);
     expect(
-      await refused(world, n.id, () => correct({ candidate: { role: 'x' }, expectedVersion: 2 })),
+      await refused(world, n.id, () => correct({ candidate: { role: 'x' }, expectedVersion: 3 })),
     ).toBeInstanceOf(ValidationError);
-    expect(await refused(world, n.id, () => correct({ expectedVersion: 2 }))).toEqual(
+    expect(await refused(world, n.id, () => correct({ expectedVersion: 3 }))).toEqual(
       expect.objectContaining({ code: 'ValidationError', message: 'The correction changes nothing' }),
     );
     expect(
-      await refused(world, n.id, () => correct({ candidate: { name: 'X' }, expectedVersion: 1 })),
+      await refused(world, n.id, () => correct({ candidate: { name: 'X' }, expectedVersion: 2 })),
     ).toBeInstanceOf(VersionConflictError);
     expect(
-      await refused(world, n.id, () => correct({ candidate: { name: 'X' }, expectedVersion: 2 }, reviewer)),
+      await refused(world, n.id, () => correct({ candidate: { name: 'X' }, expectedVersion: 3 }, reviewer)),
     ).toEqual(new ForbiddenError('Only organizers may correct a nomination'));
   });
 
@@ -110,7 +116,7 @@ describe('correctNomination', () => {
     const n = await nominated(world, ['review', 'select']);
     await correctNomination(world, n.id, organizer, {
       candidate: { name: 'Jordina Serra', email: 'jordina@library.example.org' },
-      expectedVersion: 3,
+      expectedVersion: 4,
     });
     await transitionNomination(world, n.id, organizer, { action: 'notify' });
     const [decision] = queued(world, 'decision-selected');
@@ -125,7 +131,7 @@ describe('resendEmail', () => {
     const n = await nominated(world);
     await correctNomination(world, n.id, organizer, {
       candidate: { email: 'jordina@library.example.org' },
-      expectedVersion: 1,
+      expectedVersion: 2,
     });
     const copy = await resendEmail(world, n.id, 'acknowledgement', organizer);
     expect(copy).toMatchObject({
@@ -149,7 +155,7 @@ describe('resendEmail', () => {
       actor: 'organizer@example.org',
       emailKey: 'acknowledgement#resend-1',
       resentAs: 'acknowledgement#resend-2',
-      version: 4,
+      version: 5,
     });
   });
 

@@ -27,7 +27,7 @@ describe('fair reviews: one review per reviewer', () => {
       scoreCount: 2,
       scoreTotal: 9,
       reviewedBy: ['reviewer-1', 'reviewer-2'],
-      version: 4,
+      version: 5,
     });
     const detail = await world.nominations.getDetail(id);
     expect(detail?.reviews).toEqual([
@@ -42,7 +42,7 @@ describe('fair reviews: one review per reviewer', () => {
     ]);
     expect(world.nominations.reviewItems()).toBe(2);
     // The history keeps every review as it was given.
-    expect(detail?.history.map((h) => h.score)).toEqual([undefined, 2, 4, 5]);
+    expect(detail?.history.map((h) => h.score)).toEqual([undefined, undefined, 2, 4, 5]);
     expect(presentNomination(after, organizer).reviews).toEqual({ count: 2, scored: 2, averageScore: 4.5 });
   });
 
@@ -88,14 +88,14 @@ describe('fair reviews: one review per reviewer', () => {
       review(world, id, secondReviewer, { score: 5 }),
     ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
-    expect(await world.nominations.get(id)).toMatchObject({ reviewCount: 2, scoreTotal: 8, version: 3 });
+    expect(await world.nominations.get(id)).toMatchObject({ reviewCount: 2, scoreTotal: 8, version: 4 });
   });
 
   it('still refuses a review that names a version it no longer is at', async () => {
     const world = inMemoryWorld();
     const { id } = await nominated(world);
     await review(world, id, secondReviewer);
-    await expect(review(world, id, reviewer, { expectedVersion: 1 })).rejects.toThrow(VersionConflictError);
+    await expect(review(world, id, reviewer, { expectedVersion: 2 })).rejects.toThrow(VersionConflictError);
   });
 });
 
@@ -114,13 +114,13 @@ describe('fair reviews: blind until you have reviewed', () => {
       entries: [],
     });
     expect(blind.reviewedByMe).toBe(false);
-    expect(blind.history[1]).toEqual({
+    expect(blind.history[2]).toEqual({
       at: '2024-02-01T14:00:00.000Z',
       actor: 'reviewer@example.org',
       action: 'review',
       from: 'submitted',
       to: 'reviewed',
-      version: 2,
+      version: 3,
     });
     expect(JSON.stringify(blind)).not.toMatch(/Weak budget|"score":2/);
     expect(blind).not.toHaveProperty('conflicts');
@@ -137,7 +137,7 @@ describe('fair reviews: blind until you have reviewed', () => {
         { reviewer: 'reviewer2@example.org', score: 4, at: '2024-02-01T14:00:00.000Z' },
       ],
     });
-    expect(open.history[1]).toMatchObject({ note: 'Weak budget', score: 2 });
+    expect(open.history[2]).toMatchObject({ note: 'Weak budget', score: 2 });
   });
 
   it('shows organizers everything without their having reviewed', async () => {

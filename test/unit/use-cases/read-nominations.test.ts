@@ -70,8 +70,11 @@ describe('getNomination', () => {
     const id = reviewed[0]?.id as string;
     const detail = await getNomination(world, reviewer, id);
     expect(detail.nomination).toMatchObject({ id, status: 'reviewed' });
-    expect(detail.history.map((h) => h.action)).toEqual(['submit', 'review']);
-    expect(detail.emails.map((e) => [e.key, e.status])).toEqual([['acknowledgement', 'pending']]);
+    expect(detail.history.map((h) => h.action)).toEqual(['submit', 'confirm', 'review']);
+    expect(detail.emails.map((e) => [e.key, e.status])).toEqual([
+      ['acknowledgement', 'pending'],
+      ['confirmation', 'pending'],
+    ]);
   });
 
   it('is for staff, and answers 404 for an unknown or impossible id', async () => {

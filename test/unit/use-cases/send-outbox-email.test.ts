@@ -35,6 +35,8 @@ describe('sendOutboxEmail', () => {
         sentAt: '2024-02-01T14:00:02.000Z',
         messageId: 'message-1',
       }),
+      // Only the email it was given: the nominator's confirmation waits for its own turn.
+      expect.objectContaining({ key: 'confirmation', status: 'pending', attempts: 0 }),
     ]);
   });
 

@@ -35,14 +35,14 @@ describe('transitionNomination: who may do what', () => {
     const { id } = await nominated(world);
     world.clock.advance(60_000);
     const after = await act(world, id, 'review', { note: 'Strong <civic> project', score: 4 }, reviewer);
-    expect(after).toMatchObject({ status: 'reviewed', version: 2, updatedAt: '2024-02-01T14:01:00.000Z' });
-    expect((await world.nominations.getDetail(id))?.history[1]).toEqual({
+    expect(after).toMatchObject({ status: 'reviewed', version: 3, updatedAt: '2024-02-01T14:01:00.000Z' });
+    expect((await world.nominations.getDetail(id))?.history[2]).toEqual({
       at: '2024-02-01T14:01:00.000Z',
       actor: 'reviewer@example.org',
       action: 'review',
       from: 'submitted',
       to: 'reviewed',
-      version: 2,
+      version: 3,
       note: 'Strong <civic> project',
       score: 4,
     });
@@ -97,11 +97,11 @@ describe('transitionNomination: the state table and versions', () => {
   it('refuses a stale expectedVersion and changes nothing', async () => {
     const world = inMemoryWorld();
     const { id } = await nominated(world, ['review']);
-    const error = await refused(world, id, () => act(world, id, 'select', { expectedVersion: 1 }));
+    const error = await refused(world, id, () => act(world, id, 'select', { expectedVersion: 2 }));
     expect(error).toEqual(
-      new VersionConflictError('The nomination is at version 2, not 1; reload it and try again'),
+      new VersionConflictError('The nomination is at version 3, not 2; reload it and try again'),
     );
-    expect(await act(world, id, 'select', { expectedVersion: 2 })).toMatchObject({ status: 'selected' });
+    expect(await act(world, id, 'select', { expectedVersion: 3 })).toMatchObject({ status: 'selected' });
   });
 
   it('lets exactly one of two concurrent changes from the same version win', async () => {
@@ -114,8 +114,8 @@ describe('transitionNomination: the state table and versions', () => {
       new VersionConflictError('The nomination was changed by someone else; reload it and try again'),
     );
     const detail = await world.nominations.getDetail(id);
-    expect(detail?.nomination.version).toBe(3);
-    expect(detail?.history).toHaveLength(3);
+    expect(detail?.nomination.version).toBe(4);
+    expect(detail?.history).toHaveLength(4);
   });
 
   it('counts each reviewer once with their latest review, and averages only the scored ones', async () => {
@@ -127,14 +127,16 @@ describe('transitionNomination: the state table and versions', () => {
     expect(after).toMatchObject({ reviewCount: 2, scoreCount: 1, scoreTotal: 5, status: 'reviewed' });
     expect(presentNomination(after, organizer).reviews).toEqual({ count: 2, scored: 1, averageScore: 5 });
     const history = (await world.nominations.getDetail(id))?.history ?? [];
-    expect(history.map((h) => h.score)).toEqual([undefined, 4, undefined, 5]);
-    expect(history[2]).not.toHaveProperty('score');
+    expect(history.map((h) => h.score)).toEqual([undefined, undefined, 4, undefined, 5]);
+    expect(history[3]).not.toHaveProperty('score');
   });
 });
 
 describe('transitionNomination: places', () => {
   it('refuses the 21st selection, writes nothing for it, and frees a place on rejection or withdrawal', async () => {
     const world = inMemoryWorld();
+    // All 22 come from the same network within the hour: this is about places, not that limit.
+    world.limits.perSourcePerHour = 22;
     const reviewed = [];
     for (let i = 0; i < 22; i++) reviewed.push((await nominated(world, ['review'])).id);
     const [first, second, ...rest] = reviewed as [string, string, ...string[]];
@@ -164,9 +166,9 @@ describe('transitionNomination: notify', () => {
   it('queues exactly one decision email, "selected", to the candidate with the nominator in copy', async () => {
     const world = inMemoryWorld();
     const n = await nominated(world, ['review', 'select']);
-    expect(queued(world)).toHaveLength(1);
+    expect(queued(world).map((e) => e.email.kind)).toEqual(['confirmation', 'acknowledgement']);
     const after = await act(world, n.id, 'notify');
-    expect(after).toMatchObject({ status: 'notified', decision: 'selected', version: 4 });
+    expect(after).toMatchObject({ status: 'notified', decision: 'selected', version: 5 });
     const decisions = queued(world).filter((e) => e.email.key === 'decision');
     expect(
       decisions.map((e) => [e.email.kind, e.email.subject, e.email.to, e.email.cc, e.nominationId]),
@@ -181,7 +183,9 @@ describe('transitionNomination: notify', () => {
     ]);
     expect(decisions[0]?.email.text).toContain('Tuesday 9 April 2024, 09:00 (New York time, UTC−4)');
     expect((await world.nominations.getDetail(n.id))?.emails.map((e) => e.kind)).toEqual([
+      // In the order of their keys, as the partition sorts them.
       'acknowledgement',
+      'confirmation',
       'decision-selected',
     ]);
   });
@@ -229,6 +233,6 @@ describe('transitionNomination: notify', () => {
   it('queues no email for any other transition', async () => {
     const world = inMemoryWorld();
     await nominated(world, ['review', 'review', 'select', 'reject', 'select', 'withdraw']);
-    expect(queued(world).map((e) => e.email.kind)).toEqual(['acknowledgement']);
+    expect(queued(world).map((e) => e.email.kind)).toEqual(['confirmation', 'acknowledgement']);
   });
 });
