@@ -1,7 +1,7 @@
 import { generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localAudience, localIssuer } from '../../local/jwt.ts';
-import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
+import { startTestStack, type TestStack } from '../support/test-stack.ts';
 
 let stack: TestStack;
 let organizer: string;
@@ -10,8 +10,7 @@ beforeAll(async () => {
   stack = await startTestStack();
   organizer = await stack.organizer();
   for (let i = 0; i < 5; i++) {
-    const response = await stack.api('POST', '/programs/metlib-2024/nominations', { body: nominationBody() });
-    ids.push(response.json.id);
+    ids.push((await stack.nominate()).id);
   }
   for (const id of ids.slice(0, 2)) {
     await stack.api('POST', `/nominations/${id}/transitions`, {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metlib2024 } from '../../events/programs/metlib-2024.ts';
-import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
+import { startTestStack, type TestStack } from '../support/test-stack.ts';
 
 let stack: TestStack;
 let organizer: string;
@@ -11,12 +11,12 @@ beforeAll(async () => {
 afterAll(() => stack?.stop());
 
 const reviewed = async () => {
-  const { json } = await stack.api('POST', '/programs/metlib-2024/nominations', { body: nominationBody() });
-  await stack.api('POST', `/nominations/${json.id}/transitions`, {
+  const { id } = await stack.nominate();
+  await stack.api('POST', `/nominations/${id}/transitions`, {
     token: organizer,
     body: { action: 'review' },
   });
-  return json.id as string;
+  return id;
 };
 const select = (id: string) =>
   stack.api('POST', `/nominations/${id}/transitions`, { token: organizer, body: { action: 'select' } });
