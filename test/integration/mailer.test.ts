@@ -31,11 +31,11 @@ const ses = (endpoint: string) =>
 describe('the mailer', () => {
   it('sends nothing again when a stream record is delivered twice', async () => {
     const body = nominationBody();
-    const { json } = await stack.api('POST', '/programs/metlib-2024/nominations', { body });
+    const { id } = await stack.nominate(body);
     expect(await stack.inbox(body.candidate.email)).toHaveLength(1);
 
     const { run } = await import('../../functions/send-email.ts');
-    const key = keys.email(json.id, 'acknowledgement');
+    const key = keys.email(id, 'acknowledgement');
     const record = { dynamodb: { Keys: { pk: { S: key.pk }, sk: { S: key.sk } }, SequenceNumber: '1' } };
     const result = await run({ Records: [record, record] } as never);
     expect(result.batchItemFailures).toEqual([]);

@@ -27,4 +27,19 @@ describe('after the nomination window closes', () => {
     expect(page.text).toContain('Nominations for the MetLib Learning Circle 2024 are closed');
     expect(page.text).not.toContain('<form');
   });
+
+  it('confirms a nomination submitted before the deadline', async () => {
+    const afterDeadline = stack.now();
+    const body = nominationBody();
+    stack.setClock(new Date('2024-02-16T04:00:00Z'));
+    try {
+      expect((await stack.api('POST', '/programs/metlib-2024/nominations', { body })).status).toBe(202);
+    } finally {
+      stack.setClock(afterDeadline);
+    }
+    const confirmed = await stack.api('POST', await stack.linkFor(body.nominator.email));
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.json.status).toBe('submitted');
+    expect(await stack.inbox(body.candidate.email)).toHaveLength(1);
+  });
 });
