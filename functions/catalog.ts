@@ -131,6 +131,19 @@ export const catalog: readonly FunctionEntry[] = [
     access: { table: 'read-write', signLinks: true },
   },
   {
+    name: 'ManageNomination',
+    entry: 'functions/manage-nomination.ts',
+    description: "The nominator's private page: see, correct or withdraw the nomination",
+    routes: [
+      { method: 'GET', path: '/nominations/manage/{token}' },
+      { method: 'POST', path: '/nominations/manage/{token}' },
+      { method: 'GET', path: '/nominations/manage/{token}/edit' },
+      { method: 'GET', path: '/nominations/manage/{token}/withdraw' },
+      { method: 'POST', path: '/nominations/manage/{token}/withdraw' },
+    ],
+    access: { table: 'read-write', signLinks: true },
+  },
+  {
     name: 'ListNominations',
     entry: 'functions/list-nominations.ts',
     description: 'Lists a program’s nominations by status, a page at a time',

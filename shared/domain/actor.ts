@@ -15,7 +15,18 @@ export interface SystemActor {
   id: 'scheduler';
 }
 
-export type Actor = StaffActor | SystemActor;
+/**
+ * Whoever holds a nomination's manage link: its nominator, by the only proof there is, the link
+ * mailed to them. Authorized by the link for that one nomination, never by the rule table.
+ */
+export interface NominatorActor {
+  kind: 'nominator';
+  id: 'nominator';
+}
+
+export type Actor = StaffActor | SystemActor | NominatorActor;
+
+export const nominator: NominatorActor = { kind: 'nominator', id: 'nominator' };
 
 export const scheduler: SystemActor = { kind: 'system', id: 'scheduler' };
 

@@ -57,6 +57,7 @@ const rules: Record<Permission, Rule> = {
 
 export const can = (actor: Actor, permission: Permission): boolean => {
   const rule = rules[permission];
+  if (actor.kind === 'nominator') return false;
   return actor.kind === 'system'
     ? rule.system === true
     : actor.groups.some((group) => rule.groups.includes(group));

@@ -28,7 +28,7 @@ export interface NominationState {
  */
 const table: Record<string, Partial<Record<NominationAction, NominationState>>> = {
   // Submitted but not yet confirmed by the nominator: nobody else sees it; it expires unconfirmed.
-  unconfirmed: { confirm: { status: 'submitted' } },
+  unconfirmed: { confirm: { status: 'submitted' }, withdraw: { status: 'withdrawn' } },
   submitted: { review: { status: 'reviewed' }, withdraw: { status: 'withdrawn' } },
   reviewed: {
     review: { status: 'reviewed' },

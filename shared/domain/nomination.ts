@@ -183,3 +183,9 @@ export const newNomination = (
 });
 
 export const candidateKey = (email: string) => email.trim().toLowerCase();
+
+/**
+ * Whether it holds the guard on its candidate's address: a confirmed nomination that is not
+ * itself a duplicate. Only such a one moves the guard when its candidate's address changes.
+ */
+export const holdsCandidateGuard = (n: Nomination) => n.status !== 'unconfirmed' && !n.duplicateOf;

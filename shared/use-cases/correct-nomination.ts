@@ -2,7 +2,12 @@ import type { Actor } from '../domain/actor.ts';
 import { authorize } from '../domain/authorization.ts';
 import { ValidationError } from '../domain/errors.ts';
 import { toFieldIssues } from '../domain/field-issues.ts';
-import { candidateKey, correctionSchema, type Nomination } from '../domain/nomination.ts';
+import {
+  candidateKey,
+  correctionSchema,
+  holdsCandidateGuard,
+  type Nomination,
+} from '../domain/nomination.ts';
 import type { ProgramRepository } from '../ports.ts';
 import { type ChangeDeps, checkExpectedVersion, recordChange, requireNomination } from './record-change.ts';
 
@@ -57,7 +62,9 @@ export const correctNomination = async (
       { path: '', message: 'Give a new candidate or nominator name or email' },
     ]);
   }
-  const guardMoves = candidateKey(before.candidate.email) !== candidateKey(fields.candidate.email);
+  const guardMoves =
+    holdsCandidateGuard(before) &&
+    candidateKey(before.candidate.email) !== candidateKey(fields.candidate.email);
   return recordChange(deps, before, actor, {
     action: 'correct',
     fields,

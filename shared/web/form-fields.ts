@@ -88,3 +88,38 @@ export const formToBody = (fields: URLSearchParams): unknown =>
       ];
     }),
   );
+
+const formValues = (spec: FieldSpec, value: unknown): string[] => {
+  if (value === undefined || value === null) return [];
+  switch (spec.kind) {
+    case 'yes-no':
+      return [value ? 'yes' : 'no'];
+    case 'checkboxes':
+      return (value as unknown[]).map(String);
+    case 'commitment':
+      return value ? ['true'] : [];
+    default:
+      return [String(value)];
+  }
+};
+
+/** The form's values for answers as stored: what `formToBody` reads back as the same answers. */
+export const bodyToForm = (body: Record<string, unknown>): URLSearchParams => {
+  const fields = new URLSearchParams();
+  for (const key of bodyOrder()) {
+    const section: SectionSpec = nominationFields[key];
+    const answer = body[key];
+    const entries: [string, FieldSpec, unknown][] =
+      'field' in section
+        ? [[key, section.field, answer]]
+        : Object.entries(section.fields).map(([k, spec]) => [
+            `${key}.${k}`,
+            spec,
+            (answer as Record<string, unknown> | undefined)?.[k],
+          ]);
+    for (const [name, spec, value] of entries) {
+      for (const text of formValues(spec, value)) fields.append(name, text);
+    }
+  }
+  return fields;
+};

@@ -23,6 +23,8 @@ button{font:inherit;font-size:1.1em;background:#00703c;color:#fff;border:0;paddi
 .panel{background:#00703c;color:#fff;padding:1.5em;text-align:center}.panel h1{margin:0}
 .visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 .inset{border-left:10px solid #b1b4b6;padding:.5em 1em;margin:1em 0}
+.summary{margin:0 0 2em}.summary div{border-bottom:1px solid #b1b4b6;padding:.5em 0}.summary dt{font-weight:bold}.summary dd{margin:0;white-space:pre-wrap}
+button.warning{background:#d4351c;box-shadow:0 2px 0 #55150b}
 `;
 
 /**
@@ -129,11 +131,18 @@ const countries = () => {
  * nominations close before the first field, an error summary linking to each field in error,
  * the error beside its field, and every answer kept when the page comes back.
  */
+/** The same form, for the nominator correcting their answers from the manage link. */
+export interface CorrectionForm {
+  action: string;
+  back: string;
+}
+
 export const nominationFormPage = (
   program: Program,
   now: Date,
   values: FormValues = new URLSearchParams(),
   issues: FieldIssue[] = [],
+  correcting?: CorrectionForm,
 ): string => {
   const window = nominationWindowState(program, now);
   if (window !== 'open') return windowClosedPage(program, window);
@@ -149,7 +158,12 @@ export const nominationFormPage = (
   return pageLayout(
     `${issues.length ? 'Error: ' : ''}Nominate a candidate – ${program.name}`,
     html`${errorSummary(summary)}
-<h1>Nominate a candidate for the ${program.name}</h1>
+${
+  correcting
+    ? html`<h1>Correct your nomination for the ${program.name}</h1>
+<p>Change any answer and save. The advisory group sees the answers as they are when it reviews. <a href="${correcting.back}">Back to your nomination</a></p>`
+    : html`<h1>Nominate a candidate for the ${program.name}</h1>`
+}
 <p>A 12-month program of the ${program.organizer} for ${program.capacity.min}–${program.capacity.max} library leaders from cities of more than ${program.eligibility.minCityPopulationExclusive.toLocaleString('en')} people.</p>
 ${deadline(program)}
 <h2>Before you start</h2>
@@ -162,13 +176,13 @@ ${deadline(program)}
 </ul>
 <p>The candidate must agree to use working hours for the program, to take part actively throughout the year and to take part in professional exchange in English.</p>
 <p>Everyone who is nominated hears the decision by email by ${formatDateInZone(new Date(program.decisionsDueAt), program.timeZone)}.</p>
-<form method="post" action="/programs/${program.id}/nominations" novalidate id="nomination-form">
+<form method="post" action="${correcting?.action ?? `/programs/${program.id}/nominations`}" novalidate id="nomination-form">
 ${sections.map(
   (section) =>
     html`<fieldset><legend>${section.title}</legend>${section.fields.map((f) => control(f, values, errors.get(f.name)))}</fieldset>`,
 )}
 ${timeZoneList()}
-<button type="submit" id="submit">Send nomination</button>
+<button type="submit" id="submit">${correcting ? 'Save the corrections' : 'Send nomination'}</button>
 </form>
 <script>${formScript(program, sections)}</script>`,
     `Library directors nominate a candidate for the ${program.name}, a 12-month program for library leaders of large cities. Nominations close ${formatDateInZone(new Date(program.nominationWindow.closesAt), program.timeZone)}.`,

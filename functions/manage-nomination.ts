@@ -1,0 +1,120 @@
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { nominator } from '#shared/domain/actor';
+import {
+  type DomainError,
+  DuplicateNominationError,
+  ExpiredLinkError,
+  InvalidLinkError,
+  ValidationError,
+} from '#shared/domain/errors';
+import type { Nomination } from '#shared/domain/nomination';
+import { httpMiddlewares } from '#shared/http/middlewares';
+import { presentNomination } from '#shared/http/present-nomination';
+import { readBody, wantsHtml } from '#shared/http/request-body';
+import { json, page, seeOther } from '#shared/http/responses';
+import {
+  correctByNominator,
+  nominationToManage,
+  withdrawByNominator,
+} from '#shared/use-cases/manage-nomination';
+import { bodyToForm, formToBody } from '#shared/web/form-fields';
+import { managePage, withdrawPage } from '#shared/web/manage-pages';
+import { linkProblemPage } from '#shared/web/nominator-pages';
+import { nominationFormPage } from '#shared/web/pages';
+import { linkSigner } from '#shared/wiring/links';
+import { requestDeps } from '#shared/wiring/table';
+
+const deps = { ...requestDeps(), links: linkSigner() };
+
+const notices: Record<string, string> = {
+  corrected: 'Your corrections are saved.',
+  withdrawn: 'The nomination is withdrawn.',
+};
+
+/** The nomination as its nominator sees it: the answers and where it stands, nothing of the reviews. */
+const forNominator = (n: Nomination) => {
+  const {
+    reviews: _reviews,
+    reviewedByMe: _reviewed,
+    conflictDeclaredByMe: _declared,
+    conflictCount: _conflicts,
+    allowedActions: _actions,
+    ...shown
+  } = presentNomination(n, nominator);
+  return shown;
+};
+
+/** The link's own path, without a trailing step: the page every step returns to. */
+const basePath = (event: APIGatewayProxyEventV2) =>
+  `/nominations/manage/${encodeURIComponent(event.pathParameters?.token ?? '')}`;
+
+/**
+ * The nominator's link: GET shows the nomination (JSON for an API client); /edit the form with
+ * its answers, POSTed back to correct them; /withdraw a confirmation step, POSTed to withdraw.
+ * After each change a browser is sent back to the page, which says what happened.
+ */
+export const run = async (event: APIGatewayProxyEventV2) => {
+  const token = event.pathParameters?.token ?? '';
+  const base = basePath(event);
+  const step = event.routeKey.split(' ')[1]?.split('/').at(-1);
+  const method = event.requestContext.http.method;
+  if (method === 'GET') {
+    const managed = await nominationToManage(deps, token);
+    if (!wantsHtml(event) && step === '{token}') {
+      return json(200, {
+        ...forNominator(managed.nomination),
+        canCorrect: managed.canCorrect,
+        canWithdraw: managed.canWithdraw,
+      });
+    }
+    if (step === 'edit') {
+      const values = bodyToForm(managed.nomination as unknown as Record<string, unknown>);
+      return page(
+        200,
+        nominationFormPage(managed.program, deps.clock.now(), values, [], { action: base, back: base }),
+      );
+    }
+    if (step === 'withdraw') return page(200, withdrawPage(managed, base));
+    return page(200, managePage(managed, base, notices[event.queryStringParameters?.done ?? '']));
+  }
+  if (step === 'withdraw') {
+    const withdrawn = await withdrawByNominator(deps, token);
+    return wantsHtml(event) ? seeOther(`${base}?done=withdrawn`) : json(200, forNominator(withdrawn));
+  }
+  const body = readBody(event, ['json', 'form']);
+  const corrected = await correctByNominator(
+    deps,
+    token,
+    body.kind === 'json' ? body.value : formToBody(body.fields),
+  );
+  return body.kind === 'form' && wantsHtml(event)
+    ? seeOther(`${base}?done=corrected`)
+    : json(200, forNominator(corrected));
+};
+
+/** A posted correction that is refused shows the form again with its answers; a bad link says so. */
+const problemPage = async (error: DomainError, event: APIGatewayProxyEventV2) => {
+  if (!wantsHtml(event)) return undefined;
+  if (error instanceof ExpiredLinkError) return linkProblemPage('This link has expired', error.message);
+  if (error instanceof InvalidLinkError) return linkProblemPage('This link is not valid', error.message);
+  const issues =
+    error instanceof ValidationError
+      ? error.issues
+      : error instanceof DuplicateNominationError
+        ? [{ path: 'candidate.email', message: error.message }]
+        : undefined;
+  if (issues && event.requestContext.http.method === 'POST') {
+    const body = readBody(event, ['form']);
+    if (body.kind !== 'form') return undefined;
+    const managed = await nominationToManage(deps, event.pathParameters?.token ?? '');
+    const base = basePath(event);
+    return nominationFormPage(managed.program, deps.clock.now(), body.fields, issues, {
+      action: base,
+      back: base,
+    });
+  }
+  return linkProblemPage('This cannot be done now', error.message);
+};
+
+export const handler = middy(run).use(httpMiddlewares({ errorPage: problemPage }));
