@@ -100,8 +100,21 @@ export interface DecisionStanding {
   undecided: Nomination[];
 }
 
-const undecidedList = (undecided: Nomination[]) =>
-  undecided.map((n) => `${n.candidate.name} (${n.library.city}, ${n.status}, ${n.id})`).join('; ');
+/**
+ * How many nominations an organizer email names one by one. Past it the email gives the count and
+ * sends the reader to the console: a flood of nominations must not grow an email (or its outbox
+ * item, which DynamoDB caps at 400 KB) without bound.
+ */
+export const listedInEmail = 25;
+
+const undecidedList = (undecided: Nomination[]) => {
+  const named = undecided
+    .slice(0, listedInEmail)
+    .map((n) => `${n.candidate.name} (${n.library.city}, ${n.status}, ${n.id})`)
+    .join('; ');
+  const more = undecided.length - listedInEmail;
+  return more > 0 ? `${named}; and ${more} more, listed in the staff console at /staff?status=submitted` : named;
+};
 
 export const decisionReadinessEmail = (
   program: Program,

@@ -116,3 +116,15 @@ describe('form posts', () => {
     });
   });
 });
+
+describe('organizer emails that list nominations', () => {
+  it('name at most 25 and count the rest, however many there are', async () => {
+    const { decisionsOverdueEmail, listedInEmail } = await import('../../shared/email/timeline-templates.ts');
+    const undecided = Array.from({ length: 5_000 }, () => sampleNomination());
+    const email = decisionsOverdueEmail(metlib2024, 'chair@metlib.example.org', undecided);
+    expect(listedInEmail).toBe(25);
+    expect(email.text.split('Jordi Serra (').length - 1).toBe(25);
+    expect(email.text).toContain('and 4975 more, listed in the staff console');
+    expect(Buffer.byteLength(email.html) + Buffer.byteLength(email.text)).toBeLessThan(20_000);
+  });
+});
