@@ -11,14 +11,14 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-const submit = (body = nominationBody()) => stack.api('POST', '/programs/metlib-2024/nominations', { body });
-
 const submitted = async () => {
   const body = nominationBody();
-  const response = await submit(body);
-  expect(response.status).toBe(201);
-  return { id: response.json.id as string, body };
+  const { id } = await stack.nominate(body);
+  return { id, body };
 };
+
+const detailOf = async (id: string) =>
+  (await stack.api('GET', `/nominations/${id}`, { token: organizer })).json;
 
 const correct = (id: string, body: unknown, token = organizer) =>
   stack.api('PATCH', `/nominations/${id}`, { token, body });
@@ -29,24 +29,23 @@ describe('PATCH /nominations/{id}', () => {
     const newEmail = `corrected-${id.slice(0, 8)}@library.example.org`;
     const response = await correct(id, {
       candidate: { name: 'Jordina Serra', email: newEmail },
-      expectedVersion: 1,
+      expectedVersion: 2,
       note: 'The nominator mistyped the address',
     });
     expect(response.status).toBe(200);
     expect(response.json).toMatchObject({
       id,
-      version: 2,
+      version: 3,
       candidate: { name: 'Jordina Serra', email: newEmail },
     });
 
     // The old address may be nominated again; the new one is taken.
-    expect((await submit(nominationBody({ candidateEmail: body.candidate.email }))).status).toBe(201);
-    const duplicate = await submit(nominationBody({ candidateEmail: newEmail.toUpperCase() }));
-    expect(duplicate.status).toBe(409);
-    expect(duplicate.json.error).toBe('DuplicateNomination');
+    const renominated = await stack.nominate(nominationBody({ candidateEmail: body.candidate.email }));
+    expect(await detailOf(renominated.id)).not.toHaveProperty('duplicateOf');
+    const duplicate = await stack.nominate(nominationBody({ candidateEmail: newEmail.toUpperCase() }));
+    expect(await detailOf(duplicate.id)).toMatchObject({ status: 'submitted', duplicateOf: id });
 
-    const detail = await stack.api('GET', `/nominations/${id}`, { token: organizer });
-    expect(detail.json.history.at(-1)).toMatchObject({
+    expect((await detailOf(id)).history.at(-1)).toMatchObject({
       action: 'correct',
       actor: 'organizer@example.org',
       note: 'The nominator mistyped the address',
@@ -73,20 +72,19 @@ describe('PATCH /nominations/{id}', () => {
     const { id } = await submitted();
     const duplicate = await correct(id, {
       candidate: { email: taken.body.candidate.email },
-      expectedVersion: 1,
+      expectedVersion: 2,
     });
     expect(duplicate.status).toBe(409);
     expect(duplicate.json.error).toBe('DuplicateNomination');
     const stale = await correct(id, { candidate: { name: 'Someone' }, expectedVersion: 7 });
     expect(stale.status).toBe(409);
     expect(stale.json.error).toBe('VersionConflict');
-    const detail = await stack.api('GET', `/nominations/${id}`, { token: organizer });
-    expect(detail.json.version).toBe(1);
+    expect((await detailOf(id)).version).toBe(2);
   });
 
   it('checks the fields as the submission does', async () => {
     const { id } = await submitted();
-    const response = await correct(id, { candidate: { email: 'nope' }, expectedVersion: 1 });
+    const response = await correct(id, { candidate: { email: 'nope' }, expectedVersion: 2 });
     expect(response.status).toBe(400);
     expect(response.json.issues).toEqual([{ path: 'candidate.email', message: expect.any(String) }]);
   });
@@ -96,7 +94,7 @@ describe('POST /nominations/{id}/emails/{key}/resend', () => {
   it('queues a copy of the acknowledgement to the corrected address', async () => {
     const { id } = await submitted();
     const newEmail = `resend-${id.slice(0, 8)}@library.example.org`;
-    expect((await correct(id, { candidate: { email: newEmail }, expectedVersion: 1 })).status).toBe(200);
+    expect((await correct(id, { candidate: { email: newEmail }, expectedVersion: 2 })).status).toBe(200);
     const response = await stack.api('POST', `/nominations/${id}/emails/acknowledgement/resend`, {
       token: organizer,
     });
@@ -109,12 +107,13 @@ describe('POST /nominations/{id}/emails/{key}/resend', () => {
     });
     const emails = await stack.inbox(newEmail);
     expect(emails.map((e) => e.subject)).toEqual([expect.stringMatching(/^Nomination received: /)]);
-    const detail = await stack.api('GET', `/nominations/${id}`, { token: organizer });
-    expect(detail.json.emails.map((e: { key: string; status: string }) => [e.key, e.status])).toEqual([
+    const detail = await detailOf(id);
+    expect(detail.emails.map((e: { key: string; status: string }) => [e.key, e.status])).toEqual([
       ['acknowledgement', 'sent'],
       ['acknowledgement#resend-1', 'sent'],
+      ['confirmation', 'sent'],
     ]);
-    expect(detail.json.history.at(-1)).toMatchObject({
+    expect(detail.history.at(-1)).toMatchObject({
       action: 'resend-email',
       resentAs: 'acknowledgement#resend-1',
     });
@@ -131,7 +130,7 @@ describe('POST /nominations/{id}/emails/{key}/resend', () => {
 
 describe('organizer routes refuse reviewers', () => {
   it.each([
-    ['PATCH', '/nominations/{id}', { candidate: { name: 'X' }, expectedVersion: 1 }],
+    ['PATCH', '/nominations/{id}', { candidate: { name: 'X' }, expectedVersion: 2 }],
     ['POST', '/nominations/{id}/emails/acknowledgement/resend', undefined],
     ['GET', '/programs/metlib-2024/nominations.csv', undefined],
   ])('%s %s answers 403', async (method, path, body) => {
