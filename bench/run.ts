@@ -11,6 +11,7 @@ import { environmentFor, type FunctionResources } from '#functions/environment';
 import { DynamoDbNominationStore } from '#shared/adapters/dynamodb-nominations';
 import { cachedPrograms, DynamoDbProgramRepository } from '#shared/adapters/dynamodb-programs';
 import { keys } from '#shared/adapters/table-design';
+import { confirmNomination } from '#shared/use-cases/confirm-nomination';
 import { submitNomination } from '#shared/use-cases/submit-nomination';
 import { transitionNomination } from '#shared/use-cases/transition-nomination';
 import sample from '../events/samples/nomination.json' with { type: 'json' };
@@ -23,9 +24,11 @@ import {
   startSesEmulator,
 } from '../local/emulators.ts';
 import { freePort } from '../local/listen.ts';
+import { confirmationLinks } from '../local/nominator-mail.ts';
 import { pool } from '../local/pool.ts';
 import { startStack } from '../local/stack.ts';
 import { measureInit } from './bundle-init.ts';
+import { benchLimits, benchLinks, benchSubmission } from './intake.ts';
 import { benchmarkReport, type SimulatedYear } from './report.ts';
 import { consoleFirstLoad, measureStaffListing } from './staff-listing.ts';
 
@@ -71,6 +74,8 @@ const standIns: FunctionResources = {
   schedulerDeadLetterArn: 'arn:aws:sqs:us-east-1:000000000000:x',
   bundleFilesFolder: (files) => `/var/task/${files.folder}`,
   console: { authority: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_x', clientId: 'x' },
+  linkSecret: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:x',
+  intakeLimits: benchLimits,
 };
 const initEnv = Object.assign(
   { AWS_REGION: 'us-east-1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
@@ -96,14 +101,26 @@ await ensureTable(dynamo.endpoint, 'bench');
 const nominations = new DynamoDbNominationStore(doc, 'bench');
 const programs = cachedPrograms(new DynamoDbProgramRepository(doc, 'bench', definitions), 60_000);
 const clock = { now: () => new Date('2024-02-01T14:00:00Z') };
-const body = (i: number) => ({
-  ...sample,
-  candidate: { ...sample.candidate, email: `bench-${i}-${randomUUID().slice(0, 6)}@x.org` },
-});
+const links = benchLinks(clock);
+// A nominator of its own each: a nominator may submit only a few a day.
+const body = (i: number) => {
+  const tag = `${i}-${randomUUID().slice(0, 6)}`;
+  return {
+    ...sample,
+    nominator: { ...sample.nominator, email: `nominator-${tag}@x.org` },
+    candidate: { ...sample.candidate, email: `bench-${tag}@x.org` },
+  };
+};
 await programs.require('metlib-2024'); // warm the program cache, as a warm Lambda would have it
+const intake = { nominations, programs, clock, links, limits: benchLimits };
 requests = 0;
-const n = await submitNomination({ nominations, programs, clock }, 'metlib-2024', body(0));
+const n = await submitNomination(intake, 'metlib-2024', body(0), benchSubmission);
 const perSubmission = requests;
+// Confirmed (not counted), so it can be reviewed.
+await confirmNomination(
+  intake,
+  await links.sign({ nominationId: n.id, purpose: 'confirm', expiresAt: new Date(n.confirmBy ?? 0) }),
+);
 requests = 0;
 await transitionNomination(
   { nominations, clock, programs },
@@ -130,17 +147,29 @@ const stack = await startStack({
 // each acknowledgement, DynamoDB Local's garbage collection) on this shared machine.
 const bareTransaction = (i: number) => {
   const id = randomUUID();
-  const item = { ...body(i), id, programId: 'metlib-2024', status: 'submitted', version: 1 };
+  const item = { ...body(i), id, programId: 'metlib-2024', status: 'unconfirmed', version: 1 };
   const put = (Item: Record<string, unknown>) => ({
     Put: { TableName: 'bench', Item, ConditionExpression: 'attribute_not_exists(pk)' },
+  });
+  // The submission's two limits: a count per nominator and per source, each under its limit.
+  const count = (key: string) => ({
+    Update: {
+      TableName: 'bench',
+      Key: keys.counter(key),
+      UpdateExpression: 'ADD #count :one',
+      ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
+      ExpressionAttributeNames: { '#count': 'count' },
+      ExpressionAttributeValues: { ':one': 1, ':limit': 1_000_000 },
+    },
   });
   return doc.send(
     new TransactWriteCommand({
       TransactItems: [
         put({ ...keys.nomination(id), type: 'nomination', ...item }),
-        put({ ...keys.guard('metlib-2024', item.candidate.email), type: 'guard' }),
         put({ ...keys.audit(id, 1), type: 'audit' }),
-        put({ ...keys.email(id, 'acknowledgement'), type: 'email-bench', html: 'x'.repeat(2000) }),
+        put({ ...keys.email(id, 'confirmation'), type: 'email-bench', html: 'x'.repeat(2000) }),
+        count(`bench#nominator#${item.nominator.email}`),
+        count('bench#source#127.0.0.1'),
       ],
     }),
   );
@@ -167,18 +196,29 @@ for (let i = 0; i < 330; i++) {
 }
 
 // 4. 1,000 decision emails end to end.
-say('1,000 decision emails: nominate, review, reject, then notify and wait for the inbox…');
+say('1,000 decision emails: nominate, confirm, review, reject, then notify and wait for the inbox…');
 const organizer = await stack.token({ groups: ['organizers'], email: 'o@metlib.example.org' });
 const domain = `bench-${randomUUID().slice(0, 6)}.example.org`;
 const ids: string[] = [];
 const candidates = Array.from({ length: 1000 }, (_, i) => i);
+const nominator = (i: number) => `n${i}@nominators.${domain}`;
 await pool(candidates, 20, async (i) => {
   const r = await fetch(`${stack.apiUrl}/programs/metlib-2024/nominations`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ ...sample, candidate: { ...sample.candidate, email: `c${i}@${domain}` } }),
+    body: JSON.stringify({
+      ...sample,
+      nominator: { ...sample.nominator, email: nominator(i) },
+      candidate: { ...sample.candidate, email: `c${i}@${domain}` },
+    }),
   });
   ids.push(((await r.json()) as { id: string }).id);
+});
+// Each nominator confirms from the link in their email.
+await stack.poller.drained();
+const mailedLinks = await confirmationLinks(ses.endpoint);
+await pool(candidates, 20, async (i) => {
+  await fetch(`${stack.apiUrl}${mailedLinks.get(nominator(i))}`, { method: 'POST' });
 });
 const act = (id: string, action: string) =>
   fetch(`${stack.apiUrl}/nominations/${id}/transitions`, {
@@ -219,6 +259,8 @@ const staffListing = await measureStaffListing({
   nominations,
   programs,
   clock,
+  links,
+  limits: benchLimits,
   countRequests: () => requests,
 });
 const firstLoad = consoleFirstLoad();

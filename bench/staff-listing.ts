@@ -9,9 +9,10 @@ import { percentile } from '../local/percentile.ts';
 import { pool } from '../local/pool.ts';
 import { keys, tableDesign } from '../shared/adapters/table-design.ts';
 import { presentNomination } from '../shared/http/present-nomination.ts';
-import type { Clock, NominationStore, ProgramRepository } from '../shared/ports.ts';
+import type { Clock, LinkSigner, NominationStore, ProgramRepository } from '../shared/ports.ts';
 import { listNominations } from '../shared/use-cases/read-nominations.ts';
-import { submitNomination } from '../shared/use-cases/submit-nomination.ts';
+import type { IntakeLimits } from '../shared/use-cases/submit-nomination.ts';
+import { submitConfirmed } from './intake.ts';
 
 export interface StaffListing {
   nominations: number;
@@ -36,6 +37,8 @@ export const measureStaffListing = async (deps: {
   nominations: NominationStore;
   programs: ProgramRepository;
   clock: Clock;
+  links: LinkSigner;
+  limits: IntakeLimits;
   countRequests: () => number;
 }): Promise<StaffListing> => {
   const programId = 'metlib-2024';
@@ -79,7 +82,7 @@ export const measureStaffListing = async (deps: {
     Array.from({ length: Math.max(0, missing) }, (_, i) => i),
     20,
     async (i) => {
-      await submitNomination(deps, programId, {
+      await submitConfirmed(deps, programId, {
         ...sample,
         candidate: { ...sample.candidate, email: `table-${i}-${randomUUID().slice(0, 6)}@x.org` },
       });
