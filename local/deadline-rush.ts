@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { commandLine } from './command-line.ts';
 import { freePort } from './listen.ts';
+import { confirmationLinks } from './nominator-mail.ts';
 import { percentile } from './percentile.ts';
 import { pool } from './pool.ts';
 import { syntheticNominations } from './simulation-data.ts';
@@ -11,8 +12,9 @@ import { startStack } from './stack.ts';
 const help = `Usage: npm run load -- [--submissions 2000] [--concurrency 50] [--json]
 
 The last hours before the deadline: submissions through the local gateway at a fixed
-concurrency, on a fresh in-memory stack. Then checks that every accepted nomination is stored
-once and got exactly one acknowledgement, and prints throughput and latency percentiles.
+concurrency, on a fresh in-memory stack; then every nominator confirms from the link in their
+email, at the same concurrency. Checks that every accepted nomination is stored once, confirmed
+once and got exactly one acknowledgement, and prints throughput and latency percentiles of both.
 `;
 
 const { values, integer } = commandLine(help, {
@@ -24,6 +26,35 @@ const total = integer('submissions', { min: 1 });
 const concurrency = integer('concurrency', { min: 1 });
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const say = values.json ? () => {} : (line: string) => process.stdout.write(`  ${line}\n`);
+
+/** Requests at a fixed concurrency: each one's latency and answer, and the wall time of all. */
+const rush = async <T>(label: string, items: T[], send: (item: T) => Promise<Response>) => {
+  const latencies: number[] = [];
+  const statuses = new Map<number, number>();
+  const answers = new Map<T, { status: number; json: { id?: string; status?: string } }>();
+  let done = 0;
+  const began = performance.now();
+  await pool(items, concurrency, async (item) => {
+    const t = performance.now();
+    const response = await send(item);
+    const json = (await response.json()) as { id?: string; status?: string };
+    latencies.push(performance.now() - t);
+    statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+    answers.set(item, { status: response.status, json });
+    if (++done % 250 === 0) say(`${done} / ${items.length} ${label}`);
+  });
+  const seconds = (performance.now() - began) / 1000;
+  const pct = (p: number) => Math.round(percentile(latencies, p) * 10) / 10;
+  return {
+    answers,
+    figures: {
+      statuses: Object.fromEntries(statuses),
+      throughputPerSecond: Math.round((items.length / seconds) * 10) / 10,
+      latencyMs: { p50: pct(50), p90: pct(90), p99: pct(99), max: pct(100) },
+      wallSeconds: Math.round(seconds * 10) / 10,
+    },
+  };
+};
 
 const domain = `rush-${randomUUID().slice(0, 8)}.example.org`;
 say(`Starting an in-memory stack…`);
@@ -41,25 +72,29 @@ const stack = await startStack({
 });
 try {
   const bodies = syntheticNominations(total, 15, domain);
-  const latencies: number[] = [];
-  const statuses = new Map<number, number>();
-  const ids = new Set<string>();
-  let done = 0;
-  const began = performance.now();
-  await pool(bodies, concurrency, async (body) => {
-    const t = performance.now();
-    const response = await fetch(`${stack.apiUrl}/programs/metlib-2024/nominations`, {
+  const submitted = await rush('sent', bodies, (body) =>
+    fetch(`${stack.apiUrl}/programs/metlib-2024/nominations`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
-    });
-    const json = (await response.json()) as { id?: string };
-    latencies.push(performance.now() - t);
-    statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-    if (response.status === 201 && json.id) ids.add(json.id);
-    if (++done % 250 === 0) say(`${done} / ${total} sent`);
-  });
-  const seconds = (performance.now() - began) / 1000;
+    }),
+  );
+  const ids = new Set<string>();
+  for (const { status, json } of submitted.answers.values()) if (status === 202 && json.id) ids.add(json.id);
+
+  say('waiting for the confirmation emails…');
+  await stack.poller.drained();
+  const links = await confirmationLinks(stack.sesEndpoint);
+  const toConfirm = bodies.filter((b) => submitted.answers.get(b)?.status === 202);
+  const linksMissing = toConfirm.filter((b) => !links.has(b.nominator.email.toLowerCase())).length;
+  const confirmed = await rush(
+    'confirmed',
+    toConfirm.filter((b) => links.has(b.nominator.email.toLowerCase())),
+    (body) => fetch(`${stack.apiUrl}${links.get(body.nominator.email.toLowerCase())}`, { method: 'POST' }),
+  );
+  const confirmedIds = new Set<string>();
+  for (const { status, json } of confirmed.answers.values())
+    if (status === 200 && json.status === 'submitted' && json.id) confirmedIds.add(json.id);
   say('waiting for the acknowledgements…');
   await stack.poller.drained();
 
@@ -89,40 +124,51 @@ try {
     const id = /Your reference: ([0-9a-f-]{36})/.exec(email.body.text ?? '')?.[1];
     if (id) acks.set(id, (acks.get(id) ?? 0) + 1);
   }
-  const pct = (p: number) => Math.round(percentile(latencies, p) * 10) / 10;
   const report = {
     submissions: total,
     concurrency,
-    statuses: Object.fromEntries(statuses),
+    statuses: submitted.figures.statuses,
     accepted: ids.size,
+    confirmationLinksMissing: linksMissing,
+    confirmationStatuses: confirmed.figures.statuses,
+    confirmed: confirmedIds.size,
     lost: [...ids].filter((id) => !stored.has(id)).length,
     duplicatedRecords: [...stored.values()].filter((n) => n > 1).length,
-    storedNotAccepted: [...stored.keys()].filter((id) => !ids.has(id)).length,
-    acknowledgementsMissing: [...ids].filter((id) => !acks.has(id)).length,
+    storedNotConfirmed: [...stored.keys()].filter((id) => !confirmedIds.has(id)).length,
+    acknowledgementsMissing: [...confirmedIds].filter((id) => !acks.has(id)).length,
     acknowledgementsDuplicated: [...acks.values()].filter((n) => n > 1).length,
-    throughputPerSecond: Math.round((total / seconds) * 10) / 10,
-    latencyMs: { p50: pct(50), p90: pct(90), p99: pct(99), max: pct(100) },
-    wallSeconds: Math.round(seconds * 10) / 10,
+    throughputPerSecond: submitted.figures.throughputPerSecond,
+    latencyMs: submitted.figures.latencyMs,
+    wallSeconds: submitted.figures.wallSeconds,
+    confirmation: {
+      throughputPerSecond: confirmed.figures.throughputPerSecond,
+      latencyMs: confirmed.figures.latencyMs,
+      wallSeconds: confirmed.figures.wallSeconds,
+    },
   };
   const ok =
+    report.accepted === total &&
+    report.confirmed === report.accepted &&
+    report.confirmationLinksMissing === 0 &&
     report.lost === 0 &&
     report.duplicatedRecords === 0 &&
-    report.storedNotAccepted === 0 &&
+    report.storedNotConfirmed === 0 &&
     report.acknowledgementsMissing === 0 &&
-    report.acknowledgementsDuplicated === 0 &&
-    (statuses.get(201) ?? 0) + (statuses.get(409) ?? 0) === total;
+    report.acknowledgementsDuplicated === 0;
+  const latency = (l: typeof report.latencyMs) =>
+    `p50 ${l.p50} ms, p90 ${l.p90} ms, p99 ${l.p99} ms, max ${l.max} ms`;
   if (values.json) process.stdout.write(`${JSON.stringify({ ...report, ok }, null, 2)}\n`);
   else {
     process.stdout.write(`
-Deadline rush: ${total} submissions, ${concurrency} at a time
-  answers                 ${JSON.stringify(report.statuses)}
-  accepted                ${report.accepted}
+Deadline rush: ${total} submissions, ${concurrency} at a time, each confirmed from its email
+  answers                 ${JSON.stringify(report.statuses)} to submissions, ${JSON.stringify(report.confirmationStatuses)} to confirmations
+  accepted / confirmed    ${report.accepted} / ${report.confirmed} (${report.confirmationLinksMissing} confirmation emails missing)
   lost / duplicated       ${report.lost} / ${report.duplicatedRecords}
-  acknowledgements        ${report.accepted - report.acknowledgementsMissing} of ${report.accepted}, ${report.acknowledgementsDuplicated} duplicated
-  throughput              ${report.throughputPerSecond} submissions/s
-  latency                 p50 ${report.latencyMs.p50} ms, p90 ${report.latencyMs.p90} ms, p99 ${report.latencyMs.p99} ms, max ${report.latencyMs.max} ms
+  acknowledgements        ${report.confirmed - report.acknowledgementsMissing} of ${report.confirmed}, ${report.acknowledgementsDuplicated} duplicated
+  submit                  ${report.throughputPerSecond}/s; ${latency(report.latencyMs)}
+  confirm                 ${report.confirmation.throughputPerSecond}/s; ${latency(report.confirmation.latencyMs)}
 
-${ok ? 'OK: nothing lost, nothing twice.' : 'NOT OK'}
+${ok ? 'OK: every submission confirmed, nothing lost, nothing twice.' : 'NOT OK'}
 `);
   }
   process.exitCode = ok ? 0 : 1;

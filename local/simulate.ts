@@ -3,8 +3,8 @@ import { runSimulation } from './simulation.ts';
 
 const help = `Usage: npm run simulate -- [--nominations 200] [--selected 18] [--undecided 7] [--seed 2024] [--json]
 
-Plays the MetLib Learning Circle 2024 on a fresh in-memory local stack: nominations, reviews and
-selection in February 2024, then every scheduled event until April 2025 on a virtual clock.
+Plays the MetLib Learning Circle 2024 on a fresh in-memory local stack: nominations (each
+confirmed from the link in its nominator's email), reviews and selection in February 2024, then every scheduled event until April 2025 on a virtual clock.
 Ends with a report of the emails per kind against what the timeline calls for; exits 1 if any
 is missing or duplicated.
 `;

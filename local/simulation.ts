@@ -6,6 +6,7 @@ import { catalog } from '#functions/catalog';
 import { documentClient } from '#shared/adapters/aws-clients';
 import { tableDesign } from '#shared/adapters/table-design';
 import { freePort } from './listen.ts';
+import { confirmationLinks } from './nominator-mail.ts';
 import { pool } from './pool.ts';
 import { syntheticNominations } from './simulation-data.ts';
 import { type RunningStack, startStack } from './stack.ts';
@@ -97,7 +98,17 @@ export const runSimulation = async (options: SimulationOptions): Promise<Simulat
     await pool(bodies, 10, async (body, i) => {
       ids[i] = (await api('POST', '/programs/metlib-2024/nominations', undefined, body)).id;
     });
-    say(`${ids.length} nominations submitted (clock ${stack.now().toISOString().slice(0, 10)})`);
+    // Each nominator confirms from the link in their email; only then is the nomination listed.
+    await stack.poller.drained();
+    const links = await confirmationLinks(stack.sesEndpoint);
+    await pool(bodies, 10, async (body) => {
+      const link = links.get(body.nominator.email.toLowerCase());
+      if (!link) throw new Error(`No confirmation link was mailed to ${body.nominator.email}`);
+      await api('POST', link);
+    });
+    say(
+      `${ids.length} nominations submitted and confirmed (clock ${stack.now().toISOString().slice(0, 10)})`,
+    );
 
     const decided = ids.length - options.undecided;
     await pool(ids.slice(0, decided), 10, async (id, i) => {
@@ -184,6 +195,7 @@ export const runSimulation = async (options: SimulationOptions): Promise<Simulat
       .invocations()
       .filter((f) => f.ok && f.schedule.includes('.reminder-')).length;
     const expectedByKind: Record<string, number> = {
+      confirmation: options.nominations,
       acknowledgement: options.nominations,
       'decision-selected': options.selected,
       'decision-not-selected': decided - options.selected,

@@ -27,6 +27,7 @@ describe('npm run simulate', () => {
     expect(report.sweeps).toBeGreaterThan(0);
     expect(report.emailsByKind).toEqual(report.expectedByKind);
     expect(report.emailsByKind).toMatchObject({
+      confirmation: 24,
       acknowledgement: 24,
       'decision-selected': 6,
       'decision-not-selected': 15,
