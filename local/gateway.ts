@@ -150,7 +150,10 @@ export const startGateway = async (options: GatewayOptions): Promise<Listening> 
             method,
             path: url.pathname,
             protocol: `HTTP/${req.httpVersion}`,
-            sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+            // Every local client is on loopback; X-Forwarded-For lets a test or the load stand for
+            // many clients, as they reach API Gateway from many addresses.
+            sourceIp:
+              headers['x-forwarded-for']?.split(',')[0]?.trim() || (req.socket.remoteAddress ?? '127.0.0.1'),
             userAgent: headers['user-agent'] ?? '',
           },
           requestId: randomUUID(),

@@ -48,7 +48,12 @@ export interface TestStack extends RunningStack {
 
 /** The whole local stack in this test file's process, on its own table and a free API port. */
 export const startTestStack = async (
-  options: { clockStart?: string; organizerEmails?: string[]; oidcKeyFile?: string } = {},
+  options: {
+    clockStart?: string;
+    organizerEmails?: string[];
+    oidcKeyFile?: string;
+    intakeLimits?: { perNominatorPerDay: number; perSourcePerHour: number };
+  } = {},
 ): Promise<TestStack> => {
   const tableName = `test-${randomUUID()}`;
   const stack = await startStack({
@@ -62,6 +67,7 @@ export const startTestStack = async (
     clockStart: options.clockStart ?? '2024-02-01T14:00:00Z',
     ...(options.organizerEmails ? { organizerEmails: options.organizerEmails } : {}),
     ...(options.oidcKeyFile ? { oidcKeyFile: options.oidcKeyFile } : {}),
+    ...(options.intakeLimits ? { intakeLimits: options.intakeLimits } : {}),
     log: (line) => {
       if (!/ \d{3} \d+ ms$/.test(line)) process.stderr.write(`[stack] ${line}\n`);
     },
