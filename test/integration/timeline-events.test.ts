@@ -32,7 +32,7 @@ beforeAll(async () => {
   people.tokyo.candidate.timeZone = 'Asia/Tokyo';
   people.tokyo.candidate.name = 'Yuki <Tanaka>';
   for (const [who, body] of Object.entries(people)) {
-    ids[who] = (await stack.api('POST', '/programs/metlib-2024/nominations', { body })).json.id;
+    ids[who] = (await stack.nominate(body)).id;
   }
   const act = (id: string, action: string) =>
     stack.api('POST', `/nominations/${id}/transitions`, { token: organizer, body: { action } });

@@ -13,9 +13,8 @@ afterAll(() => stack?.stop());
 
 const submitted = async () => {
   const body = nominationBody();
-  const response = await stack.api('POST', '/programs/metlib-2024/nominations', { body });
-  expect(response.status).toBe(201);
-  return { id: response.json.id as string, body };
+  const { id } = await stack.nominate(body);
+  return { id, body };
 };
 
 const act = (id: string, action: string, token = organizer, extra: Record<string, unknown> = {}) =>
@@ -32,7 +31,7 @@ describe('POST /nominations/{id}/transitions', () => {
     expect(review.json).toEqual({
       id,
       status: 'reviewed',
-      version: 2,
+      version: 3,
       allowedActions: ['review', 'select', 'reject', 'withdraw'],
     });
     await moveTo(id, 'select', 'notify');
@@ -42,7 +41,7 @@ describe('POST /nominations/{id}/transitions', () => {
     expect(detail.json).toMatchObject({
       status: 'notified',
       decision: 'selected',
-      version: 4,
+      version: 5,
       reviews: { count: 1, averageScore: 4 },
     });
     expect(
@@ -52,12 +51,15 @@ describe('POST /nominations/{id}/transitions', () => {
         h.to,
       ]),
     ).toEqual([
-      ['submit', null, 'submitted'],
+      ['submit', null, 'unconfirmed'],
+      ['confirm', 'unconfirmed', 'submitted'],
       ['review', 'submitted', 'reviewed'],
       ['select', 'reviewed', 'selected'],
       ['notify', 'selected', 'notified'],
     ]);
-    expect(detail.json.history[1]).toMatchObject({
+    expect(detail.json.history[0]).toMatchObject({ actor: 'nominator' });
+    expect(detail.json.history[1]).toMatchObject({ actor: 'nominator' });
+    expect(detail.json.history[2]).toMatchObject({
       actor: 'reviewer@example.org',
       note: 'Strong <civic> project',
       score: 4,
@@ -78,6 +80,7 @@ describe('POST /nominations/{id}/transitions', () => {
         to: [body.candidate.email],
         sentAt: expect.any(String),
       }),
+      expect.objectContaining({ key: 'confirmation', status: 'sent', to: [body.nominator.email] }),
       expect.objectContaining({ key: 'decision', kind: 'decision-selected', status: 'sent' }),
     ]);
   });
@@ -107,20 +110,20 @@ describe('POST /nominations/{id}/transitions', () => {
     const { id } = await submitted();
     await moveTo(id, 'review');
     const [a, b] = await Promise.all([
-      act(id, 'select', organizer, { expectedVersion: 2 }),
-      act(id, 'reject', organizer, { expectedVersion: 2 }),
+      act(id, 'select', organizer, { expectedVersion: 3 }),
+      act(id, 'reject', organizer, { expectedVersion: 3 }),
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     expect([a, b].find((r) => r.status === 409)?.json.error).toBe('VersionConflict');
     const detail = await stack.api('GET', `/nominations/${id}`, { token: organizer });
-    expect(detail.json.version).toBe(3);
-    expect(detail.json.history).toHaveLength(3);
+    expect(detail.json.version).toBe(4);
+    expect(detail.json.history).toHaveLength(4);
   });
 
   it('answers 409 for a stale expectedVersion and changes nothing', async () => {
     const { id } = await submitted();
     await moveTo(id, 'review');
-    const response = await act(id, 'select', organizer, { expectedVersion: 1 });
+    const response = await act(id, 'select', organizer, { expectedVersion: 2 });
     expect(response.status).toBe(409);
     expect(response.json.error).toBe('VersionConflict');
     expect((await stack.api('GET', `/nominations/${id}`, { token: organizer })).json.status).toBe('reviewed');
