@@ -76,10 +76,10 @@ export class NominationApi extends ResourceGroup {
       if (added) {
         Validations.of(added).acknowledge({
           id: 'AwsSolutions-APIG4',
-          reason: `${route.method} ${route.path} is public by design: the nomination form, the program's public information and the submission of a nomination.`,
+          reason: `${route.method} ${route.path} is public by design: the nomination form, the program's public information, the submission of a nomination, and the nominator's pages, which their signed link authorizes.`,
         });
       }
-      // The public submit route is the one anyone can hammer: it gets its own, lower limit.
+      // The public POST routes (submit, confirm, manage) are the ones anyone can hammer: a lower limit.
       // routeSettings is raw JSON to CDK: its keys go to CloudFormation as written, so in its casing.
       if (route.method === 'POST') {
         this.routeSettings[`${route.method} ${route.path}`] = {

@@ -123,15 +123,49 @@ describe('the HTTP API', () => {
       expect(imported.some((name) => name.includes(`ExportsOutputRef${id}`))).toBe(true);
   });
 
-  it('logs access and throttles the public submit route harder than the rest', () => {
+  it('logs access and throttles the public POST routes harder than the rest', () => {
     const routeSettings = new Capture();
     services.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('routeKey') },
       DefaultRouteSettings: { ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 },
       RouteSettings: routeSettings,
     });
+    const harder = { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 };
     expect(routeSettings.asObject()).toEqual({
-      'POST /programs/{programId}/nominations': { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 },
+      'POST /programs/{programId}/nominations': harder,
+      'POST /nominations/confirm/{token}': harder,
+      'POST /nominations/manage/{token}': harder,
+      'POST /nominations/manage/{token}/withdraw': harder,
+    });
+  });
+});
+
+describe('the nominators’ links and the intake limits', () => {
+  const variablesOf = (name: string) =>
+    Object.values(services.findResources('AWS::Lambda::Function')).find(
+      (f) => f.Properties.Description === catalog.find((e) => e.name === name)?.description,
+    )?.Properties.Environment.Variables;
+
+  it('keep the link secret with the data, generated, and give it to the functions that sign links', () => {
+    data.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true },
+    });
+    for (const name of ['SubmitNomination', 'ConfirmNomination', 'ManageNomination']) {
+      expect(JSON.stringify(variablesOf(name).LINK_SECRET_ID), name).toMatch(/LinkSecret/);
+    }
+    expect(variablesOf('ListNominations')).not.toHaveProperty('LINK_SECRET_ID');
+    const readers = Object.values(services.findResources('AWS::IAM::Policy')).filter((p) =>
+      JSON.stringify(p.Properties.PolicyDocument).includes('secretsmanager:GetSecretValue'),
+    );
+    expect(readers.map((p) => JSON.stringify(p.Properties.Roles)).sort()).toEqual(
+      ['ConfirmNomination', 'ManageNomination', 'SubmitNomination'].map((n) => expect.stringContaining(n)),
+    );
+  });
+
+  it('give the submit function the stage’s limits', () => {
+    expect(variablesOf('SubmitNomination')).toMatchObject({
+      LIMIT_PER_NOMINATOR_PER_DAY: '5',
+      LIMIT_PER_SOURCE_PER_HOUR: '20',
     });
   });
 });
@@ -141,8 +175,8 @@ describe('the table', () => {
     data.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
       BillingMode: 'PAY_PER_REQUEST',
       StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
-      // No TTL until retention rules write one: an attribute nothing writes expires nothing.
-      TimeToLiveSpecification: Match.absent(),
+      // Written on unconfirmed nominations and the submission counters.
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
       GlobalSecondaryIndexes: [
         Match.objectLike({ IndexName: 'gsi1', Projection: { ProjectionType: 'ALL' } }),
         // Sparse and keys only: the emails still owed, for the redrive sweep.
