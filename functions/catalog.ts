@@ -167,6 +167,16 @@ export const catalog: readonly FunctionEntry[] = [
     access: { table: 'read-write' },
   },
   {
+    name: 'AnswerPersonalDataRequest',
+    entry: 'functions/answer-personal-data-request.ts',
+    description: 'Exports or erases everything stored about one email address, for organizers',
+    routes: [
+      { method: 'POST', path: '/personal-data/export', staff: true },
+      { method: 'POST', path: '/personal-data/erase', staff: true },
+    ],
+    access: { table: 'read-write' },
+  },
+  {
     name: 'NotifyDecisions',
     entry: 'functions/notify-decisions.ts',
     description: 'Notifies every decided nomination of a program',

@@ -3,6 +3,7 @@ import {
   AccountRecovery,
   CfnManagedLoginBranding,
   CfnUserPoolGroup,
+  ClientAttributes,
   ManagedLoginVersion,
   Mfa,
   OAuthScope,
@@ -51,6 +52,7 @@ export class StatefulStack extends Stack {
       deletionProtection: prod,
       removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
       dynamoStream: StreamViewType.NEW_AND_OLD_IMAGES,
+      timeToLiveAttribute: tableDesign.timeToLiveAttribute,
     });
 
     this.userPool = new UserPool(this, 'Staff', {
@@ -111,6 +113,10 @@ export class StatefulStack extends Stack {
       accessTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.days(30),
       enableTokenRevocation: true,
+      // The audit trail names staff by their email only when verified; a token of this client
+      // must not be able to change it. An empty list would mean "every standard attribute" to
+      // Cognito, so the one writable attribute is the harmless locale.
+      writeAttributes: new ClientAttributes().withStandardAttributes({ locale: true }),
     });
     // Managed login shows its pages to a client only with a style; Cognito's own is enough.
     new CfnManagedLoginBranding(this, 'StaffConsoleLoginStyle', {

@@ -5,6 +5,7 @@ import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/
 import { CapacityReachedError, DuplicateNominationError, VersionConflictError } from '../domain/errors.ts';
 import { candidateKey, type Nomination } from '../domain/nomination.ts';
 import type { NominationStatus } from '../domain/nomination-states.ts';
+import { expiryAttribute } from '../domain/retention.ts';
 import type { Review } from '../domain/reviews.ts';
 import type {
   AuditEntry,
@@ -16,6 +17,7 @@ import type {
 } from '../ports.ts';
 import { callAws } from './aws-errors.ts';
 import { emailRecord, outboxEmailPut } from './dynamodb-outbox-items.ts';
+import { addressesOf, addressHash, addressItem, stampExpiry } from './dynamodb-personal-data.ts';
 import { changePlaces, placesItem } from './dynamodb-places.ts';
 import { TableTransaction, TransactionCancelled } from './dynamodb-transaction.ts';
 import { decodeCursor, encodeCursor } from './nomination-cursor.ts';
@@ -49,8 +51,11 @@ const guardPut = (programId: string, candidateEmail: string, nominationId: strin
 const duplicate = (email: string) =>
   new DuplicateNominationError(`${email} has already been nominated for this program`);
 
-const auditPut = (nominationId: string, entry: AuditEntry) => ({
-  Item: { ...keys.audit(nominationId, entry.version), type: 'audit', ...entry },
+/** The TTL an item written with a nomination inherits from it, once it has one. */
+const expiryOf = (n: Nomination) => (n.expiresAt ? { [expiryAttribute]: n.expiresAt } : {});
+
+const auditPut = (nomination: Nomination, entry: AuditEntry) => ({
+  Item: { ...keys.audit(nomination.id, entry.version), type: 'audit', ...entry, ...expiryOf(nomination) },
   ConditionExpression: 'attribute_not_exists(pk)',
 });
 
@@ -61,10 +66,24 @@ const addEmails = (
   at: string,
 ) => {
   for (const email of emails) {
-    transaction.put(
-      `email ${email.key}`,
-      outboxEmailPut({ programId: nomination.programId, nominationId: nomination.id, email }, at),
-    );
+    const put = outboxEmailPut({ programId: nomination.programId, nominationId: nomination.id, email }, at);
+    transaction.put(`email ${email.key}`, { ...put, Item: { ...put.Item, ...expiryOf(nomination) } });
+  }
+};
+
+/** The address items of the nomination's addresses that `had` lacks, and the end of those it no longer has. */
+const addressItems = (transaction: TableTransaction, had: string[], nomination: Nomination) => {
+  const has = addressesOf(nomination);
+  // Named by a hash: a cancelled transaction's message names its items and may be logged.
+  for (const address of had.filter((a) => !has.includes(a))) {
+    transaction.delete(`old address ${addressHash(address).slice(0, 12)}`, {
+      Key: keys.person(addressHash(address), nomination.id),
+    });
+  }
+  for (const address of has.filter((a) => !had.includes(a))) {
+    transaction.put(`address ${addressHash(address).slice(0, 12)}`, {
+      Item: addressItem(address, nomination),
+    });
   }
 };
 
@@ -112,7 +131,8 @@ export class DynamoDbNominationStore implements NominationStore {
         ConditionExpression: 'attribute_not_exists(pk)',
       })
       .put('guard', guardPut(nomination.programId, nomination.candidate.email, nomination.id))
-      .put('audit', auditPut(nomination.id, audit));
+      .put('audit', auditPut(nomination, audit));
+    addressItems(transaction, [], nomination);
     addEmails(transaction, nomination, emails, audit.at);
     try {
       await transaction.commit();
@@ -232,8 +252,9 @@ export class DynamoDbNominationStore implements NominationStore {
           ':from': before.status,
         },
       })
-      .put('audit', auditPut(before.id, write.audit));
-    addEmails(transaction, before, write.emails, write.audit.at);
+      .put('audit', auditPut(after, write.audit));
+    addEmails(transaction, after, write.emails, write.audit.at);
+    addressItems(transaction, addressesOf(before), after);
     if (write.placeDelta !== 0) changePlaces(transaction, before.programId, write.placeDelta, write.capacity);
     // The nomination's version condition serialises every write of its reviews and guard.
     if (write.review) {
@@ -257,6 +278,10 @@ export class DynamoDbNominationStore implements NominationStore {
         );
       }
       throw new VersionConflictError('The nomination was changed by someone else; reload it and try again');
+    }
+    // Its fate is known now: every other item of it gets the same lifetime.
+    if (after.expiresAt && after.expiresAt !== before.expiresAt) {
+      await stampExpiry(this.client, this.tableName, after, after.expiresAt);
     }
   }
 

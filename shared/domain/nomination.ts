@@ -155,6 +155,8 @@ export interface Nomination extends NominationInput {
   reviewedBy?: string[];
   /** Conflicts of interest declared on it; the declarers may not review it. */
   conflicts?: ConflictDeclaration[];
+  /** When its personal data is erased (the TTL, retention.ts), once its fate is known. */
+  expiresAt?: number;
 }
 
 /** A nomination as it is first stored: submitted, version 1, no reviews yet. */

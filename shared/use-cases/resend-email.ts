@@ -1,6 +1,6 @@
 import type { Actor } from '../domain/actor.ts';
 import { authorize } from '../domain/authorization.ts';
-import { NotFoundError } from '../domain/errors.ts';
+import { ConflictError, NotFoundError } from '../domain/errors.ts';
 import { candidateKey, type Nomination } from '../domain/nomination.ts';
 import type { AuditEntry, OutboxEmail } from '../ports.ts';
 import { type ChangeDeps, recordChange, requireDetail } from './record-change.ts';
@@ -27,8 +27,8 @@ const readdress = (nomination: Nomination, history: AuditEntry[]) => {
 /**
  * An organizer has an email of a nomination queued again, as a copy under a new key
  * (`<key>#resend-<n>`) to the nomination's current addresses, with an audit entry, in one
- * transaction. Any email may be resent, whatever its status: nothing tracks bounces yet, so a
- * "sent" email may still never have arrived.
+ * transaction. An email whose content is still kept may be resent, whatever its status; a sent
+ * email's content is dropped once sent (409).
  */
 export const resendEmail = async (
   deps: ChangeDeps,
@@ -42,6 +42,11 @@ export const resendEmail = async (
     ? await deps.nominations.getEmail(nominationId, key)
     : undefined;
   if (!original) throw new NotFoundError(`The nomination has no email "${key}"`);
+  if (original.html === undefined && original.text === undefined) {
+    throw new ConflictError(
+      `The email "${key}" was sent and its content is no longer kept (see the privacy notice); only unsent emails can be sent again`,
+    );
+  }
   const base = key.replace(resendSuffix, '');
   const copies = detail.emails.filter(
     (e) => e.key.startsWith(`${base}#resend-`) && resendSuffix.test(e.key.slice(base.length)),

@@ -40,7 +40,13 @@ export interface TestStack extends RunningStack {
 
 /** The whole local stack in this test file's process, on its own table and a free API port. */
 export const startTestStack = async (
-  options: { clockStart?: string; organizerEmails?: string[]; oidcKeyFile?: string } = {},
+  options: {
+    clockStart?: string;
+    organizerEmails?: string[];
+    oidcKeyFile?: string;
+    /** The functions' log level (WARN unless given). */
+    logLevel?: string;
+  } = {},
 ): Promise<TestStack> => {
   const tableName = `test-${randomUUID()}`;
   const stack = await startStack({
@@ -54,6 +60,7 @@ export const startTestStack = async (
     clockStart: options.clockStart ?? '2024-02-01T14:00:00Z',
     ...(options.organizerEmails ? { organizerEmails: options.organizerEmails } : {}),
     ...(options.oidcKeyFile ? { oidcKeyFile: options.oidcKeyFile } : {}),
+    ...(options.logLevel ? { logLevel: options.logLevel } : {}),
     log: (line) => {
       if (!/ \d{3} \d+ ms$/.test(line)) process.stderr.write(`[stack] ${line}\n`);
     },
