@@ -92,11 +92,12 @@ export const catalog: readonly FunctionEntry[] = [
   {
     name: 'RenderNominationForm',
     entry: 'functions/render-nomination-form.ts',
-    description: 'The hosted nomination form, its confirmation page and robots.txt',
+    description: 'The hosted nomination form, its confirmation page, the privacy notice and robots.txt',
     routes: [
       { method: 'GET', path: '/' },
       { method: 'GET', path: '/programs/{programId}/nominate' },
       { method: 'GET', path: '/programs/{programId}/nominate/submitted' },
+      { method: 'GET', path: '/programs/{programId}/privacy' },
       { method: 'GET', path: '/robots.txt' },
     ],
     access: { table: 'read' },

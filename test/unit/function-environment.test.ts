@@ -54,6 +54,7 @@ describe('the environment of each function', () => {
       ExportNominations: table,
       CorrectNomination: table,
       ResendEmail: table,
+      AnswerPersonalDataRequest: table,
       NotifyDecisions: table,
       UpdateTimeline: [...table, ...schedules],
       SyncSchedules: [...table, ...schedules],
