@@ -261,6 +261,7 @@ export const catalog: readonly FunctionEntry[] = [
       { method: 'GET', path: '/staff/config.json' },
       { method: 'GET', path: '/staff/assets/{file}' },
       { method: 'GET', path: '/staff/nominations/{id}' },
+      { method: 'GET', path: '/staff/personal-data' },
     ],
     access: { consoleSignIn: true },
     bundleFiles: {
