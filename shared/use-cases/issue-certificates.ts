@@ -38,7 +38,11 @@ export const issueCertificates = async (
   // Their certificates sent, the participants' data starts its last period.
   const expiresAt = certificateExpiry(program, input.scheduledAt);
   for (const n of people.filter((p) => !p.expiresAt)) {
-    await recordChange(deps, n, scheduler, { action: 'set-retention', fields: { expiresAt } });
+    await recordChange(deps, n, scheduler, {
+      action: 'set-retention',
+      fields: { expiresAt },
+      audit: { note: `Personal data erased after ${new Date(expiresAt * 1000).toISOString().slice(0, 10)}` },
+    });
   }
   return outcome;
 };
