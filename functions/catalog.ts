@@ -96,11 +96,12 @@ export const catalog: readonly FunctionEntry[] = [
   {
     name: 'RenderNominationForm',
     entry: 'functions/render-nomination-form.ts',
-    description: 'The hosted nomination form, its confirmation page and robots.txt',
+    description: 'The hosted nomination form, its confirmation page, the privacy notice and robots.txt',
     routes: [
       { method: 'GET', path: '/' },
       { method: 'GET', path: '/programs/{programId}/nominate' },
       { method: 'GET', path: '/programs/{programId}/nominate/submitted' },
+      { method: 'GET', path: '/programs/{programId}/privacy' },
       { method: 'GET', path: '/robots.txt' },
     ],
     access: { table: 'read' },
@@ -195,6 +196,16 @@ export const catalog: readonly FunctionEntry[] = [
     access: { table: 'read-write' },
   },
   {
+    name: 'AnswerPersonalDataRequest',
+    entry: 'functions/answer-personal-data-request.ts',
+    description: 'Exports or erases everything stored about one email address, for organizers',
+    routes: [
+      { method: 'POST', path: '/personal-data/export', staff: true },
+      { method: 'POST', path: '/personal-data/erase', staff: true },
+    ],
+    access: { table: 'read-write' },
+  },
+  {
     name: 'NotifyDecisions',
     entry: 'functions/notify-decisions.ts',
     description: 'Notifies every decided nomination of a program',
@@ -278,6 +289,7 @@ export const catalog: readonly FunctionEntry[] = [
       { method: 'GET', path: '/staff/config.json' },
       { method: 'GET', path: '/staff/assets/{file}' },
       { method: 'GET', path: '/staff/nominations/{id}' },
+      { method: 'GET', path: '/staff/personal-data' },
     ],
     access: { consoleSignIn: true },
     bundleFiles: {

@@ -6,6 +6,7 @@ import { nominationWindowState } from '#shared/domain/program';
 import { httpMiddlewares } from '#shared/http/middlewares';
 import { type HttpResult, page } from '#shared/http/responses';
 import { confirmationPage, nominationFormPage } from '#shared/web/pages';
+import { privacyPage } from '#shared/web/privacy-page';
 import { requestPrograms } from '#shared/wiring/programs';
 
 const programs = requestPrograms();
@@ -33,6 +34,7 @@ export const run = async (event: APIGatewayProxyEventV2) => {
   const program =
     programId === undefined ? await defaultProgram() : (await programs.require(programId)).program;
   if (!program) return page(404, '<!doctype html><title>No program</title><p>There is no program yet.</p>');
+  if (event.routeKey.endsWith('/privacy')) return page(200, privacyPage(program));
   if (event.routeKey.endsWith('/submitted')) {
     const ref = event.queryStringParameters?.ref ?? '';
     return page(200, confirmationPage(program, isNominationId(ref) ? ref : 'in the email we sent you'));

@@ -104,6 +104,7 @@ const features = {
   conflicts: has('POST', '/nominations/{id}/conflicts'),
   resend: has('POST', '/nominations/{id}/emails/{key}/resend'),
   corrections: has('PATCH', '/nominations/{id}'),
+  personalData: has('POST', '/personal-data/erase'),
 };
 
 /** The program the console lists. */

@@ -3,6 +3,7 @@ import {
   AccountRecovery,
   CfnManagedLoginBranding,
   CfnUserPoolGroup,
+  ClientAttributes,
   ManagedLoginVersion,
   Mfa,
   OAuthScope,
@@ -54,7 +55,7 @@ export class StatefulStack extends Stack {
       deletionProtection: prod,
       removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
       dynamoStream: StreamViewType.NEW_AND_OLD_IMAGES,
-      timeToLiveAttribute: tableDesign.ttlAttribute,
+      timeToLiveAttribute: tableDesign.timeToLiveAttribute,
     });
 
     this.linkSecret = new Secret(this, 'LinkSecret', {
@@ -126,6 +127,10 @@ export class StatefulStack extends Stack {
       accessTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.days(30),
       enableTokenRevocation: true,
+      // The audit trail names staff by their email only when verified; a token of this client
+      // must not be able to change it. An empty list would mean "every standard attribute" to
+      // Cognito, so the one writable attribute is the harmless locale.
+      writeAttributes: new ClientAttributes().withStandardAttributes({ locale: true }),
     });
     // Managed login shows its pages to a client only with a style; Cognito's own is enough.
     new CfnManagedLoginBranding(this, 'StaffConsoleLoginStyle', {

@@ -4,9 +4,11 @@ import { createRequire } from 'node:module';
 import {
   CreateTableCommand,
   DescribeTableCommand,
+  DescribeTimeToLiveCommand,
   DynamoDBClient,
   ListTablesCommand,
   UpdateTableCommand,
+  UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { tableDesign } from '#shared/adapters/table-design';
@@ -126,6 +128,20 @@ const indexDefinition = (index: (typeof tableDesign.indexes)[number]) => ({
   Projection: { ProjectionType: index.projection },
 });
 
+/** DynamoDB deletes items past their `expiresAt`, as the CDK stack's table does; kept tables get it too. */
+const ensureTimeToLive = async (client: DynamoDBClient, tableName: string) => {
+  const { TimeToLiveDescription } = await client.send(
+    new DescribeTimeToLiveCommand({ TableName: tableName }),
+  );
+  if (TimeToLiveDescription?.TimeToLiveStatus === 'ENABLED') return;
+  await client.send(
+    new UpdateTimeToLiveCommand({
+      TableName: tableName,
+      TimeToLiveSpecification: { AttributeName: tableDesign.timeToLiveAttribute, Enabled: true },
+    }),
+  );
+};
+
 /**
  * Creates the table as the CDK stack defines it (keys, indexes, stream, TTL) unless it exists; a
  * table kept from an older version of the design gets the indexes it lacks.
@@ -147,6 +163,7 @@ export const ensureTable = async (endpoint: string, tableName: string): Promise<
           }),
         );
       }
+      await ensureTimeToLive(client, tableName);
       return { streamArn: existing.Table.LatestStreamArn };
     }
     const created = await client.send(
@@ -168,6 +185,7 @@ export const ensureTable = async (endpoint: string, tableName: string): Promise<
     );
     const streamArn = created.TableDescription?.LatestStreamArn;
     if (!streamArn) throw new Error(`Table ${tableName} was created without a stream`);
+    await ensureTimeToLive(client, tableName);
     return { streamArn };
   } finally {
     client.destroy();

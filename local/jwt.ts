@@ -60,7 +60,12 @@ export interface TokenRequest {
 }
 
 export const signToken = async (jwk: JWK, request: TokenRequest): Promise<string> =>
-  new SignJWT({ email: request.email, 'cognito:groups': request.groups, token_use: 'access' })
+  new SignJWT({
+    email: request.email,
+    email_verified: true,
+    'cognito:groups': request.groups,
+    token_use: 'access',
+  })
     .setProtectedHeader({ alg: 'ES256' })
     .setIssuer(localIssuer)
     .setAudience(localAudience)

@@ -12,11 +12,20 @@ export interface Clock {
 }
 
 /** What an audit entry records: a transition, the submission, or a change that keeps the status. */
-export type AuditAction = NominationAction | 'submit' | 'declare-conflict' | 'correct' | 'resend-email';
+export type AuditAction =
+  | NominationAction
+  | 'submit'
+  | 'declare-conflict'
+  | 'correct'
+  | 'resend-email'
+  /** The nomination's personal data got its lifetime (the participants', at the certificates). */
+  | 'set-retention';
 
 export interface AuditEntry {
   at: string;
   actor: string;
+  /** The actor's `sub` (staff) or system name: what identifies them when the address changes. */
+  actorId?: string;
   action: AuditAction;
   from: NominationStatus | null;
   to: NominationStatus;
@@ -240,6 +249,35 @@ export interface ProgramExport {
   actorId: string;
   at: string;
   nominations: number;
+}
+
+/** What is stored of one nomination where an address is the candidate's or the nominator's. */
+export interface PersonalRecord {
+  roles: ('candidate' | 'nominator')[];
+  nomination: Nomination;
+  history: Record<string, unknown>[];
+  reviews: Record<string, unknown>[];
+  /** The outbox items as stored: bodies and attachments while unsent, the record after. */
+  emails: Record<string, unknown>[];
+}
+
+/** That an export or erasure happened, by whom and how much: never for whom. */
+export interface PrivacyAudit {
+  action: 'export-personal-data' | 'erase-personal-data';
+  at: string;
+  actor: string;
+  actorId: string;
+  nominations: number;
+  items?: number;
+}
+
+export interface PersonalDataStore {
+  /** Every nomination the address is in, found through its address items. */
+  find(email: string): Promise<PersonalRecord[]>;
+  /** Deletes every item of these nominations and records the erasure; says how many items went. */
+  erase(records: PersonalRecord[], audit: PrivacyAudit): Promise<number>;
+  /** Records an export. */
+  record(audit: PrivacyAudit): Promise<void>;
 }
 
 /** An email queued outside a state change: for a nomination's participant, or for the organizers. */

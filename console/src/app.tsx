@@ -3,6 +3,7 @@ import { type Api, makeApi } from './api.ts';
 import { Auth, type ConsoleConfig, loadConfig, type SignedIn } from './auth.ts';
 import { NominationPage } from './nomination-page.tsx';
 import { NominationsPage } from './nominations-page.tsx';
+import { PersonalDataPage } from './personal-data-page.tsx';
 import { ErrorSummary, Link, type Navigate } from './ui.tsx';
 
 type Boot =
@@ -65,6 +66,7 @@ export const App = () => {
     [ready],
   );
   const detail = /^\/staff\/nominations\/([^/]+)$/.exec(place.path);
+  const personalData = ready?.config.features.personalData && ready.me.role === 'Organizer';
   return (
     <>
       <a href="#main-content" class="govuk-skip-link">
@@ -80,6 +82,11 @@ export const App = () => {
               <span>
                 Signed in as <strong>{ready.me.email}</strong> ({ready.me.role})
               </span>
+              {personalData && (
+                <Link href="/staff/personal-data" navigate={navigate} class="govuk-header__link">
+                  A person’s data
+                </Link>
+              )}
               <button type="button" class="govuk-header__button" onClick={() => void ready.auth.signOut()}>
                 Sign out
               </button>
@@ -98,6 +105,8 @@ export const App = () => {
               <h1 class="govuk-heading-l">The console could not start</h1>
               <ErrorSummary problems={[{ message: state.message }]} />
             </>
+          ) : api && personalData && place.path === '/staff/personal-data' ? (
+            <PersonalDataPage api={api} navigate={navigate} />
           ) : api && detail?.[1] ? (
             <NominationPage
               id={decodeURIComponent(detail[1])}

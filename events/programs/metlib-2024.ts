@@ -107,4 +107,9 @@ export const metlib2024: Program = {
   // The call names no survey; organizers set the real link here before March 2025.
   evaluationSurveyUrl: 'https://metlib.example.org/learning-circle-2024/evaluation',
   certificateSignatory: 'Tommi Laitio, facilitator, for the IFLA Metropolitan Libraries Section',
+  personalData: {
+    contactEmail: 'privacy@metlib.example.org',
+    monthsAfterDecision: 6,
+    monthsAfterCertificates: 12,
+  },
 };

@@ -10,6 +10,7 @@ import {
 } from '../domain/errors.ts';
 import { candidateKey, type Nomination } from '../domain/nomination.ts';
 import type { NominationStatus } from '../domain/nomination-states.ts';
+import { expiryAttribute } from '../domain/retention.ts';
 import type { Review } from '../domain/reviews.ts';
 import type {
   AuditEntry,
@@ -22,6 +23,7 @@ import type {
 } from '../ports.ts';
 import { callAws } from './aws-errors.ts';
 import { emailRecord, outboxEmailPut } from './dynamodb-outbox-items.ts';
+import { addressesOf, addressHash, addressItem, clearExpiry, stampExpiry } from './dynamodb-personal-data.ts';
 import { changePlaces, placesItem } from './dynamodb-places.ts';
 import { TableTransaction, TransactionCancelled } from './dynamodb-transaction.ts';
 import { decodeCursor, encodeCursor } from './nomination-cursor.ts';
@@ -32,7 +34,7 @@ type Item = Record<string, unknown>;
 const service = 'The nomination store';
 const byProgramIndex = tableDesign.indexes[0];
 
-const internalAttributes = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'type', tableDesign.ttlAttribute];
+const internalAttributes = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'type'];
 const strip = <T>(item: Item): T => {
   const copy = { ...item };
   for (const attribute of internalAttributes) delete copy[attribute];
@@ -41,12 +43,10 @@ const strip = <T>(item: Item): T => {
 
 const epochSeconds = (instant: string | Date) => Math.floor(new Date(instant).getTime() / 1000);
 
-/** Listed by program once confirmed; until then unlisted, and dropped at its confirmation deadline. */
+/** Listed by program once confirmed; until then unlisted (its `expiresAt` drops it unconfirmed). */
 const nominationItem = (n: Nomination): Item => ({
   ...keys.nomination(n.id),
-  ...(n.status === 'unconfirmed'
-    ? n.confirmBy && { [tableDesign.ttlAttribute]: epochSeconds(n.confirmBy) }
-    : { gsi1pk: keys.byProgram(n.programId) }),
+  ...(n.status === 'unconfirmed' ? {} : { gsi1pk: keys.byProgram(n.programId) }),
   gsi1sk: keys.byStatus(n.status, n.submittedAt, n.id),
   type: 'nomination',
   ...n,
@@ -56,7 +56,7 @@ const counterUpdate = (counter: SubmissionCounter) => ({
   Key: keys.counter(counter.key),
   UpdateExpression: 'ADD #count :one SET #type = :type, #ttl = if_not_exists(#ttl, :ttl)',
   ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
-  ExpressionAttributeNames: { '#count': 'count', '#type': 'type', '#ttl': tableDesign.ttlAttribute },
+  ExpressionAttributeNames: { '#count': 'count', '#type': 'type', '#ttl': expiryAttribute },
   ExpressionAttributeValues: {
     ':one': 1,
     ':type': 'counter',
@@ -73,8 +73,11 @@ const guardPut = (programId: string, candidateEmail: string, nominationId: strin
 const duplicate = (email: string) =>
   new DuplicateNominationError(`${email} has already been nominated for this program`);
 
-const auditPut = (nominationId: string, entry: AuditEntry) => ({
-  Item: { ...keys.audit(nominationId, entry.version), type: 'audit', ...entry },
+/** The TTL an item written with a nomination inherits from it, once it has one. */
+const expiryOf = (n: Nomination) => (n.expiresAt ? { [expiryAttribute]: n.expiresAt } : {});
+
+const auditPut = (nomination: Nomination, entry: AuditEntry) => ({
+  Item: { ...keys.audit(nomination.id, entry.version), type: 'audit', ...entry, ...expiryOf(nomination) },
   ConditionExpression: 'attribute_not_exists(pk)',
 });
 
@@ -85,10 +88,24 @@ const addEmails = (
   at: string,
 ) => {
   for (const email of emails) {
-    transaction.put(
-      `email ${email.key}`,
-      outboxEmailPut({ programId: nomination.programId, nominationId: nomination.id, email }, at),
-    );
+    const put = outboxEmailPut({ programId: nomination.programId, nominationId: nomination.id, email }, at);
+    transaction.put(`email ${email.key}`, { ...put, Item: { ...put.Item, ...expiryOf(nomination) } });
+  }
+};
+
+/** The address items of the nomination's addresses that `had` lacks, and the end of those it no longer has. */
+const addressItems = (transaction: TableTransaction, had: string[], nomination: Nomination) => {
+  const has = addressesOf(nomination);
+  // Named by a hash: a cancelled transaction's message names its items and may be logged.
+  for (const address of had.filter((a) => !has.includes(a))) {
+    transaction.delete(`old address ${addressHash(address).slice(0, 12)}`, {
+      Key: keys.person(addressHash(address), nomination.id),
+    });
+  }
+  for (const address of has.filter((a) => !had.includes(a))) {
+    transaction.put(`address ${addressHash(address).slice(0, 12)}`, {
+      Item: addressItem(address, nomination),
+    });
   }
 };
 
@@ -116,11 +133,9 @@ const changeSet = (before: Nomination, after: Nomination) => {
   values[':gsi1sk'] = keys.byStatus(after.status, after.submittedAt, after.id);
   set.push('gsi1sk = :gsi1sk');
   if (before.status === 'unconfirmed' && after.status !== 'unconfirmed') {
-    // Confirmed: listed from now on, and kept.
+    // Confirmed: listed from now on (and kept: the use case took its `expiresAt` away).
     values[':gsi1pk'] = keys.byProgram(after.programId);
     set.push('gsi1pk = :gsi1pk');
-    names['#ttl'] = tableDesign.ttlAttribute;
-    remove.push('#ttl');
   }
   return {
     UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
@@ -149,7 +164,8 @@ export class DynamoDbNominationStore implements NominationStore {
     if (nomination.status !== 'unconfirmed') {
       transaction.put('guard', guardPut(nomination.programId, nomination.candidate.email, nomination.id));
     }
-    transaction.put('audit', auditPut(nomination.id, audit));
+    transaction.put('audit', auditPut(nomination, audit));
+    addressItems(transaction, [], nomination);
     addEmails(transaction, nomination, emails, audit.at);
     for (const counter of counters) transaction.update(`counter ${counter.key}`, counterUpdate(counter));
     try {
@@ -297,8 +313,9 @@ export class DynamoDbNominationStore implements NominationStore {
           ':from': before.status,
         },
       })
-      .put('audit', auditPut(before.id, write.audit));
-    addEmails(transaction, before, write.emails, write.audit.at);
+      .put('audit', auditPut(after, write.audit));
+    addEmails(transaction, after, write.emails, write.audit.at);
+    addressItems(transaction, addressesOf(before), after);
     if (write.placeDelta !== 0) changePlaces(transaction, before.programId, write.placeDelta, write.capacity);
     // The nomination's version condition serialises every write of its reviews and guard.
     if (write.review) {
@@ -336,6 +353,13 @@ export class DynamoDbNominationStore implements NominationStore {
         );
       }
       throw new VersionConflictError('The nomination was changed by someone else; reload it and try again');
+    }
+    // Its fate is known now: every other item of it gets the same lifetime. Or, confirmed, it is
+    // kept: the items written while it was unconfirmed lose the 48 hours they inherited.
+    if (after.expiresAt && after.expiresAt !== before.expiresAt) {
+      await stampExpiry(this.client, this.tableName, after, after.expiresAt);
+    } else if (before.expiresAt && !after.expiresAt) {
+      await clearExpiry(this.client, this.tableName, after);
     }
   }
 

@@ -88,13 +88,22 @@ export class DynamoDbOutbox implements Outbox, EmailQueue {
     }
   }
 
+  /**
+   * Marks the email sent and drops its content (bodies, attachments): what stays is the record of
+   * it (kind, recipients, subject, status, times) until the nomination's own erasure.
+   */
   async markSent(email: ClaimedEmail, messageId: string, now: Date): Promise<void> {
     await this.update({
       Key: parseOutboxRef(email.ref),
       ConditionExpression: 'claim = :claim',
       UpdateExpression:
-        'SET #status = :sent, sentAt = :at, messageId = :id REMOVE claim, leaseUntil, lastError, unsentPk, unsentSk',
-      ExpressionAttributeNames: { '#status': 'status' },
+        'SET #status = :sent, sentAt = :at, messageId = :id REMOVE claim, leaseUntil, lastError, unsentPk, unsentSk, #html, #text, #attachments',
+      ExpressionAttributeNames: {
+        '#status': 'status',
+        '#html': 'html',
+        '#text': 'text',
+        '#attachments': 'attachments',
+      },
       ExpressionAttributeValues: {
         ':claim': email.claim,
         ':sent': 'sent',

@@ -15,6 +15,18 @@
  * | program audit| PROGRAM#<prog>                       | AUDIT#<version>    |                 |                              |
  * | export audit | PROGRAM#<prog>                       | AUDIT#EXPORT#<at>#<sub> |            |                              |
  * | staff email  | PROGRAM#<prog>#EMAILS                | EMAIL#<key>        |                 |                              |
+ * | address      | PERSON#<sha256 of the address>       | NOMINATION#<id>    |                 |                              |
+ * | outcome      | PROGRAM#<prog>#OUTCOMES              | <sha256 of the id> |                 |                              |
+ * | privacy audit| PRIVACY                              | AUDIT#<at>#<uuid>  |                 |                              |
+ *
+ * An address item says that an address (candidate's or nominator's, lower-cased) is in a
+ * nomination: export and erasure by address find its nominations by one Query, without a Scan.
+ * The key holds a hash, not the address, so no key (in a log, a metric, a stream record) shows one.
+ * Outcome items are the anonymous statistics a nomination leaves (country, project type, outcome);
+ * privacy audit entries say that an export or erasure happened, by whom, how much, never for whom.
+ *
+ * Items holding personal data carry the TTL attribute `expiresAt` (retention.ts) once the
+ * nomination's fate is known: its partition, its guard and its address items.
  *
  * Outbox emails (both kinds) carry `unsentPk` = UNSENT and `unsentSk` = <since>#<pk>|<sk> until
  * they are sent, where <since> is when the email was queued or last failed: the sparse, keys-only
@@ -30,6 +42,8 @@
  * (`reviewedBy`) and the conflict declarations (`conflicts`), so a list page needs nothing else.
  * The program's export audit entries sort after its timeline audit entries (digits before `E`).
  */
+import { expiryAttribute } from '../domain/retention.ts';
+
 export const tableDesign = {
   partitionKey: 'pk',
   sortKey: 'sk',
@@ -37,10 +51,10 @@ export const tableDesign = {
     { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: 'ALL' },
     { name: 'unsent', partitionKey: 'unsentPk', sortKey: 'unsentSk', projection: 'KEYS_ONLY' },
   ],
+  /** The TTL attribute (the same as retention.ts's `expiryAttribute`). */
+  timeToLiveAttribute: expiryAttribute,
   /** The outbox email items are what the mailer's stream trigger selects. */
   emailItemType: 'email',
-  /** DynamoDB deletes an item some time after this instant (epoch seconds). */
-  ttlAttribute: 'expiresAt',
 } as const;
 
 export const keys = {
@@ -72,6 +86,13 @@ export const keys = {
     pk: `PROGRAM#${programId}#EMAILS`,
     sk: `EMAIL#${key}`,
   }),
+  person: (addressHash: string, nominationId: string) => ({
+    pk: `PERSON#${addressHash}`,
+    sk: `NOMINATION#${nominationId}`,
+  }),
+  personPartition: (addressHash: string) => `PERSON#${addressHash}`,
+  outcome: (programId: string, idHash: string) => ({ pk: `PROGRAM#${programId}#OUTCOMES`, sk: idHash }),
+  privacyAudit: (at: string, id: string) => ({ pk: 'PRIVACY', sk: `AUDIT#${at}#${id}` }),
   byProgram: (programId: string) => `PROGRAM#${programId}`,
   unsentPartition: 'UNSENT',
   byStatus: (status: string, submittedAt: string, id: string) => `${status}#${submittedAt}#${id}`,

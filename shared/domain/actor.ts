@@ -4,7 +4,9 @@ export type Group = (typeof groups)[number];
 /** A member of staff, from the verified token: the audit trail names them. */
 export interface StaffActor {
   kind: 'staff';
+  /** The user's `sub`: stable, whatever their address. */
   id: string;
+  /** Only an address the identity provider verified (`email_verified`). */
   email?: string;
   groups: Group[];
 }
@@ -30,6 +32,9 @@ export const nominator: NominatorActor = { kind: 'nominator', id: 'nominator' };
 
 export const scheduler: SystemActor = { kind: 'system', id: 'scheduler' };
 
-/** How the audit trail names an actor: staff by email where the token has one. */
+/**
+ * How the audit trail names an actor to people: staff by their verified email where the token has
+ * one, else by their `sub`. Entries also keep the `sub` itself (`actorId`).
+ */
 export const actorName = (actor: Actor): string =>
   actor.kind === 'staff' ? (actor.email ?? actor.id) : actor.id;

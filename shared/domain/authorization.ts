@@ -12,7 +12,9 @@ export type Permission =
   | 'declare-conflict'
   | 'export-nominations'
   | 'correct-nomination'
-  | 'resend-email';
+  | 'resend-email'
+  | 'export-personal-data'
+  | 'erase-personal-data';
 
 interface Rule {
   /** The staff groups allowed. */
@@ -53,6 +55,8 @@ const rules: Record<Permission, Rule> = {
   'export-nominations': { groups: organizers, refusal: 'Only organizers may export nominations' },
   'correct-nomination': { groups: organizers, refusal: 'Only organizers may correct a nomination' },
   'resend-email': { groups: organizers, refusal: 'Only organizers may send an email again' },
+  'export-personal-data': { groups: organizers, refusal: 'Only organizers may export a person’s data' },
+  'erase-personal-data': { groups: organizers, refusal: 'Only organizers may erase a person’s data' },
 };
 
 export const can = (actor: Actor, permission: Permission): boolean => {

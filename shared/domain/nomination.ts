@@ -159,6 +159,8 @@ export interface Nomination extends NominationInput {
   confirmBy?: string;
   /** Confirmed while another nomination held its candidate: that nomination's id. */
   duplicateOf?: string;
+  /** When its personal data is erased (the TTL, retention.ts), once its fate is known. */
+  expiresAt?: number;
 }
 
 /**

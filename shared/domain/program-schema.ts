@@ -82,6 +82,16 @@ export const programSchema = z
     evaluationSurveyUrl: z.url({ protocol: /^https$/ }),
     /** The line under the participant's name on the certificate. */
     certificateSignatory: text(1, 200),
+    /**
+     * Who answers questions about personal data, and how long it is kept: months after the
+     * decision (not selected, withdrawn) and after the certificates (participants). Unset periods
+     * are the defaults in retention.ts.
+     */
+    personalData: z.strictObject({
+      contactEmail: z.email(),
+      monthsAfterDecision: z.optional(whole(1, 120)),
+      monthsAfterCertificates: z.optional(whole(1, 120)),
+    }),
   })
   .check(
     z.refine((p) => p.capacity.min <= p.capacity.max, {

@@ -113,7 +113,9 @@ const undecidedList = (undecided: Nomination[]) => {
     .map((n) => `${n.candidate.name} (${n.library.city}, ${n.status}, ${n.id})`)
     .join('; ');
   const more = undecided.length - listedInEmail;
-  return more > 0 ? `${named}; and ${more} more, listed in the staff console at /staff?status=submitted` : named;
+  return more > 0
+    ? `${named}; and ${more} more, listed in the staff console at /staff?status=submitted`
+    : named;
 };
 
 export const decisionReadinessEmail = (

@@ -15,6 +15,9 @@ const groupsOf = (claim: unknown): Group[] => {
   return values.filter((g): g is Group => (groups as readonly string[]).includes(g));
 };
 
+/** API Gateway passes boolean claims on as strings. */
+const verified = (claim: unknown) => claim === true || claim === 'true';
+
 /**
  * The verified caller as a member of staff. A valid token of nobody in a staff group is refused
  * here (403), before the request is read; what a member may do is the use case's to decide,
@@ -26,7 +29,8 @@ export const staffActorFrom = (event: APIGatewayProxyEventV2WithJWTAuthorizer): 
     kind: 'staff',
     id: String(claims.sub ?? 'unknown'),
     groups: groupsOf(claims['cognito:groups']),
-    ...(typeof claims.email === 'string' ? { email: claims.email } : {}),
+    // An address the user could have set themselves names no one: only a verified one is kept.
+    ...(typeof claims.email === 'string' && verified(claims.email_verified) ? { email: claims.email } : {}),
   };
   if (actor.groups.length === 0) {
     throw new ForbiddenError(`This needs membership of ${groups.join(' or ')}`);

@@ -64,7 +64,8 @@ export const confirmNomination = async (
     if (before.status !== 'unconfirmed') return { nomination: before, outcome: 'already-confirmed' };
     const { program } = await deps.programs.require(before.programId);
     const at = deps.clock.now().toISOString();
-    const { confirmBy: _, ...rest } = before;
+    // Kept from now on: no confirmation deadline, no expiry until its fate is known.
+    const { confirmBy: _, expiresAt: __, ...rest } = before;
     const after: Nomination = {
       ...rest,
       ...nextState(before, 'confirm'),

@@ -1,8 +1,11 @@
 import type { ScheduledEvent } from '#events/contracts';
 import { participationCertificate } from '../documents/certificate.ts';
+import { scheduler } from '../domain/actor.ts';
 import { eventFirstDate, type Program } from '../domain/program.ts';
+import { certificateExpiry } from '../domain/retention.ts';
 import { certificateEmail } from '../email/timeline-templates.ts';
 import type { QueuedEmail } from '../ports.ts';
+import { recordChange } from './record-change.ts';
 import { type OccasionDeps, occasion, participants, type TimelineOutcome } from './timeline-occasion.ts';
 
 export interface CertificateDeps extends OccasionDeps {
@@ -31,7 +34,17 @@ export const issueCertificates = async (
     );
     emails.push(forParticipant(n, 'certificate', certificateEmail(program, n, pdf)));
   }
-  return queue(emails);
+  const outcome = await queue(emails);
+  // Their certificates sent, the participants' data starts its last period.
+  const expiresAt = certificateExpiry(program, input.scheduledAt);
+  for (const n of people.filter((p) => !p.expiresAt)) {
+    await recordChange(deps, n, scheduler, {
+      action: 'set-retention',
+      fields: { expiresAt },
+      audit: { note: `Personal data erased after ${new Date(expiresAt * 1000).toISOString().slice(0, 10)}` },
+    });
+  }
+  return outcome;
 };
 
 const monthYear = (iso: string) =>

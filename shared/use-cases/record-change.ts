@@ -61,6 +61,7 @@ export const recordChange = async (
       ...change.audit,
       at,
       actor: actorName(actor),
+      actorId: actor.id,
       action: change.action,
       from: before.status,
       to: after.status,

@@ -1,8 +1,8 @@
 import type { Actor } from '../domain/actor.ts';
 import { authorize } from '../domain/authorization.ts';
-import { NotFoundError } from '../domain/errors.ts';
+import { ConflictError, NotFoundError } from '../domain/errors.ts';
 import { candidateKey, type Nomination } from '../domain/nomination.ts';
-import type { AuditEntry, OutboxEmail } from '../ports.ts';
+import type { AuditEntry, OutboxEmail, ProgramRepository } from '../ports.ts';
 import { type ChangeDeps, recordChange, requireDetail } from './record-change.ts';
 
 const resendSuffix = /#resend-\d+$/;
@@ -25,13 +25,37 @@ const readdress = (nomination: Nomination, history: AuditEntry[]) => {
 };
 
 /**
+ * A sent email's content is not kept (the privacy notice says so): the emails of the nomination
+ * itself are written again from the nomination as it is now; a timeline email's occasion has passed.
+ */
+const rewrite = async (deps: ResendDeps, nomination: Nomination, sent: OutboxEmail): Promise<OutboxEmail> => {
+  const templates = await import('../email/templates.ts');
+  const write = {
+    acknowledgement: templates.acknowledgementEmail,
+    'decision-selected': templates.decisionSelectedEmail,
+    'decision-not-selected': templates.decisionNotSelectedEmail,
+  }[sent.kind as string];
+  if (!write) {
+    throw new ConflictError(
+      `The email "${sent.key}" was sent and its content is no longer kept; only a nomination's acknowledgement and decision can be written again`,
+    );
+  }
+  const { program } = await deps.programs.require(nomination.programId);
+  return { key: sent.key, kind: sent.kind, ...write(program, nomination) };
+};
+
+export interface ResendDeps extends ChangeDeps {
+  programs: ProgramRepository;
+}
+
+/**
  * An organizer has an email of a nomination queued again, as a copy under a new key
  * (`<key>#resend-<n>`) to the nomination's current addresses, with an audit entry, in one
- * transaction. Any email may be resent, whatever its status: nothing tracks bounces yet, so a
- * "sent" email may still never have arrived.
+ * transaction. Any email may be resent, whatever its status: a "sent" email may still never have
+ * arrived. Its content, dropped once sent, is written again where it can be (`rewrite`).
  */
 export const resendEmail = async (
-  deps: ChangeDeps,
+  deps: ResendDeps,
   nominationId: string,
   key: string,
   actor: Actor,
@@ -42,13 +66,17 @@ export const resendEmail = async (
     ? await deps.nominations.getEmail(nominationId, key)
     : undefined;
   if (!original) throw new NotFoundError(`The nomination has no email "${key}"`);
+  const content =
+    original.html === undefined && original.text === undefined
+      ? await rewrite(deps, detail.nomination, original)
+      : original;
   const base = key.replace(resendSuffix, '');
   const copies = detail.emails.filter(
     (e) => e.key.startsWith(`${base}#resend-`) && resendSuffix.test(e.key.slice(base.length)),
   ).length;
   const to = readdress(detail.nomination, detail.history);
   const copy: OutboxEmail = {
-    ...original,
+    ...content,
     key: `${base}#resend-${copies + 1}`,
     to: to(original.to),
     cc: to(original.cc),

@@ -9,6 +9,7 @@ import {
   managePath,
 } from '../domain/nominator-links.ts';
 import { nominationWindowState } from '../domain/program.ts';
+import { expiryAfter } from '../domain/retention.ts';
 import { formatInZone } from '../domain/time.ts';
 import { confirmationEmail } from '../email/nominator-templates.ts';
 import type { Clock, LinkSigner, NominationStore, ProgramRepository, SubmissionCounter } from '../ports.ts';
@@ -94,12 +95,16 @@ export const submitNomination = async (
   }
   const at = now.toISOString();
   const confirmBy = confirmationDeadline(now);
-  const nomination = newNomination(parsed.data, {
-    id: (deps.newId ?? randomUUID)(),
-    programId: program.id,
-    at,
-    confirmBy: confirmBy.toISOString(),
-  });
+  const nomination: Nomination = {
+    ...newNomination(parsed.data, {
+      id: (deps.newId ?? randomUUID)(),
+      programId: program.id,
+      at,
+      confirmBy: confirmBy.toISOString(),
+    }),
+    // Dropped by the table's TTL, with everything written with it, unless confirmed in time.
+    expiresAt: expiryAfter(confirmBy, {}),
+  };
   const [confirm, manage] = await Promise.all([
     deps.links.sign({ nominationId: nomination.id, purpose: 'confirm', expiresAt: confirmBy }),
     deps.links.sign({ nominationId: nomination.id, purpose: 'manage', expiresAt: manageLinkExpiry(program) }),

@@ -3,6 +3,7 @@ import { authorize } from '../domain/authorization.ts';
 import { ConflictOfInterestError, VersionConflictError } from '../domain/errors.ts';
 import type { Nomination } from '../domain/nomination.ts';
 import { nextState, placeDelta } from '../domain/nomination-states.ts';
+import { decisionExpiry } from '../domain/retention.ts';
 import { hasDeclaredConflict, type Review, summarizeReview } from '../domain/reviews.ts';
 import type { TransitionCommand } from '../domain/transition-command.ts';
 import type { Clock, NominationStore, OutboxEmail, ProgramRepository } from '../ports.ts';
@@ -93,6 +94,9 @@ export const applyTransition = async (
   const { program } = await deps.programs.require(before.programId);
   const at = deps.clock.now().toISOString();
   const after: Nomination = { ...before, ...target, version: before.version + 1, updatedAt: at };
+  // A known fate starts the data's lifetime; a lifetime once set stays (a participant's, say).
+  const expiresAt = before.expiresAt ?? decisionExpiry(program, target, at);
+  if (expiresAt) after.expiresAt = expiresAt;
   const review: Review | undefined =
     command.action === 'review'
       ? {
@@ -121,6 +125,7 @@ export const applyTransition = async (
     audit: {
       at,
       actor: actorName(actor),
+      actorId: actor.id,
       action: command.action,
       from: before.status,
       to: after.status,

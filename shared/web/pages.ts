@@ -176,6 +176,7 @@ ${deadline(program)}
 </ul>
 <p>The candidate must agree to use working hours for the program, to take part actively throughout the year and to take part in professional exchange in English.</p>
 <p>Everyone who is nominated hears the decision by email by ${formatDateInZone(new Date(program.decisionsDueAt), program.timeZone)}.</p>
+<p>The <a href="/programs/${program.id}/privacy" id="privacy-link">privacy notice</a> says what we store about you and the candidate, for how long, and how to ask for a copy or erasure.</p>
 <form method="post" action="${correcting?.action ?? `/programs/${program.id}/nominations`}" novalidate id="nomination-form">
 ${sections.map(
   (section) =>

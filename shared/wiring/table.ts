@@ -1,5 +1,6 @@
 import { DynamoDbNominationStore } from '../adapters/dynamodb-nominations.ts';
 import { DynamoDbOutbox } from '../adapters/dynamodb-outbox.ts';
+import { DynamoDbPersonalData } from '../adapters/dynamodb-personal-data.ts';
 import { clockFromEnv, organizerEmails } from '../config.ts';
 import { freshPrograms, requestPrograms, tableClient } from './programs.ts';
 
@@ -16,6 +17,12 @@ export const nominationStore = () => {
 export const outbox = () => {
   const { client, tableName } = tableClient();
   return new DynamoDbOutbox(client, tableName);
+};
+
+/** Export and erasure by address. */
+export const personalDataDeps = () => {
+  const { client, tableName } = tableClient();
+  return { personalData: new DynamoDbPersonalData(client, tableName), clock: clockFromEnv() };
 };
 
 /** Submissions, staff reads and transitions: see `requestPrograms` for how programs are kept. */

@@ -162,3 +162,24 @@ describe('the nomination form in a browser', () => {
     expect(await scan()).toEqual([]);
   });
 });
+
+describe('the privacy notice', () => {
+  it('is reached from the form by keyboard, gives the program’s periods, and passes axe-core', async () => {
+    const page = await open();
+    await page.locator('#privacy-link').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/programs\/metlib-2024\/privacy$/);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Privacy notice');
+    await expect(page.locator('#retention-decision').textContent()).resolves.toBe('6 months');
+    await expect(page.locator('#retention-participants').textContent()).resolves.toBe('12 months');
+    expect(await page.getByRole('link', { name: 'privacy@metlib.example.org' }).getAttribute('href')).toBe(
+      'mailto:privacy@metlib.example.org',
+    );
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    const answer = await fetch(`${stack.apiUrl}/programs/metlib-2024/privacy`, {
+      headers: { 'accept-encoding': 'br' },
+    });
+    expect(answer.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(answer.headers.get('content-encoding')).toBe('br');
+  });
+});

@@ -313,6 +313,66 @@ describe('the staff console', () => {
     for (const l of libraries) expect(text).toContain(l.name);
   });
 
+  it('lets an organizer find, download and, after confirming, erase a person’s data with the keyboard', async () => {
+    const body = nominationBody();
+    body.candidate = { ...body.candidate, name: 'Ilse Erasmus' };
+    const created = await stack.api('POST', '/programs/metlib-2024/nominations', { body });
+    const { page, problems } = await signedIn(
+      { groups: ['organizers'], email: 'organizer@metlib.example.org' },
+      '/staff/personal-data',
+    );
+    await page.getByRole('heading', { name: 'A person’s data' }).waitFor();
+    await tabTo(page, (el) => el.id === 'personal-data-email');
+    await page.keyboard.type('not an address');
+    await page.keyboard.press('Enter');
+    const summary = page.locator('#error-summary');
+    await summary.waitFor();
+    await summary.getByRole('link').first().click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('personal-data-email');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type(body.candidate.email);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: `${body.candidate.email} is in 1 nomination` }).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await tabTo(page, (el) => el.text === 'Download a copy (JSON)');
+    const downloading = page.waitForEvent('download');
+    await page.keyboard.press('Enter');
+    const copy = JSON.parse(readFileSync((await (await downloading).path()) ?? '', 'utf8'));
+    expect(copy.nominations.map((n: { nomination: { id: string } }) => n.nomination.id)).toEqual([
+      created.json.id,
+    ]);
+
+    await tabTo(page, (el) => el.text === 'Erase…');
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('heading', { name: `Erase everything stored about ${body.candidate.email}?` })
+      .waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    // Nothing is erased before the confirmation.
+    const organizer = await stack.organizer();
+    expect((await stack.api('GET', `/nominations/${created.json.id}`, { token: organizer })).status).toBe(
+      200,
+    );
+    await tabTo(page, (el) => el.text === 'Yes, erase it');
+    await page.keyboard.press('Enter');
+    await page.getByText(/^Erased: 1 nomination, \d+ stored items$/).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect((await stack.api('GET', `/nominations/${created.json.id}`, { token: organizer })).status).toBe(
+      404,
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('offers reviewers no way to a person’s data', async () => {
+    const { page } = await signedIn(
+      { groups: ['reviewers'], email: 'reviewer1@metlib.example.org' },
+      '/staff/personal-data',
+    );
+    await page.locator('#nominations').waitFor();
+    expect(await page.getByRole('link', { name: 'A person’s data' }).count()).toBe(0);
+  });
+
   it('signs in at the OpenID provider, comes back to the page asked for, and signs out there', async () => {
     const context = await browser.newContext({ timezoneId: 'UTC' });
     const page = await context.newPage();

@@ -175,7 +175,8 @@ describe('the table', () => {
     data.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
       BillingMode: 'PAY_PER_REQUEST',
       StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
-      // Written on unconfirmed nominations and the submission counters.
+      // Unconfirmed nominations and submission counters expire; retention writes it on every item
+      // of a nomination once its fate is known (retention.ts).
       TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
       GlobalSecondaryIndexes: [
         Match.objectLike({ IndexName: 'gsi1', Projection: { ProjectionType: 'ALL' } }),
@@ -236,6 +237,9 @@ describe('staff sign-in', () => {
       TokenValidityUnits: { IdToken: 'minutes', RefreshToken: 'minutes' },
       EnableTokenRevocation: true,
     });
+    // The console cannot change a user's email (the audit trail trusts only a verified one).
+    const [consoleClient] = Object.values(clients) as { Properties: { WriteAttributes?: string[] } }[];
+    expect(consoleClient?.Properties.WriteAttributes).toEqual(['locale']);
     // Managed login shows its pages to a client only with a style.
     data.hasResourceProperties('AWS::Cognito::ManagedLoginBranding', {
       ClientId: { Ref: Object.keys(clients)[0] },

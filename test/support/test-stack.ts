@@ -53,6 +53,8 @@ export const startTestStack = async (
     organizerEmails?: string[];
     oidcKeyFile?: string;
     intakeLimits?: { perNominatorPerDay: number; perSourcePerHour: number };
+    /** The functions' log level (WARN unless given). */
+    logLevel?: string;
   } = {},
 ): Promise<TestStack> => {
   const tableName = `test-${randomUUID()}`;
@@ -68,6 +70,7 @@ export const startTestStack = async (
     ...(options.organizerEmails ? { organizerEmails: options.organizerEmails } : {}),
     ...(options.oidcKeyFile ? { oidcKeyFile: options.oidcKeyFile } : {}),
     ...(options.intakeLimits ? { intakeLimits: options.intakeLimits } : {}),
+    ...(options.logLevel ? { logLevel: options.logLevel } : {}),
     log: (line) => {
       if (!/ \d{3} \d+ ms$/.test(line)) process.stderr.write(`[stack] ${line}\n`);
     },

@@ -27,6 +27,8 @@ const permissions: Permission[] = [
   'export-nominations',
   'correct-nomination',
   'resend-email',
+  'export-personal-data',
+  'erase-personal-data',
 ];
 const allowed = (actor: Actor) => permissions.filter((p) => can(actor, p));
 

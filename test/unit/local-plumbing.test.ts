@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { scheduledKinds } from '../../events/contracts.ts';
 import { catalog } from '../../functions/catalog.ts';
 import { matchesFilter } from '../../local/stream-poller.ts';
+import { actorName } from '../../shared/domain/actor.ts';
 import { ForbiddenError } from '../../shared/domain/errors.ts';
 import { staffActorFrom } from '../../shared/http/actor.ts';
 
@@ -31,7 +32,14 @@ describe('the caller from API Gateway JWT claims', () => {
 
   it('reads groups flattened to "[a b]" as API Gateway passes them, and as an array', () => {
     expect(
-      staffActorFrom(event({ sub: 'u1', email: 'a@b.org', 'cognito:groups': '[organizers reviewers]' })),
+      staffActorFrom(
+        event({
+          sub: 'u1',
+          email: 'a@b.org',
+          email_verified: 'true',
+          'cognito:groups': '[organizers reviewers]',
+        }),
+      ),
     ).toEqual({
       kind: 'staff',
       id: 'u1',
@@ -41,6 +49,18 @@ describe('the caller from API Gateway JWT claims', () => {
     expect(staffActorFrom(event({ sub: 'u2', 'cognito:groups': ['reviewers'] })).groups).toEqual([
       'reviewers',
     ]);
+  });
+
+  it('keeps the email only when the identity provider verified it', () => {
+    const groups = { 'cognito:groups': ['organizers'] };
+    expect(
+      staffActorFrom(event({ sub: 'u4', email: 'a@b.org', email_verified: true, ...groups })).email,
+    ).toBe('a@b.org');
+    for (const email_verified of [false, 'false', undefined]) {
+      const actor = staffActorFrom(event({ sub: 'u4', email: 'a@b.org', email_verified, ...groups }));
+      expect(actor).toEqual({ kind: 'staff', id: 'u4', groups: ['organizers'] });
+      expect(actorName(actor)).toBe('u4');
+    }
   });
 
   it('refuses a caller in no staff group, ignoring unknown groups', () => {

@@ -56,6 +56,7 @@ describe('declareConflict', () => {
     expect(detail?.history[2]).toEqual({
       at: '2024-02-01T14:01:00.000Z',
       actor: 'reviewer@example.org',
+      actorId: 'reviewer-1',
       action: 'declare-conflict',
       from: 'submitted',
       to: 'submitted',

@@ -39,6 +39,7 @@ describe('correctNomination', () => {
     expect(detail?.history[2]).toEqual({
       at: '2024-02-01T14:01:00.000Z',
       actor: 'organizer@example.org',
+      actorId: 'organizer-1',
       action: 'correct',
       from: 'submitted',
       to: 'submitted',
@@ -153,6 +154,7 @@ describe('resendEmail', () => {
     expect(history.at(-1)).toMatchObject({
       action: 'resend-email',
       actor: 'organizer@example.org',
+      actorId: 'organizer-1',
       emailKey: 'acknowledgement#resend-1',
       resentAs: 'acknowledgement#resend-2',
       version: 5,

@@ -117,6 +117,7 @@ describe('fair reviews: blind until you have reviewed', () => {
     expect(blind.history[2]).toEqual({
       at: '2024-02-01T14:00:00.000Z',
       actor: 'reviewer@example.org',
+      actorId: 'reviewer-1',
       action: 'review',
       from: 'submitted',
       to: 'reviewed',

@@ -39,6 +39,7 @@ describe('transitionNomination: who may do what', () => {
     expect((await world.nominations.getDetail(id))?.history[2]).toEqual({
       at: '2024-02-01T14:01:00.000Z',
       actor: 'reviewer@example.org',
+      actorId: 'reviewer-1',
       action: 'review',
       from: 'submitted',
       to: 'reviewed',

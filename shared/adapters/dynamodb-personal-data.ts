@@ -1,0 +1,269 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteCommand,
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { candidateKey, type Nomination } from '../domain/nomination.ts';
+import { holdsPlace } from '../domain/nomination-states.ts';
+import { anonymousOutcome, expiryAttribute } from '../domain/retention.ts';
+import type { PersonalDataStore, PersonalRecord, PrivacyAudit } from '../ports.ts';
+import { callAws } from './aws-errors.ts';
+import { keys } from './table-design.ts';
+
+type Item = Record<string, unknown>;
+type Key = { pk: string; sk: string };
+
+const service = 'The personal data store';
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The hash an address item is keyed by: the same for any case or surrounding space. */
+export const addressHash = (email: string) => sha256(candidateKey(email));
+
+/** The candidate's and the nominator's addresses, once each. */
+export const addressesOf = (n: Pick<Nomination, 'candidate' | 'nominator'>) => [
+  ...new Set([candidateKey(n.candidate.email), candidateKey(n.nominator.email)]),
+];
+
+/** The item saying that `email` is in nomination `id`, with the nomination's TTL if it has one. */
+export const addressItem = (email: string, nomination: Pick<Nomination, 'id' | 'expiresAt'>) => ({
+  ...keys.person(addressHash(email), nomination.id),
+  type: 'address',
+  nominationId: nomination.id,
+  ...(nomination.expiresAt ? { [expiryAttribute]: nomination.expiresAt } : {}),
+});
+
+const query = async (client: DynamoDBDocumentClient, tableName: string, pk: string): Promise<Item[]> => {
+  const items: Item[] = [];
+  let start: Item | undefined;
+  do {
+    const page = await callAws(service, () =>
+      client.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': pk },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      ),
+    );
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+};
+
+/** Every item that holds something of a nomination: its partition, its guard, its address items. */
+const itemsOfNomination = async (client: DynamoDBDocumentClient, tableName: string, n: Nomination) => {
+  const partition = await query(client, tableName, keys.nomination(n.id).pk);
+  const others: Key[] = [
+    keys.guard(n.programId, candidateKey(n.candidate.email)),
+    ...addressesOf(n).map((a) => keys.person(addressHash(a), n.id)),
+  ];
+  return { partition, others };
+};
+
+/**
+ * Takes the TTL off every item of a nomination that inherited it while the nomination was
+ * unconfirmed (its audit entry, its confirmation email, its address items): run after the
+ * confirmation's write; running it again changes nothing.
+ */
+export const clearExpiry = async (
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  nomination: Nomination,
+): Promise<void> => {
+  const { partition, others } = await itemsOfNomination(client, tableName, nomination);
+  const targets: Key[] = [
+    ...partition
+      .filter((i) => i[expiryAttribute] !== undefined)
+      .map((i) => ({ pk: String(i.pk), sk: String(i.sk) })),
+    ...others,
+  ];
+  for (const Key of targets) {
+    try {
+      await callAws(service, () =>
+        client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key,
+            ConditionExpression:
+              'attribute_exists(pk) AND (attribute_not_exists(nominationId) OR nominationId = :id)',
+            UpdateExpression: 'REMOVE #ttl',
+            ExpressionAttributeNames: { '#ttl': expiryAttribute },
+            ExpressionAttributeValues: { ':id': nomination.id },
+          }),
+        ),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+};
+
+/**
+ * Gives every item of a nomination the TTL `expiresAt` (the partition, the duplicate guard, the
+ * address items) and leaves its anonymous outcome for the statistics. Run after the write that
+ * set the nomination's own TTL; running it again changes nothing.
+ */
+export const stampExpiry = async (
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  nomination: Nomination,
+  expiresAt: number,
+): Promise<void> => {
+  const { partition, others } = await itemsOfNomination(client, tableName, nomination);
+  const targets: Key[] = [
+    ...partition
+      .filter((i) => i[expiryAttribute] !== expiresAt)
+      .map((i) => ({ pk: String(i.pk), sk: String(i.sk) })),
+    ...others,
+  ];
+  for (const Key of targets) {
+    try {
+      await callAws(service, () =>
+        client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key,
+            // The guard may have moved on to a later nomination of the same candidate.
+            ConditionExpression:
+              'attribute_exists(pk) AND (attribute_not_exists(nominationId) OR nominationId = :id)',
+            UpdateExpression: 'SET #ttl = :ttl',
+            ExpressionAttributeNames: { '#ttl': expiryAttribute },
+            ExpressionAttributeValues: { ':ttl': expiresAt, ':id': nomination.id },
+          }),
+        ),
+      );
+    } catch (error) {
+      // Gone, or another nomination's: nothing to stamp.
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+  // Keyed by a hash of the id, so a later outcome (a participant who withdraws) replaces it.
+  await callAws(service, () =>
+    client.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: {
+          ...keys.outcome(nomination.programId, sha256(nomination.id)),
+          type: 'outcome',
+          ...anonymousOutcome(nomination),
+        },
+      }),
+    ),
+  );
+};
+
+const internal = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'unsentPk', 'unsentSk', 'claim', 'leaseUntil']);
+const strip = (item: Item) => Object.fromEntries(Object.entries(item).filter(([k]) => !internal.has(k)));
+
+/** Export and erasure by address, through the address items: no Scan. */
+export class DynamoDbPersonalData implements PersonalDataStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async find(email: string): Promise<PersonalRecord[]> {
+    const address = candidateKey(email);
+    const pointers = await query(this.client, this.tableName, keys.personPartition(addressHash(address)));
+    const records: PersonalRecord[] = [];
+    for (const pointer of pointers) {
+      const partition = await query(
+        this.client,
+        this.tableName,
+        keys.nomination(String(pointer.nominationId)).pk,
+      );
+      const nomination = partition.find((i) => i.type === 'nomination') as Nomination | undefined;
+      if (!nomination) continue;
+      const roles = (['candidate', 'nominator'] as const).filter(
+        (role) => candidateKey(nomination[role].email) === address,
+      );
+      const ofType = (type: string) => partition.filter((i) => i.type === type).map(strip);
+      records.push({
+        roles,
+        nomination: strip(nomination as unknown as Item) as unknown as Nomination,
+        history: ofType('audit'),
+        reviews: ofType('review'),
+        emails: ofType('email'),
+      });
+    }
+    return records;
+  }
+
+  async erase(records: PersonalRecord[], audit: PrivacyAudit): Promise<number> {
+    let erased = 0;
+    for (const { nomination } of records) {
+      const { partition, others } = await itemsOfNomination(this.client, this.tableName, nomination);
+      const [guard, ...addressItems] = others;
+      const targets: Key[] = [
+        ...partition.map((i) => ({ pk: String(i.pk), sk: String(i.sk) })),
+        ...addressItems,
+      ];
+      if (guard) await this.deleteGuard(guard, nomination.id);
+      // A participant erased gives their place back, or the program would stay full for ever.
+      if (holdsPlace(nomination)) {
+        await callAws(service, () =>
+          this.client.send(
+            new UpdateCommand({
+              TableName: this.tableName,
+              Key: keys.places(nomination.programId),
+              ConditionExpression: 'attribute_exists(pk)',
+              UpdateExpression: 'ADD taken :minus',
+              ExpressionAttributeValues: { ':minus': -1 },
+            }),
+          ),
+        ).catch((error) => {
+          if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        });
+      }
+      for (let i = 0; i < targets.length; i += 25) {
+        const batch = targets.slice(i, i + 25);
+        let pending: Record<string, unknown>[] | undefined = batch.map((Key) => ({ DeleteRequest: { Key } }));
+        while (pending?.length) {
+          const requests = pending;
+          const result = await callAws(service, () =>
+            this.client.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } })),
+          );
+          pending = result.UnprocessedItems?.[this.tableName] as Record<string, unknown>[] | undefined;
+        }
+      }
+      erased += partition.length + others.length;
+    }
+    await this.record({ ...audit, items: erased });
+    return erased;
+  }
+
+  /** The duplicate guard, unless it belongs to a later nomination of the same candidate. */
+  private async deleteGuard(Key: Key, nominationId: string) {
+    await callAws(service, () =>
+      this.client.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key,
+          ConditionExpression: 'nominationId = :id',
+          ExpressionAttributeValues: { ':id': nominationId },
+        }),
+      ),
+    ).catch((error) => {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    });
+  }
+
+  async record(audit: PrivacyAudit): Promise<void> {
+    await callAws(service, () =>
+      this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...keys.privacyAudit(audit.at, randomUUID()), type: 'privacy-audit', ...audit },
+        }),
+      ),
+    );
+  }
+}
