@@ -2,6 +2,7 @@ import { execSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { percentile } from '../local/percentile.ts';
 import type { measureInit } from './bundle-init.ts';
+import { type LighthouseResults, lighthouseGoal, lighthouseTable } from './lighthouse.ts';
 import type { StaffListing } from './staff-listing.ts';
 
 export interface SimulatedYear {
@@ -22,6 +23,7 @@ export interface BenchmarkResults {
   bareMs: number[];
   decisions: { count: number; seconds: number; duplicates: number };
   year: SimulatedYear;
+  lighthouse: LighthouseResults;
 }
 
 /** BENCHMARKS.md from one run's measurements, with the reason beside each goal missed. */
@@ -35,6 +37,7 @@ export const benchmarkReport = ({
   bareMs,
   decisions,
   year,
+  lighthouse,
 }: BenchmarkResults): string => {
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version} (bundles timed on Node 24.9), ${execSync('uname -sr').toString().trim()}`;
   const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
@@ -106,6 +109,19 @@ garbage collection).
 |---|---|
 | 1,000 decision emails (notifications route → outbox → stream → mailer → SES emulator) | ${decisions.count} emails in ${decisions.seconds.toFixed(1)} s, ${decisions.duplicates} duplicates |
 | the simulated program year (200 nominations, ${year.sentThroughSes} emails, ${year.scheduleFirings} schedule firings) | ${year.wallSeconds} s, ${year.duplicates} duplicates, ${year.ok ? 'every expected email' : 'MISSING EMAILS'} |
+
+## Lighthouse
+
+${lighthouse.lighthouse} with ${lighthouse.chromium}, headless, against a local stack of its own
+seeded with six nominations (one reviewed, the one opened). Every page is a first load (the HTTP
+cache emptied before each navigation); the signed-in pages are audited in the tab that signed in
+at the local OpenID provider, whose session the console keeps in sessionStorage. Performance is
+Lighthouse's simulated throttling (its default: mobile as a mid-range phone on slow 4G with a 4×
+slower CPU, desktop on a dense 4G), computed from one trace per page taken on this shared
+two-core machine, one page at a time. Goal: ≥ ${lighthouseGoal} in every category; a score below it fails
+\`npm run bench\`.
+
+${lighthouseTable(lighthouse)}
 
 ## Where goals are missed, and why
 

@@ -26,26 +26,46 @@ import { freePort } from '../local/listen.ts';
 import { pool } from '../local/pool.ts';
 import { startStack } from '../local/stack.ts';
 import { measureInit } from './bundle-init.ts';
+import { auditPages, type LighthouseResults, lighthouseFailures, lighthouseTable } from './lighthouse.ts';
 import { benchmarkReport, type SimulatedYear } from './report.ts';
 import { consoleFirstLoad, measureStaffListing } from './staff-listing.ts';
 
 /**
  * `npm run bench`: one run, ratios measured against floors in the same run, a table printed and
- * written to BENCHMARKS.md. Nothing here is asserted; the test suite asserts behaviour only.
+ * written to BENCHMARKS.md. Only Lighthouse's scores fail the run (below 95); the rest is
+ * reported, and the test suite asserts behaviour only.
  */
-commandLine(
-  `Usage: npm run bench
+const { values: options } = commandLine(
+  `Usage: npm run bench [-- --lighthouse-only]
 
-Measures, in one run of about three minutes, and writes BENCHMARKS.md: each function's bundle
+Measures, in one run of about six minutes, and writes BENCHMARKS.md: each function's bundle
 (from cdk synth) imported under Node 24 against a floor bundle, the DynamoDB requests per
 submission and per transition, submit latency through the local gateway against a bare
-transaction, 1,000 decision emails end to end, and the simulated program year.
+transaction, 1,000 decision emails end to end, the simulated program year, and Lighthouse's
+scores of every page (the form, the staff console signed out and signed in). Exits with 1 if
+a Lighthouse score is below 95.
+
+  --lighthouse-only   only the Lighthouse part (about two minutes): prints its table, leaves
+                      BENCHMARKS.md as it is
 `,
-  {},
+  { 'lighthouse-only': { type: 'boolean', default: false } },
 );
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const say = (line: string) => process.stdout.write(`  ${line}\n`);
 const started = Date.now();
+/** Prints the failures, if any, and sets the exit code: a score below the goal fails the run. */
+const judge = (lighthouse: LighthouseResults) => {
+  const failures = lighthouseFailures(lighthouse);
+  if (!failures.length) return;
+  process.stderr.write(`\nLighthouse scores below 95:\n${failures.map((f) => `  ${f}\n`).join('')}`);
+  process.exitCode = 1;
+};
+if (options['lighthouse-only']) {
+  const lighthouse = await auditPages(say);
+  process.stdout.write(`\n${lighthouseTable(lighthouse)}\n\nHTML reports: ${lighthouse.reportsDir}\n`);
+  judge(lighthouse);
+  process.exit();
+}
 const work = mkdtempSync(join(tmpdir(), 'metlib-bench-'));
 
 // 1. Module init of each bundle against its floor.
@@ -236,6 +256,10 @@ const year = JSON.parse(
   }).toString(),
 ) as SimulatedYear;
 
+// 6. Lighthouse, last and alone: its performance score is timed on this shared machine.
+say('Lighthouse on every page, mobile and desktop, one at a time…');
+const lighthouse = await auditPages(say);
+
 const markdown = benchmarkReport({
   init,
   perSubmission,
@@ -246,9 +270,11 @@ const markdown = benchmarkReport({
   bareMs,
   decisions: { count: decided.length, seconds: decisionSeconds, duplicates: decisionDuplicates },
   year,
+  lighthouse,
 });
 writeFileSync(join(import.meta.dirname, '../BENCHMARKS.md'), markdown);
 rmSync(work, { recursive: true, force: true });
 process.stdout.write(
   `\n${markdown}\nWrote BENCHMARKS.md in ${((Date.now() - started) / 1000).toFixed(0)} s.\n`,
 );
+judge(lighthouse);
