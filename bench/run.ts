@@ -38,14 +38,14 @@ import { consoleFirstLoad, measureStaffListing } from './staff-listing.ts';
 const { values: options } = commandLine(
   `Usage: npm run bench [-- --lighthouse-only]
 
-Measures, in one run of about six minutes, and writes BENCHMARKS.md: each function's bundle
+Measures, in one run of five minutes or more, and writes BENCHMARKS.md: each function's bundle
 (from cdk synth) imported under Node 24 against a floor bundle, the DynamoDB requests per
 submission and per transition, submit latency through the local gateway against a bare
 transaction, 1,000 decision emails end to end, the simulated program year, and Lighthouse's
 scores of every page (the form, the staff console signed out and signed in). Exits with 1 if
 a Lighthouse score is below 95.
 
-  --lighthouse-only   only the Lighthouse part (two to five minutes): prints its table, leaves
+  --lighthouse-only   only the Lighthouse part (two to ten minutes): prints its table, leaves
                       BENCHMARKS.md as it is
   --json              with --lighthouse-only: the results as JSON on stdout, and exit 0
 `,
