@@ -61,16 +61,24 @@ const fillAll = async (page: Page, email: string) => {
 };
 
 describe('the nomination form in a browser', () => {
-  it('takes a complete nomination to the confirmation page and the inbox', async () => {
+  it('takes a complete nomination to the check-your-email page, and confirmed from the link to the inbox', async () => {
     const page = await open();
     await page.screenshot({ path: join(screenshots, 'form.png'), fullPage: true });
     const email = `browser-${tag()}@library.example.org`;
     await fillAll(page, email);
     await page.getByRole('button', { name: 'Send nomination' }).click();
     await page.waitForURL(/\/nominate\/submitted\?ref=/);
-    await expect(page.getByRole('heading', { name: 'Nomination received' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('heading', { name: 'Check your email' }).isVisible()).resolves.toBe(true);
     await page.screenshot({ path: join(screenshots, 'confirmation.png'), fullPage: true });
-    expect(await stack.inbox(email)).toHaveLength(1);
+
+    await page.goto(`${stack.apiUrl}${await stack.linkFor(`director-${email}`)}`);
+    await page.getByRole('button', { name: 'Confirm the nomination' }).click();
+    await page.getByRole('heading', { name: 'Nomination confirmed' }).waitFor();
+    const [acknowledgement, ...more] = (await stack.inbox(email)).filter((e) =>
+      e.destination.to.includes(email),
+    );
+    expect(acknowledgement?.subject).toMatch(/^Nomination received: Ola Nordmann/);
+    expect(more).toEqual([]);
   });
 
   it('shows the errors in a summary that takes the focus, and beside each field', async () => {
@@ -130,7 +138,7 @@ describe('the nomination form in a browser', () => {
     }
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/nominate\/submitted\?ref=/);
-    expect(await stack.inbox(email)).toHaveLength(1);
+    expect(await stack.linkFor(`director-${email}`)).toMatch(/^\/nominations\/confirm\//);
   });
 
   it('works with JavaScript turned off, and shows errors from the server the same way', async () => {
@@ -143,7 +151,7 @@ describe('the nomination form in a browser', () => {
     await fillAll(page, email);
     await page.getByRole('button', { name: 'Send nomination' }).click();
     await page.waitForURL(/\/nominate\/submitted\?ref=/);
-    expect(await stack.inbox(email)).toHaveLength(1);
+    expect(await stack.linkFor(`director-${email}`)).toMatch(/^\/nominations\/confirm\//);
   });
 
   it('tells the reader the deadline in their own time zone', async () => {

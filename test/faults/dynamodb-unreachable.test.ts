@@ -6,11 +6,12 @@ import { describe, expect, inject, it } from 'vitest';
 import { localDynamoDbClient, startDynamoDbLocal } from '../../local/emulators.ts';
 import { freePort } from '../../local/listen.ts';
 import { startStack } from '../../local/stack.ts';
+import { sesInbox } from '../support/ses-inbox.ts';
 import { nominationBody } from '../support/test-stack.ts';
 
 // One stack per file: handler modules read their configuration once per process.
 describe('DynamoDB unreachable', () => {
-  it('answers 503 with a retryable JSON error, and the retry stores the nomination once', async () => {
+  it('answers 503 with a retryable JSON error, and the retry stores the nomination once, to be confirmed', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'metlib-faults-'));
     const port = await freePort();
     let dynamo = await startDynamoDbLocal({ port, dataDir });
@@ -45,12 +46,23 @@ describe('DynamoDB unreachable', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
       });
-      expect(again.status).toBe(201);
+      expect(again.status).toBe(202);
       const client = localDynamoDbClient(dynamo.endpoint);
-      const { Items } = await client.send(new ScanCommand({ TableName: 'faults' }));
-      const types = (Items ?? []).map((i) => i.type);
-      expect(types.filter((t) => t === 'nomination')).toHaveLength(1);
-      expect(types.filter((t) => t === 'guard')).toHaveLength(1);
+      const stored = async (type: string) => {
+        const { Items } = await client.send(new ScanCommand({ TableName: 'faults' }));
+        return (Items ?? []).filter((i) => i.type === type).length;
+      };
+      expect(await stored('nomination')).toBe(1);
+      expect(await stored('guard')).toBe(0);
+
+      // Confirmed from the emailed link, it takes the candidate's guard: one of each.
+      await stack.poller.drained();
+      const [confirmation] = await sesInbox(body.nominator.email);
+      const link = confirmation?.body.text?.match(/\/nominations\/confirm\/[\w.-]+/)?.[0];
+      const confirmed = await fetch(`${stack.apiUrl}${link}`, { method: 'POST' });
+      expect(confirmed.status).toBe(200);
+      expect(await stored('nomination')).toBe(1);
+      expect(await stored('guard')).toBe(1);
       client.destroy();
     } finally {
       await stack.stop();

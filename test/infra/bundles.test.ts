@@ -12,8 +12,10 @@ import { catalog } from '../../functions/catalog.ts';
 import { environmentFor, type FunctionResources } from '../../functions/environment.ts';
 import { synthApp } from '../../infra/synth-app.ts';
 import { ensureTable, localCredentials, localDynamoDbClient } from '../../local/emulators.ts';
-import { localResources } from '../../local/load-handler.ts';
+import type { Listening } from '../../local/listen.ts';
+import { localLinkSecretName, localResources } from '../../local/load-handler.ts';
 import { SchedulerEmulator } from '../../local/scheduler/emulator.ts';
+import { startSecretsManagerEmulator } from '../../local/secrets-manager.ts';
 import { formatClockSpec } from '../../shared/adapters/clock.ts';
 import { keys } from '../../shared/adapters/table-design.ts';
 import { planSchedules } from '../../shared/domain/schedule-plan.ts';
@@ -31,6 +33,7 @@ const assets = new Map<string, string>();
 let common: Record<string, string>;
 let resources: FunctionResources;
 let scheduler: SchedulerEmulator;
+let secretsManager: Listening;
 
 beforeAll(async () => {
   const outdir = mkdtempSync(join(tmpdir(), 'metlib-cdk-out-'));
@@ -48,6 +51,10 @@ beforeAll(async () => {
     invoke: async () => {},
   });
   const schedulerEndpoint = await scheduler.start();
+  secretsManager = await startSecretsManagerEmulator({
+    port: 0,
+    secrets: { [localLinkSecretName]: randomUUID() + randomUUID() },
+  });
   common = {
     PATH: process.env.PATH ?? '',
     [v.AWS_REGION]: 'us-east-1',
@@ -70,13 +77,17 @@ beforeAll(async () => {
         dynamoDb: inject('dynamoDbEndpoint'),
         ses: inject('sesEndpoint'),
         scheduler: schedulerEndpoint,
+        secretsManager: secretsManager.url,
       },
     }),
     scheduleGroupPrefix: 'bundles-',
     console: { authority: 'http://localhost:8007', clientId: 'staff-console' },
   };
 }, 180_000);
-afterAll(() => scheduler?.stop());
+afterAll(async () => {
+  await scheduler?.stop();
+  await secretsManager?.close();
+});
 
 /** Invokes a bundled function in a Node 24 process and returns what its handler returned. */
 const invoke = (name: string, event: unknown, extraEnv: Record<string, string> = {}) =>
@@ -118,7 +129,8 @@ const http = (
   headers: { 'content-type': 'application/json', accept: 'application/json' },
   ...(options.pathParameters ? { pathParameters: options.pathParameters } : {}),
   requestContext: {
-    http: { method, path },
+    http: { method, path, sourceIp: '192.0.2.1' },
+    domainName: 'nominations.example.org',
     routeKey,
     ...(options.groups
       ? {
@@ -146,6 +158,7 @@ const streamEvent = (key: { pk: string; sk: string }) => ({
 
 describe('the bundled functions under Node 24', () => {
   const candidate = `bundle-${randomUUID().slice(0, 8)}@library.example.org`;
+  const nominator = `bundle-nominator-${randomUUID().slice(0, 8)}@library.example.org`;
   let id = '';
 
   it('carry the certificate fonts in the certificate function’s bundle', () => {
@@ -185,8 +198,12 @@ describe('the bundled functions under Node 24', () => {
     });
   });
 
-  it('store a submitted nomination', async () => {
-    const body = { ...sample, candidate: { ...sample.candidate, email: candidate } };
+  it('store a submitted nomination, unconfirmed', async () => {
+    const body = {
+      ...sample,
+      nominator: { ...sample.nominator, email: nominator },
+      candidate: { ...sample.candidate, email: candidate },
+    };
     const { result } = await invoke(
       'SubmitNomination',
       http('POST', 'POST /programs/{programId}/nominations', '/programs/metlib-2024/nominations', {
@@ -194,12 +211,32 @@ describe('the bundled functions under Node 24', () => {
         pathParameters: { programId: 'metlib-2024' },
       }),
     );
-    expect(result.statusCode).toBe(201);
+    expect(result.statusCode).toBe(202);
     id = JSON.parse(result.body).id;
     const client = DynamoDBDocumentClient.from(localDynamoDbClient(inject('dynamoDbEndpoint')));
     const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: keys.nomination(id) }));
     expect(Item?.candidate.email).toBe(candidate);
+    expect(Item?.status).toBe('unconfirmed');
     client.destroy();
+  });
+
+  it('confirm it with the token from the confirmation email', async () => {
+    const sent = await invoke('SendEmail', streamEvent(keys.email(id, 'confirmation')));
+    expect(sent.result).toEqual({ batchItemFailures: [] });
+    const [confirmation] = await sesInbox(nominator);
+    expect(confirmation?.subject).toBe('Please confirm your nomination for the MetLib Learning Circle 2024');
+    const token = confirmation?.body.text?.match(
+      /https:\/\/nominations\.example\.org\/nominations\/confirm\/([\w.-]+)/,
+    )?.[1] as string;
+    expect(token).toBeDefined();
+    const { result } = await invoke(
+      'ConfirmNomination',
+      http('POST', 'POST /nominations/confirm/{token}', `/nominations/confirm/${token}`, {
+        pathParameters: { token },
+      }),
+    );
+    expect(result.statusCode).toBe(200);
+    expect(JSON.parse(result.body)).toEqual({ id, status: 'submitted' });
   });
 
   it('send the acknowledgement from the stream record', async () => {

@@ -31,10 +31,13 @@ describe('GET /programs/{programId}/nominations.csv', () => {
   it('downloads every nomination as CSV with a byte-order mark, formulas made inert, and records the export', async () => {
     const hostile = nominationBody();
     hostile.candidate.name = '=HYPERLINK("http://x","y")';
-    const submitted = await stack.api('POST', '/programs/metlib-2024/nominations', { body: hostile });
-    expect(submitted.status).toBe(201);
-    const id = submitted.json.id as string;
-    await stack.api('POST', '/programs/metlib-2024/nominations', { body: nominationBody() });
+    const { id } = await stack.nominate(hostile);
+    await stack.nominate();
+    // Unconfirmed, so not yet a nomination staff see: not exported.
+    const unconfirmed = await stack.api('POST', '/programs/metlib-2024/nominations', {
+      body: nominationBody(),
+    });
+    expect(unconfirmed.status).toBe(202);
     await stack.api('POST', `/nominations/${id}/transitions`, {
       token: reviewer,
       body: { action: 'review', score: 3 },

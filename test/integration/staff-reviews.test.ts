@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
+import { startTestStack, type TestStack } from '../support/test-stack.ts';
 
 let stack: TestStack;
 let organizer: string;
@@ -14,9 +14,7 @@ beforeAll(async () => {
 afterAll(() => stack?.stop());
 
 const submitted = async () => {
-  const response = await stack.api('POST', '/programs/metlib-2024/nominations', { body: nominationBody() });
-  expect(response.status).toBe(201);
-  return response.json.id as string;
+  return (await stack.nominate()).id;
 };
 
 const review = (id: string, token: string, extra: Record<string, unknown> = {}) =>
@@ -51,8 +49,10 @@ describe('fair reviews through the API', () => {
       entries: [],
     });
     expect(blind.json.reviewedByMe).toBe(false);
-    expect(blind.json.history[1]).not.toHaveProperty('note');
-    expect(blind.json.history[1]).not.toHaveProperty('score');
+    // The history: submit, confirm, then the first review, withheld.
+    expect(blind.json.history[2]).toMatchObject({ action: 'review' });
+    expect(blind.json.history[2]).not.toHaveProperty('note');
+    expect(blind.json.history[2]).not.toHaveProperty('score');
     expect(blind.text).not.toContain('Budget is thin');
     const blindRow = await listed(id, second);
     expect(blindRow.reviews).toMatchObject({ averageScore: null, withheld: true });
@@ -70,7 +70,7 @@ describe('fair reviews through the API', () => {
         { reviewer: 'reviewer2@example.org', score: 4, at: expect.any(String) },
       ],
     });
-    expect(open.json.history[1]).toMatchObject({ note: 'Budget is thin', score: 2 });
+    expect(open.json.history[2]).toMatchObject({ action: 'review', note: 'Budget is thin', score: 2 });
     expect((await listed(id, second)).reviews).toEqual({ count: 2, scored: 2, averageScore: 3 });
   });
 
@@ -109,7 +109,7 @@ describe('conflicts of interest and the queue through the API', () => {
       body: { note: 'I supervised the candidate' },
     });
     expect(declared.status).toBe(201);
-    expect(declared.json).toMatchObject({ id, conflictDeclaredByMe: true, conflictCount: 1, version: 2 });
+    expect(declared.json).toMatchObject({ id, conflictDeclaredByMe: true, conflictCount: 1, version: 3 });
 
     const refused = await review(id, first, { score: 5 });
     expect(refused.status).toBe(409);
