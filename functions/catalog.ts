@@ -227,7 +227,7 @@ export const catalog: readonly FunctionEntry[] = [
       maxRetryAttempts: 5,
       bisectBatchOnError: true,
     },
-    access: { table: 'read-write', sendEmail: true },
+    access: { table: 'read-write', sendEmail: true, organizerEmails: true },
     timeoutSeconds: 30,
   },
   {
@@ -235,7 +235,7 @@ export const catalog: readonly FunctionEntry[] = [
     entry: 'functions/redrive-outbox.ts',
     description: 'Sends the outbox emails the stream mailer gave up on',
     every: { minutes: 15 },
-    access: { table: 'read-write', sendEmail: true },
+    access: { table: 'read-write', sendEmail: true, organizerEmails: true },
     timeoutSeconds: 300,
   },
   {

@@ -1,3 +1,4 @@
+import type { UndeliverableAddress } from './mail-delivery.ts';
 import { countryCodes } from './countries.ts';
 import {
   type BodyOf,
@@ -155,6 +156,8 @@ export interface Nomination extends NominationInput {
   reviewedBy?: string[];
   /** Conflicts of interest declared on it; the declarers may not review it. */
   conflicts?: ConflictDeclaration[];
+  /** Addresses that bounced for good, as the mail service reported them (see `currentUndeliverable`). */
+  undeliverable?: UndeliverableAddress[];
 }
 
 /** A nomination as it is first stored: submitted, version 1, no reviews yet. */

@@ -1,3 +1,4 @@
+import { DynamoDbDeliveries } from '../adapters/dynamodb-deliveries.ts';
 import { DynamoDbNominationStore } from '../adapters/dynamodb-nominations.ts';
 import { DynamoDbOutbox } from '../adapters/dynamodb-outbox.ts';
 import { clockFromEnv, organizerEmails } from '../config.ts';
@@ -16,6 +17,12 @@ export const nominationStore = () => {
 export const outbox = () => {
   const { client, tableName } = tableClient();
   return new DynamoDbOutbox(client, tableName);
+};
+
+/** The mail service's reports, and the complaints the mailer checks. */
+export const deliveries = () => {
+  const { client, tableName } = tableClient();
+  return new DynamoDbDeliveries(client, tableName);
 };
 
 /** Submissions, staff reads and transitions: see `requestPrograms` for how programs are kept. */

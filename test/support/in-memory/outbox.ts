@@ -28,6 +28,8 @@ export interface StoredEmail {
   sentAt?: string;
   messageId?: string;
   lastError?: string;
+  failedAt?: string;
+  withheld?: string[];
 }
 
 /**
@@ -48,6 +50,9 @@ export const emailRef = (queued: Pick<QueuedEmail, 'programId' | 'nominationId'>
  * - markSent needs the same claim (and throws without it, as the conditional update does);
  * - release under the same claim puts the email back, unsent since the failure; a lost claim is
  *   ignored;
+ * - fail under the claim marks it failed, out of the unsent list, with its alert queued in the
+ *   same write; hold keeps status and lease (the next claim waits for the lease); suppress marks
+ *   it not sent on purpose;
  * - listUnsent lists unsent emails (pending or claimed) by the time they were queued or last
  *   failed, then by reference, strictly before the cut-off.
  */
@@ -100,6 +105,8 @@ export class InMemoryOutbox implements Outbox, EmailQueue {
         createdAt: item.createdAt,
         ...(item.sentAt ? { sentAt: item.sentAt, messageId: item.messageId as string } : {}),
         ...(item.lastError ? { lastError: item.lastError } : {}),
+        ...(item.failedAt ? { failedAt: item.failedAt } : {}),
+        ...(item.withheld ? { withheld: [...item.withheld] } : {}),
       }));
   }
 
@@ -132,14 +139,18 @@ export class InMemoryOutbox implements Outbox, EmailQueue {
         ref,
         claim: item.claim,
         attempts: item.attempts,
+        kind: item.email.kind,
+        programId: item.programId,
+        ...(item.nominationId ? { nominationId: item.nominationId } : {}),
         message: { to, cc, subject, html, text, ...(attachments ? { attachments } : {}) },
       },
     };
   }
 
-  async markSent(email: ClaimedEmail, messageId: string, now: Date): Promise<void> {
+  async markSent(email: ClaimedEmail, messageId: string, now: Date, withheld?: string[]): Promise<void> {
     const item = this.claimed(email);
     if (!item) throw new Error(`The claim on ${email.ref} was lost before the mark`);
+    if (withheld) item.withheld = [...withheld];
     item.status = 'sent';
     item.sentAt = now.toISOString();
     item.messageId = messageId;
@@ -157,6 +168,39 @@ export class InMemoryOutbox implements Outbox, EmailQueue {
     item.unsentSince = failedAt.toISOString();
     delete item.claim;
     delete item.leaseUntil;
+  }
+
+  async fail(email: ClaimedEmail, reason: string, failedAt: Date, alert?: QueuedEmail): Promise<void> {
+    const item = this.claimed(email);
+    if (!item) return;
+    // One write with the alert, as the DynamoDB transaction: it refuses an alert already queued.
+    if (alert && this.has(emailRef(alert, alert.email.key))) throw new Error('The alert is already queued');
+    item.status = 'failed';
+    item.failedAt = failedAt.toISOString();
+    item.lastError = reason.slice(0, 500);
+    delete item.claim;
+    delete item.leaseUntil;
+    delete item.unsentSince;
+    if (alert) this.insert(alert, item.failedAt);
+  }
+
+  async hold(email: ClaimedEmail, reason: string, failedAt: Date): Promise<void> {
+    const item = this.claimed(email);
+    if (!item) return;
+    item.lastError = reason.slice(0, 500);
+    item.unsentSince = failedAt.toISOString();
+    delete item.claim;
+  }
+
+  async suppress(email: ClaimedEmail, withheld: string[], _at: Date): Promise<void> {
+    const item = this.claimed(email);
+    if (!item) throw new Error(`The claim on ${email.ref} was lost before the mark`);
+    item.status = 'suppressed';
+    item.withheld = [...withheld];
+    delete item.claim;
+    delete item.leaseUntil;
+    delete item.lastError;
+    delete item.unsentSince;
   }
 
   async listUnsent(before: Date, limit: number): Promise<string[]> {

@@ -8,7 +8,7 @@ import { planSchedules } from '#shared/domain/schedule-plan';
 import { submitNomination } from '#shared/use-cases/submit-nomination';
 import { transitionNomination } from '#shared/use-cases/transition-nomination';
 import sample from '../../../events/samples/nomination.json' with { type: 'json' };
-import { ManualClock, RecordingSender } from './clock-and-sender.ts';
+import { InMemoryComplaints, ManualClock, RecordingSender } from './clock-and-sender.ts';
 import { InMemoryNominationStore } from './nominations.ts';
 import { InMemoryOutbox } from './outbox.ts';
 import { InMemoryProgramRepository } from './programs.ts';
@@ -46,6 +46,10 @@ export const windowOpen = '2024-02-01T14:00:00Z';
 export const inMemoryWorld = (options: { now?: string; organizerEmails?: string[] } = {}) => {
   const outbox = new InMemoryOutbox();
   const now = options.now ?? windowOpen;
+  const organizerEmails = options.organizerEmails ?? [
+    'chair@metlib.example.org',
+    'secretary@metlib.example.org',
+  ];
   return {
     clock: new ManualClock(now),
     leaseClock: new ManualClock(now),
@@ -55,7 +59,11 @@ export const inMemoryWorld = (options: { now?: string; organizerEmails?: string[
     programs: new InMemoryProgramRepository(),
     registry: new InMemoryScheduleRegistry(),
     sender: new RecordingSender(),
-    organizerEmails: options.organizerEmails ?? ['chair@metlib.example.org', 'secretary@metlib.example.org'],
+    organizerEmails,
+    /** The mailer's: the alert of a failed email goes to the organizers. */
+    organizers: organizerEmails,
+    maxAttempts: 4,
+    complaints: new InMemoryComplaints(),
     target: {
       roleArn: 'arn:aws:iam::000000000000:role/schedules',
       deadLetterArn: 'arn:aws:sqs:us-east-1:000000000000:schedule-dead-letters',
