@@ -54,6 +54,11 @@ export interface FunctionEntry {
   /** Run once on every deploy (and when the local stack starts). */
   runOnDeploy?: boolean;
   /**
+   * The mail configuration set's events (bounce, complaint, delivery, reject) invoke it: through
+   * an EventBridge rule on AWS, from the local mailbox simulator (local/mail-events.ts) locally.
+   */
+  mailEvents?: true;
+  /**
    * What it may touch, declared once: infra/ grants exactly this and sets the variables that come
    * with it (functions/environment.ts); locally the handler loads with those variables alone.
    */
@@ -258,5 +263,12 @@ export const catalog: readonly FunctionEntry[] = [
       folder: 'console',
       environmentVariable: variables.CONSOLE_ASSET_DIR,
     },
+  },
+  {
+    name: 'RecordEmailEvent',
+    entry: 'functions/record-email-event.ts',
+    description: 'Records what SES reports of each sent email: delivered, bounced, complained, rejected',
+    mailEvents: true,
+    access: { table: 'read-write' },
   },
 ];

@@ -182,7 +182,9 @@ export interface DeliveryLog {
    */
   record(write: DeliveryWrite): Promise<boolean>;
   /** The email the event is about, as the outbox holds it; undefined if there is none. */
-  emailOf(ref: string): Promise<{ programId: string; nominationId?: string; key: string; kind: EmailKind } | undefined>;
+  emailOf(
+    ref: string,
+  ): Promise<{ programId: string; nominationId?: string; key: string; kind: EmailKind } | undefined>;
 }
 
 export interface DeliveryWrite {

@@ -25,7 +25,7 @@ export class DynamoDbDeliveries implements DeliveryLog, ComplaintRegistry {
     const { Item } = await callAws(service, () =>
       this.client.send(new GetCommand({ TableName: this.tableName, Key: { pk, sk }, ConsistentRead: true })),
     );
-    if (!Item || Item.type !== 'email') return undefined;
+    if (Item?.type !== 'email') return undefined;
     return {
       programId: String(Item.programId),
       ...(Item.nominationId ? { nominationId: String(Item.nominationId) } : {}),

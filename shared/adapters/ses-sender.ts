@@ -6,6 +6,7 @@ import type { EmailMessage } from '../email/templates.ts';
 import type { EmailSender } from '../ports.ts';
 import { requestHandler } from './aws-clients.ts';
 import { callAws } from './aws-errors.ts';
+import { encodeRefTag, outboxRefTag } from './ses-tags.ts';
 
 /**
  * SES's answers that no retry changes: the message or a parameter is invalid, the sender or its
@@ -33,17 +34,13 @@ const refusals = new Set([
 const uncertain = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);
 const uncertainCodes = new Set(['ETIMEDOUT', 'ECONNRESET', 'EPIPE']);
 
-/** The tag SES echoes in its events (`mail.tags`): the outbox reference, in the characters tags allow. */
-export const outboxRefTag = 'outbox-ref';
-export const encodeRefTag = (ref: string) => Buffer.from(ref, 'utf8').toString('base64url');
-export const decodeRefTag = (value: string) => Buffer.from(value, 'base64url').toString('utf8');
-
 /** Sorts a failed send into refused for good, outcome unknown, or (as it was) worth a retry. */
 export const classifySendFailure = (error: unknown): unknown => {
   const raw = error instanceof ServiceUnavailableError && error.cause instanceof Error ? error.cause : error;
   if (!(raw instanceof Error)) return error;
   const code = (raw as Error & { code?: string }).code;
-  if (refusals.has(raw.name)) return new MailRefusedError(`SES refused the email: ${raw.message}`, { cause: raw });
+  if (refusals.has(raw.name))
+    return new MailRefusedError(`SES refused the email: ${raw.message}`, { cause: raw });
   if (uncertain.has(raw.name) || (code !== undefined && uncertainCodes.has(code)))
     return new MailOutcomeUnknownError(`SES did not answer in time: ${raw.message}`, { cause: raw });
   return error;

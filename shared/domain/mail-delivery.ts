@@ -85,6 +85,7 @@ const severity: DeliveryEventType[] = ['delivered', 'rejected', 'bounced', 'comp
 /** What an email's reports come to, the worst first: a complaint, a bounce, a reject, a delivery. */
 export const deliverySummary = (events: { type: DeliveryEventType }[]): DeliveryEventType | undefined =>
   events.reduce<DeliveryEventType | undefined>(
-    (worst, e) => (worst === undefined || severity.indexOf(e.type) > severity.indexOf(worst) ? e.type : worst),
+    (worst, e) =>
+      worst === undefined || severity.indexOf(e.type) > severity.indexOf(worst) ? e.type : worst,
     undefined,
   );

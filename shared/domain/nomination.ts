@@ -1,4 +1,3 @@
-import type { UndeliverableAddress } from './mail-delivery.ts';
 import { countryCodes } from './countries.ts';
 import {
   type BodyOf,
@@ -10,6 +9,7 @@ import {
   type TextField,
   textMessages,
 } from './field-kinds.ts';
+import type { UndeliverableAddress } from './mail-delivery.ts';
 import { bodyOrder, type NominationFields, nominationFields } from './nomination-fields.ts';
 import type { Decision, NominationStatus } from './nomination-states.ts';
 import type { Program } from './program.ts';

@@ -45,7 +45,11 @@ export class EmailClaimedElsewhereError extends Error {
 }
 
 /** The organizers' notice of a failed email, filed with the program's emails under a key of its own. */
-const alertFor = (deps: SendOutboxEmailDeps, email: ClaimedEmail, reason: string): QueuedEmail | undefined => {
+const alertFor = (
+  deps: SendOutboxEmailDeps,
+  email: ClaimedEmail,
+  reason: string,
+): QueuedEmail | undefined => {
   // An alert that fails raises no alert of its own: that would loop on a broken organizer address.
   if (email.kind === 'delivery-failed' || deps.organizers.length === 0) return undefined;
   const message = deliveryFailedEmail(deps.organizers, {

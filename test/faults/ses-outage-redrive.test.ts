@@ -14,8 +14,8 @@ import {
   sendOutboxEmail,
 } from '../../shared/use-cases/send-outbox-email.ts';
 import { queueAcknowledgements } from '../support/fixtures.ts';
-import { sesInbox } from '../support/ses-inbox.ts';
 import { mailPolicy } from '../support/mail-policy.ts';
+import { sesInbox } from '../support/ses-inbox.ts';
 
 // SES is down for longer than the stream trigger retries: the emails stay queued, and the sweep
 // sends them once SES is back. The outage is real: the sender points at a port nothing listens on.
@@ -39,7 +39,8 @@ describe('emails the mailer gave up on during an SES outage', () => {
     outbox: store,
     sender: ses,
     clock: { now: () => new Date(t0.getTime() + ms) },
-    leaseMs: 20_000, ...mailPolicy,
+    leaseMs: 20_000,
+    ...mailPolicy,
     leaseClock: { now: () => new Date(t0.getTime() + ms) },
   });
 

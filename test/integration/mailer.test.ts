@@ -13,8 +13,8 @@ import { keys } from '../../shared/adapters/table-design.ts';
 import { acknowledgementEmail } from '../../shared/email/templates.ts';
 import { sendOutboxEmail } from '../../shared/use-cases/send-outbox-email.ts';
 import { sampleNomination } from '../support/fixtures.ts';
-import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
 import { mailPolicy } from '../support/mail-policy.ts';
+import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -74,7 +74,8 @@ describe('the mailer', () => {
       sender: ses('http://127.0.0.1:9'),
       clock,
       leaseClock: clock,
-      leaseMs: 60_000, ...mailPolicy,
+      leaseMs: 60_000,
+      ...mailPolicy,
     };
     await expect(sendOutboxEmail(unreachable, ref)).rejects.toThrow();
     const { Item } = await client.send(
@@ -87,7 +88,8 @@ describe('the mailer', () => {
       sender: ses(stack.sesEndpoint),
       clock,
       leaseClock: clock,
-      leaseMs: 60_000, ...mailPolicy,
+      leaseMs: 60_000,
+      ...mailPolicy,
     };
     // Two senders at once: one sends; the other finds it claimed and fails, to be retried later.
     const outcomes = await Promise.allSettled([sendOutboxEmail(working, ref), sendOutboxEmail(working, ref)]);

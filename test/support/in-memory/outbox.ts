@@ -45,8 +45,8 @@ export const emailRef = (queued: Pick<QueuedEmail, 'programId' | 'nominationId'>
 /**
  * The outbox of DynamoDbOutbox, one map entry per email item. The contract it keeps:
  * - enqueue writes each email unless its reference exists (idempotent by key), one by one;
- * - claim takes a pending email, or one whose lease has lapsed, counting an attempt; a sent email
- *   (or one that does not exist) answers `sent`, a live lease `leased` until it lapses;
+ * - claim takes a pending email, or one whose lease has lapsed, counting an attempt; a sent,
+ *   failed or suppressed email (or one that does not exist) answers `sent`, a live lease `leased` until it lapses;
  * - markSent needs the same claim (and throws without it, as the conditional update does);
  * - release under the same claim puts the email back, unsent since the failure; a lost claim is
  *   ignored;
@@ -122,7 +122,8 @@ export class InMemoryOutbox implements Outbox, EmailQueue {
 
   async claim(ref: string, now: Date, leaseMs: number): Promise<ClaimResult> {
     const item = this.items.get(ref);
-    if (!item || item.status === 'sent') return { outcome: 'sent' };
+    // As the update's condition: only a pending email, or a sending one whose lease lapsed.
+    if (!item || (item.status !== 'pending' && item.status !== 'sending')) return { outcome: 'sent' };
     const at = now.toISOString();
     const lapsed = item.leaseUntil !== undefined && item.leaseUntil < at;
     if (item.status === 'sending' && !lapsed) {
