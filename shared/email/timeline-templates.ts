@@ -1,3 +1,4 @@
+import type { UndeliverableAddress } from '../domain/mail-delivery.ts';
 import type { Nomination } from '../domain/nomination.ts';
 import type { NominationStatus } from '../domain/nomination-states.ts';
 import type { Program, TimelineEvent } from '../domain/program.ts';
@@ -98,7 +99,24 @@ export interface DecisionStanding {
   placesTaken: number;
   stipendsRequested: number;
   undecided: Nomination[];
+  /** Addresses of live nominations that bounced for good and are not corrected yet. */
+  undeliverable: { nomination: Nomination; address: UndeliverableAddress }[];
 }
+
+/** Past this many, the readiness email counts the addresses to correct and points to the console. */
+const undeliverableShown = 50;
+
+const undeliverableParagraph = (list: DecisionStanding['undeliverable']) => {
+  const shown = list
+    .slice(0, undeliverableShown)
+    .map(({ nomination: n, address: u }) => `${u.address} (${u.role} of ${n.candidate.name}, ${n.id})`)
+    .join('; ');
+  const more =
+    list.length > undeliverableShown
+      ? `; and ${list.length - undeliverableShown} more, listed in the staff console`
+      : '';
+  return `Addresses to correct, where email bounced for good: ${shown}${more}. Correct each in the staff console and send the email again.`;
+};
 
 const undecidedList = (undecided: Nomination[]) =>
   undecided.map((n) => `${n.candidate.name} (${n.library.city}, ${n.status}, ${n.id})`).join('; ');
@@ -120,6 +138,7 @@ export const decisionReadinessEmail = (
       s.undecided.length
         ? `Still undecided: ${undecidedList(s.undecided)}.`
         : 'Every nomination has a decision.',
+      ...(s.undeliverable.length ? [undeliverableParagraph(s.undeliverable)] : []),
     ],
   }),
 });

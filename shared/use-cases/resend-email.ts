@@ -27,8 +27,8 @@ const readdress = (nomination: Nomination, history: AuditEntry[]) => {
 /**
  * An organizer has an email of a nomination queued again, as a copy under a new key
  * (`<key>#resend-<n>`) to the nomination's current addresses, with an audit entry, in one
- * transaction. Any email may be resent, whatever its status: nothing tracks bounces yet, so a
- * "sent" email may still never have arrived.
+ * transaction. Any email may be resent, whatever its status: the console offers it for a failed,
+ * bounced or rejected one, after the address is corrected.
  */
 export const resendEmail = async (
   deps: ChangeDeps,
