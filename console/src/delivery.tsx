@@ -1,13 +1,6 @@
+import type { UndeliverableAddress } from '#shared/domain/mail-delivery';
 import type { Detail } from './nomination-page.tsx';
 import { formatInstant, Tag } from './ui.tsx';
-
-export interface UndeliverableAddress {
-  role: 'candidate' | 'nominator';
-  address: string;
-  at: string;
-  emailKey: string;
-  diagnostic?: string;
-}
 
 /**
  * An address of the nomination that bounced for good, shown before anything else: organizers

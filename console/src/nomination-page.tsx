@@ -1,12 +1,13 @@
 // Longer than most files: one page, its loading, its error summary and the sections it shows.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import type { UndeliverableAddress } from '#shared/domain/mail-delivery';
 import type { Program } from '#shared/domain/program';
 import { Answers } from './answers.tsx';
 import { type Api, ApiError } from './api.ts';
 import type { ConsoleConfig, SignedIn } from './auth.ts';
 import { CorrectionForm, correctionFieldId } from './correction-form.tsx';
-import { EmailStatus, resendable, type UndeliverableAddress, UndeliverableWarning } from './delivery.tsx';
+import { EmailStatus, resendable, UndeliverableWarning } from './delivery.tsx';
 import { Actions, type Outcome } from './nomination-actions.tsx';
 import { Banner, ErrorSummary, formatInstant, Link, type Navigate, type Problem, Tag } from './ui.tsx';
 
