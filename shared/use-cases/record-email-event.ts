@@ -33,7 +33,8 @@ const undeliverableOf = (n: Nomination, event: DeliveryEvent, emailKey: string):
 
 /**
  * Records what the mail service reported of a sent email: on the email (each event, with its
- * time and diagnostic), on its nomination's history, a permanent bounce of the candidate's or
+ * time and diagnostic), on its nomination's history (bounces, complaints and rejects: what an
+ * organizer must act on), a permanent bounce of the candidate's or
  * nominator's address on the nomination (shown to organizers until the address is corrected),
  * and a complaint on the address (non-essential mail stops). The nomination's version does not
  * change: a report arriving while an organizer edits is not a conflict. Recorded once per event
@@ -46,17 +47,22 @@ export const recordEmailEvent = async (
   const email = await deps.deliveries.emailOf(event.ref);
   if (!email) return 'unknown-email';
   const nomination = email.nominationId ? await deps.nominations.get(email.nominationId) : undefined;
-  const audit: AuditEntry | undefined = nomination && {
-    at: event.at,
-    actor: mailService,
-    action: `email-${event.type}`,
-    from: nomination.status,
-    to: nomination.status,
-    version: nomination.version,
-    emailKey: email.key,
-    recipients: event.recipients,
-    ...(event.diagnostic ? { note: event.diagnostic } : {}),
-  };
+  // A delivery is the normal case: it stays on the email ("sent, delivered"), and the history
+  // keeps what an organizer must act on.
+  const audit: AuditEntry | undefined =
+    nomination && event.type !== 'delivered'
+      ? {
+          at: event.at,
+          actor: mailService,
+          action: `email-${event.type}`,
+          from: nomination.status,
+          to: nomination.status,
+          version: nomination.version,
+          emailKey: email.key,
+          recipients: event.recipients,
+          ...(event.diagnostic ? { note: event.diagnostic } : {}),
+        }
+      : undefined;
   const recorded = await deps.deliveries.record({
     event,
     ...(nomination ? { nominationId: nomination.id } : {}),

@@ -84,6 +84,8 @@ describe('the mailbox simulator’s addresses, as on AWS', () => {
         }),
       ]),
     );
+    // The delivery to the nominator stays on the email: the history keeps what needs acting on.
+    expect(shown.history.map((h: { action: string }) => h.action)).toEqual(['submit', 'email-bounced']);
     // A report is not a change: the version an organizer holds is still good.
     expect(shown.version).toBe(1);
 
