@@ -376,7 +376,7 @@ describe('the logical IDs', () => {
 });
 
 describe('IAM', () => {
-  it('grants no wildcard resource except ListSchedules and the program schedule groups', () => {
+  it('grants no wildcard resource except ListSchedules, the program schedule groups and the account suppression setting', () => {
     const wild: string[] = [];
     for (const [name, policy] of Object.entries(services.findResources('AWS::IAM::Policy'))) {
       for (const s of policy.Properties.PolicyDocument.Statement as {
@@ -393,7 +393,7 @@ describe('IAM', () => {
     expect(wild.length).toBeGreaterThan(0);
     for (const line of wild) {
       expect(line).toMatch(
-        /scheduler:ListSchedules on "\*"|scheduler:CreateSchedule,.* on .*schedule\/MetlibNominations-dev-Services-metlib-2024\/\*/,
+        /scheduler:ListSchedules on "\*"|scheduler:CreateSchedule,.* on .*schedule\/MetlibNominations-dev-Services-metlib-2024\/\*|: ses:PutAccountSuppressionAttributes on "\*"$/,
       );
     }
   });
