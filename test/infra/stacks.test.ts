@@ -328,7 +328,8 @@ describe('the schedules', () => {
 
   it('park failed events in encrypted queues that refuse plain HTTP, each with an alarm', () => {
     const queues = services.findResources('AWS::SQS::Queue');
-    expect(Object.keys(queues)).toHaveLength(2);
+    // The mailer's stream, the schedules, and the mail events EventBridge could not deliver.
+    expect(Object.keys(queues)).toHaveLength(3);
     for (const queue of Object.values(queues))
       expect(queue.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 1209600 });
     services.resourcePropertiesCountIs(
@@ -340,7 +341,7 @@ describe('the schedules', () => {
           ]),
         },
       },
-      2,
+      3,
     );
     services.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'ApproximateNumberOfMessagesVisible',
