@@ -54,6 +54,11 @@ export interface FunctionEntry {
   /** Run once on every deploy (and when the local stack starts). */
   runOnDeploy?: boolean;
   /**
+   * The mail configuration set's events (bounce, complaint, delivery, reject) invoke it: through
+   * an EventBridge rule on AWS, from the local mailbox simulator (local/mail-events.ts) locally.
+   */
+  mailEvents?: true;
+  /**
    * What it may touch, declared once: infra/ grants exactly this and sets the variables that come
    * with it (functions/environment.ts); locally the handler loads with those variables alone.
    */
@@ -266,7 +271,7 @@ export const catalog: readonly FunctionEntry[] = [
       maxRetryAttempts: 5,
       bisectBatchOnError: true,
     },
-    access: { table: 'read-write', sendEmail: true },
+    access: { table: 'read-write', sendEmail: true, organizerEmails: true },
     timeoutSeconds: 30,
   },
   {
@@ -274,7 +279,7 @@ export const catalog: readonly FunctionEntry[] = [
     entry: 'functions/redrive-outbox.ts',
     description: 'Sends the outbox emails the stream mailer gave up on',
     every: { minutes: 15 },
-    access: { table: 'read-write', sendEmail: true },
+    access: { table: 'read-write', sendEmail: true, organizerEmails: true },
     timeoutSeconds: 300,
   },
   {
@@ -298,5 +303,12 @@ export const catalog: readonly FunctionEntry[] = [
       folder: 'console',
       environmentVariable: variables.CONSOLE_ASSET_DIR,
     },
+  },
+  {
+    name: 'RecordEmailEvent',
+    entry: 'functions/record-email-event.ts',
+    description: 'Records what SES reports of each sent email: delivered, bounced, complained, rejected',
+    mailEvents: true,
+    access: { table: 'read-write' },
   },
 ];

@@ -8,8 +8,10 @@ import { outboxSenderDeps } from '#shared/wiring/outbox';
 const deps = outboxSenderDeps();
 
 /**
- * Runs every 15 minutes on a schedule. Fails when an email could not be sent, so the function's
- * error alarm tells the organizers' operator; the emails stay queued for the next sweep.
+ * Runs every 15 minutes on a schedule. Fails when an email could not be sent and will be tried
+ * again, so the function's error alarm tells the operator while SES is in trouble; the emails stay
+ * queued for the next sweep. An email given up (refused for good, or out of attempts) is not a
+ * failure of the sweep: it left the queue, and its one alert went to the organizers.
  */
 export const run = async (_event: unknown, context: Pick<Context, 'getRemainingTimeInMillis'>) => {
   const report = await redriveOutbox(deps, {

@@ -77,6 +77,7 @@ export class StatelessStack extends GroupedStack {
       if (entry.scheduleTarget) schedules.addTarget(fn);
       if (entry.every) schedules.addRecurring(fn, entry.every);
       if (entry.runOnDeploy) schedules.runOnDeploy(fn);
+      if (entry.mailEvents) mail.recordEvents(fn);
     }
   }
 }

@@ -30,6 +30,7 @@ import {
 } from './jwt.ts';
 import { lambdaContext, localFunctionArn } from './lambda-context.mjs';
 import { loadHandler, localLinkSecretName, localResources } from './load-handler.ts';
+import { localConfigurationSet, mailboxSimulator, sentEmailTrigger } from './mail-events.ts';
 import { consoleClientId, startOidcProvider } from './oidc/provider.ts';
 import { refreshTokens, type StaffTokens, signInWithCodeFlow } from './oidc/sign-in.ts';
 import { SchedulerEmulator } from './scheduler/emulator.ts';
@@ -212,6 +213,21 @@ export const startStack = async (options: StackOptions): Promise<RunningStack> =
       if (entry.stream) {
         const handler = await loadHandler<StreamHandler>(entry, resources);
         consumers.push({ functionName: entry.name, trigger: entry.stream, handler, context });
+      }
+      if (entry.mailEvents) {
+        // SES's reports, which the emulator does not make: from each email the mailer marked sent.
+        const record = await loadHandler<(event: unknown, context: unknown) => Promise<unknown>>(
+          entry,
+          resources,
+        );
+        const handler = mailboxSimulator({
+          record,
+          context,
+          clock,
+          configurationSet: localConfigurationSet,
+          from: options.mailFrom,
+        });
+        consumers.push({ functionName: entry.name, trigger: sentEmailTrigger, handler, context });
       }
     }
 

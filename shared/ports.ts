@@ -1,3 +1,4 @@
+import type { DeliveryEvent, DeliveryEventType, UndeliverableAddress } from './domain/mail-delivery.ts';
 import type { Nomination } from './domain/nomination.ts';
 import type { NominationAction, NominationStatus } from './domain/nomination-states.ts';
 import type { LinkPurpose, NominatorLink } from './domain/nominator-links.ts';
@@ -19,7 +20,9 @@ export type AuditAction =
   | 'correct'
   | 'resend-email'
   /** The nomination's personal data got its lifetime (the participants', at the certificates). */
-  | 'set-retention';
+  | 'set-retention'
+  /** What the mail service reported of one of its emails (recorded without changing its version). */
+  | `email-${DeliveryEventType}`;
 
 export interface AuditEntry {
   at: string;
@@ -37,6 +40,8 @@ export interface AuditEntry {
   /** For a resend: the key of the email queued again, and the copy's. */
   emailKey?: string;
   resentAs?: string;
+  /** For an email event: who it concerned. */
+  recipients?: string[];
 }
 
 /** An email to write to the outbox. `key` is unique per nomination: the same key is never sent twice. */
@@ -45,7 +50,11 @@ export interface OutboxEmail extends EmailMessage {
   kind: EmailKind;
 }
 
-export type EmailStatus = 'pending' | 'sending' | 'sent';
+/**
+ * `failed`: refused for good or out of attempts (the organizers were alerted once);
+ * `suppressed`: not sent, every recipient having complained, and the kind not essential.
+ */
+export type EmailStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'suppressed';
 
 export interface EmailRecord {
   key: string;
@@ -59,6 +68,13 @@ export interface EmailRecord {
   sentAt?: string;
   messageId?: string;
   lastError?: string;
+  failedAt?: string;
+  /** Recipients left out because they complained (a non-essential kind). */
+  withheld?: string[];
+  /** The last of what the mail service reported after sending: delivered, bounced, complained, rejected. */
+  delivery?: DeliveryEventType;
+  /** Each report, in the order received, with its time and the service's diagnostic. */
+  deliveryEvents?: Omit<DeliveryEvent, 'ref'>[];
 }
 
 export interface NominationDetail {
@@ -156,6 +172,9 @@ export interface ClaimedEmail {
   claim: string;
   message: EmailMessage;
   attempts: number;
+  kind: EmailKind;
+  programId: string;
+  nominationId?: string;
 }
 
 export type ClaimResult =
@@ -167,7 +186,8 @@ export type ClaimResult =
 export interface Outbox {
   /** Takes the email for sending unless it was sent or another sender holds a live claim. */
   claim(ref: string, now: Date, leaseMs: number): Promise<ClaimResult>;
-  markSent(email: ClaimedEmail, messageId: string, now: Date): Promise<void>;
+  /** `withheld`: recipients left out because they complained. */
+  markSent(email: ClaimedEmail, messageId: string, now: Date, withheld?: string[]): Promise<void>;
   /** Gives the email back after a failed send; it counts as unsent since `failedAt`. */
   release(email: ClaimedEmail, reason: string, failedAt: Date): Promise<void>;
   /**
@@ -175,10 +195,52 @@ export interface Outbox {
    * `before`, the longest waiting first.
    */
   listUnsent(before: Date, limit: number): Promise<string[]>;
+  /**
+   * The email will not be sent: refused for good or out of attempts. It leaves the unsent queue,
+   * and `alert` (the organizers' one notice of it) is queued in the same write.
+   */
+  fail(email: ClaimedEmail, reason: string, failedAt: Date, alert?: QueuedEmail): Promise<void>;
+  /**
+   * After a send whose outcome is unknown: the error is recorded, the claim kept until its lease
+   * runs out, so no retry sends it again before then.
+   */
+  hold(email: ClaimedEmail, reason: string, failedAt: Date): Promise<void>;
+  /** Marks it not sent on purpose: every recipient complained and the kind is not essential. */
+  suppress(email: ClaimedEmail, withheld: string[], at: Date): Promise<void>;
+}
+
+/** Addresses that complained about our mail (see `mailClass`). */
+export interface ComplaintRegistry {
+  /** Those of `addresses` that complained, as given. */
+  complainedOf(addresses: string[]): Promise<string[]>;
+}
+
+/** Where the mail service's reports on sent emails are written. */
+export interface DeliveryLog {
+  /**
+   * Records the event on its email, on its nomination's history (with `audit`), a permanent
+   * bounce of the nomination's addresses on the nomination (`undeliverable`) and a complaint on
+   * each address, in one write. False when it was recorded before (same event id) or the email
+   * is not in the outbox.
+   */
+  record(write: DeliveryWrite): Promise<boolean>;
+  /** The email the event is about, as the outbox holds it; undefined if there is none. */
+  emailOf(
+    ref: string,
+  ): Promise<{ programId: string; nominationId?: string; key: string; kind: EmailKind } | undefined>;
+}
+
+export interface DeliveryWrite {
+  event: DeliveryEvent;
+  nominationId?: string;
+  audit?: AuditEntry;
+  undeliverable: UndeliverableAddress[];
+  complained: string[];
 }
 
 export interface EmailSender {
-  send(message: EmailMessage): Promise<{ messageId: string }>;
+  /** `ref` is the outbox reference, tagged on the message so the mail service's reports name it. */
+  send(message: EmailMessage, ref?: string): Promise<{ messageId: string }>;
 }
 
 /** A one-time schedule as the sync compares it: everything that decides what fires, when, and where. */

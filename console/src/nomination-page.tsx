@@ -1,11 +1,13 @@
 // Longer than most files: one page, its loading, its error summary and the sections it shows.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import type { UndeliverableAddress } from '#shared/domain/mail-delivery';
 import type { Program } from '#shared/domain/program';
 import { Answers } from './answers.tsx';
 import { type Api, ApiError } from './api.ts';
 import type { ConsoleConfig, SignedIn } from './auth.ts';
 import { CorrectionForm, correctionFieldId } from './correction-form.tsx';
+import { EmailStatus, resendable, UndeliverableWarning } from './delivery.tsx';
 import { Actions, type Outcome } from './nomination-actions.tsx';
 import { Banner, ErrorSummary, formatInstant, Link, type Navigate, type Problem, Tag } from './ui.tsx';
 
@@ -38,7 +40,10 @@ export interface Detail {
     createdAt: string;
     sentAt?: string;
     attempts: number;
+    delivery?: string;
+    deliveryEvents?: { type: string; at: string; recipients: string[]; diagnostic?: string }[];
   }[];
+  undeliverable?: UndeliverableAddress[];
   [answer: string]: unknown;
 }
 
@@ -144,6 +149,7 @@ export const NominationPage = (props: {
               </dd>
             </div>
           </dl>
+          <UndeliverableWarning addresses={detail.undeliverable ?? []} />
           <Actions detail={detail} api={props.api} me={props.me} config={props.config} settle={settle} />
           {props.config.features.corrections && props.me.role === 'Organizer' && (
             <CorrectionForm detail={detail} api={props.api} settle={settle} />
@@ -248,12 +254,8 @@ const Emails = ({
             email.subject,
             [...email.to, ...email.cc.map((c) => `cc ${c}`)].join(', '),
             <>
-              <Tag
-                value={email.lastError && email.status !== 'sent' ? 'failed' : email.status}
-                label={`${email.status}${email.attempts > 1 ? ` (${email.attempts} attempts)` : ''}`}
-              />
-              {email.lastError && <span class="govuk-hint"> {email.lastError}</span>}
-              {resend && email.lastError && (
+              <EmailStatus email={email} />
+              {resend && resendable(email) && (
                 <button
                   type="button"
                   class="govuk-button govuk-button--secondary app-small-button"

@@ -84,6 +84,10 @@ const tagColours: Record<string, string> = {
   pending: 'blue',
   failed: 'red',
   bounced: 'red',
+  complained: 'red',
+  rejected: 'red',
+  delivered: 'green',
+  suppressed: 'grey',
 };
 
 export const Tag = (props: { value: string; label?: string }) => (

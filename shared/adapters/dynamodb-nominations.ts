@@ -212,7 +212,11 @@ export class DynamoDbNominationStore implements NominationStore {
     if (!nomination) return undefined;
     return {
       nomination: strip<Nomination>(nomination),
-      history: items.filter((i) => i.type === 'audit').map((i) => strip<AuditEntry>(i)),
+      // In time order: the mail service's reports have keys of their own, after the versions'.
+      history: items
+        .filter((i) => i.type === 'audit')
+        .map((i) => strip<AuditEntry>(i))
+        .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)),
       emails: items.filter((i) => i.type === tableDesign.emailItemType).map((i) => emailRecord(i)),
       reviews: items.filter((i) => i.type === 'review').map((i) => strip<Review>(i)),
     };

@@ -1,3 +1,4 @@
+import { deliverySummary } from '../domain/mail-delivery.ts';
 import type { EmailRecord, QueuedEmail } from '../ports.ts';
 import { keys, tableDesign } from './table-design.ts';
 
@@ -48,5 +49,10 @@ export const emailRecord = (item: Item): EmailRecord => {
     createdAt: e.createdAt,
     ...(e.sentAt ? { sentAt: e.sentAt, messageId: e.messageId } : {}),
     ...(e.lastError ? { lastError: e.lastError } : {}),
+    ...(e.failedAt ? { failedAt: e.failedAt } : {}),
+    ...(e.withheld ? { withheld: e.withheld } : {}),
+    ...(e.deliveryEvents?.length
+      ? { delivery: deliverySummary(e.deliveryEvents), deliveryEvents: e.deliveryEvents }
+      : {}),
   } as EmailRecord;
 };

@@ -11,6 +11,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { ClaimedEmail, ClaimResult, EmailQueue, Outbox, OutboxEmail, QueuedEmail } from '../ports.ts';
 import { callAws } from './aws-errors.ts';
 import { outboxEmailPut, outboxRef, parseOutboxRef } from './dynamodb-outbox-items.ts';
+import { TableTransaction, TransactionCancelled } from './dynamodb-transaction.ts';
 import { keys, tableDesign } from './table-design.ts';
 
 const unsentIndex = tableDesign.indexes[1];
@@ -64,11 +65,14 @@ export class DynamoDbOutbox implements Outbox, EmailQueue {
         ReturnValues: 'ALL_NEW',
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       });
-      const item = Attributes as OutboxEmail & { attempts: number };
+      const item = Attributes as OutboxEmail & { attempts: number; programId: string; nominationId?: string };
       const email: ClaimedEmail = {
         ref,
         claim,
         attempts: item.attempts,
+        kind: item.kind,
+        programId: item.programId,
+        ...(item.nominationId ? { nominationId: item.nominationId } : {}),
         message: {
           to: item.to,
           cc: item.cc,
@@ -90,14 +94,14 @@ export class DynamoDbOutbox implements Outbox, EmailQueue {
 
   /**
    * Marks the email sent and drops its content (bodies, attachments): what stays is the record of
-   * it (kind, recipients, subject, status, times) until the nomination's own erasure.
+   * it (kind, recipients, subject, status, times, any recipients withheld) until the nomination's
+   * own erasure.
    */
-  async markSent(email: ClaimedEmail, messageId: string, now: Date): Promise<void> {
+  async markSent(email: ClaimedEmail, messageId: string, now: Date, withheld?: string[]): Promise<void> {
     await this.update({
       Key: parseOutboxRef(email.ref),
       ConditionExpression: 'claim = :claim',
-      UpdateExpression:
-        'SET #status = :sent, sentAt = :at, messageId = :id REMOVE claim, leaseUntil, lastError, unsentPk, unsentSk, #html, #text, #attachments',
+      UpdateExpression: `SET #status = :sent, sentAt = :at, messageId = :id${withheld ? ', withheld = :withheld' : ''} REMOVE claim, leaseUntil, lastError, unsentPk, unsentSk, #html, #text, #attachments`,
       ExpressionAttributeNames: {
         '#status': 'status',
         '#html': 'html',
@@ -109,6 +113,66 @@ export class DynamoDbOutbox implements Outbox, EmailQueue {
         ':sent': 'sent',
         ':at': now.toISOString(),
         ':id': messageId,
+        ...(withheld ? { ':withheld': withheld } : {}),
+      },
+    });
+  }
+
+  async fail(email: ClaimedEmail, reason: string, failedAt: Date, alert?: QueuedEmail): Promise<void> {
+    const at = failedAt.toISOString();
+    const transaction = new TableTransaction(this.client, this.tableName).update('email', {
+      Key: parseOutboxRef(email.ref),
+      ConditionExpression: 'claim = :claim',
+      // Out of the `unsent` index: no sweep takes it up again, so it raises no second alert.
+      UpdateExpression:
+        'SET #status = :failed, failedAt = :at, lastError = :reason REMOVE claim, leaseUntil, unsentPk, unsentSk',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':claim': email.claim,
+        ':failed': 'failed',
+        ':at': at,
+        ':reason': reason.slice(0, 500),
+      },
+    });
+    if (alert) transaction.put('alert', outboxEmailPut(alert, at));
+    try {
+      await transaction.commit();
+    } catch (error) {
+      // The claim lost meanwhile: whoever holds it now decides the email's fate.
+      if (!(error instanceof TransactionCancelled && error.contended('email'))) throw error;
+    }
+  }
+
+  async hold(email: ClaimedEmail, reason: string, failedAt: Date): Promise<void> {
+    try {
+      await this.update({
+        Key: parseOutboxRef(email.ref),
+        ConditionExpression: 'claim = :claim',
+        // Status and lease stay: the next claim waits for the lease; the sweep sees it as failing now.
+        UpdateExpression: 'SET lastError = :reason, unsentSk = :unsent REMOVE claim',
+        ExpressionAttributeValues: {
+          ':claim': email.claim,
+          ':reason': reason.slice(0, 500),
+          ':unsent': `${failedAt.toISOString()}#${email.ref}`,
+        },
+      });
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
+  async suppress(email: ClaimedEmail, withheld: string[], at: Date): Promise<void> {
+    await this.update({
+      Key: parseOutboxRef(email.ref),
+      ConditionExpression: 'claim = :claim',
+      UpdateExpression:
+        'SET #status = :suppressed, suppressedAt = :at, withheld = :withheld REMOVE claim, leaseUntil, lastError, unsentPk, unsentSk',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':claim': email.claim,
+        ':suppressed': 'suppressed',
+        ':at': at.toISOString(),
+        ':withheld': withheld,
       },
     });
   }

@@ -1,9 +1,50 @@
 import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
+import { ServiceUnavailableError } from '../domain/errors.ts';
+import { MailOutcomeUnknownError, MailRefusedError } from '../domain/mail-delivery.ts';
 import type { EmailMessage } from '../email/templates.ts';
 import type { EmailSender } from '../ports.ts';
 import { requestHandler } from './aws-clients.ts';
 import { callAws } from './aws-errors.ts';
+import { encodeRefTag, outboxRefTag } from './ses-tags.ts';
+
+/**
+ * SES's answers that no retry changes: the message or a parameter is invalid, the sender or its
+ * mail-from domain is not verified, the configuration set is gone, or the caller may not send.
+ * A paused account is not among them: it can be resumed, and the attempt cap ends the retries.
+ */
+const refusals = new Set([
+  'MessageRejected',
+  'MailFromDomainNotVerifiedException',
+  'MailFromDomainNotVerified',
+  'ConfigurationSetDoesNotExistException',
+  'ConfigurationSetDoesNotExist',
+  'InvalidParameterValue',
+  'InvalidParameterCombination',
+  'ValidationError',
+  'AccessDenied',
+  'AccessDeniedException',
+  'NotAuthorized',
+  'InvalidClientTokenId',
+  'UnrecognizedClientException',
+  'SignatureDoesNotMatch',
+]);
+
+/** Failures after the request may have reached SES: it may have accepted the message. */
+const uncertain = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);
+const uncertainCodes = new Set(['ETIMEDOUT', 'ECONNRESET', 'EPIPE']);
+
+/** Sorts a failed send into refused for good, outcome unknown, or (as it was) worth a retry. */
+export const classifySendFailure = (error: unknown): unknown => {
+  const raw = error instanceof ServiceUnavailableError && error.cause instanceof Error ? error.cause : error;
+  if (!(raw instanceof Error)) return error;
+  const code = (raw as Error & { code?: string }).code;
+  if (refusals.has(raw.name))
+    return new MailRefusedError(`SES refused the email: ${raw.message}`, { cause: raw });
+  if (uncertain.has(raw.name) || (code !== undefined && uncertainCodes.has(code)))
+    return new MailOutcomeUnknownError(`SES did not answer in time: ${raw.message}`, { cause: raw });
+  return error;
+};
 
 /**
  * One attempt: SendRawEmail is not idempotent, and a retry after a timeout could deliver twice.
@@ -24,7 +65,7 @@ export class SesSender implements EmailSender {
     private readonly configurationSet?: string,
   ) {}
 
-  async send(message: EmailMessage): Promise<{ messageId: string }> {
+  async send(message: EmailMessage, ref?: string): Promise<{ messageId: string }> {
     const raw = await new MailComposer({
       from: this.from,
       to: message.to,
@@ -44,14 +85,19 @@ export class SesSender implements EmailSender {
     })
       .compile()
       .build();
-    const result = await callAws('The mail service', () =>
-      this.client.send(
-        new SendRawEmailCommand({
-          RawMessage: { Data: raw },
-          ...(this.configurationSet ? { ConfigurationSetName: this.configurationSet } : {}),
-        }),
-      ),
-    );
-    return { messageId: result.MessageId ?? '' };
+    try {
+      const result = await callAws('The mail service', () =>
+        this.client.send(
+          new SendRawEmailCommand({
+            RawMessage: { Data: raw },
+            ...(this.configurationSet ? { ConfigurationSetName: this.configurationSet } : {}),
+            ...(ref ? { Tags: [{ Name: outboxRefTag, Value: encodeRefTag(ref) }] } : {}),
+          }),
+        ),
+      );
+      return { messageId: result.MessageId ?? '' };
+    } catch (error) {
+      throw classifySendFailure(error);
+    }
   }
 }

@@ -6,6 +6,7 @@
  * |--------------|--------------------------------------|--------------------|-----------------|------------------------------|
  * | nomination   | NOMINATION#<id>                      | NOMINATION         | PROGRAM#<prog>  | <status>#<submittedAt>#<id>  |
  * | audit entry  | NOMINATION#<id>                      | AUDIT#<version>    |                 |                              |
+ * | mail report  | NOMINATION#<id>                      | AUDIT#MAIL#<at>#<event id> |         |                              |
  * | outbox email | NOMINATION#<id>                      | EMAIL#<key>        |                 |                              |
  * | review       | NOMINATION#<id>                      | REVIEW#<sub>       |                 |                              |
  * | guard        | PROGRAM#<prog>#CANDIDATE#<email>     | GUARD              |                 |                              |
@@ -27,6 +28,7 @@
  *
  * Items holding personal data carry the TTL attribute `expiresAt` (retention.ts) once the
  * nomination's fate is known: its partition, its guard and its address items.
+ * | complaint    | ADDRESS#<lower-case email>           | COMPLAINT          |                 |                              |
  *
  * Outbox emails (both kinds) carry `unsentPk` = UNSENT and `unsentSk` = <since>#<pk>|<sk> until
  * they are sent, where <since> is when the email was queued or last failed: the sparse, keys-only
@@ -40,6 +42,8 @@
  * A reviewer's review is keyed by their `sub`, so reviewing again replaces it; the nomination item
  * keeps the summary (`reviewCount`, `scoreCount`, `scoreTotal`), the reviewers' subs
  * (`reviewedBy`) and the conflict declarations (`conflicts`), so a list page needs nothing else.
+ * A mail report (what SES said of an email) is an audit entry that does not change the
+ * nomination's version, so it has a key of its own; the history is shown in time order.
  * The program's export audit entries sort after its timeline audit entries (digits before `E`).
  */
 import { expiryAttribute } from '../domain/retention.ts';
@@ -64,6 +68,11 @@ export const keys = {
     sk: `AUDIT#${String(version).padStart(6, '0')}`,
   }),
   email: (id: string, key: string) => ({ pk: `NOMINATION#${id}`, sk: `EMAIL#${key}` }),
+  mailReport: (id: string, at: string, eventId: string) => ({
+    pk: `NOMINATION#${id}`,
+    sk: `AUDIT#MAIL#${at}#${eventId}`,
+  }),
+  complaint: (address: string) => ({ pk: `ADDRESS#${address.trim().toLowerCase()}`, sk: 'COMPLAINT' }),
   review: (id: string, reviewer: string) => ({ pk: `NOMINATION#${id}`, sk: `REVIEW#${reviewer}` }),
   reviewPrefix: 'REVIEW#',
   guard: (programId: string, candidateEmail: string) => ({

@@ -9,6 +9,7 @@ import {
   type TextField,
   textMessages,
 } from './field-kinds.ts';
+import type { UndeliverableAddress } from './mail-delivery.ts';
 import { bodyOrder, type NominationFields, nominationFields } from './nomination-fields.ts';
 import type { Decision, NominationStatus } from './nomination-states.ts';
 import type { Program } from './program.ts';
@@ -161,6 +162,8 @@ export interface Nomination extends NominationInput {
   duplicateOf?: string;
   /** When its personal data is erased (the TTL, retention.ts), once its fate is known. */
   expiresAt?: number;
+  /** Addresses that bounced for good, as the mail service reported them (see `currentUndeliverable`). */
+  undeliverable?: UndeliverableAddress[];
 }
 
 /**

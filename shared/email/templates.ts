@@ -14,7 +14,8 @@ export type EmailKind =
   | 'decisions-overdue'
   | 'reminder'
   | 'evaluation'
-  | 'certificate';
+  | 'certificate'
+  | 'delivery-failed';
 
 export interface EmailAttachment {
   filename: string;

@@ -1,3 +1,4 @@
+import type { UndeliverableAddress } from '../domain/mail-delivery.ts';
 import type { Nomination } from '../domain/nomination.ts';
 import type { NominationStatus } from '../domain/nomination-states.ts';
 import type { Program, TimelineEvent } from '../domain/program.ts';
@@ -98,7 +99,24 @@ export interface DecisionStanding {
   placesTaken: number;
   stipendsRequested: number;
   undecided: Nomination[];
+  /** Addresses of live nominations that bounced for good and are not corrected yet. */
+  undeliverable: { nomination: Nomination; address: UndeliverableAddress }[];
 }
+
+/** Past this many, the readiness email counts the addresses to correct and points to the console. */
+const undeliverableShown = 50;
+
+const undeliverableParagraph = (list: DecisionStanding['undeliverable']) => {
+  const shown = list
+    .slice(0, undeliverableShown)
+    .map(({ nomination: n, address: u }) => `${u.address} (${u.role} of ${n.candidate.name}, ${n.id})`)
+    .join('; ');
+  const more =
+    list.length > undeliverableShown
+      ? `; and ${list.length - undeliverableShown} more, listed in the staff console`
+      : '';
+  return `Addresses to correct, where email bounced for good: ${shown}${more}. Correct each in the staff console and send the email again.`;
+};
 
 /**
  * How many nominations an organizer email names one by one. Past it the email gives the count and
@@ -135,6 +153,7 @@ export const decisionReadinessEmail = (
       s.undecided.length
         ? `Still undecided: ${undecidedList(s.undecided)}.`
         : 'Every nomination has a decision.',
+      ...(s.undeliverable.length ? [undeliverableParagraph(s.undeliverable)] : []),
     ],
   }),
 });

@@ -1,4 +1,5 @@
 import type { Actor } from '../domain/actor.ts';
+import { currentUndeliverable } from '../domain/mail-delivery.ts';
 import type { Nomination } from '../domain/nomination.ts';
 import { allowedActions } from '../domain/nomination-states.ts';
 import { regionOf } from '../domain/regions.ts';
@@ -81,6 +82,8 @@ export const presentDetail = ({ nomination, history, emails, reviews }: Nominati
     reviews: { ...summary.reviews, entries: open ? reviews.map(presentReview) : [] },
     history: history.map(shown),
     emails,
+    // The addresses that bounced for good and are still the nomination's, for organizers to correct.
+    undeliverable: currentUndeliverable(nomination),
     ...(organizer
       ? {
           conflicts: (nomination.conflicts ?? []).map((c) => ({

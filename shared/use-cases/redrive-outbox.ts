@@ -37,7 +37,12 @@ export interface RedriveReport {
   alreadyHandled: number;
   /** Claimed by a live sender right now; left to it. */
   claimedElsewhere: number;
+  /** Failed now and to be tried again by a later sweep. */
   failed: { ref: string; error: string }[];
+  /** Given up for good (refused, or out of attempts): each raised its one alert to the organizers. */
+  gaveUp: string[];
+  /** Not sent: every recipient complained and the email is not essential. */
+  suppressed: number;
   /** True when the sweep stopped (at its limit, or for time) with emails still waiting. */
   more: boolean;
 }
@@ -60,6 +65,8 @@ export const redriveOutbox = async (
     alreadyHandled: 0,
     claimedElsewhere: 0,
     failed: [],
+    gaveUp: [],
+    suppressed: 0,
     more: refs.length > options.limit,
   };
   for (const [index, ref] of batch.entries()) {
@@ -71,6 +78,8 @@ export const redriveOutbox = async (
     try {
       const outcome = await sendOutboxEmail(deps, ref);
       if (outcome === 'sent') report.sent += 1;
+      else if (outcome === 'failed') report.gaveUp.push(ref);
+      else if (outcome === 'suppressed') report.suppressed += 1;
       else report.alreadyHandled += 1;
     } catch (error) {
       if (error instanceof EmailClaimedElsewhereError) report.claimedElsewhere += 1;

@@ -52,7 +52,8 @@ export interface ResendDeps extends ChangeDeps {
  * An organizer has an email of a nomination queued again, as a copy under a new key
  * (`<key>#resend-<n>`) to the nomination's current addresses, with an audit entry, in one
  * transaction. Any email may be resent, whatever its status: a "sent" email may still never have
- * arrived. Its content, dropped once sent, is written again where it can be (`rewrite`).
+ * arrived, and the console offers it for a failed, bounced or rejected one, after the address is
+ * corrected. Its content, dropped once sent, is written again where it can be (`rewrite`).
  */
 export const resendEmail = async (
   deps: ResendDeps,

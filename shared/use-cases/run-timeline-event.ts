@@ -1,5 +1,6 @@
 import type { ScheduledEvent } from '#events/contracts';
 import { scheduler } from '../domain/actor.ts';
+import { currentUndeliverable } from '../domain/mail-delivery.ts';
 import type { Nomination } from '../domain/nomination.ts';
 import { holdsPlace, type NominationStatus, nominationStatuses } from '../domain/nomination-states.ts';
 import type { Program } from '../domain/program.ts';
@@ -36,6 +37,9 @@ const standing = async (nominations: NominationStore, program: Program): Promise
     placesTaken: placed.length,
     stipendsRequested: placed.filter((n) => n.travel.conditionalOnStipend).length,
     undecided: [...(byStatus.get('submitted') ?? []), ...(byStatus.get('reviewed') ?? [])],
+    undeliverable: all
+      .filter((n) => n.status !== 'withdrawn')
+      .flatMap((n) => currentUndeliverable(n).map((address) => ({ nomination: n, address }))),
   };
 };
 

@@ -1,3 +1,4 @@
+import { DynamoDbDeliveries } from '../adapters/dynamodb-deliveries.ts';
 import { DynamoDbNominationStore } from '../adapters/dynamodb-nominations.ts';
 import { DynamoDbOutbox } from '../adapters/dynamodb-outbox.ts';
 import { DynamoDbPersonalData } from '../adapters/dynamodb-personal-data.ts';
@@ -23,6 +24,12 @@ export const outbox = () => {
 export const personalDataDeps = () => {
   const { client, tableName } = tableClient();
   return { personalData: new DynamoDbPersonalData(client, tableName), clock: clockFromEnv() };
+};
+
+/** The mail service's reports, and the complaints the mailer checks. */
+export const deliveries = () => {
+  const { client, tableName } = tableClient();
+  return new DynamoDbDeliveries(client, tableName);
 };
 
 /** Submissions, staff reads and transitions: see `requestPrograms` for how programs are kept. */

@@ -465,4 +465,29 @@ describe('the staff console', () => {
     for (const { fastest } of Object.values(timings)) expect(fastest).toBeLessThan(100);
     expect(await page.locator('#result-count').textContent()).toContain('250 of 2000');
   });
+  it('shows an address that bounced for good, and offers to send the email again', async () => {
+    const bouncing = `bounce+console-${Date.now()}@simulator.amazonses.com`;
+    const created = await stack.api('POST', '/programs/metlib-2024/nominations', {
+      body: nominationBody({ candidateEmail: bouncing }),
+    });
+    // The mailer sends the acknowledgement; the mailbox simulator reports the bounce.
+    await stack.poller.drained();
+    await stack.poller.drained();
+    const { page, problems } = await signedIn(
+      { groups: ['organizers'], email: 'organizer@metlib.example.org' },
+      `/staff/nominations/${created.json.id}`,
+    );
+    const warning = page.locator('#undeliverable');
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain(`The candidate’s address ${bouncing} bounced on`);
+    expect(await warning.textContent()).toContain('smtp; 550 5.1.1 user unknown');
+    const row = page.locator('tr', { hasText: 'Nomination received' });
+    expect(await row.textContent()).toContain('sent, bounced');
+    await page.screenshot({ path: join(screenshots, 'console-bounce.png'), fullPage: true });
+    await tabTo(page, (el) => el.tag === 'BUTTON' && el.text.startsWith('Send again'));
+    await page.keyboard.press('Enter');
+    await page.getByText('The email is queued to be sent again').waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
 });

@@ -9,6 +9,7 @@ import type { EmailMessage } from '../../shared/email/templates.ts';
 import type { EmailSender } from '../../shared/ports.ts';
 import { sendOutboxEmail } from '../../shared/use-cases/send-outbox-email.ts';
 import { queueAcknowledgements } from '../support/fixtures.ts';
+import { mailPolicy } from '../support/mail-policy.ts';
 import { sesInbox } from '../support/ses-inbox.ts';
 
 // One stack per file: handler modules read their configuration once per process.
@@ -34,7 +35,14 @@ describe('the mailer killed in the middle of a batch', () => {
     };
     const t0 = new Date();
     const atT0 = { now: () => t0 };
-    const first = { outbox: store, sender: dying, clock: atT0, leaseClock: atT0, leaseMs: 20_000 };
+    const first = {
+      outbox: store,
+      sender: dying,
+      clock: atT0,
+      leaseClock: atT0,
+      leaseMs: 20_000,
+      ...mailPolicy,
+    };
     await sendOutboxEmail(first, refs[0] as string);
     await sendOutboxEmail(first, refs[1] as string);
     void sendOutboxEmail(first, refs[2] as string);
@@ -48,6 +56,7 @@ describe('the mailer killed in the middle of a batch', () => {
       clock: fiveSecondsOn,
       leaseClock: fiveSecondsOn,
       leaseMs: 20_000,
+      ...mailPolicy,
     };
     await expect(sendOutboxEmail(soon, refs[2] as string)).rejects.toThrow(/claimed by another sender/);
     // After the lease: the whole batch again, as the stream redelivers it.

@@ -14,6 +14,7 @@ import {
   sendOutboxEmail,
 } from '../../shared/use-cases/send-outbox-email.ts';
 import { queueAcknowledgements } from '../support/fixtures.ts';
+import { mailPolicy } from '../support/mail-policy.ts';
 import { sesInbox } from '../support/ses-inbox.ts';
 
 // SES is down for longer than the stream trigger retries: the emails stay queued, and the sweep
@@ -39,6 +40,7 @@ describe('emails the mailer gave up on during an SES outage', () => {
     sender: ses,
     clock: { now: () => new Date(t0.getTime() + ms) },
     leaseMs: 20_000,
+    ...mailPolicy,
     leaseClock: { now: () => new Date(t0.getTime() + ms) },
   });
 

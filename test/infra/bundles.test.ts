@@ -14,6 +14,7 @@ import { synthApp } from '../../infra/synth-app.ts';
 import { ensureTable, localCredentials, localDynamoDbClient } from '../../local/emulators.ts';
 import type { Listening } from '../../local/listen.ts';
 import { localLinkSecretName, localResources } from '../../local/load-handler.ts';
+import { simulatedEvents } from '../../local/mail-events.ts';
 import { SchedulerEmulator } from '../../local/scheduler/emulator.ts';
 import { startSecretsManagerEmulator } from '../../local/secrets-manager.ts';
 import { formatClockSpec } from '../../shared/adapters/clock.ts';
@@ -245,6 +246,25 @@ describe('the bundled functions under Node 24', () => {
     expect((await sesInbox(candidate)).map((e) => e.subject)).toEqual([
       expect.stringContaining('Nomination received'),
     ]);
+  });
+
+  it('record what SES reports of the acknowledgement', async () => {
+    const client = DynamoDBDocumentClient.from(localDynamoDbClient(inject('dynamoDbEndpoint')));
+    const key = keys.email(id, 'acknowledgement');
+    const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: key }));
+    const sent = { ...key, cc: [], messageId: Item?.messageId, sentAt: Item?.sentAt, subject: '' };
+    const options = { configurationSet: 'bundles', from: 'a@metlib.example.org', at: new Date() };
+    const bounce = simulatedEvents({ ...sent, to: ['bounce@simulator.amazonses.com'] }, options).find(
+      (e) => e.detail.eventType === 'Bounce',
+    );
+    // As if the candidate's mailbox were gone: a permanent bounce of their address.
+    if (bounce?.detail.bounce) bounce.detail.bounce.bouncedRecipients = [{ emailAddress: candidate }];
+    expect((await invoke('RecordEmailEvent', bounce)).result).toEqual({ outcome: 'recorded' });
+    const after = await client.send(new GetCommand({ TableName: tableName, Key: keys.nomination(id) }));
+    expect(after.Item?.undeliverable).toEqual([
+      expect.objectContaining({ role: 'candidate', address: candidate }),
+    ]);
+    client.destroy();
   });
 
   it('move the nomination to notified with an organizer’s claims', async () => {

@@ -374,7 +374,8 @@ describe('the schedules', () => {
 
   it('park failed events in encrypted queues that refuse plain HTTP, each with an alarm', () => {
     const queues = services.findResources('AWS::SQS::Queue');
-    expect(Object.keys(queues)).toHaveLength(2);
+    // The mailer's stream, the schedules, and the mail events EventBridge could not deliver.
+    expect(Object.keys(queues)).toHaveLength(3);
     for (const queue of Object.values(queues))
       expect(queue.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 1209600 });
     services.resourcePropertiesCountIs(
@@ -386,7 +387,7 @@ describe('the schedules', () => {
           ]),
         },
       },
-      2,
+      3,
     );
     services.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'ApproximateNumberOfMessagesVisible',
@@ -422,7 +423,7 @@ describe('the logical IDs', () => {
 });
 
 describe('IAM', () => {
-  it('grants no wildcard resource except ListSchedules and the program schedule groups', () => {
+  it('grants no wildcard resource except ListSchedules, the program schedule groups and the account suppression setting', () => {
     const wild: string[] = [];
     for (const [name, policy] of Object.entries(services.findResources('AWS::IAM::Policy'))) {
       for (const s of policy.Properties.PolicyDocument.Statement as {
@@ -439,7 +440,7 @@ describe('IAM', () => {
     expect(wild.length).toBeGreaterThan(0);
     for (const line of wild) {
       expect(line).toMatch(
-        /scheduler:ListSchedules on "\*"|scheduler:CreateSchedule,.* on .*schedule\/MetlibNominations-dev-Services-metlib-2024\/\*/,
+        /scheduler:ListSchedules on "\*"|scheduler:CreateSchedule,.* on .*schedule\/MetlibNominations-dev-Services-metlib-2024\/\*|: ses:PutAccountSuppressionAttributes on "\*"$/,
       );
     }
   });

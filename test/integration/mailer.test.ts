@@ -13,6 +13,7 @@ import { keys } from '../../shared/adapters/table-design.ts';
 import { acknowledgementEmail } from '../../shared/email/templates.ts';
 import { sendOutboxEmail } from '../../shared/use-cases/send-outbox-email.ts';
 import { sampleNomination } from '../support/fixtures.ts';
+import { mailPolicy } from '../support/mail-policy.ts';
 import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
 
 let stack: TestStack;
@@ -74,6 +75,7 @@ describe('the mailer', () => {
       clock,
       leaseClock: clock,
       leaseMs: 60_000,
+      ...mailPolicy,
     };
     await expect(sendOutboxEmail(unreachable, ref)).rejects.toThrow();
     const { Item } = await client.send(
@@ -87,6 +89,7 @@ describe('the mailer', () => {
       clock,
       leaseClock: clock,
       leaseMs: 60_000,
+      ...mailPolicy,
     };
     // Two senders at once: one sends; the other finds it claimed and fails, to be retried later.
     const outcomes = await Promise.allSettled([sendOutboxEmail(working, ref), sendOutboxEmail(working, ref)]);

@@ -65,9 +65,11 @@ describe('the environment of each function', () => {
       SyncSchedules: [...table, ...schedules],
       RunTimelineEvent: ['ORGANIZER_EMAILS', ...table],
       IssueCertificates: ['CERTIFICATE_FONT_DIR', 'ORGANIZER_EMAILS', ...table],
-      SendEmail: [...mail, ...table],
-      RedriveOutbox: [...mail, ...table],
+      // The mailers alert the organizers once of an email they give up on.
+      SendEmail: ['ORGANIZER_EMAILS', ...mail, ...table],
+      RedriveOutbox: ['ORGANIZER_EMAILS', ...mail, ...table],
       RenderStaffConsole: ['CONSOLE_ASSET_DIR', 'CONSOLE_AUTHORITY', 'CONSOLE_CLIENT_ID'],
+      RecordEmailEvent: table,
     };
     expect(Object.fromEntries(catalog.map((e) => [e.name, names(environmentFor(e, aws))]))).toEqual(
       Object.fromEntries(Object.entries(expected).map(([name, vars]) => [name, [...vars].sort()])),
@@ -82,6 +84,7 @@ describe('the environment of each function', () => {
     expect(names(environmentFor(entry('SendEmail'), resources))).toEqual([
       'DYNAMODB_ENDPOINT',
       'MAIL_FROM',
+      'ORGANIZER_EMAILS',
       'SES_ENDPOINT',
       'TABLE_NAME',
     ]);

@@ -1,5 +1,5 @@
 import type { EmailMessage } from '#shared/email/templates';
-import type { Clock, EmailSender } from '#shared/ports';
+import type { Clock, ComplaintRegistry, EmailSender } from '#shared/ports';
 
 /** A clock that stands still until a test moves it. */
 export class ManualClock implements Clock {
@@ -36,11 +36,28 @@ export class RecordingSender implements EmailSender {
     this.failures.push(...errors);
   }
 
-  async send(message: EmailMessage): Promise<{ messageId: string }> {
+  /** The outbox reference each accepted message was tagged with, in order. */
+  readonly refs: (string | undefined)[] = [];
+
+  async send(message: EmailMessage, ref?: string): Promise<{ messageId: string }> {
     await this.during?.();
     const failure = this.failures.shift();
     if (failure) throw failure;
     this.sent.push(structuredClone(message));
+    this.refs.push(ref);
     return { messageId: `message-${this.sent.length}` };
+  }
+}
+
+/** The addresses that complained, as the complaint items hold them: case-insensitive. */
+export class InMemoryComplaints implements ComplaintRegistry {
+  private readonly addresses = new Set<string>();
+
+  add(address: string) {
+    this.addresses.add(address.trim().toLowerCase());
+  }
+
+  async complainedOf(addresses: string[]): Promise<string[]> {
+    return addresses.filter((a) => this.addresses.has(a.trim().toLowerCase()));
   }
 }

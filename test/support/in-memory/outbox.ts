@@ -28,6 +28,8 @@ export interface StoredEmail {
   sentAt?: string;
   messageId?: string;
   lastError?: string;
+  failedAt?: string;
+  withheld?: string[];
 }
 
 /**
@@ -43,11 +45,14 @@ export const emailRef = (queued: Pick<QueuedEmail, 'programId' | 'nominationId'>
 /**
  * The outbox of DynamoDbOutbox, one map entry per email item. The contract it keeps:
  * - enqueue writes each email unless its reference exists (idempotent by key), one by one;
- * - claim takes a pending email, or one whose lease has lapsed, counting an attempt; a sent email
- *   (or one that does not exist) answers `sent`, a live lease `leased` until it lapses;
+ * - claim takes a pending email, or one whose lease has lapsed, counting an attempt; a sent,
+ *   failed or suppressed email (or one that does not exist) answers `sent`, a live lease `leased` until it lapses;
  * - markSent needs the same claim (and throws without it, as the conditional update does);
  * - release under the same claim puts the email back, unsent since the failure; a lost claim is
  *   ignored;
+ * - fail under the claim marks it failed, out of the unsent list, with its alert queued in the
+ *   same write; hold keeps status and lease (the next claim waits for the lease); suppress marks
+ *   it not sent on purpose;
  * - listUnsent lists unsent emails (pending or claimed) by the time they were queued or last
  *   failed, then by reference, strictly before the cut-off.
  */
@@ -100,6 +105,8 @@ export class InMemoryOutbox implements Outbox, EmailQueue {
         createdAt: item.createdAt,
         ...(item.sentAt ? { sentAt: item.sentAt, messageId: item.messageId as string } : {}),
         ...(item.lastError ? { lastError: item.lastError } : {}),
+        ...(item.failedAt ? { failedAt: item.failedAt } : {}),
+        ...(item.withheld ? { withheld: [...item.withheld] } : {}),
       }));
   }
 
@@ -115,7 +122,8 @@ export class InMemoryOutbox implements Outbox, EmailQueue {
 
   async claim(ref: string, now: Date, leaseMs: number): Promise<ClaimResult> {
     const item = this.items.get(ref);
-    if (!item || item.status === 'sent') return { outcome: 'sent' };
+    // As the update's condition: only a pending email, or a sending one whose lease lapsed.
+    if (!item || (item.status !== 'pending' && item.status !== 'sending')) return { outcome: 'sent' };
     const at = now.toISOString();
     const lapsed = item.leaseUntil !== undefined && item.leaseUntil < at;
     if (item.status === 'sending' && !lapsed) {
@@ -132,14 +140,18 @@ export class InMemoryOutbox implements Outbox, EmailQueue {
         ref,
         claim: item.claim,
         attempts: item.attempts,
+        kind: item.email.kind,
+        programId: item.programId,
+        ...(item.nominationId ? { nominationId: item.nominationId } : {}),
         message: { to, cc, subject, html, text, ...(attachments ? { attachments } : {}) },
       },
     };
   }
 
-  async markSent(email: ClaimedEmail, messageId: string, now: Date): Promise<void> {
+  async markSent(email: ClaimedEmail, messageId: string, now: Date, withheld?: string[]): Promise<void> {
     const item = this.claimed(email);
     if (!item) throw new Error(`The claim on ${email.ref} was lost before the mark`);
+    if (withheld) item.withheld = [...withheld];
     item.status = 'sent';
     item.sentAt = now.toISOString();
     item.messageId = messageId;
@@ -157,6 +169,39 @@ export class InMemoryOutbox implements Outbox, EmailQueue {
     item.unsentSince = failedAt.toISOString();
     delete item.claim;
     delete item.leaseUntil;
+  }
+
+  async fail(email: ClaimedEmail, reason: string, failedAt: Date, alert?: QueuedEmail): Promise<void> {
+    const item = this.claimed(email);
+    if (!item) return;
+    // One write with the alert, as the DynamoDB transaction: it refuses an alert already queued.
+    if (alert && this.has(emailRef(alert, alert.email.key))) throw new Error('The alert is already queued');
+    item.status = 'failed';
+    item.failedAt = failedAt.toISOString();
+    item.lastError = reason.slice(0, 500);
+    delete item.claim;
+    delete item.leaseUntil;
+    delete item.unsentSince;
+    if (alert) this.insert(alert, item.failedAt);
+  }
+
+  async hold(email: ClaimedEmail, reason: string, failedAt: Date): Promise<void> {
+    const item = this.claimed(email);
+    if (!item) return;
+    item.lastError = reason.slice(0, 500);
+    item.unsentSince = failedAt.toISOString();
+    delete item.claim;
+  }
+
+  async suppress(email: ClaimedEmail, withheld: string[], _at: Date): Promise<void> {
+    const item = this.claimed(email);
+    if (!item) throw new Error(`The claim on ${email.ref} was lost before the mark`);
+    item.status = 'suppressed';
+    item.withheld = [...withheld];
+    delete item.claim;
+    delete item.leaseUntil;
+    delete item.lastError;
+    delete item.unsentSince;
   }
 
   async listUnsent(before: Date, limit: number): Promise<string[]> {

@@ -10,7 +10,7 @@ import { confirmNomination } from '#shared/use-cases/confirm-nomination';
 import { submitNomination } from '#shared/use-cases/submit-nomination';
 import { transitionNomination } from '#shared/use-cases/transition-nomination';
 import sample from '../../../events/samples/nomination.json' with { type: 'json' };
-import { ManualClock, RecordingSender } from './clock-and-sender.ts';
+import { InMemoryComplaints, ManualClock, RecordingSender } from './clock-and-sender.ts';
 import { InMemoryNominationStore } from './nominations.ts';
 import { InMemoryOutbox } from './outbox.ts';
 import { InMemoryProgramRepository } from './programs.ts';
@@ -50,6 +50,10 @@ export const inMemoryWorld = (options: { now?: string; organizerEmails?: string[
   const now = options.now ?? windowOpen;
   const clock = new ManualClock(now);
   const linkKey = new TextEncoder().encode(`in-memory-link-secret-${randomUUID()}`);
+  const organizerEmails = options.organizerEmails ?? [
+    'chair@metlib.example.org',
+    'secretary@metlib.example.org',
+  ];
   return {
     clock,
     links: new JwtLinkSigner(async () => linkKey, clock),
@@ -61,7 +65,11 @@ export const inMemoryWorld = (options: { now?: string; organizerEmails?: string[
     programs: new InMemoryProgramRepository(),
     registry: new InMemoryScheduleRegistry(),
     sender: new RecordingSender(),
-    organizerEmails: options.organizerEmails ?? ['chair@metlib.example.org', 'secretary@metlib.example.org'],
+    organizerEmails,
+    /** The mailer's: the alert of a failed email goes to the organizers. */
+    organizers: organizerEmails,
+    maxAttempts: 4,
+    complaints: new InMemoryComplaints(),
     target: {
       roleArn: 'arn:aws:iam::000000000000:role/schedules',
       deadLetterArn: 'arn:aws:sqs:us-east-1:000000000000:schedule-dead-letters',

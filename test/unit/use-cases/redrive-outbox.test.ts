@@ -28,6 +28,8 @@ describe('redriveOutbox', () => {
       alreadyHandled: 0,
       claimedElsewhere: 0,
       failed: [],
+      gaveUp: [],
+      suppressed: 0,
       more: false,
     });
     expect(world.outbox.find(b as string)?.sentAt).toBe('2024-02-01T14:15:01.000Z');
@@ -79,6 +81,8 @@ describe('redriveOutbox', () => {
       alreadyHandled: 0,
       claimedElsewhere: 0,
       failed: [{ ref: first, error: 'Error: Throttling: maximum sending rate exceeded' }],
+      gaveUp: [],
+      suppressed: 0,
       more: true,
     });
     // 14 minutes after the failure the first is overdue again, but the second has waited longer.
