@@ -27,13 +27,10 @@ const settled = async () => {
   await stack.poller.drained();
 };
 
-const submit = async (candidateEmail: string, nominatorEmail?: string) => {
-  const response = await stack.api('POST', '/programs/metlib-2024/nominations', {
-    body: nominationBody({ candidateEmail, ...(nominatorEmail ? { nominatorEmail } : {}) }),
-  });
-  expect(response.status).toBe(201);
-  return response.json.id as string;
-};
+/** Submitted and confirmed by its nominator, as every nomination staff see is. */
+const submit = async (candidateEmail: string, nominatorEmail?: string) =>
+  (await stack.nominate(nominationBody({ candidateEmail, ...(nominatorEmail ? { nominatorEmail } : {}) })))
+    .id;
 
 const detail = async (id: string) => {
   const response = await stack.api('GET', `/nominations/${id}`, { token: organizer });
@@ -85,9 +82,13 @@ describe('the mailbox simulator’s addresses, as on AWS', () => {
       ]),
     );
     // The delivery to the nominator stays on the email: the history keeps what needs acting on.
-    expect(shown.history.map((h: { action: string }) => h.action)).toEqual(['submit', 'email-bounced']);
+    expect(shown.history.map((h: { action: string }) => h.action)).toEqual([
+      'submit',
+      'confirm',
+      'email-bounced',
+    ]);
     // A report is not a change: the version an organizer holds is still good.
-    expect(shown.version).toBe(1);
+    expect(shown.version).toBe(2);
 
     // The readiness email lists the address to correct.
     await runTimelineEvent(input('decision-readiness'));
@@ -101,7 +102,7 @@ describe('the mailbox simulator’s addresses, as on AWS', () => {
     const fixed = `candidate-${tag}@library.example.org`;
     const correction = await stack.api('PATCH', `/nominations/${id}`, {
       token: organizer,
-      body: { candidate: { email: fixed }, expectedVersion: 1, note: 'Typo in the address' },
+      body: { candidate: { email: fixed }, expectedVersion: 2, note: 'Typo in the address' },
     });
     expect(correction.status).toBe(200);
     expect((await detail(id)).undeliverable).toEqual([]);
