@@ -206,7 +206,8 @@ export class DynamoDbPersonalData implements PersonalDataStore {
         ...partition.map((i) => ({ pk: String(i.pk), sk: String(i.sk) })),
         ...addressItems,
       ];
-      if (guard) await this.deleteGuard(guard, nomination.id);
+      // Counted only if it was this nomination's: a withdrawn one gave it back already.
+      const guardErased = guard ? await this.deleteGuard(guard, nomination.id) : false;
       // A participant erased gives their place back, or the program would stay full for ever.
       if (holdsPlace(nomination)) {
         await callAws(service, () =>
@@ -234,15 +235,15 @@ export class DynamoDbPersonalData implements PersonalDataStore {
           pending = result.UnprocessedItems?.[this.tableName] as Record<string, unknown>[] | undefined;
         }
       }
-      erased += partition.length + others.length;
+      erased += partition.length + addressItems.length + (guardErased ? 1 : 0);
     }
     await this.record({ ...audit, items: erased });
     return erased;
   }
 
-  /** The duplicate guard, unless it belongs to a later nomination of the same candidate. */
-  private async deleteGuard(Key: Key, nominationId: string) {
-    await callAws(service, () =>
+  /** The duplicate guard, unless it belongs to a later nomination of the same candidate (or is gone). */
+  private async deleteGuard(Key: Key, nominationId: string): Promise<boolean> {
+    return callAws(service, () =>
       this.client.send(
         new DeleteCommand({
           TableName: this.tableName,
@@ -251,9 +252,13 @@ export class DynamoDbPersonalData implements PersonalDataStore {
           ExpressionAttributeValues: { ':id': nominationId },
         }),
       ),
-    ).catch((error) => {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    });
+    ).then(
+      () => true,
+      (error) => {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        return false;
+      },
+    );
   }
 
   async record(audit: PrivacyAudit): Promise<void> {

@@ -314,7 +314,7 @@ describe('the staff console', () => {
   it('lets an organizer find, download and, after confirming, erase a person’s data with the keyboard', async () => {
     const body = nominationBody();
     body.candidate = { ...body.candidate, name: 'Ilse Erasmus' };
-    const created = await stack.api('POST', '/programs/metlib-2024/nominations', { body });
+    const created = { json: await stack.nominate(body) };
     const { page, problems } = await signedIn(
       { groups: ['organizers'], email: 'organizer@metlib.example.org' },
       '/staff/personal-data',
@@ -467,9 +467,7 @@ describe('the staff console', () => {
   });
   it('shows an address that bounced for good, and offers to send the email again', async () => {
     const bouncing = `bounce+console-${Date.now()}@simulator.amazonses.com`;
-    const created = await stack.api('POST', '/programs/metlib-2024/nominations', {
-      body: nominationBody({ candidateEmail: bouncing }),
-    });
+    const created = { json: await stack.nominate(nominationBody({ candidateEmail: bouncing })) };
     // The mailer sends the acknowledgement; the mailbox simulator reports the bounce.
     await stack.poller.drained();
     await stack.poller.drained();
