@@ -94,30 +94,35 @@ const seededStack = async (work: string) => {
     ['Tokyo Metropolitan Library', 'Tokyo', 'JP', 'Haruto Sato'],
   ];
   const ids: string[] = [];
-  for (const [i, [name, city, country, candidate]] of libraries.entries()) {
-    const body = {
-      ...sample,
-      library: { ...sample.library, name, city, country },
-      candidate: { ...sample.candidate, name: candidate, email: `candidate-${i}@lighthouse.example.org` },
-    };
-    const r = await fetch(`${stack.apiUrl}/programs/metlib-2024/nominations`, {
+  try {
+    for (const [i, [name, city, country, candidate]] of libraries.entries()) {
+      const body = {
+        ...sample,
+        library: { ...sample.library, name, city, country },
+        candidate: { ...sample.candidate, name: candidate, email: `candidate-${i}@lighthouse.example.org` },
+      };
+      const r = await fetch(`${stack.apiUrl}/programs/metlib-2024/nominations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      if (r.status !== 201) throw new Error(`Seeding a nomination: ${r.status} ${await r.text()}`);
+      ids.push(((await r.json()) as { id: string }).id);
+    }
+    const organizer = await stack.token({ groups: ['organizers'], email: 'organizer@metlib.example.org' });
+    const reviewed = ids[2] as string;
+    const r = await fetch(`${stack.apiUrl}/nominations/${reviewed}/transitions`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${organizer}` },
+      body: JSON.stringify({ action: 'review', score: 4, note: 'Strong partnerships across the city' }),
     });
-    if (r.status !== 201) throw new Error(`Seeding a nomination: ${r.status} ${await r.text()}`);
-    ids.push(((await r.json()) as { id: string }).id);
+    if (!r.ok) throw new Error(`Reviewing the seeded nomination: ${r.status} ${await r.text()}`);
+    await stack.poller.drained(); // the acknowledgements sent before anything is timed
+    return { stack, reviewed };
+  } catch (error) {
+    await stack.stop();
+    throw error;
   }
-  const organizer = await stack.token({ groups: ['organizers'], email: 'organizer@metlib.example.org' });
-  const reviewed = ids[2] as string;
-  const r = await fetch(`${stack.apiUrl}/nominations/${reviewed}/transitions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${organizer}` },
-    body: JSON.stringify({ action: 'review', score: 4, note: 'Strong partnerships across the city' }),
-  });
-  if (!r.ok) throw new Error(`Reviewing the seeded nomination: ${r.status} ${await r.text()}`);
-  await stack.poller.drained(); // the acknowledgements sent before anything is timed
-  return { stack, reviewed };
 };
 
 /** Signs in at the local OpenID provider's own form, as staff do, and waits for the console's table. */
@@ -166,12 +171,26 @@ export const auditPages = async (say: (line: string) => void): Promise<Lighthous
   const work = mkdtempSync(join(tmpdir(), 'metlib-lighthouse-'));
   const reportsDir = join(import.meta.dirname, '../test-results/lighthouse');
   mkdirSync(reportsDir, { recursive: true });
-  const { stack, reviewed } = await seededStack(work);
-  const browser = await puppeteer.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  const { stack, reviewed } = await seededStack(work).catch((error) => {
+    rmSync(work, { recursive: true, force: true });
+    throw error;
   });
+  const browser = await puppeteer
+    .launch({
+      executablePath: chromiumPath,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+      ],
+    })
+    .catch(async (error) => {
+      await stack.stop();
+      rmSync(work, { recursive: true, force: true });
+      throw error;
+    });
   try {
     const page = await browser.newPage();
     const cdp = await page.createCDPSession();
