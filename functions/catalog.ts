@@ -1,4 +1,18 @@
 // Longer than most files on purpose: it is the one list of every function, an entry of data each.
+//
+// How to give a function access (read before adding an entry):
+// - `access.table` lists the DynamoDB actions its code path issues, as IAM names them, and no
+//   other: start from `reads` (GetItem, Query) and add each write the function makes. A
+//   transaction needs the action of each of its items (a Put item needs PutItem, an Update item
+//   UpdateItem, a Delete item DeleteItem, a ConditionCheck item ConditionCheckItem). infra/ grants
+//   exactly these on the table and its indexes; the local stack refuses any other DynamoDB
+//   command the function sends (local/table-access.ts), so an integration test that takes the
+//   function down a path with a missing action fails with the action's name.
+// - A public function never gets DeleteItem or BatchWriteItem: IAM cannot say "new items only",
+//   so what keeps it from overwriting is the condition on each of its writes (docs/least-privilege.md).
+// - `sendEmail`, `manageSchedules`, `organizerEmails`, `consoleSignIn`: each a yes, with the
+//   variables that come with it (functions/environment.ts).
+// - Every function writes to its own log group only (infra/project-function.ts); nothing to declare.
 import type { ScheduledKind } from '#events/contracts';
 import { type GrantedVariable, variables } from '#shared/environment';
 
@@ -39,6 +53,20 @@ export interface BundleFiles {
   environmentVariable: GrantedVariable;
 }
 
+/** A DynamoDB action as IAM names it, without the `dynamodb:` prefix. */
+export type TableAction =
+  | 'GetItem'
+  | 'BatchGetItem'
+  | 'Query'
+  | 'ConditionCheckItem'
+  | 'PutItem'
+  | 'UpdateItem'
+  | 'DeleteItem'
+  | 'BatchWriteItem';
+
+/** What every function that reads the table issues: an item by its key (a program) and queries. */
+export const reads = ['GetItem', 'Query'] as const satisfies readonly TableAction[];
+
 export interface FunctionEntry {
   /** PascalCase logical name, used for construct ids and log lines. */
   name: string;
@@ -58,7 +86,8 @@ export interface FunctionEntry {
    * with it (functions/environment.ts); locally the handler loads with those variables alone.
    */
   access: {
-    table?: 'read' | 'read-write';
+    /** The DynamoDB actions its code path issues (see the top of this file). */
+    table?: readonly TableAction[];
     /** Send email through SES from the sender identity. */
     sendEmail?: boolean;
     /** Create, update and delete the program schedules. */
@@ -99,49 +128,49 @@ export const catalog: readonly FunctionEntry[] = [
       { method: 'GET', path: '/programs/{programId}/nominate/submitted' },
       { method: 'GET', path: '/robots.txt' },
     ],
-    access: { table: 'read' },
+    access: { table: ['GetItem'] },
   },
   {
     name: 'GetProgram',
     entry: 'functions/get-program.ts',
     description: 'Public program information: window, decision date, timeline, themes',
     routes: [{ method: 'GET', path: '/programs/{programId}' }],
-    access: { table: 'read' },
+    access: { table: ['GetItem'] },
   },
   {
     name: 'SubmitNomination',
     entry: 'functions/submit-nomination.ts',
     description: 'Accepts a nomination as JSON or from the form',
     routes: [{ method: 'POST', path: '/programs/{programId}/nominations' }],
-    access: { table: 'read-write' },
+    access: { table: ['GetItem', 'PutItem'] },
   },
   {
     name: 'ListNominations',
     entry: 'functions/list-nominations.ts',
     description: 'Lists a program’s nominations by status, a page at a time',
     routes: [{ method: 'GET', path: '/programs/{programId}/nominations', staff: true }],
-    access: { table: 'read' },
+    access: { table: reads },
   },
   {
     name: 'GetNomination',
     entry: 'functions/get-nomination.ts',
     description: 'One nomination with its history and emails',
     routes: [{ method: 'GET', path: '/nominations/{id}', staff: true }],
-    access: { table: 'read' },
+    access: { table: reads },
   },
   {
     name: 'TransitionNomination',
     entry: 'functions/transition-nomination.ts',
     description: 'Review, select, reject, notify or withdraw a nomination',
     routes: [{ method: 'POST', path: '/nominations/{id}/transitions', staff: true }],
-    access: { table: 'read-write' },
+    access: { table: [...reads, 'PutItem', 'UpdateItem'] },
   },
   {
     name: 'DeclareConflict',
     entry: 'functions/declare-conflict.ts',
     description: 'Records a conflict of interest with a nomination; the declarer no longer reviews it',
     routes: [{ method: 'POST', path: '/nominations/{id}/conflicts', staff: true }],
-    access: { table: 'read-write' },
+    access: { table: [...reads, 'PutItem', 'UpdateItem'] },
   },
   {
     name: 'ExportNominations',
@@ -149,7 +178,7 @@ export const catalog: readonly FunctionEntry[] = [
     description: 'Every nomination of a program with its reviews as CSV, for organizers',
     routes: [{ method: 'GET', path: '/programs/{programId}/nominations.csv', staff: true }],
     // It writes the export's audit entry on the program.
-    access: { table: 'read-write' },
+    access: { table: [...reads, 'PutItem'] },
     timeoutSeconds: 60,
   },
   {
@@ -157,21 +186,21 @@ export const catalog: readonly FunctionEntry[] = [
     entry: 'functions/correct-nomination.ts',
     description: 'Corrects the candidate’s or nominator’s name or email, audited',
     routes: [{ method: 'PATCH', path: '/nominations/{id}', staff: true }],
-    access: { table: 'read-write' },
+    access: { table: [...reads, 'PutItem', 'UpdateItem', 'DeleteItem'] },
   },
   {
     name: 'ResendEmail',
     entry: 'functions/resend-email.ts',
     description: 'Queues a copy of a nomination’s email to its current addresses',
     routes: [{ method: 'POST', path: '/nominations/{id}/emails/{key}/resend', staff: true }],
-    access: { table: 'read-write' },
+    access: { table: [...reads, 'PutItem', 'UpdateItem'] },
   },
   {
     name: 'NotifyDecisions',
     entry: 'functions/notify-decisions.ts',
     description: 'Notifies every decided nomination of a program',
     routes: [{ method: 'POST', path: '/programs/{programId}/notifications', staff: true }],
-    access: { table: 'read-write' },
+    access: { table: [...reads, 'PutItem', 'UpdateItem'] },
     timeoutSeconds: 60,
   },
   {
@@ -179,7 +208,7 @@ export const catalog: readonly FunctionEntry[] = [
     entry: 'functions/update-timeline.ts',
     description: 'Changes a program’s timeline and brings its schedules in line',
     routes: [{ method: 'PUT', path: '/programs/{programId}/timeline', staff: true }],
-    access: { table: 'read-write', manageSchedules: true },
+    access: { table: ['GetItem', 'PutItem'], manageSchedules: true },
     timeoutSeconds: 60,
   },
   {
@@ -187,7 +216,7 @@ export const catalog: readonly FunctionEntry[] = [
     entry: 'functions/sync-schedules.ts',
     description: 'Creates, updates and deletes program schedules to match the timelines',
     runOnDeploy: true,
-    access: { table: 'read', manageSchedules: true },
+    access: { table: ['GetItem'], manageSchedules: true },
     timeoutSeconds: 120,
   },
   {
@@ -198,7 +227,7 @@ export const catalog: readonly FunctionEntry[] = [
       kinds: ['decision-readiness', 'decisions-due', 'reminder', 'evaluation'],
       arnVariable: variables.TIMELINE_FUNCTION_ARN,
     },
-    access: { table: 'read-write', organizerEmails: true },
+    access: { table: [...reads, 'PutItem', 'UpdateItem'], organizerEmails: true },
     timeoutSeconds: 300,
   },
   {
@@ -208,7 +237,7 @@ export const catalog: readonly FunctionEntry[] = [
     entry: 'functions/issue-certificates.ts',
     description: 'Participation certificates as PDF, mailed to each participant, as scheduled',
     scheduleTarget: { kinds: ['certificates'], arnVariable: variables.CERTIFICATE_FUNCTION_ARN },
-    access: { table: 'read-write', organizerEmails: true },
+    access: { table: [...reads, 'PutItem', 'UpdateItem'], organizerEmails: true },
     timeoutSeconds: 300,
     bundleFiles: {
       from: 'node_modules/dejavu-fonts-ttf/ttf',
@@ -227,7 +256,7 @@ export const catalog: readonly FunctionEntry[] = [
       maxRetryAttempts: 5,
       bisectBatchOnError: true,
     },
-    access: { table: 'read-write', sendEmail: true },
+    access: { table: [...reads, 'UpdateItem'], sendEmail: true },
     timeoutSeconds: 30,
   },
   {
@@ -235,7 +264,7 @@ export const catalog: readonly FunctionEntry[] = [
     entry: 'functions/redrive-outbox.ts',
     description: 'Sends the outbox emails the stream mailer gave up on',
     every: { minutes: 15 },
-    access: { table: 'read-write', sendEmail: true },
+    access: { table: [...reads, 'UpdateItem'], sendEmail: true },
     timeoutSeconds: 300,
   },
   {

@@ -104,9 +104,9 @@ describe('a handler on the local stack', () => {
 
   it.each([
     ['GetNomination', 'TABLE_NAME', { access: {} }],
-    ['SendEmail', 'MAIL_FROM', { access: { table: 'read-write' } }],
-    ['SyncSchedules', 'SCHEDULE_GROUP_PREFIX', { access: { table: 'read' } }],
-    ['RunTimelineEvent', 'ORGANIZER_EMAILS', { access: { table: 'read-write' } }],
+    ['SendEmail', 'MAIL_FROM', { access: { table: ['GetItem'] } }],
+    ['SyncSchedules', 'SCHEDULE_GROUP_PREFIX', { access: { table: ['GetItem'] } }],
+    ['RunTimelineEvent', 'ORGANIZER_EMAILS', { access: { table: ['GetItem'] } }],
     ['IssueCertificates', 'CERTIFICATE_FONT_DIR', { bundleFiles: undefined }],
   ] as [string, string, Partial<FunctionEntry>][])(
     'fails at start, naming the variable, when its catalog entry lacks the grant: %s without %s',
