@@ -1,7 +1,8 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack, Validations } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, type IMetric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
-import { Alias } from 'aws-cdk-lib/aws-kms';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -22,16 +23,53 @@ export interface AlarmSpec {
 /**
  * The alarms and the topic they go to, mailed to the stage's alarm address. Every alarm treats
  * missing data as fine: no invocation, no message, no alarm.
+ *
+ * The topic is encrypted with a key of our own: the AWS-managed aws/sns key's policy cannot be
+ * changed, and CloudWatch needs the key to publish to an encrypted topic, so with it no alarm
+ * would ever arrive. Both the key and the topic admit CloudWatch for this account's alarms only
+ * (aws:SourceAccount and aws:SourceArn), so no other account's alarm can use them.
  */
 export class Alarms extends ResourceGroup {
   private readonly action: SnsAction;
 
   constructor(scope: Construct, id: string, props: { email: string }) {
     super(scope, id);
-    const topic = new Topic(this, 'Alarms', {
-      masterKey: Alias.fromAliasName(this, 'SnsKey', 'alias/aws/sns'),
-      enforceSSL: true,
+    const stack = Stack.of(this);
+    const cloudWatch = new ServicePrincipal('cloudwatch.amazonaws.com');
+    const ourAlarms = {
+      StringEquals: { 'aws:SourceAccount': stack.account },
+      ArnLike: {
+        'aws:SourceArn': stack.formatArn({
+          service: 'cloudwatch',
+          resource: 'alarm',
+          resourceName: '*',
+          arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+        }),
+      },
+    };
+    const key = new Key(this, 'AlarmsKey', {
+      description: 'Encrypts the alarm topic; CloudWatch may use it for this account’s alarms',
+      enableKeyRotation: true,
     });
+    key.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'CloudWatchPublishesThisAccountsAlarms',
+        principals: [cloudWatch],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+        conditions: ourAlarms,
+      }),
+    );
+    const topic = new Topic(this, 'Alarms', { masterKey: key, enforceSSL: true });
+    topic.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'CloudWatchPublishesThisAccountsAlarms',
+        principals: [cloudWatch],
+        actions: ['sns:Publish'],
+        resources: [topic.topicArn],
+        conditions: ourAlarms,
+      }),
+    );
     topic.addSubscription(new EmailSubscription(props.email));
     this.action = new SnsAction(topic);
   }

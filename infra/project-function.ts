@@ -67,7 +67,8 @@ export class ProjectFunction extends NodejsFunction {
     logGroup.grantWrite(role);
     Validations.of(role).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${Stack.of(scope).getLogicalId(logGroup.node.defaultChild as CfnLogGroup)}.Arn>:*]`,
-      reason: 'Log streams are named by Lambda at run time; the grant is limited to the function’s own log group.',
+      reason:
+        'Log streams are named by Lambda at run time; the grant is limited to the function’s own log group.',
     });
     super(scope, id, {
       role,

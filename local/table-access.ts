@@ -100,6 +100,7 @@ export const enforceTableAccess = () => {
 };
 
 /** `handler`, run as `entry`: what it sends to DynamoDB is checked against the entry's grant. */
-export const asCatalogFunction =
-  <H extends (...args: never[]) => unknown>(entry: FunctionEntry, handler: H): H =>
-    ((...args: Parameters<H>) => running.run(entry, () => handler(...args))) as H;
+export const asCatalogFunction = <H extends (...args: never[]) => unknown>(
+  entry: FunctionEntry,
+  handler: H,
+): H => ((...args: Parameters<H>) => running.run(entry, () => handler(...args))) as H;

@@ -1,5 +1,10 @@
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { catalog, type FunctionEntry } from '../../functions/catalog.ts';
 import { actionsOf, asCatalogFunction, enforceTableAccess } from '../../local/table-access.ts';
@@ -19,8 +24,8 @@ const reader: FunctionEntry = {
   description: 'reads',
   access: { table: ['GetItem', 'Query'] },
 };
-const send = (entry: FunctionEntry, command: Parameters<typeof client.send>[0]) =>
-  asCatalogFunction(entry, () => client.send(command))();
+const send = (entry: FunctionEntry, command: GetCommand | DeleteCommand | TransactWriteCommand) =>
+  asCatalogFunction(entry, () => client.send(command as GetCommand))();
 
 describe('the local check of table access', () => {
   it('names the IAM actions of a command, each item of a transaction by its kind', () => {
@@ -42,10 +47,12 @@ describe('the local check of table access', () => {
 
   it('refuses, as AWS would, a command the running function’s catalog entry does not grant', async () => {
     enforceTableAccess();
-    await expect(send(reader, new DeleteCommand({ TableName: 't', Key: { pk: 'a' } }))).rejects.toMatchObject({
-      name: 'AccessDeniedException',
-      message: expect.stringContaining('Reader is not authorized to perform: dynamodb:DeleteItem'),
-    });
+    await expect(send(reader, new DeleteCommand({ TableName: 't', Key: { pk: 'a' } }))).rejects.toMatchObject(
+      {
+        name: 'AccessDeniedException',
+        message: expect.stringContaining('Reader is not authorized to perform: dynamodb:DeleteItem'),
+      },
+    );
     const transaction = new TransactWriteCommand({
       TransactItems: [{ Put: { TableName: 't', Item: { pk: 'a' } } }],
     });
