@@ -15,6 +15,7 @@
 // - Every function writes to its own log group only (infra/project-function.ts); nothing to declare.
 import type { ScheduledKind } from '#events/contracts';
 import { type GrantedVariable, variables } from '#shared/environment';
+import { type MetricName, metricNames } from '#shared/metric-names';
 
 export interface HttpRoute {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -53,6 +54,18 @@ export interface BundleFiles {
   environmentVariable: GrantedVariable;
 }
 
+/** A count the function emits (shared/metrics.ts) that needs a person when a run reports one or more. */
+export interface CountAlarm {
+  metric: MetricName;
+  /** What the alarm means to the person who receives it, and what to do. */
+  description: string;
+  /**
+   * Emitted by every run: the alarm stays raised until a run reports zero, rather than clearing
+   * when no run reports anything.
+   */
+  everyRun?: boolean;
+}
+
 /** A DynamoDB action as IAM names it, without the `dynamodb:` prefix. */
 export type TableAction =
   | 'GetItem'
@@ -81,6 +94,8 @@ export interface FunctionEntry {
   every?: { minutes: number };
   /** Run once on every deploy (and when the local stack starts). */
   runOnDeploy?: boolean;
+  /** An alarm on each count it emits (its error alarm comes anyway). */
+  alarms?: readonly CountAlarm[];
   /**
    * What it may touch, declared once: infra/ grants exactly this and sets the variables that come
    * with it (functions/environment.ts); locally the handler loads with those variables alone.
@@ -216,6 +231,17 @@ export const catalog: readonly FunctionEntry[] = [
     entry: 'functions/sync-schedules.ts',
     description: 'Creates, updates and deletes program schedules to match the timelines',
     runOnDeploy: true,
+    // Also every hour, so a sync that left schedules pending repairs itself; a run that finds
+    // everything in line only lists and reads the schedules.
+    every: { minutes: 60 },
+    alarms: [
+      {
+        metric: metricNames.schedulesPending,
+        description:
+          'A schedule sync could not bring every program schedule in line with its timeline: a reminder, a decision-day run or the certificates may not fire. The hourly sync retries; if the alarm stays raised, read the SyncSchedules logs ("schedules not synced", "pending") and fix the cause.',
+        everyRun: true,
+      },
+    ],
     access: { table: ['GetItem'], manageSchedules: true },
     timeoutSeconds: 120,
   },
@@ -287,5 +313,20 @@ export const catalog: readonly FunctionEntry[] = [
       folder: 'console',
       environmentVariable: variables.CONSOLE_ASSET_DIR,
     },
+  },
+  {
+    name: 'CheckDecisionsNotified',
+    entry: 'functions/check-decisions-notified.ts',
+    description: 'An hour after decisions are due, counts the decided nominations still not notified',
+    scheduleTarget: { kinds: ['decisions-check'], arnVariable: variables.DECISIONS_CHECK_FUNCTION_ARN },
+    alarms: [
+      {
+        metric: metricNames.decidedNotNotified,
+        description:
+          'An hour after decisions were due, some decided nominations have still not been told (the CheckDecisionsNotified log lists their ids). Look at each in the staff console, then notify them (Notify decisions, POST /programs/{programId}/notifications).',
+      },
+    ],
+    access: { table: reads },
+    timeoutSeconds: 60,
   },
 ];

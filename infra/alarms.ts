@@ -1,5 +1,12 @@
 import { ArnFormat, Duration, Stack, Validations } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, type IMetric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import {
+  Alarm,
+  ComparisonOperator,
+  type IMetric,
+  Metric,
+  Stats,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
@@ -7,6 +14,8 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import type { CountAlarm } from '#functions/catalog';
+import { metricsNamespace } from '#shared/metric-names';
 import type { ProjectFunction } from './project-function.ts';
 import { ResourceGroup } from './resource-group.ts';
 
@@ -18,6 +27,8 @@ export interface AlarmSpec {
   /** At or above the threshold by default. */
   comparisonOperator?: ComparisonOperator;
   description: string;
+  /** Fine by default: no invocation, no message, no alarm. */
+  treatMissingData?: TreatMissingData;
 }
 
 /**
@@ -80,7 +91,7 @@ export class Alarms extends ResourceGroup {
       threshold: spec.threshold,
       evaluationPeriods: spec.evaluationPeriods ?? 1,
       comparisonOperator: spec.comparisonOperator ?? ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
+      treatMissingData: spec.treatMissingData ?? TreatMissingData.NOT_BREACHING,
       alarmDescription: spec.description,
     }).addAlarmAction(this.action);
   }
@@ -92,6 +103,23 @@ export class Alarms extends ResourceGroup {
       metric: fn.metricErrors({ period: Duration.minutes(5) }),
       threshold: 1,
       description: `${name} failed.`,
+    });
+  }
+
+  /** A count `fn` emits (shared/metrics.ts), as soon as a run reports one or more. */
+  addCount(fn: ProjectFunction, alarm: CountAlarm) {
+    this.add(`${fn.catalogEntry.name}${alarm.metric}`, {
+      metric: new Metric({
+        namespace: metricsNamespace,
+        metricName: alarm.metric,
+        dimensionsMap: { FunctionName: fn.functionName },
+        statistic: Stats.MAXIMUM,
+        period: Duration.minutes(5),
+      }),
+      threshold: 1,
+      description: alarm.description,
+      // A count every run reports keeps the alarm raised between runs, until one reports zero.
+      ...(alarm.everyRun ? { treatMissingData: TreatMissingData.IGNORE } : {}),
     });
   }
 

@@ -40,7 +40,8 @@ const standing = async (nominations: NominationStore, program: Program): Promise
 };
 
 /**
- * Runs what a program's schedule fired, except the certificates (IssueCertificates makes those).
+ * Runs what a program's schedule fired, except the certificates (IssueCertificates makes those)
+ * and the decisions check (CheckDecisionsNotified).
  * A retried or repeated delivery queues nothing twice: see `occasion`.
  */
 export const runTimelineEvent = async (
@@ -87,6 +88,7 @@ export const runTimelineEvent = async (
       return outcome(people.map((n) => forParticipant(n, 'evaluation', evaluationEmail(program, n))));
     }
     case 'certificates':
-      throw new Error('Certificates are issued by the IssueCertificates function; sync the schedules');
+    case 'decisions-check':
+      throw new Error(`${input.kind} is run by a function of its own; sync the schedules`);
   }
 };

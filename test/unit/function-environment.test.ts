@@ -35,6 +35,7 @@ const table = ['TABLE_NAME'];
 const mail = ['MAIL_FROM', 'SES_CONFIGURATION_SET'];
 const schedules = [
   'CERTIFICATE_FUNCTION_ARN',
+  'DECISIONS_CHECK_FUNCTION_ARN',
   'SCHEDULER_DLQ_ARN',
   'SCHEDULER_ROLE_ARN',
   'SCHEDULE_GROUP_PREFIX',
@@ -62,6 +63,7 @@ describe('the environment of each function', () => {
       SendEmail: [...mail, ...table],
       RedriveOutbox: [...mail, ...table],
       RenderStaffConsole: ['CONSOLE_ASSET_DIR', 'CONSOLE_AUTHORITY', 'CONSOLE_CLIENT_ID'],
+      CheckDecisionsNotified: table,
     };
     expect(Object.fromEntries(catalog.map((e) => [e.name, names(environmentFor(e, aws))]))).toEqual(
       Object.fromEntries(Object.entries(expected).map(([name, vars]) => [name, [...vars].sort()])),
