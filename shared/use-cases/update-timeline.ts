@@ -51,7 +51,7 @@ export const updateTimeline = async (
   schedules?: SyncReport;
   schedulesPending?: string;
 }> => {
-  authorize(actor, 'change-timeline');
+  authorize(actor, 'change-timeline', { programId });
   const stored = await deps.programs.require(programId);
   const parsed = timelineUpdateSchema.safeParse(body);
   if (!parsed.success) throw new ValidationError('The timeline is not valid', toFieldIssues(parsed.error));
