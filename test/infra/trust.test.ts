@@ -4,11 +4,13 @@ import { catalog } from '../../functions/catalog.ts';
 import { synthApp } from '../../infra/synth-app.ts';
 
 let services: Template;
+let data: Template;
 
 beforeAll(() => {
   const built = synthApp();
   built.app.synth();
   services = Template.fromStack(built.stateless);
+  data = Template.fromStack(built.stateful);
 });
 
 /** The logical id prefix of a resource named after a catalog function: `SubmitNomination…`. */
@@ -234,5 +236,14 @@ describe('least privilege', () => {
         Properties: { RetentionInDays: 30 },
       });
     }
+  });
+});
+
+describe('staff groups', () => {
+  it('are the global organizers and reviewers, and the same limited to each program', () => {
+    const names = Object.values(data.findResources('AWS::Cognito::UserPoolGroup'))
+      .map((g) => g.Properties.GroupName)
+      .sort();
+    expect(names).toEqual(['organizers', 'organizers:metlib-2024', 'reviewers', 'reviewers:metlib-2024']);
   });
 });
