@@ -185,7 +185,7 @@ export const catalog: readonly FunctionEntry[] = [
     entry: 'functions/declare-conflict.ts',
     description: 'Records a conflict of interest with a nomination; the declarer no longer reviews it',
     routes: [{ method: 'POST', path: '/nominations/{id}/conflicts', staff: true }],
-    access: { table: [...reads, 'PutItem', 'UpdateItem'] },
+    access: { table: ['GetItem', 'PutItem', 'UpdateItem'] },
   },
   {
     name: 'ExportNominations',
@@ -201,7 +201,7 @@ export const catalog: readonly FunctionEntry[] = [
     entry: 'functions/correct-nomination.ts',
     description: 'Corrects the candidate’s or nominator’s name or email, audited',
     routes: [{ method: 'PATCH', path: '/nominations/{id}', staff: true }],
-    access: { table: [...reads, 'PutItem', 'UpdateItem', 'DeleteItem'] },
+    access: { table: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'] },
   },
   {
     name: 'ResendEmail',
@@ -263,7 +263,7 @@ export const catalog: readonly FunctionEntry[] = [
     entry: 'functions/issue-certificates.ts',
     description: 'Participation certificates as PDF, mailed to each participant, as scheduled',
     scheduleTarget: { kinds: ['certificates'], arnVariable: variables.CERTIFICATE_FUNCTION_ARN },
-    access: { table: [...reads, 'PutItem', 'UpdateItem'], organizerEmails: true },
+    access: { table: [...reads, 'PutItem'], organizerEmails: true },
     timeoutSeconds: 300,
     bundleFiles: {
       from: 'node_modules/dejavu-fonts-ttf/ttf',
