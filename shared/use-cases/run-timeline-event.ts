@@ -88,7 +88,8 @@ export const runTimelineEvent = async (
       return outcome(people.map((n) => forParticipant(n, 'evaluation', evaluationEmail(program, n))));
     }
     case 'certificates':
+      throw new Error('Certificates are issued by the IssueCertificates function; sync the schedules');
     case 'decisions-check':
-      throw new Error(`${input.kind} is run by a function of its own; sync the schedules`);
+      throw new Error('The decisions check is run by the CheckDecisionsNotified function; sync the schedules');
   }
 };

@@ -128,7 +128,7 @@ describe('schedules from the timeline', () => {
     );
     expect(moved.ScheduleExpression).toBe('at(2024-06-11T09:00:00)');
     expect((await current()).version).toBe(version + 1);
-    expect((await scheduleNames()).length).toBe(26);
+    expect((await scheduleNames()).length).toBe(27);
   });
 
   it.each([

@@ -185,7 +185,7 @@ describe('runTimelineEvent: reminders and the evaluation', () => {
   it('leave the certificates to their own function, and say so', async () => {
     const { world } = await cohort('2025-03-31T13:00:05Z');
     await expect(runTimelineEvent(world, scheduledInput('certificates-2025.certificates'))).rejects.toThrow(
-      'certificates is run by a function of its own; sync the schedules',
+      'Certificates are issued by the IssueCertificates function; sync the schedules',
     );
   });
 });
