@@ -90,6 +90,8 @@ export const runTimelineEvent = async (
     case 'certificates':
       throw new Error('Certificates are issued by the IssueCertificates function; sync the schedules');
     case 'decisions-check':
-      throw new Error('The decisions check is run by the CheckDecisionsNotified function; sync the schedules');
+      throw new Error(
+        'The decisions check is run by the CheckDecisionsNotified function; sync the schedules',
+      );
   }
 };
