@@ -3,6 +3,8 @@ import * as z from '#shared/domain/zod';
 export const scheduledKinds = [
   'decision-readiness',
   'decisions-due',
+  /** An hour after decisions are due: is any decided nomination still not notified? */
+  'decisions-check',
   'reminder',
   'evaluation',
   'certificates',

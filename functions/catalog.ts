@@ -1,6 +1,21 @@
 // Longer than most files on purpose: it is the one list of every function, an entry of data each.
+//
+// How to give a function access (read before adding an entry):
+// - `access.table` lists the DynamoDB actions its code path issues, as IAM names them, and no
+//   other: start from `reads` (GetItem, Query) and add each write the function makes. A
+//   transaction needs the action of each of its items (a Put item needs PutItem, an Update item
+//   UpdateItem, a Delete item DeleteItem, a ConditionCheck item ConditionCheckItem). infra/ grants
+//   exactly these on the table and its indexes; the local stack refuses any other DynamoDB
+//   command the function sends (local/table-access.ts), so an integration test that takes the
+//   function down a path with a missing action fails with the action's name.
+// - A public function never gets DeleteItem or BatchWriteItem: IAM cannot say "new items only",
+//   so what keeps it from overwriting is the condition on each of its writes (docs/least-privilege.md).
+// - `sendEmail`, `manageSchedules`, `organizerEmails`, `consoleSignIn`: each a yes, with the
+//   variables that come with it (functions/environment.ts).
+// - Every function writes to its own log group only (infra/project-function.ts); nothing to declare.
 import type { ScheduledKind } from '#events/contracts';
 import { type GrantedVariable, variables } from '#shared/environment';
+import { type MetricName, metricNames } from '#shared/metric-names';
 
 export interface HttpRoute {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -39,6 +54,32 @@ export interface BundleFiles {
   environmentVariable: GrantedVariable;
 }
 
+/** A count the function emits (shared/metrics.ts) that needs a person when a run reports one or more. */
+export interface CountAlarm {
+  metric: MetricName;
+  /** What the alarm means to the person who receives it, and what to do. */
+  description: string;
+  /**
+   * Emitted by every run: the alarm stays raised until a run reports zero, rather than clearing
+   * when no run reports anything.
+   */
+  everyRun?: boolean;
+}
+
+/** A DynamoDB action as IAM names it, without the `dynamodb:` prefix. */
+export type TableAction =
+  | 'GetItem'
+  | 'BatchGetItem'
+  | 'Query'
+  | 'ConditionCheckItem'
+  | 'PutItem'
+  | 'UpdateItem'
+  | 'DeleteItem'
+  | 'BatchWriteItem';
+
+/** What every function that reads the table issues: an item by its key (a program) and queries. */
+export const reads = ['GetItem', 'Query'] as const satisfies readonly TableAction[];
+
 export interface FunctionEntry {
   /** PascalCase logical name, used for construct ids and log lines. */
   name: string;
@@ -53,6 +94,8 @@ export interface FunctionEntry {
   every?: { minutes: number };
   /** Run once on every deploy (and when the local stack starts). */
   runOnDeploy?: boolean;
+  /** An alarm on each count it emits (its error alarm comes anyway). */
+  alarms?: readonly CountAlarm[];
   /**
    * The mail configuration set's events (bounce, complaint, delivery, reject) invoke it: through
    * an EventBridge rule on AWS, from the local mailbox simulator (local/mail-events.ts) locally.
@@ -63,7 +106,8 @@ export interface FunctionEntry {
    * with it (functions/environment.ts); locally the handler loads with those variables alone.
    */
   access: {
-    table?: 'read' | 'read-write';
+    /** The DynamoDB actions its code path issues (see the top of this file). */
+    table?: readonly TableAction[];
     /** Send email through SES from the sender identity. */
     sendEmail?: boolean;
     /** Create, update and delete the program schedules. */
@@ -109,21 +153,21 @@ export const catalog: readonly FunctionEntry[] = [
       { method: 'GET', path: '/programs/{programId}/privacy' },
       { method: 'GET', path: '/robots.txt' },
     ],
-    access: { table: 'read' },
+    access: { table: ['GetItem'] },
   },
   {
     name: 'GetProgram',
     entry: 'functions/get-program.ts',
     description: 'Public program information: window, decision date, timeline, themes',
     routes: [{ method: 'GET', path: '/programs/{programId}' }],
-    access: { table: 'read' },
+    access: { table: ['GetItem'] },
   },
   {
     name: 'SubmitNomination',
     entry: 'functions/submit-nomination.ts',
     description: 'Accepts a nomination as JSON or from the form, and asks its nominator to confirm it',
     routes: [{ method: 'POST', path: '/programs/{programId}/nominations' }],
-    access: { table: 'read-write', signLinks: true, intakeLimits: true },
+    access: { table: ['GetItem', 'PutItem', 'UpdateItem'], signLinks: true, intakeLimits: true },
   },
   {
     name: 'ConfirmNomination',
@@ -134,7 +178,7 @@ export const catalog: readonly FunctionEntry[] = [
       { method: 'GET', path: '/nominations/confirm/{token}' },
       { method: 'POST', path: '/nominations/confirm/{token}' },
     ],
-    access: { table: 'read-write', signLinks: true },
+    access: { table: [...reads, 'PutItem', 'UpdateItem'], signLinks: true },
   },
   {
     name: 'ManageNomination',
@@ -147,35 +191,38 @@ export const catalog: readonly FunctionEntry[] = [
       { method: 'GET', path: '/nominations/manage/{token}/withdraw' },
       { method: 'POST', path: '/nominations/manage/{token}/withdraw' },
     ],
-    access: { table: 'read-write', signLinks: true },
+    // The one public route with DeleteItem: its signed link is the nominator's key to one
+    // nomination, and what it deletes (the guard it moves or gives back, an address item it no
+    // longer has) is conditioned on being that nomination's own.
+    access: { table: [...reads, 'PutItem', 'UpdateItem', 'DeleteItem'], signLinks: true },
   },
   {
     name: 'ListNominations',
     entry: 'functions/list-nominations.ts',
     description: 'Lists a program’s nominations by status, a page at a time',
     routes: [{ method: 'GET', path: '/programs/{programId}/nominations', staff: true }],
-    access: { table: 'read' },
+    access: { table: reads },
   },
   {
     name: 'GetNomination',
     entry: 'functions/get-nomination.ts',
     description: 'One nomination with its history and emails',
     routes: [{ method: 'GET', path: '/nominations/{id}', staff: true }],
-    access: { table: 'read' },
+    access: { table: reads },
   },
   {
     name: 'TransitionNomination',
     entry: 'functions/transition-nomination.ts',
     description: 'Review, select, reject, notify or withdraw a nomination',
     routes: [{ method: 'POST', path: '/nominations/{id}/transitions', staff: true }],
-    access: { table: 'read-write' },
+    access: { table: [...reads, 'PutItem', 'UpdateItem', 'DeleteItem'] },
   },
   {
     name: 'DeclareConflict',
     entry: 'functions/declare-conflict.ts',
     description: 'Records a conflict of interest with a nomination; the declarer no longer reviews it',
     routes: [{ method: 'POST', path: '/nominations/{id}/conflicts', staff: true }],
-    access: { table: 'read-write' },
+    access: { table: ['GetItem', 'PutItem', 'UpdateItem'] },
   },
   {
     name: 'ExportNominations',
@@ -183,7 +230,7 @@ export const catalog: readonly FunctionEntry[] = [
     description: 'Every nomination of a program with its reviews as CSV, for organizers',
     routes: [{ method: 'GET', path: '/programs/{programId}/nominations.csv', staff: true }],
     // It writes the export's audit entry on the program.
-    access: { table: 'read-write' },
+    access: { table: [...reads, 'PutItem'] },
     timeoutSeconds: 60,
   },
   {
@@ -191,14 +238,14 @@ export const catalog: readonly FunctionEntry[] = [
     entry: 'functions/correct-nomination.ts',
     description: 'Corrects the candidate’s or nominator’s name or email, audited',
     routes: [{ method: 'PATCH', path: '/nominations/{id}', staff: true }],
-    access: { table: 'read-write' },
+    access: { table: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'] },
   },
   {
     name: 'ResendEmail',
     entry: 'functions/resend-email.ts',
     description: 'Queues a copy of a nomination’s email to its current addresses',
     routes: [{ method: 'POST', path: '/nominations/{id}/emails/{key}/resend', staff: true }],
-    access: { table: 'read-write' },
+    access: { table: [...reads, 'PutItem', 'UpdateItem'] },
   },
   {
     name: 'AnswerPersonalDataRequest',
@@ -208,14 +255,14 @@ export const catalog: readonly FunctionEntry[] = [
       { method: 'POST', path: '/personal-data/export', staff: true },
       { method: 'POST', path: '/personal-data/erase', staff: true },
     ],
-    access: { table: 'read-write' },
+    access: { table: [...reads, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'] },
   },
   {
     name: 'NotifyDecisions',
     entry: 'functions/notify-decisions.ts',
     description: 'Notifies every decided nomination of a program',
     routes: [{ method: 'POST', path: '/programs/{programId}/notifications', staff: true }],
-    access: { table: 'read-write' },
+    access: { table: [...reads, 'PutItem', 'UpdateItem'] },
     timeoutSeconds: 60,
   },
   {
@@ -223,7 +270,7 @@ export const catalog: readonly FunctionEntry[] = [
     entry: 'functions/update-timeline.ts',
     description: 'Changes a program’s timeline and brings its schedules in line',
     routes: [{ method: 'PUT', path: '/programs/{programId}/timeline', staff: true }],
-    access: { table: 'read-write', manageSchedules: true },
+    access: { table: ['GetItem', 'PutItem'], manageSchedules: true },
     timeoutSeconds: 60,
   },
   {
@@ -231,7 +278,18 @@ export const catalog: readonly FunctionEntry[] = [
     entry: 'functions/sync-schedules.ts',
     description: 'Creates, updates and deletes program schedules to match the timelines',
     runOnDeploy: true,
-    access: { table: 'read', manageSchedules: true },
+    // Also every hour, so a sync that left schedules pending repairs itself; a run that finds
+    // everything in line only lists and reads the schedules.
+    every: { minutes: 60 },
+    alarms: [
+      {
+        metric: metricNames.schedulesPending,
+        description:
+          'A schedule sync could not bring every program schedule in line with its timeline: a reminder, a decision-day run or the certificates may not fire. The hourly sync retries; if the alarm stays raised, read the SyncSchedules logs ("schedules not synced", "pending") and fix the cause.',
+        everyRun: true,
+      },
+    ],
+    access: { table: ['GetItem'], manageSchedules: true },
     timeoutSeconds: 120,
   },
   {
@@ -242,7 +300,7 @@ export const catalog: readonly FunctionEntry[] = [
       kinds: ['decision-readiness', 'decisions-due', 'reminder', 'evaluation'],
       arnVariable: variables.TIMELINE_FUNCTION_ARN,
     },
-    access: { table: 'read-write', organizerEmails: true },
+    access: { table: [...reads, 'PutItem', 'UpdateItem'], organizerEmails: true },
     timeoutSeconds: 300,
   },
   {
@@ -252,7 +310,7 @@ export const catalog: readonly FunctionEntry[] = [
     entry: 'functions/issue-certificates.ts',
     description: 'Participation certificates as PDF, mailed to each participant, as scheduled',
     scheduleTarget: { kinds: ['certificates'], arnVariable: variables.CERTIFICATE_FUNCTION_ARN },
-    access: { table: 'read-write', organizerEmails: true },
+    access: { table: [...reads, 'PutItem', 'UpdateItem'], organizerEmails: true },
     timeoutSeconds: 300,
     bundleFiles: {
       from: 'node_modules/dejavu-fonts-ttf/ttf',
@@ -271,7 +329,11 @@ export const catalog: readonly FunctionEntry[] = [
       maxRetryAttempts: 5,
       bisectBatchOnError: true,
     },
-    access: { table: 'read-write', sendEmail: true, organizerEmails: true },
+    access: {
+      table: [...reads, 'BatchGetItem', 'PutItem', 'UpdateItem'],
+      sendEmail: true,
+      organizerEmails: true,
+    },
     timeoutSeconds: 30,
   },
   {
@@ -279,7 +341,11 @@ export const catalog: readonly FunctionEntry[] = [
     entry: 'functions/redrive-outbox.ts',
     description: 'Sends the outbox emails the stream mailer gave up on',
     every: { minutes: 15 },
-    access: { table: 'read-write', sendEmail: true, organizerEmails: true },
+    access: {
+      table: [...reads, 'BatchGetItem', 'PutItem', 'UpdateItem'],
+      sendEmail: true,
+      organizerEmails: true,
+    },
     timeoutSeconds: 300,
   },
   {
@@ -309,6 +375,21 @@ export const catalog: readonly FunctionEntry[] = [
     entry: 'functions/record-email-event.ts',
     description: 'Records what SES reports of each sent email: delivered, bounced, complained, rejected',
     mailEvents: true,
-    access: { table: 'read-write' },
+    access: { table: [...reads, 'BatchGetItem', 'PutItem', 'UpdateItem'] },
+  },
+  {
+    name: 'CheckDecisionsNotified',
+    entry: 'functions/check-decisions-notified.ts',
+    description: 'An hour after decisions are due, counts the decided nominations still not notified',
+    scheduleTarget: { kinds: ['decisions-check'], arnVariable: variables.DECISIONS_CHECK_FUNCTION_ARN },
+    alarms: [
+      {
+        metric: metricNames.decidedNotNotified,
+        description:
+          'An hour after decisions were due, some decided nominations have still not been told (the CheckDecisionsNotified log lists their ids). Look at each in the staff console, then notify them (Notify decisions, POST /programs/{programId}/notifications).',
+      },
+    ],
+    access: { table: reads },
+    timeoutSeconds: 60,
   },
 ];

@@ -1,11 +1,21 @@
-import { Duration, Validations } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, type IMetric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { ArnFormat, Duration, Stack, Validations } from 'aws-cdk-lib';
+import {
+  Alarm,
+  ComparisonOperator,
+  type IMetric,
+  Metric,
+  Stats,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
-import { Alias } from 'aws-cdk-lib/aws-kms';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import type { CountAlarm } from '#functions/catalog';
+import { metricsNamespace } from '#shared/metric-names';
 import type { ProjectFunction } from './project-function.ts';
 import { ResourceGroup } from './resource-group.ts';
 
@@ -17,21 +27,60 @@ export interface AlarmSpec {
   /** At or above the threshold by default. */
   comparisonOperator?: ComparisonOperator;
   description: string;
+  /** Fine by default: no invocation, no message, no alarm. */
+  treatMissingData?: TreatMissingData;
 }
 
 /**
  * The alarms and the topic they go to, mailed to the stage's alarm address. Every alarm treats
  * missing data as fine: no invocation, no message, no alarm.
+ *
+ * The topic is encrypted with a key of our own: the AWS-managed aws/sns key's policy cannot be
+ * changed, and CloudWatch needs the key to publish to an encrypted topic, so with it no alarm
+ * would ever arrive. Both the key and the topic admit CloudWatch for this account's alarms only
+ * (aws:SourceAccount and aws:SourceArn), so no other account's alarm can use them.
  */
 export class Alarms extends ResourceGroup {
   private readonly action: SnsAction;
 
   constructor(scope: Construct, id: string, props: { email: string }) {
     super(scope, id);
-    const topic = new Topic(this, 'Alarms', {
-      masterKey: Alias.fromAliasName(this, 'SnsKey', 'alias/aws/sns'),
-      enforceSSL: true,
+    const stack = Stack.of(this);
+    const cloudWatch = new ServicePrincipal('cloudwatch.amazonaws.com');
+    const ourAlarms = {
+      StringEquals: { 'aws:SourceAccount': stack.account },
+      ArnLike: {
+        'aws:SourceArn': stack.formatArn({
+          service: 'cloudwatch',
+          resource: 'alarm',
+          resourceName: '*',
+          arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+        }),
+      },
+    };
+    const key = new Key(this, 'AlarmsKey', {
+      description: 'Encrypts the alarm topic; CloudWatch may use it for this account’s alarms',
+      enableKeyRotation: true,
     });
+    key.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'CloudWatchPublishesThisAccountsAlarms',
+        principals: [cloudWatch],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+        conditions: ourAlarms,
+      }),
+    );
+    const topic = new Topic(this, 'Alarms', { masterKey: key, enforceSSL: true });
+    topic.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'CloudWatchPublishesThisAccountsAlarms',
+        principals: [cloudWatch],
+        actions: ['sns:Publish'],
+        resources: [topic.topicArn],
+        conditions: ourAlarms,
+      }),
+    );
     topic.addSubscription(new EmailSubscription(props.email));
     this.action = new SnsAction(topic);
   }
@@ -42,7 +91,7 @@ export class Alarms extends ResourceGroup {
       threshold: spec.threshold,
       evaluationPeriods: spec.evaluationPeriods ?? 1,
       comparisonOperator: spec.comparisonOperator ?? ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
+      treatMissingData: spec.treatMissingData ?? TreatMissingData.NOT_BREACHING,
       alarmDescription: spec.description,
     }).addAlarmAction(this.action);
   }
@@ -54,6 +103,23 @@ export class Alarms extends ResourceGroup {
       metric: fn.metricErrors({ period: Duration.minutes(5) }),
       threshold: 1,
       description: `${name} failed.`,
+    });
+  }
+
+  /** A count `fn` emits (shared/metrics.ts), as soon as a run reports one or more. */
+  addCount(fn: ProjectFunction, alarm: CountAlarm) {
+    this.add(`${fn.catalogEntry.name}${alarm.metric}`, {
+      metric: new Metric({
+        namespace: metricsNamespace,
+        metricName: alarm.metric,
+        dimensionsMap: { FunctionName: fn.functionName },
+        statistic: Stats.MAXIMUM,
+        period: Duration.minutes(5),
+      }),
+      threshold: 1,
+      description: alarm.description,
+      // A count every run reports keeps the alarm raised between runs, until one reports zero.
+      ...(alarm.everyRun ? { treatMissingData: TreatMissingData.IGNORE } : {}),
     });
   }
 

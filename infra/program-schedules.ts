@@ -124,13 +124,15 @@ export class ProgramSchedules extends ResourceGroup {
       }),
     );
     fn.addToRolePolicy(new PolicyStatement({ actions: ['scheduler:ListSchedules'], resources: ['*'] }));
-    Validations.of(fn).acknowledge({
+    // The findings are on the role's policy: the role is the function's sibling, not its child.
+    const role = fn.role ?? fn;
+    Validations.of(role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
         'scheduler:ListSchedules supports no resource-level permissions; it is the only action granted on *.',
     });
     for (const p of this.programIds) {
-      Validations.of(fn).acknowledge({
+      Validations.of(role).acknowledge({
         id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/${this.groupPrefix}${p}/*]`,
         reason:
           'Schedules are named from the timeline at run time; the grant is limited to this stage’s schedule group of the program.',

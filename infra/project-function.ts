@@ -1,14 +1,14 @@
 import { cpSync, mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { type CfnLogGroup, LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import type { FunctionEntry } from '#functions/catalog';
+import type { FunctionEntry, TableAction } from '#functions/catalog';
 import { type ConsoleSignIn, environmentFor } from '#functions/environment';
 import { tableDesign } from '#shared/adapters/table-design';
 import { variables } from '#shared/environment';
@@ -57,7 +57,24 @@ export class ProjectFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: ProjectFunctionProps) {
     const { entry } = props;
     const files = entry.bundleFiles;
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      retention: props.prod ? RetentionDays.SIX_MONTHS : RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    // A role of our own rather than the default one, whose AWSLambdaBasicExecutionRole lets the
+    // function create and write any log group of the account: this one writes to its own only.
+    const role = new Role(scope, `${id}ServiceRole`, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `${entry.name}: its own log group and what its catalog entry grants`,
+    });
+    logGroup.grantWrite(role);
+    Validations.of(role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${Stack.of(scope).getLogicalId(logGroup.node.defaultChild as CfnLogGroup)}.Arn>:*]`,
+      reason:
+        'Log streams are named by Lambda at run time; the grant is limited to the function’s own log group.',
+    });
     super(scope, id, {
+      role,
       entry: join(projectRoot, entry.entry),
       handler: 'handler',
       description: entry.description,
@@ -67,10 +84,7 @@ export class ProjectFunction extends NodejsFunction {
       timeout: Duration.seconds(entry.timeoutSeconds ?? 10),
       projectRoot,
       depsLockFilePath: join(projectRoot, 'package-lock.json'),
-      logGroup: new LogGroup(scope, `${id}Logs`, {
-        retention: props.prod ? RetentionDays.SIX_MONTHS : RetentionDays.ONE_MONTH,
-        removalPolicy: RemovalPolicy.DESTROY,
-      }),
+      logGroup,
       environment: {
         [variables.POWERTOOLS_SERVICE_NAME]: 'metlib-nominations',
         [variables.POWERTOOLS_LOG_LEVEL]: 'INFO',
@@ -108,11 +122,6 @@ export class ProjectFunction extends NodejsFunction {
       },
     });
     this.catalogEntry = entry;
-    Validations.of(this).acknowledge({
-      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-      reason:
-        'AWSLambdaBasicExecutionRole grants only what writing logs takes (CreateLogGroup, CreateLogStream, PutLogEvents); the function writes to its own log group with a retention.',
-    });
   }
 
   /**
@@ -142,24 +151,11 @@ export class ProjectFunction extends NodejsFunction {
     for (const [name, value] of Object.entries(environment)) this.addEnvironment(name, value);
   }
 
-  /** On the table and its indexes by name: no wildcard. */
-  private grantTable(table: ITableV2, access: 'read' | 'read-write') {
-    const read = [
-      'dynamodb:GetItem',
-      'dynamodb:Query',
-      'dynamodb:BatchGetItem',
-      'dynamodb:ConditionCheckItem',
-      'dynamodb:DescribeTable',
-    ];
-    const write = [
-      'dynamodb:PutItem',
-      'dynamodb:UpdateItem',
-      'dynamodb:DeleteItem',
-      'dynamodb:BatchWriteItem',
-    ];
+  /** Exactly the catalog's actions, on the table and its indexes by name: no wildcard. */
+  private grantTable(table: ITableV2, actions: readonly TableAction[]) {
     this.addToRolePolicy(
       new PolicyStatement({
-        actions: access === 'read' ? read : [...read, ...write],
+        actions: actions.map((action) => `dynamodb:${action}`),
         resources: [table.tableArn, ...tableDesign.indexes.map((i) => `${table.tableArn}/index/${i.name}`)],
       }),
     );

@@ -15,9 +15,10 @@ import {
 import { AttributeType, Billing, ProjectionType, StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { programs } from '#events/programs/index';
 import { type ConsoleSignIn, consolePaths } from '#functions/environment';
 import { tableDesign } from '#shared/adapters/table-design';
-import { groups } from '#shared/domain/actor';
+import { groups, programGroupName } from '#shared/domain/actor';
 import type { StageConfig } from './stage-config.ts';
 
 export interface StatefulStackProps extends StackProps {
@@ -95,11 +96,20 @@ export class StatefulStack extends Stack {
       reason:
         'Threat protection needs the Cognito Plus plan; a staff pool of a few organizers and reviewers, invited by an administrator, with MFA required, does not justify its cost.',
     });
+    // A group of each program beside the global ones: a member of `reviewers:metlib-2024` is a
+    // reviewer of that program only (shared/http/actor.ts).
     for (const group of groups) {
       new CfnUserPoolGroup(this, `Group-${group}`, {
         userPoolId: this.userPool.userPoolId,
         groupName: group,
       });
+      for (const programId of programs.keys()) {
+        new CfnUserPoolGroup(this, `Group-${group}-${programId}`, {
+          userPoolId: this.userPool.userPoolId,
+          groupName: programGroupName(group, programId),
+          description: `${group} of ${programId} only`,
+        });
+      }
     }
     this.userPoolClient = this.userPool.addClient('StaffClient', {
       authFlows: { userSrp: true },

@@ -72,6 +72,7 @@ export class StatelessStack extends GroupedStack {
       this.functions.set(entry.name, fn);
       fn.grantAccess(access);
       alarms.addErrors(fn);
+      for (const alarm of entry.alarms ?? []) alarms.addCount(fn, alarm);
       if (entry.routes) http.mount(fn, entry.routes);
       if (entry.stream) mail.deliverFromStream(fn, entry.stream);
       if (entry.scheduleTarget) schedules.addTarget(fn);

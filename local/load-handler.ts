@@ -5,6 +5,7 @@ import { environmentFor, type FunctionResources } from '#functions/environment';
 import { grantedVariables } from '#shared/environment';
 import { localFunctionArn } from './lambda-context.mjs';
 import { localDefaults, projectRoot } from './settings.ts';
+import { asCatalogFunction, enforceTableAccess } from './table-access.ts';
 
 export const localLinkSecretName = 'metlib-nominations/link-secret';
 
@@ -40,7 +41,8 @@ const restore = (saved: Record<string, string | undefined>) => {
  * grants and no other. Every handler of the local stack shares this process's environment, and
  * handlers read their configuration when their module loads; so while it loads, process.env
  * holds the common variables (region, credentials, Powertools, the clock) and this entry's
- * own, and afterwards what it held before.
+ * own, and afterwards what it held before. As it runs, its DynamoDB commands are held to its
+ * catalog entry's `access.table`, as its role holds them on AWS (./table-access.ts).
  */
 export const loadHandler = async <T>(entry: FunctionEntry, resources: FunctionResources): Promise<T> => {
   const granted = environmentFor(entry, resources);
@@ -48,8 +50,12 @@ export const loadHandler = async <T>(entry: FunctionEntry, resources: FunctionRe
   const saved = Object.fromEntries(names.map((name) => [name, process.env[name]]));
   for (const name of names) delete process.env[name];
   Object.assign(process.env, granted);
+  enforceTableAccess();
   try {
-    return ((await import(pathToFileURL(join(projectRoot, entry.entry)).href)) as { handler: T }).handler;
+    const { handler } = (await import(pathToFileURL(join(projectRoot, entry.entry)).href)) as {
+      handler: (...args: never[]) => unknown;
+    };
+    return asCatalogFunction(entry, handler) as T;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new Error(

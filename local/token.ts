@@ -1,9 +1,13 @@
-import { groups } from '#shared/domain/actor';
+import { programs } from '#events/programs/index';
+import { groups, programGroupName } from '#shared/domain/actor';
 import { commandLine } from './command-line.ts';
 import { loadOrCreateSigningKey, signToken } from './jwt.ts';
 import { localDefaults } from './settings.ts';
 
 const help = `Usage: npm run --silent token -- --group organizers|reviewers --email you@example.org [--expires 12h]
+
+A group holds in every program; organizers:<program> or reviewers:<program> (for example
+reviewers:metlib-2024) in that program only. --group may be given more than once.
 
 Prints a token the local stack accepts (signed with the key in .local/keys/, issuer
 metlib-local-token, which only the local gateway trusts), and nothing else, so it can go
@@ -15,7 +19,11 @@ const { values, usageError } = commandLine(help, {
   email: { type: 'string' },
   expires: { type: 'string', default: '12h' },
 });
-const unknown = values.group.filter((g) => !(groups as readonly string[]).includes(g));
+const known = new Set<string>([
+  ...groups,
+  ...groups.flatMap((g) => [...programs.keys()].map((p) => programGroupName(g, p))),
+]);
+const unknown = values.group.filter((g) => !known.has(g));
 const email =
   (values.group.length > 0 && unknown.length === 0 && values.email) ||
   usageError(

@@ -28,6 +28,8 @@ export const grantedVariables = {
   SCHEDULER_ENDPOINT: 'SCHEDULER_ENDPOINT',
   /** The function that runs the timeline's schedules but the certificates'. */
   TIMELINE_FUNCTION_ARN: 'TIMELINE_FUNCTION_ARN',
+  /** The function that checks, after decisions are due, that every decided nomination was notified. */
+  DECISIONS_CHECK_FUNCTION_ARN: 'DECISIONS_CHECK_FUNCTION_ARN',
   /** The function that runs the certificates' schedule. */
   CERTIFICATE_FUNCTION_ARN: 'CERTIFICATE_FUNCTION_ARN',
   /** The folder holding the certificate fonts. */
@@ -60,6 +62,8 @@ export const commonVariables = {
   /** Read by Powertools' logger. */
   POWERTOOLS_SERVICE_NAME: 'POWERTOOLS_SERVICE_NAME',
   POWERTOOLS_LOG_LEVEL: 'POWERTOOLS_LOG_LEVEL',
+  /** Set by Lambda on AWS: the dimension of the metrics a function emits (shared/metrics.ts). */
+  AWS_LAMBDA_FUNCTION_NAME: 'AWS_LAMBDA_FUNCTION_NAME',
   /** Read by Node, on AWS. */
   NODE_OPTIONS: 'NODE_OPTIONS',
   /** Read by the AWS SDK: set by Lambda on AWS, by the local stack for the emulators. */

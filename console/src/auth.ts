@@ -41,13 +41,17 @@ export const loadConfig = async (): Promise<ConsoleConfig> => {
 const groupsOf = (claim: unknown): string[] =>
   Array.isArray(claim) ? claim.map(String) : typeof claim === 'string' ? claim.split(/[\s,]+/) : [];
 
+/** In the group, for every program or for one (`organizers:metlib-2024`); the API checks which. */
+const holds = (groups: string[], group: string) =>
+  groups.some((g) => g === group || g.startsWith(`${group}:`));
+
 /** The person the ID token names, and the role the console shows for them. */
 const signedIn = (user: User): SignedIn => {
   const groups = groupsOf(user.profile['cognito:groups']);
   return {
     user,
     email: String(user.profile.email ?? user.profile.sub),
-    role: groups.includes('organizers') ? 'Organizer' : groups.includes('reviewers') ? 'Reviewer' : 'Staff',
+    role: holds(groups, 'organizers') ? 'Organizer' : holds(groups, 'reviewers') ? 'Reviewer' : 'Staff',
     idToken: user.id_token ?? '',
   };
 };

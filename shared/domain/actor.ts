@@ -8,7 +8,10 @@ export interface StaffActor {
   id: string;
   /** Only an address the identity provider verified (`email_verified`). */
   email?: string;
+  /** Groups that hold in every program (`organizers`, `reviewers`). */
   groups: Group[];
+  /** Groups that hold in one program only, by its id (`reviewers:metlib-2024`). */
+  programGroups?: Readonly<Record<string, readonly Group[]>>;
 }
 
 /** The system acting on its own, as scheduled (decision day's notifications). */
@@ -29,6 +32,21 @@ export interface NominatorActor {
 export type Actor = StaffActor | SystemActor | NominatorActor;
 
 export const nominator: NominatorActor = { kind: 'nominator', id: 'nominator' };
+
+/** The name of a group limited to one program, as the user pool holds it: `reviewers:metlib-2024`. */
+export const programGroupName = (group: Group, programId: string) => `${group}:${programId}`;
+
+/** The groups a member of staff holds in a program: those of every program and that one's own. */
+export const groupsIn = (actor: StaffActor, programId: string): readonly Group[] => [
+  ...actor.groups,
+  ...(actor.programGroups?.[programId] ?? []),
+];
+
+/** Every group a member of staff holds in some program. */
+export const anyGroups = (actor: StaffActor): readonly Group[] => [
+  ...actor.groups,
+  ...Object.values(actor.programGroups ?? {}).flat(),
+];
 
 export const scheduler: SystemActor = { kind: 'system', id: 'scheduler' };
 

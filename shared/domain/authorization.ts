@@ -1,4 +1,4 @@
-import type { Actor, Group } from './actor.ts';
+import { type Actor, anyGroups, type Group, groupsIn } from './actor.ts';
 import { ForbiddenError } from './errors.ts';
 import type { NominationAction } from './nomination-states.ts';
 
@@ -33,7 +33,8 @@ const organizersOnly = (action: NominationAction): Rule => ({
 });
 
 /**
- * The one authorization table: reviewers (the advisory group) may read, review and declare a
+ * The one authorization table, each rule checked in a program (a staff group may hold in every
+ * program or in one, see StaffActor): reviewers (the advisory group) may read, review and declare a
  * conflict of interest; organizers may do everything; the scheduler may notify decisions on decision day and nothing else.
  */
 const rules: Record<Permission, Rule> = {
@@ -59,15 +60,39 @@ const rules: Record<Permission, Rule> = {
   'erase-personal-data': { groups: organizers, refusal: 'Only organizers may erase a person’s data' },
 };
 
-export const can = (actor: Actor, permission: Permission): boolean => {
+/**
+ * Where the permission is asked for: in one program (the path's program, or the program of the
+ * nomination as read), or in any program, the first check of a route by nomination id, made
+ * before the nomination is read so that a refused role learns nothing of it.
+ */
+export type Scope = { programId: string } | 'any-program' | 'every-program';
+
+export const can = (actor: Actor, permission: Permission, scope: Scope): boolean => {
   const rule = rules[permission];
+  // Nominators are authorized by their signed link for one nomination, never by this table.
   if (actor.kind === 'nominator') return false;
-  return actor.kind === 'system'
-    ? rule.system === true
-    : actor.groups.some((group) => rule.groups.includes(group));
+  if (actor.kind === 'system') return rule.system === true;
+  // 'every-program': what reaches across programs (a person's data, by address) needs a global group.
+  const held =
+    scope === 'every-program'
+      ? actor.groups
+      : scope === 'any-program'
+        ? anyGroups(actor)
+        : groupsIn(actor, scope.programId);
+  return held.some((group) => rule.groups.includes(group));
 };
 
-/** Throws ForbiddenError, with the rule's own words, unless the actor may. */
-export const authorize = (actor: Actor, permission: Permission): void => {
-  if (!can(actor, permission)) throw new ForbiddenError(rules[permission].refusal);
+/**
+ * Throws ForbiddenError unless the actor may, with the rule's own words; a member of staff
+ * whose groups would allow it in another program is told that their rights stop at this one.
+ */
+export const authorize = (actor: Actor, permission: Permission, scope: Scope): void => {
+  if (can(actor, permission, scope)) return;
+  if (typeof scope === 'object' && can(actor, permission, 'any-program'))
+    throw new ForbiddenError(`Your staff rights do not extend to the program "${scope.programId}"`);
+  if (scope === 'every-program' && can(actor, permission, 'any-program'))
+    throw new ForbiddenError(
+      'This reaches across programs: it needs a global group, not one limited to a program',
+    );
+  throw new ForbiddenError(rules[permission].refusal);
 };

@@ -1,4 +1,4 @@
-import type { Actor } from './actor.ts';
+import { type Actor, groupsIn } from './actor.ts';
 import type { Nomination } from './nomination.ts';
 
 /** One reviewer's review of one nomination: reviewing again replaces it. */
@@ -50,14 +50,16 @@ export const hasReviewed = (actor: Actor, n: Nomination) =>
 export const hasDeclaredConflict = (actor: Actor, n: Nomination) =>
   actor.kind === 'staff' && (n.conflicts ?? []).some((c) => c.by === actor.id);
 
-export const isOrganizer = (actor: Actor) => actor.kind === 'staff' && actor.groups.includes('organizers');
+/** An organizer in the program: of every program, or of that one. */
+export const isOrganizer = (actor: Actor, programId: string) =>
+  actor.kind === 'staff' && groupsIn(actor, programId).includes('organizers');
 
 /**
  * Blind until you have reviewed: a reviewer sees other reviewers' scores and notes of a
  * nomination only once they have reviewed it themselves; organizers always do.
  */
 export const seesReviews = (actor: Actor, n: Nomination) =>
-  actor.kind === 'system' || isOrganizer(actor) || hasReviewed(actor, n);
+  actor.kind === 'system' || isOrganizer(actor, n.programId) || hasReviewed(actor, n);
 
 /** What belongs in a reviewer's queue: open for review, not yet reviewed by them, no conflict. */
 export const inQueueOf = (actor: Actor, n: Nomination) =>

@@ -29,6 +29,12 @@ export const daysBefore = (wallTime: string, days: number) => {
   return `${shifted.toISOString().slice(0, 10)}T${time}`;
 };
 
+/**
+ * How long after decisions are due a decided nomination that is still not notified raises the
+ * alarm: the decisions-due run notifies them at once, so an hour is ample for it and its retries.
+ */
+export const decisionsCheckDelayMs = 3_600_000;
+
 const seconds = (wallTime: string) => (wallTime.length === 16 ? `${wallTime}:00` : wallTime);
 
 /**
@@ -68,6 +74,16 @@ export const planSchedules = (program: Program): SchedulePlan => {
     program.timeZone,
   );
   add('decisions-due', 'decisions-due', decisions, program.timeZone);
+  add(
+    'decisions-check',
+    'decisions-check',
+    formatInTimeZone(
+      new Date(Date.parse(program.decisionsDueAt) + decisionsCheckDelayMs),
+      program.timeZone,
+      "yyyy-MM-dd'T'HH:mm:ss",
+    ),
+    program.timeZone,
+  );
 
   for (const event of program.timeline) {
     const zone = event.timeZone ?? program.timeZone;

@@ -71,7 +71,7 @@ const withheld = ({ note: _, score: __, ...entry }: AuditEntry) => entry;
  */
 export const presentDetail = ({ nomination, history, emails, reviews }: NominationDetail, viewer: Actor) => {
   const open = seesReviews(viewer, nomination);
-  const organizer = isOrganizer(viewer);
+  const organizer = isOrganizer(viewer, nomination.programId);
   const summary = presentNomination(nomination, viewer);
   const shown = (entry: AuditEntry) =>
     (entry.action === 'review' && !open) || (entry.action === 'declare-conflict' && !organizer)

@@ -34,8 +34,9 @@ export const correctNomination = async (
   actor: Actor,
   body: unknown,
 ): Promise<Nomination> => {
-  authorize(actor, 'correct-nomination');
+  authorize(actor, 'correct-nomination', 'any-program');
   const before = await requireNomination(deps.nominations, nominationId);
+  authorize(actor, 'correct-nomination', { programId: before.programId });
   const { program } = await deps.programs.require(before.programId);
   const parsed = correctionSchema(program).safeParse(body);
   if (!parsed.success) throw new ValidationError('The correction is not valid', toFieldIssues(parsed.error));

@@ -17,8 +17,9 @@ export const declareConflict = async (
   actor: Actor,
   declaration: { note?: string | undefined },
 ): Promise<Nomination> => {
-  authorize(actor, 'declare-conflict');
+  authorize(actor, 'declare-conflict', 'any-program');
   const before = await requireNomination(deps.nominations, nominationId);
+  authorize(actor, 'declare-conflict', { programId: before.programId });
   if (actor.kind !== 'staff') throw new ConflictOfInterestError('Only members of staff declare conflicts');
   if (hasDeclaredConflict(actor, before)) {
     throw new ConflictOfInterestError(

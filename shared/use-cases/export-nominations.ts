@@ -23,7 +23,7 @@ export const exportNominations = async (
   actor: Actor,
   programId: string,
 ): Promise<{ programId: string; entries: ExportedNomination[] }> => {
-  authorize(actor, 'export-nominations');
+  authorize(actor, 'export-nominations', { programId });
   const { program } = await deps.programs.require(programId);
   const nominations = await listAllNominations(deps.nominations, program.id);
   const entries: ExportedNomination[] = [];

@@ -23,7 +23,7 @@ export const notifyDecisions = async (
   programId: string,
   actor: Actor,
 ): Promise<NotificationReport> => {
-  authorize(actor, 'notify-decisions');
+  authorize(actor, 'notify-decisions', { programId });
   await deps.programs.require(programId);
   const report: NotificationReport = { notified: 0, skipped: 0, undecided: 0 };
   for (const status of ['selected', 'not_selected'] as const) {

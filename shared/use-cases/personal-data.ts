@@ -38,7 +38,8 @@ export const exportPersonalData = async (
   actor: Actor,
   body: unknown,
 ): Promise<PersonalDataExport> => {
-  authorize(actor, 'export-personal-data');
+  // An address may be in any program: only an organizer of every program may look across them.
+  authorize(actor, 'export-personal-data', 'every-program');
   const email = addressOf(body);
   const nominations = await deps.personalData.find(email);
   const at = deps.clock.now().toISOString();
@@ -63,7 +64,7 @@ export const erasePersonalData = async (
   actor: Actor,
   body: unknown,
 ): Promise<{ nominations: number; items: number }> => {
-  authorize(actor, 'erase-personal-data');
+  authorize(actor, 'erase-personal-data', 'every-program');
   const email = addressOf(body);
   const records = await deps.personalData.find(email);
   const items = await deps.personalData.erase(records, {

@@ -16,7 +16,7 @@ export const listNominations = async (
   programId: string,
   query: { status?: NominationStatus; limit: number; cursor?: string },
 ): Promise<NominationPage> => {
-  authorize(actor, 'list-nominations');
+  authorize(actor, 'list-nominations', { programId });
   const { program } = await deps.programs.require(programId);
   return deps.nominations.list(program.id, query);
 };
@@ -27,6 +27,8 @@ export const getNomination = async (
   actor: Actor,
   nominationId: string,
 ): Promise<NominationDetail> => {
-  authorize(actor, 'read-nomination');
-  return requireDetail(deps.nominations, nominationId);
+  authorize(actor, 'read-nomination', 'any-program');
+  const detail = await requireDetail(deps.nominations, nominationId);
+  authorize(actor, 'read-nomination', { programId: detail.nomination.programId });
+  return detail;
 };

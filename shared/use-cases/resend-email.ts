@@ -61,8 +61,9 @@ export const resendEmail = async (
   key: string,
   actor: Actor,
 ): Promise<OutboxEmail> => {
-  authorize(actor, 'resend-email');
+  authorize(actor, 'resend-email', 'any-program');
   const detail = await requireDetail(deps.nominations, nominationId);
+  authorize(actor, 'resend-email', { programId: detail.nomination.programId });
   const original = detail.emails.some((e) => e.key === key)
     ? await deps.nominations.getEmail(nominationId, key)
     : undefined;

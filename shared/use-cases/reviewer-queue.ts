@@ -44,7 +44,7 @@ export const listQueue = async (
   programId: string,
   query: { limit: number; cursor?: string },
 ): Promise<NominationPage> => {
-  authorize(actor, 'list-nominations');
+  authorize(actor, 'list-nominations', { programId });
   const { program } = await deps.programs.require(programId);
   let { phase, c: cursor } = query.cursor ? decode(query.cursor) : { phase: 0, c: undefined };
   const items: Nomination[] = [];

@@ -44,7 +44,8 @@ const standing = async (nominations: NominationStore, program: Program): Promise
 };
 
 /**
- * Runs what a program's schedule fired, except the certificates (IssueCertificates makes those).
+ * Runs what a program's schedule fired, except the certificates (IssueCertificates makes those)
+ * and the decisions check (CheckDecisionsNotified).
  * A retried or repeated delivery queues nothing twice: see `occasion`.
  */
 export const runTimelineEvent = async (
@@ -92,5 +93,9 @@ export const runTimelineEvent = async (
     }
     case 'certificates':
       throw new Error('Certificates are issued by the IssueCertificates function; sync the schedules');
+    case 'decisions-check':
+      throw new Error(
+        'The decisions check is run by the CheckDecisionsNotified function; sync the schedules',
+      );
   }
 };

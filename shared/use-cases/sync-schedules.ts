@@ -24,7 +24,18 @@ export interface SyncReport {
   skippedPast: string[];
   /** Events without a date yet: nothing to schedule until organizers set one. */
   waitingForDate: string[];
+  /**
+   * Schedules it could not bring in line (the Scheduler refused or failed the call), with why:
+   * the others were still done, and the next sync tries these again.
+   */
+  pending: { name: string; reason: string }[];
 }
+
+/** The future schedules a program's plan holds: what a sync that could not even start leaves pending. */
+export const plannedAhead = (program: Program, now: Date) =>
+  planSchedules(program)
+    .schedules.filter((s) => s.instant.getTime() > now.getTime())
+    .map((s) => s.name);
 
 const same = (a: ScheduleDefinition, b: ScheduleDefinition) =>
   a.expression === b.expression &&
@@ -42,8 +53,9 @@ const same = (a: ScheduleDefinition, b: ScheduleDefinition) =>
  * 2. List what exists in the group.
  * 3. Create what is missing, update what differs (a full replace), delete what the timeline no
  *    longer has. A planned time already past is skipped and reported, never created: it would
- *    fire at once, late.
- * Running it twice changes nothing the second time.
+ *    fire at once, late. A schedule the Scheduler fails is reported pending and the rest go on.
+ * Running it twice changes nothing the second time: a run that finds everything in line lists
+ * the group and reads each schedule, and writes nothing. If the group cannot be read, it throws.
  */
 export const syncSchedules = async (deps: SyncSchedulesDeps, program: Program): Promise<SyncReport> => {
   const plan = planSchedules(program);
@@ -56,6 +68,14 @@ export const syncSchedules = async (deps: SyncSchedulesDeps, program: Program): 
     unchanged: [],
     skippedPast: [],
     waitingForDate: plan.waitingForDate,
+    pending: [],
+  };
+  const attempt = async (name: string, work: () => Promise<void>) => {
+    try {
+      await work();
+    } catch (error) {
+      report.pending.push({ name, reason: error instanceof Error ? error.message : String(error) });
+    }
   };
   await deps.registry.ensureGroup(group);
   const existing = new Set(await deps.registry.names(group));
@@ -75,31 +95,37 @@ export const syncSchedules = async (deps: SyncSchedulesDeps, program: Program): 
       report.skippedPast.push(schedule.name);
       // A schedule of this name still waiting for its old time would fire a stale occasion.
       if (existing.has(schedule.name)) {
-        const current = await deps.registry.get(group, schedule.name);
-        if (current && !same(current, desired)) {
-          await deps.registry.delete(group, schedule.name);
-          report.deleted.push(schedule.name);
-        }
+        await attempt(schedule.name, async () => {
+          const current = await deps.registry.get(group, schedule.name);
+          if (current && !same(current, desired)) {
+            await deps.registry.delete(group, schedule.name);
+            report.deleted.push(schedule.name);
+          }
+        });
       }
       continue;
     }
-    if (!existing.has(schedule.name)) {
-      await deps.registry.create(desired);
-      report.created.push(schedule.name);
-      continue;
-    }
-    const current = await deps.registry.get(group, schedule.name);
-    if (current && same(current, desired)) {
-      report.unchanged.push(schedule.name);
-    } else {
-      await deps.registry.update(desired);
-      report.updated.push(schedule.name);
-    }
+    await attempt(schedule.name, async () => {
+      if (!existing.has(schedule.name)) {
+        await deps.registry.create(desired);
+        report.created.push(schedule.name);
+        return;
+      }
+      const current = await deps.registry.get(group, schedule.name);
+      if (current && same(current, desired)) {
+        report.unchanged.push(schedule.name);
+      } else {
+        await deps.registry.update(desired);
+        report.updated.push(schedule.name);
+      }
+    });
   }
   for (const name of existing) {
     if (!planned.has(name)) {
-      await deps.registry.delete(group, name);
-      report.deleted.push(name);
+      await attempt(name, async () => {
+        await deps.registry.delete(group, name);
+        report.deleted.push(name);
+      });
     }
   }
   return report;

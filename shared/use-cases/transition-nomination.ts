@@ -33,9 +33,10 @@ export const transitionNomination = async (
   actor: Actor,
   command: TransitionCommand,
 ): Promise<Nomination> => {
-  authorize(actor, command.action);
+  authorize(actor, command.action, 'any-program');
   for (let attempt = 1; ; attempt += 1) {
     const { before, ownReview } = await load(deps, nominationId, actor, command);
+    authorize(actor, command.action, { programId: before.programId });
     try {
       return await applyTransition(deps, before, actor, command, ownReview);
     } catch (error) {

@@ -51,7 +51,7 @@ export const updateTimeline = async (
   schedules?: SyncReport;
   schedulesPending?: string;
 }> => {
-  authorize(actor, 'change-timeline');
+  authorize(actor, 'change-timeline', { programId });
   const stored = await deps.programs.require(programId);
   const parsed = timelineUpdateSchema.safeParse(body);
   if (!parsed.success) throw new ValidationError('The timeline is not valid', toFieldIssues(parsed.error));
@@ -100,9 +100,18 @@ export const updateTimeline = async (
     ...(note ? { note } : {}),
   });
   // The timeline is saved; if the schedules cannot follow now, say so rather than fail the
-  // change. The next sync (any timeline change, every deploy) brings them in line.
+  // change. The next sync (any timeline change, every deploy, every hour) brings them in line.
   try {
-    return { timelineVersion, timeline, schedules: await syncSchedules(deps, updated) };
+    const schedules = await syncSchedules(deps, updated);
+    const [first] = schedules.pending;
+    return {
+      timelineVersion,
+      timeline,
+      schedules,
+      ...(first && {
+        schedulesPending: `The timeline is saved but ${schedules.pending.length} of its schedules could not be updated yet (${first.reason}); they follow at the next sync.`,
+      }),
+    };
   } catch (error) {
     return {
       timelineVersion,

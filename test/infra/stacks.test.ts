@@ -285,7 +285,7 @@ describe('the mailer trigger', () => {
 });
 
 describe('the schedules', () => {
-  it('have a group per program and a role that may invoke the timeline functions and the redrive, nothing else', () => {
+  it('have a group per program and a role that may invoke the scheduled functions and the recurring sweeps, nothing else', () => {
     services.hasResourceProperties('AWS::Scheduler::ScheduleGroup', {
       Name: 'MetlibNominations-dev-Services-metlib-2024',
     });
@@ -296,12 +296,14 @@ describe('the schedules', () => {
         Statement: Match.arrayWith([Match.objectLike({ Action: 'lambda:InvokeFunction', Resource: invoke })]),
       },
     });
-    expect(invoke.asArray()).toHaveLength(3);
+    expect(invoke.asArray()).toHaveLength(5);
     expect(invoke.asArray()).toEqual(
       expect.arrayContaining([
         { 'Fn::GetAtt': [expect.stringMatching(/^RunTimelineEvent/), 'Arn'] },
         { 'Fn::GetAtt': [expect.stringMatching(/^IssueCertificates/), 'Arn'] },
+        { 'Fn::GetAtt': [expect.stringMatching(/^CheckDecisionsNotified/), 'Arn'] },
         { 'Fn::GetAtt': [expect.stringMatching(/^RedriveOutbox/), 'Arn'] },
+        { 'Fn::GetAtt': [expect.stringMatching(/^SyncSchedules/), 'Arn'] },
       ]),
     );
     services.hasResourceProperties('AWS::IAM::Role', {

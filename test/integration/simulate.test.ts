@@ -21,7 +21,7 @@ describe('npm run simulate', () => {
       deadLetters: 0,
       unsent: 0,
       failedFirings: 0,
-      scheduleFirings: 26,
+      scheduleFirings: 27,
     });
     // The outbox sweep ran on the way to each firing; racing the mailer, it sent nothing twice.
     expect(report.sweeps).toBeGreaterThan(0);

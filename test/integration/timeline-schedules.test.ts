@@ -58,11 +58,12 @@ describe('schedules from the timeline', () => {
       waitingForDate: ['mentoring-2024-05', 'mentoring-2024-09', 'mentoring-2025-02'],
     });
     const names = await scheduleNames();
-    expect(names).toHaveLength(26);
+    expect(names).toHaveLength(27);
     expect(names).toEqual(
       expect.arrayContaining([
         'decision-readiness',
         'decisions-due',
+        'decisions-check',
         'meeting-2024-04.reminder-7d',
         'conference-2024.reminder-30d',
         'certificates-2025.certificates',
@@ -127,7 +128,7 @@ describe('schedules from the timeline', () => {
     );
     expect(moved.ScheduleExpression).toBe('at(2024-06-11T09:00:00)');
     expect((await current()).version).toBe(version + 1);
-    expect((await scheduleNames()).length).toBe(26);
+    expect((await scheduleNames()).length).toBe(27);
   });
 
   it.each([
@@ -234,5 +235,30 @@ describe('on the clock', () => {
     );
     expect(sync.json.schedules.created).toEqual([]);
     expect(metlib2024.timeline.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the recurring schedule sync', () => {
+  it('runs every hour, and a run that finds everything in line changes nothing', async () => {
+    const recurring = await scheduler.send(new GetScheduleCommand({ Name: 'SyncSchedules' }));
+    expect(recurring).toMatchObject({
+      ScheduleExpression: 'rate(60 minutes)',
+      Target: { Arn: 'arn:aws:lambda:us-east-1:000000000000:function:SyncSchedules' },
+    });
+    const before = await scheduleNames();
+    const definitions = async () =>
+      Promise.all(
+        before.map((Name) => scheduler.send(new GetScheduleCommand({ GroupName: 'metlib-2024', Name }))),
+      );
+    const was = (await definitions()).map((d) => [d.Name, d.ScheduleExpression, d.Target?.Input]);
+    const syncs = () => stack.scheduler.invocations().filter((i) => i.schedule === 'SyncSchedules');
+    const ran = syncs().length;
+    // An hour on: the recurring sync fires (with the outbox sweep), as on AWS.
+    stack.setClock(new Date(stack.now().getTime() + 61 * 60_000));
+    await expect.poll(() => syncs().length, { timeout: 10_000 }).toBeGreaterThan(ran);
+    await stack.scheduler.idle();
+    expect(syncs().every((i) => i.ok)).toBe(true);
+    expect(await scheduleNames()).toEqual(before);
+    expect((await definitions()).map((d) => [d.Name, d.ScheduleExpression, d.Target?.Input])).toEqual(was);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Actor, scheduler } from '../../shared/domain/actor.ts';
-import { authorize, can, type Permission } from '../../shared/domain/authorization.ts';
+import { authorize, can, type Permission, type Scope } from '../../shared/domain/authorization.ts';
 import { ForbiddenError } from '../../shared/domain/errors.ts';
 
 const staff = (...groups: ('organizers' | 'reviewers')[]): Actor => ({
@@ -30,7 +30,8 @@ const permissions: Permission[] = [
   'export-personal-data',
   'erase-personal-data',
 ];
-const allowed = (actor: Actor) => permissions.filter((p) => can(actor, p));
+const metlib = { programId: 'metlib-2024' };
+const allowed = (actor: Actor, scope: Scope = metlib) => permissions.filter((p) => can(actor, p, scope));
 
 describe('who may do what', () => {
   it('lets reviewers read, review and declare a conflict, and nothing else', () => {
@@ -51,10 +52,57 @@ describe('who may do what', () => {
   });
 
   it('refuses with the rule’s own words', () => {
-    expect(() => authorize(reviewer, 'select')).toThrow(
+    expect(() => authorize(reviewer, 'select', metlib)).toThrow(
       new ForbiddenError('Only organizers may select nominations; reviewers may review'),
     );
-    expect(() => authorize(reviewer, 'change-timeline')).toThrow('Only organizers may change the timeline');
-    expect(() => authorize(organizer, 'select')).not.toThrow();
+    expect(() => authorize(reviewer, 'change-timeline', metlib)).toThrow(
+      'Only organizers may change the timeline',
+    );
+    expect(() => authorize(organizer, 'select', metlib)).not.toThrow();
+  });
+});
+
+describe('staff rights limited to one program', () => {
+  const limited = (
+    programGroups: Record<string, ('organizers' | 'reviewers')[]>,
+    ...groups: ('organizers' | 'reviewers')[]
+  ): Actor => ({
+    kind: 'staff',
+    id: 'p',
+    groups,
+    programGroups,
+  });
+  const elsewhere = limited({ 'other-2025': ['reviewers'] });
+  const metlibOrganizer = limited({ 'metlib-2024': ['organizers'] });
+
+  it('hold in their program as the global group does, and nowhere else', () => {
+    expect(allowed(metlibOrganizer)).toEqual(permissions);
+    expect(allowed(metlibOrganizer, { programId: 'other-2025' })).toEqual([]);
+    expect(allowed(elsewhere, { programId: 'other-2025' })).toEqual(allowed(reviewer));
+    expect(allowed(elsewhere)).toEqual([]);
+  });
+
+  it('add to the global groups: a reviewer everywhere who organizes one program', () => {
+    const both = limited({ 'metlib-2024': ['organizers'] }, 'reviewers');
+    expect(allowed(both)).toEqual(permissions);
+    expect(allowed(both, { programId: 'other-2025' })).toEqual(allowed(reviewer));
+  });
+
+  it('pass the first check of a route by nomination id, before the nomination is read, if they hold anywhere', () => {
+    expect(can(elsewhere, 'review', 'any-program')).toBe(true);
+    expect(can(elsewhere, 'select', 'any-program')).toBe(false);
+    expect(can(nobody, 'read-nomination', 'any-program')).toBe(false);
+  });
+
+  it('refuse another program’s nomination by saying where the rights stop', () => {
+    expect(() => authorize(elsewhere, 'read-nomination', metlib)).toThrow(
+      new ForbiddenError('Your staff rights do not extend to the program "metlib-2024"'),
+    );
+    // A role the member holds nowhere is refused with the rule's words, as before.
+    expect(() => authorize(elsewhere, 'select', metlib)).toThrow('Only organizers may select nominations');
+  });
+
+  it('leave the scheduler as it was: notify, in any program', () => {
+    expect(allowed(scheduler, { programId: 'other-2025' })).toEqual(['notify', 'notify-decisions']);
   });
 });

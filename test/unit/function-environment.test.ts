@@ -36,6 +36,7 @@ const table = ['TABLE_NAME'];
 const mail = ['MAIL_FROM', 'SES_CONFIGURATION_SET'];
 const schedules = [
   'CERTIFICATE_FUNCTION_ARN',
+  'DECISIONS_CHECK_FUNCTION_ARN',
   'SCHEDULER_DLQ_ARN',
   'SCHEDULER_ROLE_ARN',
   'SCHEDULE_GROUP_PREFIX',
@@ -70,6 +71,7 @@ describe('the environment of each function', () => {
       RedriveOutbox: ['ORGANIZER_EMAILS', ...mail, ...table],
       RenderStaffConsole: ['CONSOLE_ASSET_DIR', 'CONSOLE_AUTHORITY', 'CONSOLE_CLIENT_ID'],
       RecordEmailEvent: table,
+      CheckDecisionsNotified: table,
     };
     expect(Object.fromEntries(catalog.map((e) => [e.name, names(environmentFor(e, aws))]))).toEqual(
       Object.fromEntries(Object.entries(expected).map(([name, vars]) => [name, [...vars].sort()])),
@@ -128,9 +130,9 @@ describe('a handler on the local stack', () => {
 
   it.each([
     ['GetNomination', 'TABLE_NAME', { access: {} }],
-    ['SendEmail', 'MAIL_FROM', { access: { table: 'read-write' } }],
-    ['SyncSchedules', 'SCHEDULE_GROUP_PREFIX', { access: { table: 'read' } }],
-    ['RunTimelineEvent', 'ORGANIZER_EMAILS', { access: { table: 'read-write' } }],
+    ['SendEmail', 'MAIL_FROM', { access: { table: ['GetItem'] } }],
+    ['SyncSchedules', 'SCHEDULE_GROUP_PREFIX', { access: { table: ['GetItem'] } }],
+    ['RunTimelineEvent', 'ORGANIZER_EMAILS', { access: { table: ['GetItem'] } }],
     ['IssueCertificates', 'CERTIFICATE_FONT_DIR', { bundleFiles: undefined }],
   ] as [string, string, Partial<FunctionEntry>][])(
     'fails at start, naming the variable, when its catalog entry lacks the grant: %s without %s',

@@ -63,7 +63,34 @@ describe('the caller from API Gateway JWT claims', () => {
     }
   });
 
+  it('reads a group limited to one program as `group:programId`, beside the global groups', () => {
+    expect(
+      staffActorFrom(
+        event({
+          sub: 'u4',
+          'cognito:groups': '[reviewers:metlib-2024 organizers:other-2025 reviewers:other-2025]',
+        }),
+      ),
+    ).toEqual({
+      kind: 'staff',
+      id: 'u4',
+      groups: [],
+      programGroups: { 'metlib-2024': ['reviewers'], 'other-2025': ['organizers', 'reviewers'] },
+    });
+    expect(
+      staffActorFrom(event({ sub: 'u5', 'cognito:groups': ['organizers', 'reviewers:metlib-2024'] })),
+    ).toEqual({
+      kind: 'staff',
+      id: 'u5',
+      groups: ['organizers'],
+      programGroups: { 'metlib-2024': ['reviewers'] },
+    });
+  });
+
   it('refuses a caller in no staff group, ignoring unknown groups', () => {
+    expect(() =>
+      staffActorFrom(event({ sub: 'u6', 'cognito:groups': '[admins:metlib-2024 reviewers:]' })),
+    ).toThrow(ForbiddenError);
     expect(() => staffActorFrom(event({ sub: 'u3', 'cognito:groups': '[admins]' }))).toThrow(ForbiddenError);
     expect(() => staffActorFrom(event({}))).toThrow(ForbiddenError);
   });

@@ -21,6 +21,15 @@ describe('the schedule plan', () => {
     expect(byName.get('decisions-due')?.instant.toISOString()).toBe('2024-02-19T14:00:00.000Z');
   });
 
+  it('checks an hour after decisions are due that every decided nomination was notified', () => {
+    expect(byName.get('decisions-check')).toMatchObject({
+      kind: 'decisions-check',
+      wallTime: '2024-02-19T10:00:00',
+      timeZone: 'America/New_York',
+    });
+    expect(byName.get('decisions-check')?.instant.toISOString()).toBe('2024-02-19T15:00:00.000Z');
+  });
+
   it('keeps the wall time across a daylight-saving change', () => {
     // 10 March 2024 is when New York moves to EDT: 9:00 on the 12th is 13:00 UTC, on the 5th 14:00.
     expect(daysBefore('2024-03-12T09:00:00', 7)).toBe('2024-03-05T09:00:00');

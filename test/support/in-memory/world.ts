@@ -79,6 +79,7 @@ export const inMemoryWorld = (options: { now?: string; organizerEmails?: string[
     functionFor: {
       'decision-readiness': lambda('RunTimelineEvent'),
       'decisions-due': lambda('RunTimelineEvent'),
+      'decisions-check': lambda('CheckDecisionsNotified'),
       reminder: lambda('RunTimelineEvent'),
       evaluation: lambda('RunTimelineEvent'),
       certificates: lambda('IssueCertificates'),

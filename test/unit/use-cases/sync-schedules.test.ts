@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { metlib2024 } from '#events/programs/metlib-2024';
 import type { Program } from '#shared/domain/program';
-import { syncSchedules } from '#shared/use-cases/sync-schedules';
+import type { ScheduleDefinition } from '#shared/ports';
+import { plannedAhead, syncSchedules } from '#shared/use-cases/sync-schedules';
+import { InMemoryScheduleRegistry } from '../../support/in-memory/schedules.ts';
 import { inMemoryWorld } from '../../support/in-memory/world.ts';
+
+/** A Scheduler that refuses to create the named schedules while `refusing` holds them. */
+class RefusingRegistry extends InMemoryScheduleRegistry {
+  readonly refusing = new Set<string>();
+  override async create(definition: ScheduleDefinition) {
+    if (this.refusing.has(definition.name)) throw new Error(`Rate exceeded for ${definition.name}`);
+    await super.create(definition);
+  }
+}
 
 const without = (id: string): Program => ({
   ...metlib2024,
@@ -20,8 +31,9 @@ describe('syncSchedules', () => {
       unchanged: [],
       skippedPast: [],
       waitingForDate: ['mentoring-2024-05', 'mentoring-2024-09', 'mentoring-2025-02'],
+      pending: [],
     });
-    expect(report.created).toHaveLength(26);
+    expect(report.created).toHaveLength(27);
     const schedules = world.registry.schedules('metlib-2024');
     expect(schedules.get('decisions-due')).toEqual({
       group: 'metlib-2024',
@@ -50,7 +62,7 @@ describe('syncSchedules', () => {
     await syncSchedules(world, metlib2024);
     world.registry.writes.length = 0;
     const again = await syncSchedules(world, metlib2024);
-    expect(again.unchanged).toHaveLength(26);
+    expect(again.unchanged).toHaveLength(27);
     expect([...again.created, ...again.updated, ...again.deleted]).toEqual([]);
     expect(world.registry.writes).toEqual([]);
   });
@@ -60,7 +72,7 @@ describe('syncSchedules', () => {
     await syncSchedules(world, metlib2024);
     world.target.maximumRetryAttempts = 5;
     const report = await syncSchedules(world, metlib2024);
-    expect(report.updated).toHaveLength(26);
+    expect(report.updated).toHaveLength(27);
     expect(world.registry.schedules('metlib-2024').get('decisions-due')?.target.maximumRetryAttempts).toBe(5);
   });
 
@@ -76,14 +88,14 @@ describe('syncSchedules', () => {
       'meeting-2024-07.reminder-7d',
       'stray',
     ]);
-    expect(world.registry.schedules('metlib-2024').size).toBe(24);
+    expect(world.registry.schedules('metlib-2024').size).toBe(25);
   });
 
   it('skips planned times already past, and leaves a past schedule that is still right alone', async () => {
     const world = inMemoryWorld({ now: '2024-02-18T12:00:00Z' });
     const late = await syncSchedules(world, metlib2024);
     expect(late.skippedPast).toEqual(['decision-readiness']);
-    expect(late.created).toHaveLength(25);
+    expect(late.created).toHaveLength(26);
     expect(world.registry.schedules('metlib-2024').has('decision-readiness')).toBe(false);
 
     const synced = inMemoryWorld();
@@ -97,6 +109,46 @@ describe('syncSchedules', () => {
   it('puts the prefix before the group name', async () => {
     const world = { ...inMemoryWorld(), groupPrefix: 'staging-' };
     expect((await syncSchedules(world, metlib2024)).group).toBe('staging-metlib-2024');
-    expect(world.registry.schedules('staging-metlib-2024').size).toBe(26);
+    expect(world.registry.schedules('staging-metlib-2024').size).toBe(27);
+  });
+
+  it('goes on past a schedule the Scheduler refuses, reports it pending, and the next run repairs it', async () => {
+    const registry = new RefusingRegistry();
+    const world = { ...inMemoryWorld(), registry };
+    registry.refusing.add('decisions-due');
+    registry.refusing.add('evaluation-2025.evaluation');
+    const first = await syncSchedules(world, metlib2024);
+    expect(first.pending).toEqual([
+      { name: 'decisions-due', reason: 'Rate exceeded for decisions-due' },
+      { name: 'evaluation-2025.evaluation', reason: 'Rate exceeded for evaluation-2025.evaluation' },
+    ]);
+    expect(first.created).toHaveLength(25);
+    expect(registry.schedules('metlib-2024').has('decisions-due')).toBe(false);
+
+    registry.refusing.clear();
+    const second = await syncSchedules(world, metlib2024);
+    expect(second).toMatchObject({ pending: [], created: ['decisions-due', 'evaluation-2025.evaluation'] });
+    expect(second.unchanged).toHaveLength(25);
+    expect(registry.schedules('metlib-2024').size).toBe(27);
+  });
+
+  it('throws when the group cannot be read: every future schedule of the program is then pending', async () => {
+    const world = inMemoryWorld({ now: '2024-02-18T12:00:00Z' });
+    world.registry.failWith(new Error('The scheduler is temporarily unavailable'));
+    await expect(syncSchedules(world, metlib2024)).rejects.toThrow('temporarily unavailable');
+    const ahead = plannedAhead(metlib2024, world.clock.now());
+    expect(ahead).toHaveLength(26);
+    expect(ahead).not.toContain('decision-readiness');
+  });
+
+  it('is cheap to run every hour: a run that finds everything in line only lists and reads', async () => {
+    const world = inMemoryWorld();
+    await syncSchedules(world, metlib2024);
+    for (let hour = 0; hour < 3; hour++) {
+      world.registry.writes.length = 0;
+      const report = await syncSchedules(world, metlib2024);
+      expect([...report.created, ...report.updated, ...report.deleted, ...report.pending]).toEqual([]);
+      expect(world.registry.writes).toEqual([]);
+    }
   });
 });

@@ -195,4 +195,24 @@ describe('updateTimeline', () => {
     });
     expect((await world.programs.require('metlib-2024')).program.timeline).toEqual(timeline);
   });
+
+  it('saves the timeline, brings in line what it can and says how many schedules are pending', async () => {
+    const world = await deployed();
+    const create = world.registry.create.bind(world.registry);
+    world.registry.create = async (definition) => {
+      if (definition.name === 'mentoring-2024-05.reminder-7d') throw new Error('Rate exceeded');
+      await create(definition);
+    };
+    const timeline = edited('mentoring-2024-05', meetingAt('2024-05-21T10:00'));
+    const result = await update(world, { timeline, expectedVersion: 0 });
+    expect(result).toMatchObject({
+      timelineVersion: 1,
+      schedules: {
+        created: ['mentoring-2024-05.reminder-1d'],
+        pending: [{ name: 'mentoring-2024-05.reminder-7d', reason: 'Rate exceeded' }],
+      },
+      schedulesPending:
+        'The timeline is saved but 1 of its schedules could not be updated yet (Rate exceeded); they follow at the next sync.',
+    });
+  });
 });

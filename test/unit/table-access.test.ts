@@ -1,0 +1,80 @@
+import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import {
+  DeleteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { catalog, type FunctionEntry } from '../../functions/catalog.ts';
+import { actionsOf, asCatalogFunction, enforceTableAccess } from '../../local/table-access.ts';
+
+// Nothing listens here: a command the check lets through fails to connect instead.
+const client = DynamoDBDocumentClient.from(
+  new DynamoDBClient({
+    endpoint: 'http://127.0.0.1:9',
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: 1,
+  }),
+);
+const reader: FunctionEntry = {
+  name: 'Reader',
+  entry: 'functions/get-nomination.ts',
+  description: 'reads',
+  access: { table: ['GetItem', 'Query'] },
+};
+const send = (entry: FunctionEntry, command: GetCommand | DeleteCommand | TransactWriteCommand) =>
+  asCatalogFunction(entry, () => client.send(command as GetCommand))();
+
+describe('the local check of table access', () => {
+  it('names the IAM actions of a command, each item of a transaction by its kind', () => {
+    expect(actionsOf(new GetCommand({ TableName: 't', Key: { pk: 'a' } }))).toEqual(['GetItem']);
+    expect(actionsOf(new GetItemCommand({ TableName: 't', Key: { pk: { S: 'a' } } }))).toEqual(['GetItem']);
+    expect(
+      actionsOf(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: 't', Item: { pk: 'a' } } },
+            { Put: { TableName: 't', Item: { pk: 'b' } } },
+            { Delete: { TableName: 't', Key: { pk: 'c' } } },
+            { ConditionCheck: { TableName: 't', Key: { pk: 'd' }, ConditionExpression: 'x' } },
+          ],
+        }),
+      ),
+    ).toEqual(['PutItem', 'DeleteItem', 'ConditionCheckItem']);
+  });
+
+  it('refuses, as AWS would, a command the running function’s catalog entry does not grant', async () => {
+    enforceTableAccess();
+    await expect(send(reader, new DeleteCommand({ TableName: 't', Key: { pk: 'a' } }))).rejects.toMatchObject(
+      {
+        name: 'AccessDeniedException',
+        message: expect.stringContaining('Reader is not authorized to perform: dynamodb:DeleteItem'),
+      },
+    );
+    const transaction = new TransactWriteCommand({
+      TransactItems: [{ Put: { TableName: 't', Item: { pk: 'a' } } }],
+    });
+    await expect(send(reader, transaction)).rejects.toThrow(/dynamodb:PutItem/);
+  });
+
+  it('lets a granted command through, and commands sent outside any function', async () => {
+    enforceTableAccess();
+    const connectFailure = { name: expect.not.stringMatching(/AccessDenied/) };
+    await expect(send(reader, new GetCommand({ TableName: 't', Key: { pk: 'a' } }))).rejects.toMatchObject(
+      connectFailure,
+    );
+    await expect(client.send(new DeleteCommand({ TableName: 't', Key: { pk: 'a' } }))).rejects.toMatchObject(
+      connectFailure,
+    );
+  });
+
+  it('is what the catalog says: no public function may delete or write in batches', () => {
+    for (const entry of catalog) {
+      const isPublic = entry.routes?.some((r) => !r.staff);
+      if (isPublic) expect(entry.access.table ?? []).not.toEqual(expect.arrayContaining(['DeleteItem']));
+      expect(entry.access.table ?? []).not.toContain('BatchWriteItem');
+    }
+  });
+});
