@@ -169,14 +169,18 @@ describe('least privilege', () => {
       .flatMap((s) => [s.Action].flat())
       .sort();
 
-  it('gives the public submit function reads of an item and conditional puts: no delete, no batch write, no update', () => {
-    expect(dynamoActions('SubmitNomination')).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem']);
+  it('gives the public submit function reads of an item, conditional puts and its counters: no delete, no batch write', () => {
+    expect(dynamoActions('SubmitNomination')).toEqual([
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+    ]);
     services.hasResourceProperties('AWS::IAM::Policy', {
       PolicyName: Match.stringLikeRegexp('^SubmitNominationServiceRoleDefaultPolicy'),
       PolicyDocument: {
         Statement: Match.arrayWith([
           Match.objectLike({
-            Action: ['dynamodb:GetItem', 'dynamodb:PutItem'],
+            Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
             Resource: Match.arrayWith([
               { 'Fn::ImportValue': Match.stringLikeRegexp('ExportsOutputFnGetAttTable.*Arn') },
             ]),
@@ -193,8 +197,14 @@ describe('least privilege', () => {
       expect(dynamoActions(page)).toEqual(['dynamodb:GetItem']);
   });
 
-  it('lets the mailer read and update its outbox items and read the stream, and nothing more of the table', () => {
-    expect(dynamoActions('SendEmail')).toEqual(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
+  it('lets the mailer read and update its outbox items, queue its one alert and read the stream, and nothing more of the table', () => {
+    expect(dynamoActions('SendEmail')).toEqual([
+      'dynamodb:BatchGetItem',
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:Query',
+      'dynamodb:UpdateItem',
+    ]);
     services.hasResourceProperties('AWS::IAM::Policy', {
       PolicyName: Match.stringLikeRegexp('^SendEmailServiceRoleDefaultPolicy'),
       PolicyDocument: {

@@ -11,8 +11,7 @@ let ownOrganizer: string;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  const created = await stack.api('POST', '/programs/metlib-2024/nominations', { body: nominationBody() });
-  id = created.json.id;
+  id = (await stack.nominate(nominationBody())).id;
   outsider = await stack.token({
     groups: ['reviewers:other-2025', 'organizers:other-2025'],
     email: 'outsider@example.org',
@@ -55,7 +54,7 @@ describe('staff rights limited to another program', () => {
     });
     expect(conflict.status).toBe(403);
     const after = await stack.api('GET', `/nominations/${id}`, { token: ownOrganizer });
-    expect(after.json).toMatchObject({ status: 'submitted', version: 1 });
+    expect(after.json).toMatchObject({ status: 'submitted', version: 2 });
   });
 
   it('do not list metlib-2024’s nominations, nor its queue, nor its export', async () => {
