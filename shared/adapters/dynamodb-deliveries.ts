@@ -2,6 +2,7 @@ import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand } from '@aws-s
 import type { ComplaintRegistry, DeliveryLog, DeliveryWrite } from '../ports.ts';
 import { callAws } from './aws-errors.ts';
 import { parseOutboxRef } from './dynamodb-outbox-items.ts';
+import { addressHash } from './dynamodb-personal-data.ts';
 import { TableTransaction, TransactionCancelled } from './dynamodb-transaction.ts';
 import { keys } from './table-design.ts';
 
@@ -63,10 +64,10 @@ export class DynamoDbDeliveries implements DeliveryLog, ComplaintRegistry {
     }
     for (const [index, address] of [...new Set(complained.map((a) => a.toLowerCase()))].entries()) {
       transaction.update(`complaint-${index}`, {
-        Key: keys.complaint(address),
-        UpdateExpression: 'SET #type = :type, address = :address, complainedAt = :at ADD complaints :one',
+        Key: keys.complaint(addressHash(address)),
+        UpdateExpression: 'SET #type = :type, complainedAt = :at ADD complaints :one',
         ExpressionAttributeNames: { '#type': 'type' },
-        ExpressionAttributeValues: { ':type': 'complaint', ':address': address, ':at': event.at, ':one': 1 },
+        ExpressionAttributeValues: { ':type': 'complaint', ':at': event.at, ':one': 1 },
       });
     }
     try {
@@ -81,17 +82,21 @@ export class DynamoDbDeliveries implements DeliveryLog, ComplaintRegistry {
   async complainedOf(addresses: string[]): Promise<string[]> {
     const unique = [...new Set(addresses.map((a) => a.trim().toLowerCase()))];
     if (unique.length === 0) return [];
+    const byKey = new Map(unique.map((a) => [keys.complaint(addressHash(a)).pk, a]));
     const found = new Set<string>();
     // A hundred keys per call; an email has a handful of recipients, so one call in practice.
     for (let i = 0; i < unique.length; i += 100) {
       let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
-        [this.tableName]: { Keys: unique.slice(i, i + 100).map((a) => keys.complaint(a)) },
+        [this.tableName]: { Keys: unique.slice(i, i + 100).map((a) => keys.complaint(addressHash(a))) },
       };
       while (request && Object.keys(request).length) {
         const page = await callAws(service, () =>
           this.client.send(new BatchGetCommand({ RequestItems: request })),
         );
-        for (const item of page.Responses?.[this.tableName] ?? []) found.add(String(item.address));
+        for (const item of page.Responses?.[this.tableName] ?? []) {
+          const address = byKey.get(String(item.pk));
+          if (address) found.add(address);
+        }
         request = page.UnprocessedKeys as typeof request;
       }
     }

@@ -236,6 +236,19 @@ export class DynamoDbPersonalData implements PersonalDataStore {
         }
       }
       erased += partition.length + addressItems.length + (guardErased ? 1 : 0);
+      // A complaint recorded against either address goes with the person's data.
+      for (const address of addressesOf(nomination)) {
+        const { Attributes } = await callAws(service, () =>
+          this.client.send(
+            new DeleteCommand({
+              TableName: this.tableName,
+              Key: keys.complaint(addressHash(address)),
+              ReturnValues: 'ALL_OLD',
+            }),
+          ),
+        );
+        if (Attributes) erased += 1;
+      }
     }
     await this.record({ ...audit, items: erased });
     return erased;

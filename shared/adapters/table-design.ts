@@ -28,7 +28,7 @@
  *
  * Items holding personal data carry the TTL attribute `expiresAt` (retention.ts) once the
  * nomination's fate is known: its partition, its guard and its address items.
- * | complaint    | ADDRESS#<lower-case email>           | COMPLAINT          |                 |                              |
+ * | complaint    | ADDRESS#<sha256 of the address>      | COMPLAINT          |                 |                              |
  *
  * Outbox emails (both kinds) carry `unsentPk` = UNSENT and `unsentSk` = <since>#<pk>|<sk> until
  * they are sent, where <since> is when the email was queued or last failed: the sparse, keys-only
@@ -72,7 +72,8 @@ export const keys = {
     pk: `NOMINATION#${id}`,
     sk: `AUDIT#MAIL#${at}#${eventId}`,
   }),
-  complaint: (address: string) => ({ pk: `ADDRESS#${address.trim().toLowerCase()}`, sk: 'COMPLAINT' }),
+  /** Keyed by the hash of the address (as `person`), so no key shows one. */
+  complaint: (addressHash: string) => ({ pk: `ADDRESS#${addressHash}`, sk: 'COMPLAINT' }),
   review: (id: string, reviewer: string) => ({ pk: `NOMINATION#${id}`, sk: `REVIEW#${reviewer}` }),
   reviewPrefix: 'REVIEW#',
   guard: (programId: string, candidateEmail: string) => ({

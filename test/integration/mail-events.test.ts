@@ -162,6 +162,27 @@ describe('the mailbox simulator’s addresses, as on AWS', () => {
     );
   });
 
+  it('keeps no address in a complaint’s key, and erasure by address takes the complaint too', async () => {
+    const scanAll = async () => {
+      const { ScanCommand } = await import('@aws-sdk/client-dynamodb');
+      const { localDynamoDbClient } = await import('../../local/emulators.ts');
+      const client = localDynamoDbClient(stack.dynamoDbEndpoint);
+      const { Items } = await client.send(new ScanCommand({ TableName: stack.tableName }));
+      client.destroy();
+      return Items ?? [];
+    };
+    const complaints = (await scanAll()).filter((i) => i.sk?.S === 'COMPLAINT');
+    expect(complaints.length).toBeGreaterThan(0);
+    expect(JSON.stringify(complaints)).not.toContain(complaining);
+    const erased = await stack.api('POST', '/personal-data/erase', {
+      token: organizer,
+      body: { email: complaining },
+    });
+    expect(erased.status).toBe(200);
+    expect((await scanAll()).filter((i) => i.sk?.S === 'COMPLAINT')).toHaveLength(complaints.length - 1);
+    expect(JSON.stringify(await scanAll())).not.toContain(complaining);
+  });
+
   it('success@ and any other address: delivered', async () => {
     const id = await submit(succeeding.replace('success+', 'success+other-'));
     await settled();
