@@ -6,6 +6,7 @@ import lighthouse, { desktopConfig, type Config as LighthouseConfig } from 'ligh
 import puppeteer, { type Page } from 'puppeteer-core';
 import sample from '../events/samples/nomination.json' with { type: 'json' };
 import { freePort } from '../local/listen.ts';
+import { confirmationLinks } from '../local/nominator-mail.ts';
 import { localStaffPassword } from '../local/settings.ts';
 import { type RunningStack, startStack } from '../local/stack.ts';
 
@@ -96,9 +97,11 @@ const seededStack = async (work: string) => {
   const ids: string[] = [];
   try {
     for (const [i, [name, city, country, candidate]] of libraries.entries()) {
+      const nominator = `director-${i}@lighthouse.example.org`;
       const body = {
         ...sample,
         library: { ...sample.library, name, city, country },
+        nominator: { ...sample.nominator, email: nominator },
         candidate: { ...sample.candidate, name: candidate, email: `candidate-${i}@lighthouse.example.org` },
       };
       const r = await fetch(`${stack.apiUrl}/programs/metlib-2024/nominations`, {
@@ -106,8 +109,14 @@ const seededStack = async (work: string) => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
       });
-      if (r.status !== 201) throw new Error(`Seeding a nomination: ${r.status} ${await r.text()}`);
+      if (r.status !== 202) throw new Error(`Seeding a nomination: ${r.status} ${await r.text()}`);
       ids.push(((await r.json()) as { id: string }).id);
+      // Confirmed as its nominator would, from the link in their email: only then do staff see it.
+      await stack.poller.drained();
+      const link = (await confirmationLinks(stack.sesEndpoint)).get(nominator);
+      if (!link) throw new Error(`No confirmation link was mailed to ${nominator}`);
+      const confirmed = await fetch(`${stack.apiUrl}${link}`, { method: 'POST' });
+      if (!confirmed.ok) throw new Error(`Confirming a seeded nomination: ${confirmed.status}`);
     }
     const organizer = await stack.token({ groups: ['organizers'], email: 'organizer@metlib.example.org' });
     const reviewed = ids[2] as string;
