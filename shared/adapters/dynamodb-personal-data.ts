@@ -69,53 +69,15 @@ const itemsOfNomination = async (client: DynamoDBDocumentClient, tableName: stri
 };
 
 /**
- * Takes the TTL off every item of a nomination that inherited it while the nomination was
- * unconfirmed (its audit entry, its confirmation email, its address items): run after the
- * confirmation's write; running it again changes nothing.
+ * Sets the TTL of every item of a nomination (the partition, the duplicate guard, the address
+ * items) to `expiresAt`, or takes it off when undefined. Items already so are left alone, and
+ * the guard only while it is still this nomination's: running it again changes nothing.
  */
-export const clearExpiry = async (
+const updateExpiry = async (
   client: DynamoDBDocumentClient,
   tableName: string,
   nomination: Nomination,
-): Promise<void> => {
-  const { partition, others } = await itemsOfNomination(client, tableName, nomination);
-  const targets: Key[] = [
-    ...partition
-      .filter((i) => i[expiryAttribute] !== undefined)
-      .map((i) => ({ pk: String(i.pk), sk: String(i.sk) })),
-    ...others,
-  ];
-  for (const Key of targets) {
-    try {
-      await callAws(service, () =>
-        client.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key,
-            ConditionExpression:
-              'attribute_exists(pk) AND (attribute_not_exists(nominationId) OR nominationId = :id)',
-            UpdateExpression: 'REMOVE #ttl',
-            ExpressionAttributeNames: { '#ttl': expiryAttribute },
-            ExpressionAttributeValues: { ':id': nomination.id },
-          }),
-        ),
-      );
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    }
-  }
-};
-
-/**
- * Gives every item of a nomination the TTL `expiresAt` (the partition, the duplicate guard, the
- * address items) and leaves its anonymous outcome for the statistics. Run after the write that
- * set the nomination's own TTL; running it again changes nothing.
- */
-export const stampExpiry = async (
-  client: DynamoDBDocumentClient,
-  tableName: string,
-  nomination: Nomination,
-  expiresAt: number,
+  expiresAt: number | undefined,
 ): Promise<void> => {
   const { partition, others } = await itemsOfNomination(client, tableName, nomination);
   const targets: Key[] = [
@@ -134,17 +96,42 @@ export const stampExpiry = async (
             // The guard may have moved on to a later nomination of the same candidate.
             ConditionExpression:
               'attribute_exists(pk) AND (attribute_not_exists(nominationId) OR nominationId = :id)',
-            UpdateExpression: 'SET #ttl = :ttl',
+            UpdateExpression: expiresAt === undefined ? 'REMOVE #ttl' : 'SET #ttl = :ttl',
             ExpressionAttributeNames: { '#ttl': expiryAttribute },
-            ExpressionAttributeValues: { ':ttl': expiresAt, ':id': nomination.id },
+            ExpressionAttributeValues: {
+              ':id': nomination.id,
+              ...(expiresAt === undefined ? {} : { ':ttl': expiresAt }),
+            },
           }),
         ),
       );
     } catch (error) {
-      // Gone, or another nomination's: nothing to stamp.
+      // Gone, or another nomination's: nothing to change.
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
   }
+};
+
+/**
+ * Takes the TTL off every item of a nomination that inherited it while the nomination was
+ * unconfirmed (its audit entry, its confirmation email, its address items): run after the
+ * confirmation's write.
+ */
+export const clearExpiry = (client: DynamoDBDocumentClient, tableName: string, nomination: Nomination) =>
+  updateExpiry(client, tableName, nomination, undefined);
+
+/**
+ * Gives every item of a nomination the TTL `expiresAt` and leaves its anonymous outcome for the
+ * statistics. Run after the write that set the nomination's own TTL; running it again changes
+ * nothing.
+ */
+export const stampExpiry = async (
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  nomination: Nomination,
+  expiresAt: number,
+): Promise<void> => {
+  await updateExpiry(client, tableName, nomination, expiresAt);
   // Keyed by a hash of the id, so a later outcome (a participant who withdraws) replaces it.
   await callAws(service, () =>
     client.send(
