@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { buildSync } from 'esbuild';
 
@@ -8,6 +8,20 @@ const assets = join(consoleDist, 'assets');
 
 /** The path under which the serving function answers for the assets. */
 export const assetPath = '/staff/assets/';
+
+/**
+ * Several local stacks (one per test file, in parallel) build into the same folder while others
+ * serve from it. A file rewritten in place can be read half-written, and a server that caches
+ * what it read then serves a truncated bundle for good; so a file whose content is unchanged is
+ * left alone, and a changed one is written beside and renamed over, which readers see whole.
+ */
+const replaceWhole = (path: string, contents: Uint8Array) => {
+  if (existsSync(path) && Buffer.compare(readFileSync(path), contents) === 0) return;
+  // Beside the folder served, not in it: the server lists the assets folder.
+  const temporary = join(consoleDist, `.${basename(path)}.${process.pid}.tmp`);
+  writeFileSync(temporary, contents);
+  renameSync(temporary, path);
+};
 
 /**
  * The staff console as static files: one minified bundle of script and one of style, named by
@@ -33,7 +47,7 @@ export const buildConsole = (): { js: string; css: string } => {
   mkdirSync(assets, { recursive: true });
   const written = new Set<string>();
   for (const file of result.outputFiles) {
-    writeFileSync(file.path, file.contents);
+    replaceWhole(file.path, file.contents);
     written.add(basename(file.path));
   }
   const named = (ext: string) => {
@@ -45,10 +59,7 @@ export const buildConsole = (): { js: string; css: string } => {
   const html = readFileSync(join(here, 'src/index.html'), 'utf8')
     .replace('{{js}}', assetPath + names.js)
     .replace('{{css}}', assetPath + names.css);
-  // Written whole, then renamed: a server reading it meanwhile sees the old page or the new one.
-  const temporary = join(consoleDist, `index.html.${process.pid}`);
-  writeFileSync(temporary, html);
-  renameSync(temporary, join(consoleDist, 'index.html'));
+  replaceWhole(join(consoleDist, 'index.html'), Buffer.from(html));
   for (const old of readdirSync(assets)) if (!written.has(old)) rmSync(join(assets, old), { force: true });
   return names;
 };
