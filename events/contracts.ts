@@ -5,6 +5,8 @@ export const scheduledKinds = [
   'decisions-due',
   /** An hour after decisions are due: is any decided nomination still not notified? */
   'decisions-check',
+  /** The day after the reserve date: those still on the reserve list are told it has closed. */
+  'reserve-closes',
   'reminder',
   'evaluation',
   'certificates',

@@ -213,9 +213,44 @@ export const catalog: readonly FunctionEntry[] = [
   {
     name: 'TransitionNomination',
     entry: 'functions/transition-nomination.ts',
-    description: 'Review, select, reject, notify or withdraw a nomination',
+    description:
+      'Review, select, reject, reserve, notify, offer a place, close a reserve or withdraw a nomination',
     routes: [{ method: 'POST', path: '/nominations/{id}/transitions', staff: true }],
-    access: { table: [...reads, 'PutItem', 'UpdateItem', 'DeleteItem'] },
+    // DeleteItem: a withdrawal gives the candidate's guard back, leaving the reserve its rank item.
+    access: { table: [...reads, 'PutItem', 'UpdateItem', 'DeleteItem'], organizerEmails: true },
+  },
+  {
+    name: 'DecideNominations',
+    entry: 'functions/decide-nominations.ts',
+    description: 'Selects, rejects or puts on the reserve list several nominations, each on its own',
+    routes: [{ method: 'POST', path: '/programs/{programId}/decisions', staff: true }],
+    access: { table: [...reads, 'PutItem', 'UpdateItem', 'DeleteItem'], organizerEmails: true },
+    timeoutSeconds: 60,
+  },
+  {
+    name: 'ReadCohort',
+    entry: 'functions/read-cohort.ts',
+    description: 'The cohort’s composition, and how considered decisions would change it',
+    routes: [
+      { method: 'GET', path: '/programs/{programId}/cohort', staff: true },
+      { method: 'GET', path: '/regions', staff: true },
+    ],
+    access: { table: reads },
+    timeoutSeconds: 30,
+  },
+  {
+    name: 'DecideStipend',
+    entry: 'functions/decide-stipend.ts',
+    description: 'Awards, declines or does not award a participant’s travel stipend',
+    routes: [{ method: 'PUT', path: '/nominations/{id}/stipend', staff: true }],
+    access: { table: ['GetItem', 'PutItem', 'UpdateItem'] },
+  },
+  {
+    name: 'ClassifyNomination',
+    entry: 'functions/classify-nomination.ts',
+    description: 'Corrects the region or Global South status a nomination’s country implies, audited',
+    routes: [{ method: 'PUT', path: '/nominations/{id}/classification', staff: true }],
+    access: { table: ['GetItem', 'PutItem', 'UpdateItem'] },
   },
   {
     name: 'DeclareConflict',
@@ -295,12 +330,14 @@ export const catalog: readonly FunctionEntry[] = [
   {
     name: 'RunTimelineEvent',
     entry: 'functions/run-timeline-event.ts',
-    description: 'Decision readiness, decisions due, reminders and the evaluation request, as scheduled',
+    description:
+      'Decision readiness, decisions due, the reserve list’s close, reminders and the evaluation request, as scheduled',
     scheduleTarget: {
-      kinds: ['decision-readiness', 'decisions-due', 'reminder', 'evaluation'],
+      kinds: ['decision-readiness', 'decisions-due', 'reserve-closes', 'reminder', 'evaluation'],
       arnVariable: variables.TIMELINE_FUNCTION_ARN,
     },
-    access: { table: [...reads, 'PutItem', 'UpdateItem'], organizerEmails: true },
+    // DeleteItem: closing the reserve list gives each reserve's rank item back.
+    access: { table: [...reads, 'PutItem', 'UpdateItem', 'DeleteItem'], organizerEmails: true },
     timeoutSeconds: 300,
   },
   {

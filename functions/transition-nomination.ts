@@ -9,9 +9,9 @@ import { httpMiddlewares } from '#shared/http/middlewares';
 import { readBody } from '#shared/http/request-body';
 import { json } from '#shared/http/responses';
 import { transitionNomination } from '#shared/use-cases/transition-nomination';
-import { requestDeps } from '#shared/wiring/table';
+import { transitionDeps } from '#shared/wiring/table';
 
-const deps = requestDeps();
+const deps = transitionDeps();
 
 export const run = async (event: APIGatewayProxyEventV2WithJWTAuthorizer) => {
   const actor = staffActorFrom(event);
@@ -25,6 +25,7 @@ export const run = async (event: APIGatewayProxyEventV2WithJWTAuthorizer) => {
     status: nomination.status,
     ...(nomination.decision ? { decision: nomination.decision } : {}),
     version: nomination.version,
+    ...(nomination.reserveRank !== undefined ? { rank: nomination.reserveRank } : {}),
     allowedActions: allowedActions(nomination),
   });
 };

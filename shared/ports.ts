@@ -19,6 +19,11 @@ export type AuditAction =
   | 'declare-conflict'
   | 'correct'
   | 'resend-email'
+  /** A participant's travel stipend decided; organizers' corrections of region or Global South. */
+  | 'award-stipend'
+  | 'classify'
+  /** An email queued for the nomination outside a transition (the late-decision notice). */
+  | 'notice'
   /** The nomination's personal data got its lifetime (the participants', at the certificates). */
   | 'set-retention'
   /** What the mail service reported of one of its emails (recorded without changing its version). */
@@ -37,6 +42,8 @@ export interface AuditEntry {
   score?: number;
   /** For a correction: the corrected fields as they were and as they are. */
   changes?: { before: Record<string, unknown>; after: Record<string, unknown> };
+  /** For a reserve: the rank given. */
+  rank?: number;
   /** For a resend: the key of the email queued again, and the copy's. */
   emailKey?: string;
   resentAs?: string;
@@ -98,6 +105,14 @@ export interface TransitionWrite {
   /** +1 takes one of the program's places, -1 gives one back; refused past `capacity`. */
   placeDelta: -1 | 0 | 1;
   capacity: number;
+  /** +1 awards one of the program's travel stipends, -1 gives one back; refused past `stipendLimit`. */
+  stipendDelta?: -1 | 0 | 1;
+  stipendLimit?: number;
+  /**
+   * The nomination's reserve rank changes: it gives `from` back and takes `to`, which no other
+   * nomination of the program may hold (RankTakenError).
+   */
+  rankChange?: { from?: number | undefined; to?: number | undefined };
   /** A review to store as its reviewer's one review, replacing their earlier one. */
   review?: Review;
   /**

@@ -28,6 +28,10 @@ export const metlib2024: Program = {
   timeZone: 'America/New_York',
   nominationWindow: { opensAt: '2024-01-08T00:00:00-05:00', closesAt: '2024-02-15T23:59:59-05:00' },
   decisionsDueAt: '2024-02-19T09:00:00-05:00',
+  // The call sets neither: a late decision within two weeks, and a reserve list that holds
+  // through the second meeting (14 May), so a replacement still has most of the year.
+  lateDecisionsBy: '2024-03-01',
+  reserveUntil: '2024-05-31',
   capacity: { min: 15, max: 20 },
   travelStipends: { min: 1, max: 3 },
   eligibility: {

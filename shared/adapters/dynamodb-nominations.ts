@@ -5,6 +5,8 @@ import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/
 import {
   CapacityReachedError,
   DuplicateNominationError,
+  RankTakenError,
+  StipendsExhaustedError,
   TooManySubmissionsError,
   VersionConflictError,
 } from '../domain/errors.ts';
@@ -24,7 +26,7 @@ import type {
 import { callAws } from './aws-errors.ts';
 import { emailRecord, outboxEmailPut } from './dynamodb-outbox-items.ts';
 import { addressesOf, addressHash, addressItem, clearExpiry, stampExpiry } from './dynamodb-personal-data.ts';
-import { changePlaces, placesItem } from './dynamodb-places.ts';
+import { changePlaces, changeStipends, placesItem, stipendsItem } from './dynamodb-places.ts';
 import { TableTransaction, TransactionCancelled } from './dynamodb-transaction.ts';
 import { decodeCursor, encodeCursor } from './nomination-cursor.ts';
 import { keys, tableDesign } from './table-design.ts';
@@ -321,6 +323,23 @@ export class DynamoDbNominationStore implements NominationStore {
     addEmails(transaction, after, write.emails, write.audit.at);
     addressItems(transaction, addressesOf(before), after);
     if (write.placeDelta !== 0) changePlaces(transaction, before.programId, write.placeDelta, write.capacity);
+    if (write.stipendDelta) {
+      changeStipends(transaction, before.programId, write.stipendDelta, write.stipendLimit ?? 0);
+    }
+    const { from: rankGiven, to: rankTaken } = write.rankChange ?? {};
+    if (rankGiven !== undefined) {
+      transaction.delete('old rank', {
+        Key: keys.reserveRank(before.programId, rankGiven),
+        ConditionExpression: 'attribute_not_exists(pk) OR nominationId = :self',
+        ExpressionAttributeValues: { ':self': before.id },
+      });
+    }
+    if (rankTaken !== undefined) {
+      transaction.put('new rank', {
+        Item: { ...keys.reserveRank(before.programId, rankTaken), type: 'rank', nominationId: before.id },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      });
+    }
     // The nomination's version condition serialises every write of its reviews and guard.
     if (write.review) {
       transaction.put('review', {
@@ -350,6 +369,16 @@ export class DynamoDbNominationStore implements NominationStore {
         const refused = duplicate(taken);
         refused.holder = await this.guardHolder(before.programId, taken);
         throw refused;
+      }
+      if (rankTaken !== undefined && error.reason('new rank') === 'ConditionalCheckFailed') {
+        throw new RankTakenError(
+          `Rank ${rankTaken} on the reserve list is taken; give another rank or move that reserve first`,
+        );
+      }
+      if (error.reason(stipendsItem) === 'ConditionalCheckFailed') {
+        throw new StipendsExhaustedError(
+          `All ${write.stipendLimit} travel stipends are awarded; change another award first`,
+        );
       }
       if (error.reason(placesItem) === 'ConditionalCheckFailed') {
         throw new CapacityReachedError(

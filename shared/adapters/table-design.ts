@@ -12,6 +12,8 @@
  * | guard        | PROGRAM#<prog>#CANDIDATE#<email>     | GUARD              |                 |                              |
  * | counter      | LIMIT#<prog>#<scope>#<hash>#<window> | COUNT              |                 |                              |
  * | places       | PROGRAM#<prog>                       | PLACES             |                 |                              |
+ * | stipends     | PROGRAM#<prog>                       | STIPENDS           |                 |                              |
+ * | reserve rank | PROGRAM#<prog>                       | RESERVE#<rank>     |                 |                              |
  * | timeline     | PROGRAM#<prog>                       | TIMELINE           |                 |                              |
  * | program audit| PROGRAM#<prog>                       | AUDIT#<version>    |                 |                              |
  * | export audit | PROGRAM#<prog>                       | AUDIT#EXPORT#<at>#<sub> |            |                              |
@@ -44,6 +46,9 @@
  * (`reviewedBy`) and the conflict declarations (`conflicts`), so a list page needs nothing else.
  * A mail report (what SES said of an email) is an audit entry that does not change the
  * nomination's version, so it has a key of its own; the history is shown in time order.
+ * Places and stipends are counters (`taken`) changed in the transaction that takes or gives one
+ * back, conditioned on the limit. A reserve rank item names the nomination holding that rank,
+ * so two reserves cannot share one (docs/cohort.md).
  * The program's export audit entries sort after its timeline audit entries (digits before `E`).
  */
 import { expiryAttribute } from '../domain/retention.ts';
@@ -81,6 +86,11 @@ export const keys = {
     sk: 'GUARD',
   }),
   places: (programId: string) => ({ pk: `PROGRAM#${programId}`, sk: 'PLACES' }),
+  stipends: (programId: string) => ({ pk: `PROGRAM#${programId}`, sk: 'STIPENDS' }),
+  reserveRank: (programId: string, rank: number) => ({
+    pk: `PROGRAM#${programId}`,
+    sk: `RESERVE#${String(rank).padStart(4, '0')}`,
+  }),
   counter: (key: string) => ({ pk: `LIMIT#${key}`, sk: 'COUNT' }),
   timeline: (programId: string) => ({ pk: `PROGRAM#${programId}`, sk: 'TIMELINE' }),
   programAudit: (programId: string, version: number) => ({

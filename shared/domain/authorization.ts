@@ -8,6 +8,9 @@ export type Permission =
   | 'read-nomination'
   | NominationAction
   | 'notify-decisions'
+  | 'read-cohort'
+  | 'award-stipend'
+  | 'classify-nomination'
   | 'change-timeline'
   | 'declare-conflict'
   | 'export-nominations'
@@ -48,9 +51,22 @@ const rules: Record<Permission, Rule> = {
   review: { groups: staff, refusal: 'This needs membership of organizers or reviewers' },
   select: organizersOnly('select'),
   reject: organizersOnly('reject'),
+  reserve: {
+    groups: organizers,
+    refusal: 'Only organizers may put nominations on the reserve list; reviewers may review',
+  },
   notify: { ...organizersOnly('notify'), system: true },
+  'offer-place': { groups: organizers, refusal: 'Only organizers may offer a place to a reserve' },
+  // The reserve date closes the list on its own; organizers may close one early.
+  'close-reserve': { groups: organizers, system: true, refusal: 'Only organizers may close a reserve' },
   withdraw: organizersOnly('withdraw'),
   'notify-decisions': { groups: organizers, system: true, refusal: 'This needs membership of organizers' },
+  'read-cohort': { groups: staff, refusal: 'This needs membership of organizers or reviewers' },
+  'award-stipend': { groups: organizers, refusal: 'Only organizers may decide travel stipends' },
+  'classify-nomination': {
+    groups: organizers,
+    refusal: 'Only organizers may correct a nomination’s region or Global South status',
+  },
   'change-timeline': { groups: organizers, refusal: 'Only organizers may change the timeline' },
   'declare-conflict': { groups: staff, refusal: 'This needs membership of organizers or reviewers' },
   'export-nominations': { groups: organizers, refusal: 'Only organizers may export nominations' },

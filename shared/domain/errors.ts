@@ -73,6 +73,20 @@ export class CapacityReachedError extends ConflictError {
   override readonly code = 'CapacityReached';
 }
 
+export class StipendsExhaustedError extends ConflictError {
+  override readonly code = 'StipendsExhausted';
+}
+
+/** Another reserve holds the rank asked for. */
+export class RankTakenError extends ConflictError {
+  override readonly code = 'RankTaken';
+}
+
+/** The stipend cannot be decided as asked: not a participant, or not eligible. */
+export class StipendNotAllowedError extends ConflictError {
+  override readonly code = 'StipendNotAllowed';
+}
+
 export class PayloadTooLargeError extends DomainError {
   readonly code = 'PayloadTooLarge';
   readonly status = 413;

@@ -15,7 +15,7 @@ import type { Decision, NominationStatus } from './nomination-states.ts';
 import type { Program } from './program.ts';
 import type { ConflictDeclaration } from './reviews.ts';
 import { isIanaTimeZone } from './time-zones.ts';
-import { staffNote } from './transition-command.ts';
+import { type StipendAward, staffNote } from './transition-command.ts';
 import * as z from './zod.ts';
 
 /** Names and addresses end up in email headers: no control characters, no line breaks. */
@@ -140,6 +140,21 @@ export const nominationInputSchema = (program: Program) => {
   return schema;
 };
 
+/** Overrides of the country's region and of its Global South status from the data file. */
+export interface Classification {
+  /** A UN M49 sub-region code; its region follows. */
+  subRegion?: string;
+  globalSouth?: boolean;
+}
+
+export interface StipendDecision {
+  award: StipendAward;
+  note?: string;
+  at: string;
+  /** Who decided, as the audit trail names them. */
+  by: string;
+}
+
 export interface Nomination extends NominationInput {
   id: string;
   programId: string;
@@ -162,6 +177,14 @@ export interface Nomination extends NominationInput {
   duplicateOf?: string;
   /** When its personal data is erased (the TTL, retention.ts), once its fate is known. */
   expiresAt?: number;
+  /** On the reserve list: its place in line, 1 first (unique in the program). */
+  reserveRank?: number;
+  /** Organizers' corrections of what the library's country implies (docs/cohort.md), audited. */
+  classification?: Classification;
+  /** A participant's travel stipend as organizers decided it. */
+  stipend?: StipendDecision;
+  /** The participant has been told of their awarded stipend: in the decision email or its own. */
+  stipendTold?: boolean;
   /** Addresses that bounced for good, as the mail service reported them (see `currentUndeliverable`). */
   undeliverable?: UndeliverableAddress[];
 }

@@ -56,6 +56,16 @@ export const programSchema = z
     timeZone,
     nominationWindow: z.strictObject({ opensAt: instant, closesAt: instant }),
     decisionsDueAt: instant,
+    /**
+     * Applicants still undecided when decisions are due are told they are still being considered
+     * and will hear by the end of this day (docs/cohort.md).
+     */
+    lateDecisionsBy: localDate,
+    /**
+     * The reserve list holds until the end of this day: a place that opens until then is offered
+     * to a reserve; the day after, everyone still on the list is told it has closed.
+     */
+    reserveUntil: localDate,
     capacity: z.strictObject({ min: z.int().check(z.positive()), max: z.int().check(z.positive()) }),
     travelStipends: z.strictObject({
       min: z.int().check(z.nonnegative()),
@@ -105,6 +115,18 @@ export const programSchema = z
     z.refine((p) => Date.parse(p.nominationWindow.closesAt) <= Date.parse(p.decisionsDueAt), {
       path: ['decisionsDueAt'],
       message: 'decisions cannot be due before nominations close',
+    }),
+    z.refine((p) => p.lateDecisionsBy >= p.decisionsDueAt.slice(0, 10), {
+      path: ['lateDecisionsBy'],
+      message: 'late decisions cannot be promised before decisions are due',
+    }),
+    z.refine((p) => p.reserveUntil >= p.decisionsDueAt.slice(0, 10), {
+      path: ['reserveUntil'],
+      message: 'the reserve list cannot close before decisions are due',
+    }),
+    z.refine((p) => p.travelStipends.min <= p.travelStipends.max, {
+      path: ['travelStipends'],
+      message: 'min must not exceed max',
     }),
     z.superRefine((p, ctx) => {
       const result = timelineSchema.safeParse(p.timeline);

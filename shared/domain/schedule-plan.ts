@@ -85,6 +85,13 @@ export const planSchedules = (program: Program): SchedulePlan => {
     program.timeZone,
   );
 
+  add(
+    'reserve-closes',
+    'reserve-closes',
+    `${daysBefore(`${program.reserveUntil}T${program.reminderTimeOfDay}:00`, -1)}`,
+    program.timeZone,
+  );
+
   for (const event of program.timeline) {
     const zone = event.timeZone ?? program.timeZone;
     const remind = (start: string, days: readonly number[]) => {

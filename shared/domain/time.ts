@@ -40,3 +40,7 @@ export const formatDateInZone = (instant: Date, timeZone: string): string => {
   const p = parts(instant, timeZone);
   return `${p.weekday} ${p.day} ${p.month} ${p.year}`;
 };
+
+/** "Friday 31 May 2024" for a calendar date ("2024-05-31"), which is the same day everywhere. */
+export const formatCalendarDate = (date: string): string =>
+  formatDateInZone(wallTimeToInstant(`${date}T12:00`, 'UTC'), 'UTC');

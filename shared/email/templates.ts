@@ -10,6 +10,13 @@ export type EmailKind =
   | 'acknowledgement'
   | 'decision-selected'
   | 'decision-not-selected'
+  | 'decision-reserve'
+  | 'decision-pending'
+  | 'place-offered'
+  | 'reserve-closed'
+  | 'withdrawal-confirmed'
+  | 'place-vacated'
+  | 'stipend-awarded'
   | 'decision-readiness'
   | 'decisions-overdue'
   | 'reminder'
@@ -58,7 +65,7 @@ const stripTags = (markup: string) =>
     .replace(/&#39;/g, "'")
     .replace(/&amp;/g, '&');
 
-const addressees = (n: Nomination) => ({ to: [n.candidate.email], cc: [n.nominator.email] });
+export const addressees = (n: Nomination) => ({ to: [n.candidate.email], cc: [n.nominator.email] });
 
 const decisionDay = (program: Program) =>
   formatDateInZone(new Date(program.decisionsDueAt), program.timeZone);
@@ -77,10 +84,15 @@ export const acknowledgementEmail = (program: Program, n: Nomination): EmailMess
   }),
 });
 
-const firstMeeting = (program: Program) => {
+/**
+ * The first meeting still ahead at `now`: a participant selected late, or a reserve offered a
+ * place in May, is never sent to a meeting that has already happened.
+ */
+export const nextMeeting = (program: Program, now: Date) => {
   for (const event of program.timeline) {
     if (event.kind === 'meeting' && 'at' in event.when) {
-      return wallTimeToInstant(event.when.at, event.timeZone ?? program.timeZone);
+      const at = wallTimeToInstant(event.when.at, event.timeZone ?? program.timeZone);
+      if (at.getTime() > now.getTime()) return at;
     }
   }
   return undefined;
@@ -88,29 +100,60 @@ const firstMeeting = (program: Program) => {
 
 const conference = (program: Program) => program.timeline.find((e) => e.kind === 'conference');
 
-export const decisionSelectedEmail = (program: Program, n: Nomination): EmailMessage => {
-  const meeting = firstMeeting(program);
+export const stipendAwardedParagraph = (program: Program) => {
   const conf = conference(program);
-  const paragraphs: Body['paragraphs'] = [
-    `Dear ${n.candidate.name},`,
-    `Congratulations: you have been selected for the ${program.name}, nominated by ${n.library.name}.`,
-  ];
+  return `You have been awarded a travel stipend${conf ? ` for the ${conf.title}` : ''}. The organizers will write to you about the arrangements.`;
+};
+
+/** What a participant needs to hear on being given a place: the next meeting and the conference. */
+const participantParagraphs = (program: Program, n: Nomination, now: Date): Body['paragraphs'] => {
+  const paragraphs: Body['paragraphs'] = [];
+  const meeting = nextMeeting(program, now);
   if (meeting) {
     paragraphs.push(
-      `The first online meeting is on ${formatInZone(meeting, program.timeZone)}, which is ${formatInZone(meeting, n.candidate.timeZone)} where you are. Reminders with a calendar invitation will follow before each meeting.`,
+      `The next online meeting is on ${formatInZone(meeting, program.timeZone)}, which is ${formatInZone(meeting, n.candidate.timeZone)} where you are. Reminders with a calendar invitation will follow before each meeting.`,
     );
   }
+  const conf = conference(program);
+  const awarded = n.stipend?.award === 'awarded';
   if (conf && 'from' in conf.when) {
     paragraphs.push(
       `${conf.title}: ${conf.when.from} to ${conf.when.to}${conf.location ? `, ${conf.location}` : ''}. ${
-        n.travel.conditionalOnStipend
-          ? 'You told us that your participation depends on a travel stipend; the organizers will contact you about it.'
-          : 'Please plan your travel with your library.'
+        awarded
+          ? stipendAwardedParagraph(program)
+          : n.travel.conditionalOnStipend
+            ? 'You told us that your participation depends on a travel stipend; the organizers will contact you about it.'
+            : 'Please plan your travel with your library.'
       }`,
     );
-  }
-  paragraphs.push(`We look forward to a year of learning together.`, `Your reference: ${n.id}`);
+  } else if (awarded) paragraphs.push(stipendAwardedParagraph(program));
+  return paragraphs;
+};
+
+export const decisionSelectedEmail = (program: Program, n: Nomination, now: Date): EmailMessage => {
+  const paragraphs: Body['paragraphs'] = [
+    `Dear ${n.candidate.name},`,
+    `Congratulations: you have been selected for the ${program.name}, nominated by ${n.library.name}.`,
+    ...participantParagraphs(program, n, now),
+    `We look forward to a year of learning together.`,
+    `Your reference: ${n.id}`,
+  ];
   return { ...addressees(n), ...layout(program, { subject: `Selected: ${program.name}`, paragraphs }) };
+};
+
+/** A reserve is offered the place a participant gave up: selected, from now on, in one step. */
+export const placeOfferedEmail = (program: Program, n: Nomination, now: Date): EmailMessage => {
+  const paragraphs: Body['paragraphs'] = [
+    `Dear ${n.candidate.name},`,
+    `A place has opened in the ${program.name}, and it is yours: you were on the reserve list, and you are now a participant, nominated by ${n.library.name}.`,
+    ...participantParagraphs(program, n, now),
+    `If you can no longer take part, please tell the organizers at once, so that the place can go to the next person on the reserve list.`,
+    `Your reference: ${n.id}`,
+  ];
+  return {
+    ...addressees(n),
+    ...layout(program, { subject: `A place has opened for you: ${program.name}`, paragraphs }),
+  };
 };
 
 export const decisionNotSelectedEmail = (program: Program, n: Nomination): EmailMessage => ({

@@ -2,7 +2,7 @@ import type { UndeliverableAddress } from '../domain/mail-delivery.ts';
 import type { Nomination } from '../domain/nomination.ts';
 import type { NominationStatus } from '../domain/nomination-states.ts';
 import type { Program, TimelineEvent } from '../domain/program.ts';
-import { formatDateInZone, formatInZone, wallTimeToInstant } from '../domain/time.ts';
+import { formatCalendarDate, formatDateInZone, formatInZone, wallTimeToInstant } from '../domain/time.ts';
 import { type EmailAttachment, type EmailMessage, layout } from './templates.ts';
 
 const toParticipant = (n: Nomination) => ({ to: [n.candidate.email], cc: [] });
@@ -98,6 +98,7 @@ export interface DecisionStanding {
   counts: Record<NominationStatus | 'notified_selected' | 'notified_not_selected', number>;
   placesTaken: number;
   stipendsRequested: number;
+  stipendsAwarded: number;
   undecided: Nomination[];
   /** Addresses of live nominations that bounced for good and are not corrected yet. */
   undeliverable: { nomination: Nomination; address: UndeliverableAddress }[];
@@ -147,11 +148,11 @@ export const decisionReadinessEmail = (
     subject: `Decisions due ${formatDateInZone(new Date(program.decisionsDueAt), program.timeZone)}: ${s.undecided.length} nominations undecided`,
     paragraphs: [
       `Decisions for the ${program.name} are due on ${formatInZone(new Date(program.decisionsDueAt), program.timeZone)}, when every decided applicant is notified automatically.`,
-      `Nominations: ${s.counts.submitted} submitted, ${s.counts.reviewed} reviewed, ${s.counts.selected} selected, ${s.counts.not_selected} not selected, ${s.counts.withdrawn} withdrawn.`,
+      `Nominations: ${s.counts.submitted} submitted, ${s.counts.reviewed} reviewed, ${s.counts.selected} selected, ${s.counts.not_selected} not selected, ${s.counts.reserve} on the reserve list, ${s.counts.withdrawn} withdrawn.`,
       `Places: ${s.placesTaken} selected of ${program.capacity.min}–${program.capacity.max}.`,
-      `Travel stipends: ${s.stipendsRequested} selected participants depend on one; ${program.travelStipends.min}–${program.travelStipends.max} are available.`,
+      `Travel stipends: ${s.stipendsRequested} selected participants depend on one; ${s.stipendsAwarded} of ${program.travelStipends.min}–${program.travelStipends.max} awarded.`,
       s.undecided.length
-        ? `Still undecided: ${undecidedList(s.undecided)}.`
+        ? `Still undecided: ${undecidedList(s.undecided)}. If they are still undecided when decisions are due, each gets an email that day saying the nomination is still being considered and that they will hear by ${formatCalendarDate(program.lateDecisionsBy)}.`
         : 'Every nomination has a decision.',
       ...(s.undeliverable.length ? [undeliverableParagraph(s.undeliverable)] : []),
     ],
@@ -168,7 +169,7 @@ export const decisionsOverdueEmail = (
   ...layout(program, {
     subject: `Overdue: ${undecided.length} nominations for the ${program.name} have no decision`,
     paragraphs: [
-      `Decisions were due on ${formatInZone(new Date(program.decisionsDueAt), program.timeZone)}. Every decided applicant has now been notified, but these nominations have no decision yet: ${undecidedList(undecided)}.`,
+      `Decisions were due on ${formatInZone(new Date(program.decisionsDueAt), program.timeZone)}. Every decided applicant has now been notified, but these nominations have no decision yet: ${undecidedList(undecided)}. Each has been told that the nomination is still being considered and that they will hear by ${formatCalendarDate(program.lateDecisionsBy)}.`,
       'Select or reject them, then notify them (POST /programs/{programId}/notifications notifies every decided nomination).',
     ],
   }),

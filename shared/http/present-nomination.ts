@@ -1,4 +1,6 @@
 import type { Actor } from '../domain/actor.ts';
+import { globalSouthFor, regionFor } from '../domain/cohort.ts';
+import { globalSouthByData } from '../domain/global-south.ts';
 import { currentUndeliverable } from '../domain/mail-delivery.ts';
 import type { Nomination } from '../domain/nomination.ts';
 import { allowedActions } from '../domain/nomination-states.ts';
@@ -43,8 +45,22 @@ export const presentNomination = (n: Nomination, viewer: Actor) => ({
   reviewedByMe: hasReviewed(viewer, n),
   conflictDeclaredByMe: hasDeclaredConflict(viewer, n),
   conflictCount: (n.conflicts ?? []).length,
+  ...(n.reserveRank !== undefined ? { reserveRank: n.reserveRank } : {}),
   library: n.library,
-  region: regionOf(n.library.country),
+  region: regionFor(n),
+  // What the country implies, and the organizers' corrections of it (docs/cohort.md).
+  classification: {
+    region: regionOf(n.library.country),
+    globalSouthByCountry: globalSouthByData(n.library.country),
+    globalSouth: globalSouthFor(n),
+    overrides: n.classification ?? {},
+  },
+  stipend: {
+    requested: n.travel.conditionalOnStipend,
+    eligible: globalSouthFor(n),
+    decision: n.stipend ?? null,
+    told: n.stipendTold === true,
+  },
   nominator: n.nominator,
   candidate: n.candidate,
   project: n.project,

@@ -1,8 +1,8 @@
-import type { Actor } from '../domain/actor.ts';
+import { type Actor, scheduler } from '../domain/actor.ts';
 import { authorize } from '../domain/authorization.ts';
 import { ConflictError } from '../domain/errors.ts';
 import { listAllNominations } from './list-all-nominations.ts';
-import { applyTransition, type TransitionDeps } from './transition-nomination.ts';
+import { applyTransition, reserveList, type TransitionDeps } from './transition-nomination.ts';
 
 export interface NotificationReport {
   /** Decision emails written to the outbox by this call. */
@@ -26,7 +26,7 @@ export const notifyDecisions = async (
   authorize(actor, 'notify-decisions', { programId });
   await deps.programs.require(programId);
   const report: NotificationReport = { notified: 0, skipped: 0, undecided: 0 };
-  for (const status of ['selected', 'not_selected'] as const) {
+  for (const status of ['selected', 'not_selected', 'reserve'] as const) {
     for (const nomination of await listAllNominations(deps.nominations, programId, status)) {
       try {
         await applyTransition(deps, nomination, actor, {
@@ -42,6 +42,31 @@ export const notifyDecisions = async (
   }
   for (const status of ['submitted', 'reviewed'] as const) {
     report.undecided += (await listAllNominations(deps.nominations, programId, status)).length;
+  }
+  return report;
+};
+
+/**
+ * The reserve date has passed: everyone still on the reserve list, told or not, is told the list
+ * has closed, each by its own `close-reserve` transition conditioned on the version listed, so a
+ * repeated run writes each final email once.
+ */
+export const closeReserveList = async (
+  deps: TransitionDeps,
+  programId: string,
+): Promise<{ closed: number; skipped: number }> => {
+  const report = { closed: 0, skipped: 0 };
+  for (const nomination of await reserveList(deps.nominations, programId)) {
+    try {
+      await applyTransition(deps, nomination, scheduler, {
+        action: 'close-reserve',
+        expectedVersion: nomination.version,
+      });
+      report.closed += 1;
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      report.skipped += 1;
+    }
   }
   return report;
 };

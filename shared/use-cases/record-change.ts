@@ -50,7 +50,7 @@ export const recordChange = async (
     action: AuditEntry['action'];
     fields?: Partial<Nomination>;
     audit?: Partial<AuditEntry>;
-  } & Partial<Pick<TransitionWrite, 'emails' | 'guardMove'>>,
+  } & Partial<Pick<TransitionWrite, 'emails' | 'guardMove' | 'stipendDelta' | 'stipendLimit'>>,
 ): Promise<Nomination> => {
   const at = deps.clock.now().toISOString();
   const after: Nomination = { ...before, ...change.fields, version: before.version + 1, updatedAt: at };
@@ -71,6 +71,9 @@ export const recordChange = async (
     placeDelta: 0,
     capacity: 0,
     ...(change.guardMove ? { guardMove: change.guardMove } : {}),
+    ...(change.stipendDelta
+      ? { stipendDelta: change.stipendDelta, stipendLimit: change.stipendLimit ?? 0 }
+      : {}),
   });
   return after;
 };

@@ -30,18 +30,23 @@ const readdress = (nomination: Nomination, history: AuditEntry[]) => {
  */
 const rewrite = async (deps: ResendDeps, nomination: Nomination, sent: OutboxEmail): Promise<OutboxEmail> => {
   const templates = await import('../email/templates.ts');
+  const cohort = await import('../email/cohort-templates.ts');
   const write = {
     acknowledgement: templates.acknowledgementEmail,
     'decision-selected': templates.decisionSelectedEmail,
     'decision-not-selected': templates.decisionNotSelectedEmail,
+    'decision-reserve': cohort.decisionReserveEmail,
+    'place-offered': templates.placeOfferedEmail,
+    'reserve-closed': cohort.reserveClosedEmail,
+    'stipend-awarded': cohort.stipendAwardedEmail,
   }[sent.kind as string];
   if (!write) {
     throw new ConflictError(
-      `The email "${sent.key}" was sent and its content is no longer kept; only a nomination's acknowledgement and decision can be written again`,
+      `The email "${sent.key}" was sent and its content is no longer kept; only a nomination's acknowledgement, decisions and stipend award can be written again`,
     );
   }
   const { program } = await deps.programs.require(nomination.programId);
-  return { key: sent.key, kind: sent.kind, ...write(program, nomination) };
+  return { key: sent.key, kind: sent.kind, ...write(program, nomination, deps.clock.now()) };
 };
 
 export interface ResendDeps extends ChangeDeps {

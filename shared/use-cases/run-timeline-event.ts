@@ -1,5 +1,6 @@
 import type { ScheduledEvent } from '#events/contracts';
 import { scheduler } from '../domain/actor.ts';
+import { holdsStipend } from '../domain/cohort.ts';
 import { currentUndeliverable } from '../domain/mail-delivery.ts';
 import type { Nomination } from '../domain/nomination.ts';
 import { holdsPlace, type NominationStatus, nominationStatuses } from '../domain/nomination-states.ts';
@@ -14,7 +15,7 @@ import {
 } from '../email/timeline-templates.ts';
 import type { NominationStore } from '../ports.ts';
 import { listAllNominations } from './list-all-nominations.ts';
-import { notifyDecisions } from './notify-decisions.ts';
+import { closeReserveList, notifyDecisions } from './notify-decisions.ts';
 import { type OccasionDeps, occasion, participants, type TimelineOutcome } from './timeline-occasion.ts';
 import type { TransitionDeps } from './transition-nomination.ts';
 
@@ -36,6 +37,7 @@ const standing = async (nominations: NominationStore, program: Program): Promise
     counts,
     placesTaken: placed.length,
     stipendsRequested: placed.filter((n) => n.travel.conditionalOnStipend).length,
+    stipendsAwarded: placed.filter(holdsStipend).length,
     undecided: [...(byStatus.get('submitted') ?? []), ...(byStatus.get('reviewed') ?? [])],
     undeliverable: all
       .filter((n) => n.status !== 'withdrawn')
@@ -65,7 +67,23 @@ export const runTimelineEvent = async (
       const alerts = undecided.length
         ? forOrganizers('decisions-overdue', (o) => decisionsOverdueEmail(program, o, undecided))
         : [];
-      return outcome(alerts, { notified: report.notified });
+      // Each applicant still undecided hears that day, once (keyed by the nomination, not the
+      // schedule, so a decision day moved and fired again tells nobody twice).
+      const { decisionPendingEmail } = await import('../email/cohort-templates.ts');
+      const pending = undecided.map((n) => ({
+        programId: program.id,
+        nominationId: n.id,
+        email: {
+          key: 'decision-pending',
+          kind: 'decision-pending' as const,
+          ...decisionPendingEmail(program, n),
+        },
+      }));
+      return outcome([...alerts, ...pending], { notified: report.notified });
+    }
+    case 'reserve-closes': {
+      const report = await closeReserveList(deps, program.id);
+      return { kind: input.kind, queued: report.closed, alreadyQueued: report.skipped };
     }
     case 'reminder': {
       const event = timelineEvent(program, input.eventId);

@@ -1,12 +1,15 @@
 import { type Actor, actorName } from '../domain/actor.ts';
 import { authorize } from '../domain/authorization.ts';
-import { ConflictOfInterestError, VersionConflictError } from '../domain/errors.ts';
+import { holdsStipend, stipendDelta } from '../domain/cohort.ts';
+import { ConflictOfInterestError, ValidationError, VersionConflictError } from '../domain/errors.ts';
 import type { Nomination } from '../domain/nomination.ts';
-import { nextState, placeDelta } from '../domain/nomination-states.ts';
+import { holdsPlace, nextState, onReserveList, placeDelta } from '../domain/nomination-states.ts';
+import type { Program } from '../domain/program.ts';
 import { decisionExpiry } from '../domain/retention.ts';
 import { hasDeclaredConflict, type Review, summarizeReview } from '../domain/reviews.ts';
 import type { TransitionCommand } from '../domain/transition-command.ts';
 import type { Clock, NominationStore, OutboxEmail, ProgramRepository } from '../ports.ts';
+import { listAllNominations } from './list-all-nominations.ts';
 import { requireNomination } from './record-change.ts';
 
 export interface TransitionDeps {
@@ -14,7 +17,80 @@ export interface TransitionDeps {
   clock: Clock;
   /** The decision email names the first meeting as the timeline now stands. */
   programs: ProgramRepository;
+  /** Who hears that a participant withdrew and a place opened; nobody when not given. */
+  organizerEmails?: readonly string[];
 }
+
+/** The reserve list of a program in rank order, told or not. */
+export const reserveList = async (nominations: NominationStore, programId: string) =>
+  [
+    ...(await listAllNominations(nominations, programId, 'reserve')),
+    ...(await listAllNominations(nominations, programId, 'notified')).filter((n) => n.decision === 'reserve'),
+  ].sort((a, b) => (a.reserveRank ?? Infinity) - (b.reserveRank ?? Infinity));
+
+/**
+ * The rank a reserve takes: the one asked for, or, when none is, the place after the last one.
+ * Re-ranking must name the new rank.
+ */
+const rankFor = async (deps: TransitionDeps, before: Nomination, command: TransitionCommand) => {
+  if (command.rank !== undefined) return command.rank;
+  if (onReserveList(before)) {
+    throw new ValidationError('The nomination is on the reserve list already', [
+      { path: 'rank', message: 'Give the new rank to move it on the list' },
+    ]);
+  }
+  const ranks = (await reserveList(deps.nominations, before.programId)).map((n) => n.reserveRank ?? 0);
+  return Math.max(0, ...ranks) + 1;
+};
+
+/** The emails a transition writes with it: what the applicant (and, for a withdrawal, the organizers) are told. */
+const emailsOf = async (
+  deps: TransitionDeps,
+  program: Program,
+  before: Nomination,
+  after: Nomination,
+  action: TransitionCommand['action'],
+): Promise<OutboxEmail[]> => {
+  const now = deps.clock.now();
+  if (action === 'notify') {
+    // Loaded for these actions only: the templates' date formatting loads ICU's time-zone data,
+    // some 15 ms of a cold start that reviews, selections and rejections do not need.
+    const { decisionNotSelectedEmail, decisionSelectedEmail } = await import('../email/templates.ts');
+    const { decisionReserveEmail } = await import('../email/cohort-templates.ts');
+    if (after.decision === 'selected')
+      return [{ key: 'decision', kind: 'decision-selected', ...decisionSelectedEmail(program, after, now) }];
+    if (after.decision === 'reserve')
+      return [{ key: 'decision', kind: 'decision-reserve', ...decisionReserveEmail(program, after) }];
+    return [{ key: 'decision', kind: 'decision-not-selected', ...decisionNotSelectedEmail(program, after) }];
+  }
+  if (action === 'offer-place') {
+    const { placeOfferedEmail } = await import('../email/templates.ts');
+    return [{ key: 'place-offered', kind: 'place-offered', ...placeOfferedEmail(program, after, now) }];
+  }
+  if (action === 'close-reserve') {
+    const { reserveClosedEmail } = await import('../email/cohort-templates.ts');
+    return [{ key: 'reserve-closed', kind: 'reserve-closed', ...reserveClosedEmail(program, before) }];
+  }
+  if (action === 'withdraw' && holdsPlace(before) && before.status === 'notified') {
+    // A participant who knew they were one: they are told it is recorded, the organizers that a
+    // place opened and who is first in line for it.
+    const { placeVacatedEmail, withdrawalConfirmedEmail } = await import('../email/cohort-templates.ts');
+    const emails: OutboxEmail[] = [
+      { key: 'withdrawal', kind: 'withdrawal-confirmed', ...withdrawalConfirmedEmail(program, before) },
+    ];
+    const organizers = [...(deps.organizerEmails ?? [])];
+    if (organizers.length) {
+      const first = (await reserveList(deps.nominations, program.id)).slice(0, 3);
+      emails.push({
+        key: 'place-vacated',
+        kind: 'place-vacated',
+        ...placeVacatedEmail(program, organizers, before, first),
+      });
+    }
+    return emails;
+  }
+  return [];
+};
 
 /** How often a review that met another reviewer's concurrent review is tried again. */
 const reviewAttempts = 3;
@@ -95,6 +171,11 @@ export const applyTransition = async (
   const { program } = await deps.programs.require(before.programId);
   const at = deps.clock.now().toISOString();
   const after: Nomination = { ...before, ...target, version: before.version + 1, updatedAt: at };
+  const rank = command.action === 'reserve' ? await rankFor(deps, before, command) : undefined;
+  if (rank !== undefined) after.reserveRank = rank;
+  else if (!onReserveList(after)) delete after.reserveRank;
+  // Told in the decision email (or the place offered) is told: no stipend email follows.
+  if (holdsStipend(after) && after.status === 'notified') after.stipendTold = true;
   // A known fate starts the data's lifetime; a lifetime once set stays (a participant's, say).
   const expiresAt = before.expiresAt ?? decisionExpiry(program, target, at);
   if (expiresAt) after.expiresAt = expiresAt;
@@ -109,17 +190,7 @@ export const applyTransition = async (
         }
       : undefined;
   if (review) Object.assign(after, summarizeReview(before, ownReview, review));
-  const emails: OutboxEmail[] = [];
-  if (command.action === 'notify') {
-    // Loaded for notify only: the templates' date formatting loads ICU's time-zone data, some
-    // 15 ms of a cold start that reviews, selections and rejections do not need.
-    const { decisionNotSelectedEmail, decisionSelectedEmail } = await import('../email/templates.ts');
-    emails.push(
-      target.decision === 'selected'
-        ? { key: 'decision', kind: 'decision-selected', ...decisionSelectedEmail(program, before) }
-        : { key: 'decision', kind: 'decision-not-selected', ...decisionNotSelectedEmail(program, before) },
-    );
-  }
+  const emails = await emailsOf(deps, program, before, after, command.action);
   await deps.nominations.applyTransition({
     before,
     after,
@@ -133,10 +204,16 @@ export const applyTransition = async (
       version: after.version,
       ...(command.note ? { note: command.note } : {}),
       ...(command.score !== undefined ? { score: command.score } : {}),
+      ...(rank !== undefined ? { rank } : {}),
     },
     emails,
     placeDelta: placeDelta(before, after),
     capacity: program.capacity.max,
+    stipendDelta: stipendDelta(before, after),
+    stipendLimit: program.travelStipends.max,
+    ...(before.reserveRank !== after.reserveRank
+      ? { rankChange: { from: before.reserveRank, to: after.reserveRank } }
+      : {}),
     ...(review ? { review } : {}),
     // Withdrawing frees the candidate's address for a new nomination.
     ...(command.action === 'withdraw' ? { guardRelease: before.candidate.email } : {}),

@@ -39,6 +39,9 @@ export const requestDeps = () => ({
   clock: clockFromEnv(),
 });
 
+/** Transitions, which tell the organizers when a participant withdraws. */
+export const transitionDeps = () => ({ ...requestDeps(), organizerEmails: organizerEmails() });
+
 /** What a scheduled timeline occasion needs: participants, fresh programs, the outbox, the organizers. */
 export const occasionDeps = () => ({
   nominations: nominationStore(),

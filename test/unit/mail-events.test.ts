@@ -145,6 +145,7 @@ describe('what the reports come to', () => {
         reviewed: 0,
         selected: 0,
         not_selected: 0,
+        reserve: 0,
         notified: 0,
         withdrawn: 0,
         notified_selected: 0,
@@ -152,6 +153,7 @@ describe('what the reports come to', () => {
       },
       placesTaken: 0,
       stipendsRequested: 0,
+      stipendsAwarded: 0,
       undecided: [n],
       undeliverable: [{ nomination: n, address: bounced }],
     });

@@ -14,19 +14,41 @@ const states: Record<string, NominationState> = {
   reviewed: { status: 'reviewed' },
   selected: { status: 'selected' },
   not_selected: { status: 'not_selected' },
+  reserve: { status: 'reserve' },
   'notified (selected)': { status: 'notified', decision: 'selected' },
   'notified (not selected)': { status: 'notified', decision: 'not_selected' },
+  'notified (reserve)': { status: 'notified', decision: 'reserve' },
   withdrawn: { status: 'withdrawn' },
 };
 
 /** The design's state diagram, written out independently of the implementation's table. */
 const expected: Record<string, Partial<Record<NominationAction, string>>> = {
   submitted: { review: 'reviewed', withdraw: 'withdrawn' },
-  reviewed: { review: 'reviewed', select: 'selected', reject: 'not_selected', withdraw: 'withdrawn' },
-  selected: { reject: 'not_selected', notify: 'notified', withdraw: 'withdrawn' },
-  not_selected: { select: 'selected', notify: 'notified', withdraw: 'withdrawn' },
+  reviewed: {
+    review: 'reviewed',
+    select: 'selected',
+    reject: 'not_selected',
+    reserve: 'reserve',
+    withdraw: 'withdrawn',
+  },
+  selected: { reject: 'not_selected', reserve: 'reserve', notify: 'notified', withdraw: 'withdrawn' },
+  not_selected: { select: 'selected', reserve: 'reserve', notify: 'notified', withdraw: 'withdrawn' },
+  reserve: {
+    select: 'selected',
+    reject: 'not_selected',
+    reserve: 'reserve',
+    notify: 'notified',
+    'close-reserve': 'notified',
+    withdraw: 'withdrawn',
+  },
   'notified (selected)': { withdraw: 'withdrawn' },
   'notified (not selected)': {},
+  'notified (reserve)': {
+    reserve: 'notified',
+    'offer-place': 'notified',
+    'close-reserve': 'notified',
+    withdraw: 'withdrawn',
+  },
   withdrawn: {},
 };
 
@@ -82,5 +104,16 @@ describe('the nomination state table', () => {
       placeDelta({ status: 'notified', decision: 'selected' }, { status: 'withdrawn', decision: 'selected' }),
     ).toBe(-1);
     expect(placeDelta({ status: 'reviewed' }, { status: 'withdrawn' })).toBe(0);
+  });
+
+  it('takes a place when a told reserve is offered one, and none when the reserve list closes', () => {
+    const told = { status: 'notified', decision: 'reserve' } as const;
+    expect(nextState(told, 'offer-place')).toEqual({ status: 'notified', decision: 'selected' });
+    expect(placeDelta(told, nextState(told, 'offer-place'))).toBe(1);
+    expect(nextState(told, 'close-reserve')).toEqual({ status: 'notified', decision: 'not_selected' });
+    expect(placeDelta(told, nextState(told, 'close-reserve'))).toBe(0);
+    expect(() => nextState(told, 'select')).toThrow(
+      'Cannot select a nomination that is notified (on the reserve list); allowed: reserve, offer-place, close-reserve, withdraw',
+    );
   });
 });

@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { metlib2024 } from '../../events/programs/metlib-2024.ts';
 import sample from '../../events/samples/nomination.json' with { type: 'json' };
+import {
+  decisionPendingEmail,
+  decisionReserveEmail,
+  reserveClosedEmail,
+  stipendAwardedEmail,
+  withdrawalConfirmedEmail,
+} from '../../shared/email/cohort-templates.ts';
 import { escapeHtml, html } from '../../shared/email/html.ts';
 import {
   acknowledgementEmail,
   decisionNotSelectedEmail,
   decisionSelectedEmail,
+  placeOfferedEmail,
 } from '../../shared/email/templates.ts';
 import { formToBody } from '../../shared/web/form-fields.ts';
 import { confirmationPage, nominationFormPage } from '../../shared/web/pages.ts';
@@ -27,13 +35,21 @@ describe('html escaping', () => {
   });
 });
 
+const decisionDay = new Date(metlib2024.decisionsDueAt);
+
 describe('email templates', () => {
   it.each([
     ['acknowledgement', acknowledgementEmail],
     ['decision selected', decisionSelectedEmail],
     ['decision not selected', decisionNotSelectedEmail],
+    ['decision reserve', decisionReserveEmail],
+    ['decision pending', decisionPendingEmail],
+    ['place offered', placeOfferedEmail],
+    ['reserve closed', reserveClosedEmail],
+    ['withdrawal confirmed', withdrawalConfirmedEmail],
+    ['stipend awarded', stipendAwardedEmail],
   ])('the %s email escapes names in HTML and keeps them readable in text', (_, template) => {
-    const email = template(metlib2024, nomination());
+    const email = template(metlib2024, nomination(), decisionDay);
     expect(email.html).not.toContain('<img');
     expect(email.html).toContain('&lt;img src=x onerror=&quot;alert(1)&quot;&gt;');
     expect(email.text).toContain(`Jordi ${hostile}`);
@@ -43,10 +59,25 @@ describe('email templates', () => {
   });
 
   it('tells a selected candidate the first meeting in New York time and in their own zone', () => {
-    const email = decisionSelectedEmail(metlib2024, nomination());
+    const email = decisionSelectedEmail(metlib2024, nomination(), decisionDay);
     expect(email.text).toContain('Tuesday 9 April 2024, 09:00 (New York time, UTC−4)');
     expect(email.text).toContain('Tuesday 9 April 2024, 15:00 (Madrid time, UTC+2)');
     expect(email.text).toContain('MetLib Conference: 2024-10-06 to 2024-10-10, Barcelona, Spain');
+  });
+
+  it('names the next meeting still ahead, never a past one, to a reserve given a place in April', () => {
+    const email = placeOfferedEmail(metlib2024, nomination(), new Date('2024-04-20T12:00:00Z'));
+    expect(email.text).toContain(
+      'The next online meeting is on Tuesday 14 May 2024, 09:00 (New York time, UTC−4)',
+    );
+    expect(email.text).not.toContain('9 April');
+  });
+
+  it('tells a reserve until when a place may open, and an undecided applicant when they will hear', () => {
+    expect(decisionReserveEmail(metlib2024, { ...nomination(), reserveRank: 2 }).text).toContain(
+      'reserve list (number 2). If a participant withdraws before Friday 31 May 2024',
+    );
+    expect(decisionPendingEmail(metlib2024, nomination()).text).toContain('by Friday 1 March 2024');
   });
 
   it('acknowledges with the decision date', () => {

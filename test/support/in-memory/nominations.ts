@@ -3,6 +3,8 @@ import { keys } from '#shared/adapters/table-design';
 import {
   CapacityReachedError,
   DuplicateNominationError,
+  RankTakenError,
+  StipendsExhaustedError,
   TooManySubmissionsError,
   VersionConflictError,
 } from '#shared/domain/errors';
@@ -39,7 +41,8 @@ const listingKey = (n: Nomination) => keys.byStatus(n.status, n.submittedAt, n.i
  * - unconfirmed nominations are in no listing.
  * - applyTransition: the nomination must still be at `before`'s version and status, the audit
  *   entry and emails new, a moved guard's new address free, and a +1 place below `capacity` (the
- *   counter starts at 0 and a -1 is unconditional). A refused place is CapacityReachedError, a
+ *   counter starts at 0 and a -1 is unconditional), likewise a +1 stipend below `stipendLimit`
+ *   (StipendsExhaustedError), and a reserve rank taken must be free (RankTakenError). A refused place is CapacityReachedError, a
  *   taken guard DuplicateNominationError, any other refusal VersionConflictError, as the adapter
  *   reads the cancellation reasons. A review replaces its reviewer's earlier one, unconditionally
  *   (the nomination's version guards it); a moved guard leaves the old address free.
@@ -56,6 +59,10 @@ export class InMemoryNominationStore implements NominationStore {
   private readonly counters = new Map<string, number>();
   /** Program id → places taken. */
   private readonly places = new Map<string, number>();
+  /** Program id → stipends awarded (STIPENDS). */
+  private readonly stipends = new Map<string, number>();
+  /** `<program>#<rank>` → the reserve holding it (RESERVE#<rank>). */
+  private readonly ranks = new Map<string, string>();
   /** Nomination id → reviewer sub → their review (REVIEW#<sub>). */
   private readonly reviews = new Map<string, Map<string, Review>>();
 
@@ -186,7 +193,20 @@ export class InMemoryNominationStore implements NominationStore {
     }
     const conflict = () =>
       new VersionConflictError('The nomination was changed by someone else; reload it and try again');
+    const awarded = this.stipends.get(before.programId) ?? 0;
+    if ((write.stipendDelta ?? 0) > 0 && awarded >= (write.stipendLimit ?? 0)) {
+      throw new StipendsExhaustedError(
+        `All ${write.stipendLimit} travel stipends are awarded; change another award first`,
+      );
+    }
     if (stored?.version !== before.version || stored.status !== before.status) throw conflict();
+    const { from: rankGiven, to: rankTaken } = write.rankChange ?? {};
+    const rankKey = (rank: number) => `${before.programId}#${rank}`;
+    if (rankTaken !== undefined && this.ranks.has(rankKey(rankTaken))) {
+      throw new RankTakenError(
+        `Rank ${rankTaken} on the reserve list is taken; give another rank or move that reserve first`,
+      );
+    }
     const move = write.guardMove && {
       from: guardKey(before.programId, write.guardMove.from),
       to: guardKey(before.programId, write.guardMove.to),
@@ -215,6 +235,10 @@ export class InMemoryNominationStore implements NominationStore {
     this.audits.get(before.id)?.push(structuredClone(write.audit));
     this.insertEmails(before, write.emails, write.audit.at);
     if (placeDelta !== 0) this.places.set(before.programId, taken + placeDelta);
+    if (write.stipendDelta) this.stipends.set(before.programId, awarded + write.stipendDelta);
+    if (rankGiven !== undefined && this.ranks.get(rankKey(rankGiven)) === before.id)
+      this.ranks.delete(rankKey(rankGiven));
+    if (rankTaken !== undefined) this.ranks.set(rankKey(rankTaken), before.id);
   }
 
   /** The `attribute_not_exists` conditions on a transaction's audit entries and emails. */

@@ -80,6 +80,7 @@ export const inMemoryWorld = (options: { now?: string; organizerEmails?: string[
       'decision-readiness': lambda('RunTimelineEvent'),
       'decisions-due': lambda('RunTimelineEvent'),
       'decisions-check': lambda('CheckDecisionsNotified'),
+      'reserve-closes': lambda('RunTimelineEvent'),
       reminder: lambda('RunTimelineEvent'),
       evaluation: lambda('RunTimelineEvent'),
       certificates: lambda('IssueCertificates'),

@@ -63,8 +63,9 @@ describe('runTimelineEvent: decision readiness', () => {
     const [email] = queued(world, 'decision-readiness');
     expect(email?.email.subject).toBe('Decisions due Monday 19 February 2024: 2 nominations undecided');
     expect(email?.email.text).toContain(
-      'Nominations: 1 submitted, 1 reviewed, 2 selected, 1 not selected, 1 withdrawn.',
+      'Nominations: 1 submitted, 1 reviewed, 2 selected, 1 not selected, 0 on the reserve list, 1 withdrawn.',
     );
+    expect(email?.email.text).toContain('they will hear by Friday 1 March 2024');
     expect(email?.email.text).toContain('Places: 2 selected of 15–20.');
     expect(email?.email.text).toContain(people.submitted.id);
     expect(await runTimelineEvent(world, input)).toMatchObject({ queued: 0, alreadyQueued: 2 });
@@ -75,12 +76,19 @@ describe('runTimelineEvent: decisions due', () => {
   it('notifies every decided nomination and alerts each organizer about the undecided, once', async () => {
     const { world, people } = await cohort('2024-02-19T14:00:05Z', false);
     const input = scheduledInput('decisions-due');
+    // Two organizer alerts, and the two undecided applicants told they are still considered.
     expect(await runTimelineEvent(world, input)).toEqual({
       kind: 'decisions-due',
-      queued: 2,
+      queued: 4,
       alreadyQueued: 0,
       notified: 3,
     });
+    const pending = queued(world, 'decision-pending');
+    expect(pending.map((e) => e.nominationId).sort()).toEqual([people.submitted.id, people.reviewed.id].sort());
+    expect(pending[0]?.email.subject).toBe(
+      'Your nomination is still being considered: MetLib Learning Circle 2024',
+    );
+    expect(pending[0]?.email.text).toContain('You will hear the decision by email by Friday 1 March 2024.');
     expect(
       queued(world, 'decision-selected')
         .map((e) => e.nominationId)
@@ -98,7 +106,7 @@ describe('runTimelineEvent: decisions due', () => {
     expect(await runTimelineEvent(world, input)).toEqual({
       kind: 'decisions-due',
       queued: 0,
-      alreadyQueued: 2,
+      alreadyQueued: 4,
       notified: 0,
     });
     expect(world.outbox.all()).toHaveLength(before);
