@@ -8,6 +8,7 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { holdsStipend } from '../domain/cohort.ts';
 import { candidateKey, type Nomination } from '../domain/nomination.ts';
 import { holdsPlace } from '../domain/nomination-states.ts';
 import { anonymousOutcome, expiryAttribute } from '../domain/retention.ts';
@@ -184,6 +185,23 @@ export class DynamoDbPersonalData implements PersonalDataStore {
     return records;
   }
 
+  /** One less taken on a program's counter (places, stipends), if it has one. */
+  private async giveBack(Key: Key) {
+    await callAws(service, () =>
+      this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key,
+          ConditionExpression: 'attribute_exists(pk)',
+          UpdateExpression: 'ADD taken :minus',
+          ExpressionAttributeValues: { ':minus': -1 },
+        }),
+      ),
+    ).catch((error) => {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    });
+  }
+
   async erase(records: PersonalRecord[], audit: PrivacyAudit): Promise<number> {
     let erased = 0;
     for (const { nomination } of records) {
@@ -195,16 +213,18 @@ export class DynamoDbPersonalData implements PersonalDataStore {
       ];
       // Counted only if it was this nomination's: a withdrawn one gave it back already.
       const guardErased = guard ? await this.deleteGuard(guard, nomination.id) : false;
-      // A participant erased gives their place back, or the program would stay full for ever.
-      if (holdsPlace(nomination)) {
+      // A participant erased gives their place (and stipend) back, or the program would stay
+      // full for ever; a reserve gives its rank back.
+      if (holdsPlace(nomination)) await this.giveBack(keys.places(nomination.programId));
+      if (holdsStipend(nomination)) await this.giveBack(keys.stipends(nomination.programId));
+      if (nomination.reserveRank !== undefined) {
         await callAws(service, () =>
           this.client.send(
-            new UpdateCommand({
+            new DeleteCommand({
               TableName: this.tableName,
-              Key: keys.places(nomination.programId),
-              ConditionExpression: 'attribute_exists(pk)',
-              UpdateExpression: 'ADD taken :minus',
-              ExpressionAttributeValues: { ':minus': -1 },
+              Key: keys.reserveRank(nomination.programId, nomination.reserveRank as number),
+              ConditionExpression: 'nominationId = :self',
+              ExpressionAttributeValues: { ':self': nomination.id },
             }),
           ),
         ).catch((error) => {

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
+import { globalSouthFor, regionFor } from '../domain/cohort.ts';
 import type { Nomination } from '../domain/nomination.ts';
 import { bodyOrder, nominationFields } from '../domain/nomination-fields.ts';
-import { regionOf } from '../domain/regions.ts';
 import type { Review } from '../domain/reviews.ts';
 
 export interface ExportedNomination {
@@ -38,7 +38,8 @@ const reviewerOf = (review: Review) => review.email ?? review.reviewer;
 
 /**
  * One row per nomination: its id, status and decision, every answer as submitted, the UN M49
- * region and sub-region of the library's country, then the reviews: how many, a `score: <reviewer>` column per reviewer of the program (empty where they
+ * region and sub-region (as organizers corrected them), whether it counts as Global South, its
+ * reserve rank and stipend award, then the reviews: how many, a `score: <reviewer>` column per reviewer of the program (empty where they
  * did not review or gave no score) and the average. UTF-8 with a byte-order mark, so spreadsheet
  * programs read accents right; every cell made inert.
  */
@@ -54,6 +55,9 @@ export const nominationsCsv = (entries: readonly ExportedNomination[]): string =
     ...answers.map((a) => a.header),
     'region',
     'subRegion',
+    'globalSouth',
+    'reserveRank',
+    'stipendAward',
     'reviews',
     ...reviewers.map((r) => `score: ${r}`),
     'averageScore',
@@ -61,7 +65,7 @@ export const nominationsCsv = (entries: readonly ExportedNomination[]): string =
   ];
   const rows = entries.map(({ nomination: n, reviews }) => {
     const scores = new Map(reviews.map((r) => [reviewerOf(r), r.score]));
-    const region = regionOf(n.library.country);
+    const region = regionFor(n);
     return [
       n.id,
       n.status,
@@ -71,6 +75,9 @@ export const nominationsCsv = (entries: readonly ExportedNomination[]): string =
       ...answers.map((a) => a.value(n)),
       region?.name,
       region?.subRegion.name,
+      globalSouthFor(n),
+      n.reserveRank,
+      n.stipend?.award,
       n.reviewCount,
       ...reviewers.map((r) => scores.get(r)),
       n.scoreCount ? Math.round((n.scoreTotal / n.scoreCount) * 100) / 100 : undefined,
