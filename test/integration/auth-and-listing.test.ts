@@ -105,7 +105,7 @@ describe('GET /programs/{programId}/nominations', () => {
     expect(page.json.items.map((n: { id: string }) => n.id).sort()).toEqual(ids.slice(0, 2).sort());
     expect(page.json.items[0]).toMatchObject({
       status: 'reviewed',
-      allowedActions: ['review', 'select', 'reject', 'withdraw'],
+      allowedActions: ['review', 'select', 'reject', 'reserve', 'withdraw'],
     });
   });
 

@@ -61,7 +61,8 @@ describe('decision readiness (two days before decisions are due)', () => {
 describe('decisions due', () => {
   it('notifies every decided applicant and alerts the organizers about the undecided', async () => {
     const outcome = await runTimelineEvent(input('decisions-due'));
-    expect(outcome).toMatchObject({ kind: 'decisions-due', notified: 4, queued: 1 });
+    // The organizers' alert, and the undecided applicant told they are still being considered.
+    expect(outcome).toMatchObject({ kind: 'decisions-due', notified: 4, queued: 2 });
     expect((await stack.inbox(people.madrid.candidate.email)).map((e) => e.subject)).toContain(
       'Selected: MetLib Learning Circle 2024',
     );
@@ -76,15 +77,21 @@ describe('decisions due', () => {
     expect(await runTimelineEvent(input('decisions-due'))).toMatchObject({
       notified: 0,
       queued: 0,
-      alreadyQueued: 1,
+      alreadyQueued: 2,
     });
+    const pending = (await stack.inbox(people.undecided.candidate.email)).filter((e) =>
+      e.subject.startsWith('Your nomination is still being considered'),
+    );
+    expect(pending).toHaveLength(1);
+    expect(pending[0]?.body.text).toContain('You will hear the decision by email by Friday 1 March 2024.');
     expect((await stack.inbox(organizerInbox)).filter((e) => e.subject.startsWith('Overdue'))).toHaveLength(
       1,
     );
-    await stack.api('POST', `/nominations/${ids.withdrawn}/transitions`, {
+    const withdrawal = await stack.api('POST', `/nominations/${ids.withdrawn}/transitions`, {
       token: organizer,
       body: { action: 'withdraw' },
     });
+    expect(withdrawal.status).toBe(200);
   });
 });
 

@@ -32,7 +32,7 @@ describe('POST /nominations/{id}/transitions', () => {
       id,
       status: 'reviewed',
       version: 3,
-      allowedActions: ['review', 'select', 'reject', 'withdraw'],
+      allowedActions: ['review', 'select', 'reject', 'reserve', 'withdraw'],
     });
     await moveTo(id, 'select', 'notify');
 
