@@ -1,7 +1,7 @@
 import { commandLine } from './command-line.ts';
 import { runSimulation } from './simulation.ts';
 
-const help = `Usage: npm run simulate -- [--nominations 200] [--selected 18] [--undecided 7] [--seed 2024] [--json]
+const help = `Usage: npm run simulate -- [--nominations 200] [--selected 18] [--reserves 3] [--undecided 7] [--seed 2024] [--json]
 
 Plays the MetLib Learning Circle 2024 on a fresh in-memory local stack: nominations (each
 confirmed from the link in its nominator's email), reviews and selection in February 2024, then every scheduled event until April 2025 on a virtual clock.
@@ -12,16 +12,18 @@ is missing or duplicated.
 const { values, integer, usageError } = commandLine(help, {
   nominations: { type: 'string', default: '200' },
   selected: { type: 'string', default: '18' },
+  reserves: { type: 'string', default: '3' },
   undecided: { type: 'string', default: '7' },
   seed: { type: 'string', default: '2024' },
   json: { type: 'boolean', default: false },
 });
 const nominations = integer('nominations', { min: 0 });
 const selected = integer('selected', { min: 0, max: 20 });
+const reserves = integer('reserves', { min: 0, max: 999 });
 const undecided = integer('undecided', { min: 0 });
 const seed = integer('seed');
-if (selected + undecided > nominations) {
-  usageError('--selected plus --undecided must not exceed --nominations.');
+if (selected + reserves + undecided > nominations) {
+  usageError('--selected, --reserves and --undecided together must not exceed --nominations.');
 }
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -30,6 +32,7 @@ log(`Simulating the 2024 program with ${nominations} nominations (seed ${seed})â
 const report = await runSimulation({
   nominations,
   selected,
+  reserves,
   undecided,
   seed,
   progress: log,
@@ -46,7 +49,7 @@ if (values.json) {
 Emails per kind (sent of expected)
 ${rows.join('\n')}
 
-  participants           ${report.participants} (one withdrew after the decision)
+  participants           ${report.participants} (one withdrew after the decision; the first reserve took the place)
   sent through SES       ${report.sentThroughSes}
   schedule firings       ${report.scheduleFirings}, and ${report.sweeps} outbox sweeps (${report.failedFirings} failed)
   dead letters           ${report.deadLetters}

@@ -14,6 +14,8 @@ import { type RunningStack, startStack } from './stack.ts';
 export interface SimulationOptions {
   nominations: number;
   selected: number;
+  /** Put on the reserve list, in order: the first is offered the place of the one who withdraws. */
+  reserves?: number;
   /** Left without a decision on purpose, to show the overdue alert. */
   undecided: number;
   seed: number;
@@ -114,19 +116,32 @@ export const runSimulation = async (options: SimulationOptions): Promise<Simulat
     await pool(ids.slice(0, decided), 10, async (id, i) => {
       await api('POST', `/nominations/${id}/transitions`, reviewer, { action: 'review', score: 1 + (i % 5) });
     });
+    const reserves = Math.min(options.reserves ?? 2, decided - options.selected);
     const selected = ids.slice(0, options.selected);
-    await pool(selected, 5, async (id) => {
-      await api('POST', `/nominations/${id}/transitions`, organizer, { action: 'select' });
-    });
-    await pool(ids.slice(options.selected, decided), 10, async (id) => {
-      await api('POST', `/nominations/${id}/transitions`, organizer, { action: 'reject' });
-    });
+    const onReserve = ids.slice(options.selected, options.selected + reserves);
+    // In bulk, as the console does it: each decision its own transaction, each reported.
+    const decide = async (chosen: string[], action: string) => {
+      for (let i = 0; i < chosen.length; i += 100) {
+        const batch = chosen.slice(i, i + 100).map((id) => ({ id, action }));
+        const report = (await api('POST', '/programs/metlib-2024/decisions', organizer, {
+          decisions: batch,
+        })) as unknown as { failed: number };
+        if (report.failed) throw new Error(`${report.failed} of ${batch.length} ${action} decisions failed`);
+      }
+    };
+    await decide(selected, 'select');
+    await decide(onReserve, 'reserve');
+    await decide(ids.slice(options.selected + reserves, decided), 'reject');
+    const rejected = decided - options.selected - reserves;
     say(
-      `${decided} reviewed: ${options.selected} selected, ${decided - options.selected} not selected, ${options.undecided} left undecided`,
+      `${decided} reviewed: ${options.selected} selected, ${reserves} on the reserve list, ${rejected} not selected, ${options.undecided} left undecided`,
     );
 
-    // One participant withdraws after hearing the decision: they get nothing from then on.
+    // After hearing the decision one participant withdraws: they get nothing from then on, and
+    // the first reserve is offered the place. Another participant is awarded a travel stipend.
     let withdrawn: string | undefined;
+    let offered: string | undefined;
+    let stipendAwarded = false;
     const firings = () => stack.scheduler.invocations().length;
     const recurring = new Set(catalog.filter((e) => e.every).map((e) => e.name));
     for (;;) {
@@ -152,6 +167,20 @@ export const runSimulation = async (options: SimulationOptions): Promise<Simulat
           note: 'Changed jobs',
         });
         say(`${next.toISOString().slice(0, 10)}  one participant withdrew`);
+        offered = onReserve[0];
+        if (offered) {
+          await api('POST', `/nominations/${offered}/transitions`, organizer, { action: 'offer-place' });
+          say(`${next.toISOString().slice(0, 10)}  the first reserve was offered the place`);
+        }
+        const cohort = (await api('GET', '/programs/metlib-2024/cohort', organizer)) as unknown as {
+          participants: { id: string; stipend: { eligible: boolean } }[];
+        };
+        const eligible = cohort.participants.find((p) => p.stipend.eligible);
+        if (eligible) {
+          await api('PUT', `/nominations/${eligible.id}/stipend`, organizer, { award: 'awarded' });
+          stipendAwarded = true;
+          say(`${next.toISOString().slice(0, 10)}  a travel stipend was awarded`);
+        }
       }
     }
     await stack.poller.drained();
@@ -190,7 +219,7 @@ export const runSimulation = async (options: SimulationOptions): Promise<Simulat
     const outboxEmails = Object.values(emailsByKind).reduce((sum, n) => sum + n, 0);
     const duplicates = Math.max(0, ours.length - outboxEmails);
 
-    const participants = options.selected - (withdrawn ? 1 : 0);
+    const participants = options.selected - (withdrawn ? 1 : 0) + (offered ? 1 : 0);
     const reminders = stack.scheduler
       .invocations()
       .filter((f) => f.ok && f.schedule.includes('.reminder-')).length;
@@ -198,7 +227,15 @@ export const runSimulation = async (options: SimulationOptions): Promise<Simulat
       confirmation: options.nominations,
       acknowledgement: options.nominations,
       'decision-selected': options.selected,
-      'decision-not-selected': decided - options.selected,
+      'decision-not-selected': rejected,
+      'decision-reserve': reserves,
+      'decision-pending': options.undecided,
+      'withdrawal-confirmed': withdrawn ? 1 : 0,
+      // One email to the organizers together, naming the first reserves.
+      'place-vacated': withdrawn ? 1 : 0,
+      'place-offered': offered ? 1 : 0,
+      'reserve-closed': reserves - (offered ? 1 : 0),
+      'stipend-awarded': stipendAwarded ? 1 : 0,
       'decision-readiness': organizers.length,
       'decisions-overdue': options.undecided > 0 ? organizers.length : 0,
       reminder: reminders * participants,

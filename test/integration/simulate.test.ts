@@ -7,6 +7,7 @@ describe('npm run simulate', () => {
     const report = await runSimulation({
       nominations: 24,
       selected: 6,
+      reserves: 2,
       undecided: 3,
       seed: 7,
       dynamoDbEndpoint: inject('dynamoDbEndpoint'),
@@ -15,13 +16,13 @@ describe('npm run simulate', () => {
     });
     expect(report).toMatchObject({
       ok: true,
-      participants: 5,
+      participants: 6,
       missing: {},
       duplicates: 0,
       deadLetters: 0,
       unsent: 0,
       failedFirings: 0,
-      scheduleFirings: 27,
+      scheduleFirings: 28,
     });
     // The outbox sweep ran on the way to each firing; racing the mailer, it sent nothing twice.
     expect(report.sweeps).toBeGreaterThan(0);
@@ -30,8 +31,15 @@ describe('npm run simulate', () => {
       confirmation: 24,
       acknowledgement: 24,
       'decision-selected': 6,
-      'decision-not-selected': 15,
-      certificate: 5,
+      'decision-reserve': 2,
+      'decision-not-selected': 13,
+      'decision-pending': 3,
+      'withdrawal-confirmed': 1,
+      'place-vacated': 1,
+      'place-offered': 1,
+      'reserve-closed': 1,
+      'stipend-awarded': 1,
+      certificate: 6,
     });
     expect(report.sentThroughSes).toBe(Object.values(report.emailsByKind).reduce((a, b) => a + b, 0));
     expect(lines.some((l) => l.includes('certificates-2025.certificates'))).toBe(true);
