@@ -31,15 +31,18 @@ export const isTransientAwsError = (error: unknown): boolean => {
 };
 
 /**
- * The one error mapping of every adapter call (DynamoDB, SES, EventBridge Scheduler): a transient
- * failure becomes ServiceUnavailableError (a retryable 503, with the AWS error as its cause);
- * anything else is passed on for the adapter to recognise with `instanceof`.
+ * The one error mapping of every adapter call (DynamoDB, SES, EventBridge Scheduler, Secrets
+ * Manager through Powertools): a transient failure becomes ServiceUnavailableError (a retryable
+ * 503, with the AWS error as its cause), also when a library wrapped the AWS error in its own
+ * (as its `cause`); anything else is passed on for the adapter to recognise with `instanceof`.
  */
 export const callAws = async <T>(service: string, call: () => Promise<T>): Promise<T> => {
   try {
     return await call();
   } catch (error) {
-    if (isTransientAwsError(error)) {
+    // Mapped already by a call nested in this one.
+    if (error instanceof ServiceUnavailableError) throw error;
+    if (isTransientAwsError(error) || (error instanceof Error && isTransientAwsError(error.cause))) {
       throw new ServiceUnavailableError(`${service} is temporarily unavailable; please try again`, {
         cause: error,
       });

@@ -1,8 +1,7 @@
 import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { ServiceUnavailableError } from '../domain/errors.ts';
 import { requestHandler } from './aws-clients.ts';
-import { isTransientAwsError } from './aws-errors.ts';
+import { callAws } from './aws-errors.ts';
 
 /**
  * The bytes of a Secrets Manager secret (its SecretString), fetched through Powertools and kept
@@ -18,15 +17,8 @@ export const secretKey = (secretId: string, endpoint?: string): (() => Promise<U
     }),
   });
   return async () => {
-    const value = await provider.get(secretId, { maxAge: 300 }).catch((error: Error) => {
-      // Powertools wraps the SDK's error; a throttled or unreachable service is still a retryable 503.
-      if (isTransientAwsError(error) || isTransientAwsError(error.cause)) {
-        throw new ServiceUnavailableError('The link secret is temporarily unavailable; please try again', {
-          cause: error,
-        });
-      }
-      throw error;
-    });
+    // Powertools wraps the SDK's error; callAws finds a throttled or unreachable service in it.
+    const value = await callAws('The link secret', () => provider.get(secretId, { maxAge: 300 }));
     if (typeof value !== 'string' || value.length < 32) {
       throw new Error(`The secret ${secretId} must hold at least 32 characters`);
     }
