@@ -1,3 +1,7 @@
+/** The path of the nominator's confirmation or manage link in an email's text, if it has one. */
+export const nominatorLinkIn = (text: string | undefined, purpose: 'confirm' | 'manage') =>
+  text?.match(new RegExp(`/nominations/${purpose}/[\\w.-]+`))?.[0];
+
 /**
  * The confirmation link mailed to each nominator, read from the SES emulator's `/store` JSON as
  * a nominator would read their inbox: by nominator address (lower case), the newest link.
@@ -9,7 +13,7 @@ export const confirmationLinks = async (sesEndpoint: string): Promise<Map<string
   const links = new Map<string, string>();
   for (const email of store.emails) {
     if (!email.subject.startsWith('Please confirm')) continue;
-    const path = email.body.text?.match(/\/nominations\/confirm\/[\w.-]+/)?.[0];
+    const path = nominatorLinkIn(email.body.text, 'confirm');
     const to = email.destination.to[0]?.toLowerCase();
     if (path && to) links.set(to, path);
   }

@@ -5,6 +5,7 @@ import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
 import sample from '../../events/samples/nomination.json' with { type: 'json' };
 import { localDynamoDbClient } from '../../local/emulators.ts';
+import { nominatorLinkIn } from '../../local/nominator-mail.ts';
 import { type RunningStack, startStack } from '../../local/stack.ts';
 
 export interface SentEmail {
@@ -107,7 +108,7 @@ export const startTestStack = async (
   };
   const linkFor: TestStack['linkFor'] = async (nominatorEmail, purpose = 'confirm') => {
     const confirmations = (await inbox(nominatorEmail)).filter((e) => e.subject.startsWith('Please confirm'));
-    const path = confirmations.at(-1)?.body.text?.match(new RegExp(`/nominations/${purpose}/[\\w.-]+`))?.[0];
+    const path = nominatorLinkIn(confirmations.at(-1)?.body.text, purpose);
     if (!path) throw new Error(`No ${purpose} link was mailed to ${nominatorEmail}`);
     return path;
   };

@@ -10,6 +10,7 @@ import { confirmNomination } from '#shared/use-cases/confirm-nomination';
 import { submitNomination } from '#shared/use-cases/submit-nomination';
 import { transitionNomination } from '#shared/use-cases/transition-nomination';
 import sample from '../../../events/samples/nomination.json' with { type: 'json' };
+import { nominatorLinkIn } from '../../../local/nominator-mail.ts';
 import { InMemoryComplaints, ManualClock, RecordingSender } from './clock-and-sender.ts';
 import { InMemoryNominationStore } from './nominations.ts';
 import { InMemoryOutbox } from './outbox.ts';
@@ -110,7 +111,7 @@ export const linkIn = (world: World, nominationId: string, purpose: 'confirm' | 
   const email = world.outbox
     .all()
     .find((e) => e.nominationId === nominationId && e.email.kind === 'confirmation');
-  const token = email?.email.text.match(new RegExp(`/nominations/${purpose}/([\\w.-]+)`))?.[1];
+  const token = nominatorLinkIn(email?.email.text, purpose)?.split('/').at(-1);
   if (!token) throw new Error(`No ${purpose} link was sent for ${nominationId}`);
   return token;
 };
