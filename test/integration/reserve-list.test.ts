@@ -63,7 +63,8 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-describe('the reserve list, from decision day to its close', () => {
+// Each clock jump waits for what the schedules fire on the way, which a busy machine slows.
+describe('the reserve list, from decision day to its close', { timeout: 90_000 }, () => {
   it('ranks reserves, and refuses a rank already taken without writing anything', async () => {
     expect((await act(ids.leaver, 'select')).status).toBe(200);
     expect((await act(ids.nairobi, 'select')).status).toBe(200);
@@ -227,11 +228,15 @@ describe('the reserve list, from decision day to its close', () => {
       }
     }
     expect(repeated).toEqual([]);
-    // The replacement gets the May meeting's reminders like every participant.
-    expect(await subjects('first')).toEqual([
+    // The replacement gets the May meeting's reminders like every participant (the clock's jump
+    // queues both at once, so they may arrive in either order).
+    const first = await subjects('first');
+    expect(first.slice(0, 3)).toEqual([
       expect.stringMatching(/^Nomination received/),
       'On the reserve list: MetLib Learning Circle 2024',
       'A place has opened for you: MetLib Learning Circle 2024',
+    ]);
+    expect(first.slice(3).sort()).toEqual([
       'Reminder: Monthly online meeting in 7 days',
       'Reminder: Monthly online meeting tomorrow',
     ]);

@@ -84,7 +84,9 @@ describe('runTimelineEvent: decisions due', () => {
       notified: 3,
     });
     const pending = queued(world, 'decision-pending');
-    expect(pending.map((e) => e.nominationId).sort()).toEqual([people.submitted.id, people.reviewed.id].sort());
+    expect(pending.map((e) => e.nominationId).sort()).toEqual(
+      [people.submitted.id, people.reviewed.id].sort(),
+    );
     expect(pending[0]?.email.subject).toBe(
       'Your nomination is still being considered: MetLib Learning Circle 2024',
     );
