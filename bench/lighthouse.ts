@@ -21,6 +21,7 @@ export const auditedPages: readonly AuditedPage[] = [
   { name: 'console signed out, on to sign in', path: '/staff', signedIn: false, crawled: false },
   { name: 'console: nominations', path: '/staff', signedIn: true, crawled: false },
   { name: 'console: a nomination', path: '/staff/nominations/{id}', signedIn: true, crawled: false },
+  { name: 'console: the cohort', path: '/staff/cohort', signedIn: true, crawled: false },
 ];
 
 export interface AuditedPage {

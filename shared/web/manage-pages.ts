@@ -1,7 +1,7 @@
 import { countryName } from '../domain/countries.ts';
 import type { Nomination } from '../domain/nomination.ts';
 import type { Program } from '../domain/program.ts';
-import { formatDateInZone, formatInZone } from '../domain/time.ts';
+import { formatCalendarDate, formatDateInZone, formatInZone } from '../domain/time.ts';
 import { html } from '../email/html.ts';
 import type { Managed } from '../use-cases/manage-nomination.ts';
 import { bodyToForm, type Field, formSections } from './form-fields.ts';
@@ -18,7 +18,9 @@ const standing = (n: Nomination, program: Program): string => {
     case 'notified':
       return n.decision === 'selected'
         ? 'Selected. The candidate and you have been told by email.'
-        : 'Not selected this time. The candidate and you have been told by email.';
+        : n.decision === 'reserve'
+          ? `On the reserve list. If a place opens before ${formatCalendarDate(program.reserveUntil)}, the candidate and you will hear at once.`
+          : 'Not selected this time. The candidate and you have been told by email.';
     default:
       return `Confirmed and with the advisory group. You will both hear the decision by email by ${decisionDay}.`;
   }

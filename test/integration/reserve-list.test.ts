@@ -126,6 +126,11 @@ describe('the reserve list, from decision day to its close', { timeout: 90_000 }
     );
     expect((await read(ids.first)).status).toBe('notified');
     expect((await read(ids.first)).decision).toBe('reserve');
+    // The nominator's own page says so too.
+    const page = await stack.api('GET', await stack.linkFor(people.first.nominator.email, 'manage'), {
+      headers: { accept: 'text/html' },
+    });
+    expect(page.text).toContain('On the reserve list. If a place opens before Friday 31 May 2024');
   });
 
   it('emails a stipend awarded after the decision email once, however often it is changed', async () => {
