@@ -28,6 +28,7 @@ export const checkDecisionsNotified = async (
   const decided = [
     ...(await listAllNominations(deps.nominations, program.id, 'selected')),
     ...(await listAllNominations(deps.nominations, program.id, 'not_selected')),
+    ...(await listAllNominations(deps.nominations, program.id, 'reserve')),
   ];
   return { kind: input.kind, decidedNotNotified: decided.length, nominationIds: decided.map((n) => n.id) };
 };

@@ -174,6 +174,12 @@ export const applyTransition = async (
   const rank = command.action === 'reserve' ? await rankFor(deps, before, command) : undefined;
   if (rank !== undefined) after.reserveRank = rank;
   else if (!onReserveList(after)) delete after.reserveRank;
+  // A participant who loses their place gives their stipend back: the decision goes with it (the
+  // history keeps it), so a later selection starts without one.
+  if (holdsPlace(before) && !holdsPlace(after)) {
+    delete after.stipend;
+    delete after.stipendTold;
+  }
   // Told in the decision email (or the place offered) is told: no stipend email follows.
   if (holdsStipend(after) && after.status === 'notified') after.stipendTold = true;
   // A known fate starts the data's lifetime; a lifetime once set stays (a participant's, say).

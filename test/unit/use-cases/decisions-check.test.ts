@@ -7,14 +7,15 @@ describe('the decisions check, an hour after decisions are due', () => {
     const world = inMemoryWorld();
     const lateSelected = await nominated(world, ['review', 'select']);
     const lateRejected = await nominated(world, ['review', 'reject']);
+    const lateReserve = await nominated(world, ['review', 'reserve']);
     await nominated(world, ['review', 'select', 'notify']);
     await nominated(world, ['review', 'reject', 'notify']);
     await nominated(world, ['review']);
     await nominated(world, ['review', 'select', 'withdraw']);
     await nominated(world);
     const check = await checkDecisionsNotified(world, scheduledInput('decisions-check'));
-    expect(check).toMatchObject({ kind: 'decisions-check', decidedNotNotified: 2 });
-    expect(check.nominationIds.sort()).toEqual([lateSelected.id, lateRejected.id].sort());
+    expect(check).toMatchObject({ kind: 'decisions-check', decidedNotNotified: 3 });
+    expect(check.nominationIds.sort()).toEqual([lateSelected.id, lateRejected.id, lateReserve.id].sort());
   });
 
   it('counts none once every decision was told', async () => {
