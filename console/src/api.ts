@@ -14,6 +14,7 @@ export interface Api {
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body: unknown): Promise<T>;
   patch<T>(path: string, body: unknown): Promise<T>;
+  put<T>(path: string, body: unknown): Promise<T>;
   /** The raw response, for downloads. */
   fetch(path: string): Promise<Response>;
 }
@@ -59,6 +60,7 @@ export const makeApi = (token: () => string, signIn: () => Promise<void>): Api =
     get: async (path) => read(await send('GET', path)),
     post: async (path, body) => read(await send('POST', path, body)),
     patch: async (path, body) => read(await send('PATCH', path, body)),
+    put: async (path, body) => read(await send('PUT', path, body)),
     fetch: (path) => send('GET', path),
   };
 };

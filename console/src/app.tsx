@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { type Api, makeApi } from './api.ts';
 import { Auth, type ConsoleConfig, loadConfig, type SignedIn } from './auth.ts';
+import { CohortPage } from './cohort-page.tsx';
 import { NominationPage } from './nomination-page.tsx';
 import { NominationsPage } from './nominations-page.tsx';
 import { PersonalDataPage } from './personal-data-page.tsx';
@@ -28,6 +29,12 @@ const boot = async (): Promise<Boot> => {
   auth.manager.events.addAccessTokenExpired(() => void auth.signIn());
   return { kind: 'ready', config, auth, me };
 };
+
+/** The console's sections, in its navigation. */
+const sections = [
+  ['/staff', 'Nominations'],
+  ['/staff/cohort', 'Cohort'],
+] as const;
 
 const where = () => ({ path: location.pathname, search: location.search });
 
@@ -94,6 +101,24 @@ export const App = () => {
           )}
         </div>
       </header>
+      {ready && (
+        <nav class="app-service-nav" aria-label="Console">
+          <ul class="govuk-width-container app-service-nav__list">
+            {sections.map(([href, label]) => (
+              <li key={href}>
+                <Link
+                  href={href}
+                  navigate={navigate}
+                  class="app-service-nav__link"
+                  current={place.path.replace(/\/$/, '') === href}
+                >
+                  {label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
       <div class="govuk-width-container">
         <main class="govuk-main-wrapper" id="main-content" tabIndex={-1}>
           {state.kind === 'loading' || state.kind === 'redirecting' ? (
@@ -107,6 +132,8 @@ export const App = () => {
             </>
           ) : api && personalData && place.path === '/staff/personal-data' ? (
             <PersonalDataPage api={api} navigate={navigate} />
+          ) : api && place.path === '/staff/cohort' ? (
+            <CohortPage api={api} config={state.config} navigate={navigate} />
           ) : api && detail?.[1] ? (
             <NominationPage
               id={decodeURIComponent(detail[1])}

@@ -1,17 +1,13 @@
 import { useState } from 'preact/hooks';
 import type { Api } from './api.ts';
 import type { ConsoleConfig, SignedIn } from './auth.ts';
+import { DecidePanel, decisions, ReserveRankForm } from './decide-panel.tsx';
 import type { Detail } from './nomination-page.tsx';
-import { NoteField } from './ui.tsx';
+import { NoteField, Radios } from './ui.tsx';
+
+const scores = ['1', '2', '3', '4', '5'].map((value) => ({ value, label: value }));
 
 export type Outcome = { ok: true; message: string } | { ok: false; error: unknown };
-
-const decisions: Record<string, { label: string; done: string; warning?: boolean }> = {
-  select: { label: 'Select', done: 'Selected' },
-  reject: { label: 'Do not select', done: 'Marked not selected' },
-  notify: { label: 'Notify the decision', done: 'Decision email queued' },
-  withdraw: { label: 'Withdraw', done: 'Withdrawn', warning: true },
-};
 
 /**
  * What the state table allows now, for this person: organizers decide, everyone reviews. Each
@@ -29,6 +25,7 @@ export const Actions = (props: {
   const [score, setScore] = useState<string>();
   const [reviewNote, setReviewNote] = useState('');
   const [busy, setBusy] = useState(false);
+  /** Sends the action and settles its outcome; answers whether it was made. */
   const run = async (path: string, body: Record<string, unknown>, done: string) => {
     setBusy(true);
     try {
@@ -37,8 +34,10 @@ export const Actions = (props: {
       setNote('');
       setReviewNote('');
       setScore(undefined);
+      return true;
     } catch (error) {
       await props.settle({ ok: false, error });
+      return false;
     } finally {
       setBusy(false);
     }
@@ -50,38 +49,28 @@ export const Actions = (props: {
       done,
     );
   const organizer = props.me.role === 'Organizer';
-  const decide = organizer ? detail.allowedActions.filter((a) => a in decisions) : [];
+  const onReserveList = detail.reserveRank !== undefined;
+  // On the reserve list, "reserve" moves it: the rank form below does that.
+  const decide = organizer
+    ? detail.allowedActions.filter((a) => a in decisions && !(a === 'reserve' && onReserveList))
+    : [];
   const canReview = detail.allowedActions.includes('review');
   const canDeclare = props.config.features.conflicts && props.me.role === 'Reviewer';
-  if (decide.length === 0 && !canReview && !canDeclare) return null;
+  if (decide.length === 0 && !(organizer && onReserveList) && !canReview && !canDeclare) return null;
   return (
     <>
       {decide.length > 0 && (
-        <form class="app-panel" aria-labelledby="decide-heading" onSubmit={(e) => e.preventDefault()}>
-          <h2 class="govuk-heading-m" id="decide-heading">
-            Decide
-          </h2>
-          <NoteField id="decision-note" label="Note (optional)" rows={2} value={note} onInput={setNote} />
-          <div class="govuk-button-group">
-            {decide.map((action) => (
-              <button
-                key={action}
-                type="button"
-                disabled={busy}
-                class={`govuk-button${decisions[action]?.warning ? ' govuk-button--warning' : ' govuk-button--secondary'}`}
-                onClick={() =>
-                  void transition(
-                    action,
-                    note.trim() ? { note: note.trim() } : {},
-                    decisions[action]?.done ?? action,
-                  )
-                }
-              >
-                {decisions[action]?.label}
-              </button>
-            ))}
-          </div>
-        </form>
+        <DecidePanel
+          detail={detail}
+          actions={decide}
+          busy={busy}
+          note={note}
+          setNote={setNote}
+          transition={transition}
+        />
+      )}
+      {organizer && onReserveList && detail.allowedActions.includes('reserve') && (
+        <ReserveRankForm detail={detail} busy={busy} transition={transition} />
       )}
       {canReview && (
         <form
@@ -102,30 +91,15 @@ export const Actions = (props: {
           <h2 class="govuk-heading-m" id="review-heading">
             Your review
           </h2>
-          <div class="govuk-form-group">
-            <fieldset class="govuk-fieldset">
-              <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Score</legend>
-              <div class="govuk-hint">1 is weakest, 5 is strongest.</div>
-              <div class="govuk-radios govuk-radios--inline">
-                {['1', '2', '3', '4', '5'].map((value) => (
-                  <div class="govuk-radios__item" key={value}>
-                    <input
-                      class="govuk-radios__input"
-                      id={`score-${value}`}
-                      name="score"
-                      type="radio"
-                      value={value}
-                      checked={score === value}
-                      onChange={() => setScore(value)}
-                    />
-                    <label class="govuk-label govuk-radios__label" for={`score-${value}`}>
-                      {value}
-                    </label>
-                  </div>
-                ))}
-              </div>
-            </fieldset>
-          </div>
+          <Radios
+            name="score"
+            legend="Score"
+            hint="1 is weakest, 5 is strongest."
+            inline
+            options={scores}
+            value={score}
+            onChange={setScore}
+          />
           <NoteField id="review-note" label="Note" rows={3} value={reviewNote} onInput={setReviewNote} />
           <button type="submit" class="govuk-button" disabled={busy}>
             Send review

@@ -6,10 +6,23 @@ import type { Program } from '#shared/domain/program';
 import { Answers } from './answers.tsx';
 import { type Api, ApiError } from './api.ts';
 import type { ConsoleConfig, SignedIn } from './auth.ts';
+import { CohortSection, StipendSection } from './cohort-sections.tsx';
+import type { Region, StipendDecision } from './cohort-view.ts';
 import { CorrectionForm, correctionFieldId } from './correction-form.tsx';
 import { EmailStatus, resendable, UndeliverableWarning } from './delivery.tsx';
 import { Actions, type Outcome } from './nomination-actions.tsx';
-import { Banner, ErrorSummary, formatInstant, Link, type Navigate, type Problem, Tag } from './ui.tsx';
+import {
+  Banner,
+  ErrorSummary,
+  formatInstant,
+  Link,
+  type Navigate,
+  type Problem,
+  statusLabels,
+  TableHead,
+  Tag,
+} from './ui.tsx';
+import { statusKey } from './view.ts';
 
 export interface Detail {
   id: string;
@@ -29,6 +42,7 @@ export interface Detail {
     to: string;
     note?: string;
     score?: number;
+    rank?: number;
   }[];
   emails: {
     key: string;
@@ -44,8 +58,26 @@ export interface Detail {
     deliveryEvents?: { type: string; at: string; recipients: string[]; diagnostic?: string }[];
   }[];
   undeliverable?: UndeliverableAddress[];
+  /** On the reserve list: its place in line. */
+  reserveRank?: number;
+  /** The region it counts in, as organizers may have corrected it. */
+  region: Region | null;
+  classification: {
+    /** What the library's country implies. */
+    region: Region | null;
+    globalSouthByCountry: boolean;
+    globalSouth: boolean;
+    overrides: { subRegion?: string; globalSouth?: boolean };
+  };
+  stipend: { requested: boolean; eligible: boolean; decision: StipendDecision | null; told: boolean };
   [answer: string]: unknown;
 }
+
+/** A participant, told or not: the one who has a travel stipend decision. */
+const participant = (d: Detail) =>
+  d.status === 'selected' ||
+  (d.status === 'notified' && d.decision === 'selected') ||
+  d.stipend.decision !== null;
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -110,6 +142,7 @@ export const NominationPage = (props: {
     );
   };
 
+  const organizer = props.me.role === 'Organizer';
   return (
     <>
       <p class="govuk-body">
@@ -132,7 +165,7 @@ export const NominationPage = (props: {
             <div class="govuk-summary-list__row">
               <dt class="govuk-summary-list__key">Status</dt>
               <dd class="govuk-summary-list__value">
-                <Tag value={detail.decision ? `${detail.status}:${detail.decision}` : detail.status} />
+                <Tag value={statusKey(detail)} />
               </dd>
             </div>
             <div class="govuk-summary-list__row">
@@ -151,8 +184,12 @@ export const NominationPage = (props: {
           </dl>
           <UndeliverableWarning addresses={detail.undeliverable ?? []} />
           <Actions detail={detail} api={props.api} me={props.me} config={props.config} settle={settle} />
-          {props.config.features.corrections && props.me.role === 'Organizer' && (
+          {props.config.features.corrections && organizer && (
             <CorrectionForm detail={detail} api={props.api} settle={settle} />
+          )}
+          <CohortSection detail={detail} api={props.api} organizer={organizer} settle={settle} />
+          {participant(detail) && (
+            <StipendSection detail={detail} api={props.api} organizer={organizer} settle={settle} />
           )}
           <h2 class="govuk-heading-m">The nomination</h2>
           {program ? <Answers nomination={detail} program={program} /> : <p class="govuk-body">Loading…</p>}
@@ -160,7 +197,7 @@ export const NominationPage = (props: {
           <Emails
             detail={detail}
             resend={
-              props.config.features.resend && props.me.role === 'Organizer'
+              props.config.features.resend && organizer
                 ? (key) =>
                     props.api
                       .post(
@@ -188,15 +225,7 @@ const SimpleTable = (props: {
 }) => (
   <table class="govuk-table">
     <caption class="govuk-visually-hidden">{props.caption}</caption>
-    <thead class="govuk-table__head">
-      <tr class="govuk-table__row">
-        {props.headings.map((h) => (
-          <th key={h} scope="col" class="govuk-table__header">
-            {h}
-          </th>
-        ))}
-      </tr>
-    </thead>
+    <TableHead headings={props.headings} />
     <tbody class="govuk-table__body">
       {props.rows.map(([key, cells]) => (
         <tr class="govuk-table__row" key={key}>
@@ -211,6 +240,8 @@ const SimpleTable = (props: {
   </table>
 );
 
+const inWords = (status: string) => statusLabels[status]?.toLowerCase() ?? status;
+
 const History = ({ detail }: { detail: Detail }) => (
   <>
     <h2 class="govuk-heading-m">History</h2>
@@ -222,9 +253,9 @@ const History = ({ detail }: { detail: Detail }) => (
         [
           formatInstant(entry.at),
           entry.actor,
-          `${entry.action}${entry.from && entry.from !== entry.to ? ` (${entry.from} → ${entry.to})` : ''}${
+          `${entry.action}${entry.from && entry.from !== entry.to ? ` (${inWords(entry.from)} → ${inWords(entry.to)})` : ''}${
             entry.score !== undefined ? `, score ${entry.score}` : ''
-          }`,
+          }${entry.rank !== undefined ? `, rank ${entry.rank}` : ''}`,
           entry.note ?? '',
         ],
       ])}

@@ -1,52 +1,21 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { type Api, ApiError } from './api.ts';
 import type { ConsoleConfig, SignedIn } from './auth.ts';
+import { BulkDecisions } from './bulk-decisions.tsx';
 import { ExportButton } from './export-button.tsx';
+import { lastLoaded, loadAll } from './listing.ts';
 import { NominationsTable } from './nominations-table.tsx';
-import {
-  countryName,
-  ErrorSummary,
-  labelOf,
-  type Navigate,
-  type ProgramLabels,
-  statusLabels,
-} from './ui.tsx';
+import { countryName, ErrorSummary, labelOf, type Navigate, statusLabels } from './ui.tsx';
 import {
   applyView,
   type FilterName,
   formatView,
-  type ListedNomination,
   pageOf,
   parseView,
-  type Row,
   regionChoices,
-  toRow,
   type View,
   valuesOf,
 } from './view.ts';
-
-interface Loaded {
-  rows: Row[];
-  program: ProgramLabels;
-}
-
-/** The listing of the last visit, shown at once on coming back while it is read again. */
-let lastLoaded: Loaded | undefined;
-
-const loadAll = async (api: Api, programId: string): Promise<Loaded> => {
-  const program = await api.get<ProgramLabels>(`/programs/${encodeURIComponent(programId)}`);
-  const rows: Row[] = [];
-  let cursor: string | undefined;
-  do {
-    const query = new URLSearchParams({ limit: '100', ...(cursor ? { cursor } : {}) });
-    const page = await api.get<{ items: ListedNomination[]; cursor?: string }>(
-      `/programs/${encodeURIComponent(programId)}/nominations?${query}`,
-    );
-    for (const item of page.items) rows.push(toRow(item, countryName));
-    cursor = page.cursor;
-  } while (cursor);
-  return { rows, program };
-};
 
 const Filter = (props: {
   name: FilterName;
@@ -96,18 +65,24 @@ export const NominationsPage = (props: {
 }) => {
   const [loaded, setLoaded] = useState(lastLoaded);
   const [error, setError] = useState<string>();
-  useEffect(() => {
-    loadAll(props.api, props.config.programId).then(
-      (result) => {
-        lastLoaded = result;
-        setLoaded(result);
-      },
-      (e) => {
-        if (!(e instanceof ApiError && e.status === 401))
-          setError(e instanceof Error ? e.message : String(e));
-      },
-    );
-  }, [props.api, props.config.programId]);
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  const reload = () =>
+    loadAll(props.api, props.config.programId).then(setLoaded, (e) => {
+      if (!(e instanceof ApiError && e.status === 401)) setError(e instanceof Error ? e.message : String(e));
+    });
+  useEffect(() => void reload(), [props.api, props.config.programId]);
+  // Stable, so a tick renders again only the row ticked.
+  const onPick = useCallback(
+    (id: string, on: boolean) =>
+      setPicked((before) => {
+        const next = new Set(before);
+        if (on) next.add(id);
+        else next.delete(id);
+        return next;
+      }),
+    [],
+  );
+  const organizer = props.me.role === 'Organizer';
 
   const view = parseView(props.search);
   const setView = (next: View, replace = false) => props.navigate(`/staff${formatView(next)}`, { replace });
@@ -198,7 +173,7 @@ export const NominationsPage = (props: {
                 </button>
               </p>
             )}
-            {props.config.features.export && props.me.role === 'Organizer' && (
+            {props.config.features.export && organizer && (
               <ExportButton api={props.api} programId={props.config.programId} />
             )}
           </section>
@@ -209,8 +184,22 @@ export const NominationsPage = (props: {
                 : `${shown.length} of ${rows.length} nominations`}
               {page.pages > 1 && `, page ${page.page} of ${page.pages}`}
             </p>
+            {organizer && (
+              <BulkDecisions
+                api={props.api}
+                programId={props.config.programId}
+                rows={rows}
+                pageIds={page.rows.map((r) => r.id)}
+                picked={picked}
+                setPicked={setPicked}
+                reload={reload}
+                navigate={props.navigate}
+              />
+            )}
             <NominationsTable
               rows={page.rows}
+              picked={organizer ? picked : undefined}
+              onPick={organizer ? onPick : undefined}
               view={view}
               setView={setView}
               navigate={props.navigate}

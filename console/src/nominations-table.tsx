@@ -1,5 +1,5 @@
 import { Component } from 'preact';
-import { formatDate, formatInstant, Link, type Navigate, Tag } from './ui.tsx';
+import { formatDate, formatInstant, Link, type Navigate, statusLabels, Tag } from './ui.tsx';
 import type { Column, Row, View } from './view.ts';
 
 const headings: [Column, string][] = [
@@ -29,6 +29,9 @@ export const NominationsTable = (props: {
   themeLabel: (slug: string) => string;
   page: number;
   pages: number;
+  /** For organizers: the nominations ticked for a decision on several at once. */
+  picked?: ReadonlySet<string> | undefined;
+  onPick?: ((id: string, on: boolean) => void) | undefined;
 }) => {
   const { view } = props;
   const sortBy = (column: Column) =>
@@ -72,6 +75,8 @@ export const NominationsTable = (props: {
                 navigate={props.navigate}
                 typeLabel={props.typeLabel}
                 themeLabel={props.themeLabel}
+                picked={props.picked?.has(row.id) ?? false}
+                onPick={props.onPick}
               />
             ))}
           </tbody>
@@ -90,21 +95,39 @@ interface RowProps {
   navigate: Navigate;
   typeLabel: (slug: string) => string;
   themeLabel: (slug: string) => string;
+  picked: boolean;
+  onPick?: ((id: string, on: boolean) => void) | undefined;
 }
 
-/** A row renders again only for another nomination: sorting or filtering keeps the rows it can. */
+/**
+ * A row renders again only for another nomination or a tick: sorting or filtering keeps the rows
+ * it can. The tick box sits in the candidate's cell, named by the candidate, so the first cell
+ * still reads as the name alone.
+ */
 class NominationRow extends Component<RowProps> {
   override shouldComponentUpdate(next: RowProps) {
-    return next.row !== this.props.row;
+    return next.row !== this.props.row || next.picked !== this.props.picked;
   }
 
-  override render({ row, navigate, typeLabel, themeLabel }: RowProps) {
+  override render({ row, navigate, typeLabel, themeLabel, picked, onPick }: RowProps) {
     return (
       <tr class="govuk-table__row">
         <td class="govuk-table__cell">
-          <Link href={`/staff/nominations/${row.id}`} navigate={navigate}>
-            {row.candidate}
-          </Link>
+          <span class="app-pick">
+            {onPick && (
+              <input
+                class="govuk-checkboxes__input app-pick__input"
+                id={`pick-${row.id}`}
+                type="checkbox"
+                aria-label={`Choose ${row.candidate}`}
+                checked={picked}
+                onChange={(e) => onPick(row.id, e.currentTarget.checked)}
+              />
+            )}
+            <Link href={`/staff/nominations/${row.id}`} navigate={navigate}>
+              {row.candidate}
+            </Link>
+          </span>
         </td>
         <td class="govuk-table__cell">{row.library}</td>
         <td class="govuk-table__cell">{row.city}</td>
@@ -114,7 +137,10 @@ class NominationRow extends Component<RowProps> {
         <td class="govuk-table__cell">{row.themes.map(themeLabel).join(', ')}</td>
         <td class="govuk-table__cell">{row.stipend === 'yes' ? 'Needed' : 'No'}</td>
         <td class="govuk-table__cell">
-          <Tag value={row.status} />
+          <Tag
+            value={row.status}
+            {...(row.rank === undefined ? {} : { label: `${statusLabels[row.status]}, rank ${row.rank}` })}
+          />
         </td>
         <td class="govuk-table__cell govuk-table__cell--numeric">{row.reviews}</td>
         <td class="govuk-table__cell govuk-table__cell--numeric">{row.average ?? '–'}</td>

@@ -9,10 +9,13 @@ export const Link = (props: {
   navigate: Navigate;
   children: ComponentChildren;
   class?: string;
+  /** The link to the page shown, in a navigation. */
+  current?: boolean;
 }) => (
   <a
     href={props.href}
     class={props.class ?? 'govuk-link'}
+    {...(props.current ? { 'aria-current': 'page' } : {})}
     onClick={(event) => {
       if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
       event.preventDefault();
@@ -62,14 +65,17 @@ export const Banner = (props: { message: string }) => {
   );
 };
 
+/** Every status in words, in the order a nomination moves through them: also the status filter's choices. */
 export const statusLabels: Record<string, string> = {
   submitted: 'Submitted',
   reviewed: 'Reviewed',
   selected: 'Selected',
   not_selected: 'Not selected',
+  reserve: 'On the reserve list',
   notified: 'Notified',
   'notified:selected': 'Notified: selected',
   'notified:not_selected': 'Notified: not selected',
+  'notified:reserve': 'Notified: on the reserve list',
   withdrawn: 'Withdrawn',
 };
 
@@ -78,7 +84,9 @@ const tagColours: Record<string, string> = {
   reviewed: 'purple',
   selected: 'green',
   not_selected: 'orange',
+  reserve: 'yellow',
   notified: 'turquoise',
+  'notified:reserve': 'yellow',
   withdrawn: 'grey',
   sent: 'green',
   pending: 'blue',
@@ -91,7 +99,9 @@ const tagColours: Record<string, string> = {
 };
 
 export const Tag = (props: { value: string; label?: string }) => (
-  <strong class={`govuk-tag govuk-tag--${tagColours[props.value.split(':')[0] ?? ''] ?? 'grey'}`}>
+  <strong
+    class={`govuk-tag govuk-tag--${tagColours[props.value] ?? tagColours[props.value.split(':')[0] ?? ''] ?? 'grey'}`}
+  >
     {props.label ?? statusLabels[props.value] ?? props.value}
   </strong>
 );
@@ -119,6 +129,8 @@ export interface ProgramLabels {
   themes: { slug: string; label: string }[];
 }
 
+export const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
+
 export const labelOf = (list: { slug: string; label: string }[], slug: string) =>
   list.find((x) => x.slug === slug)?.label ?? slug;
 
@@ -142,4 +154,94 @@ export const NoteField = (props: {
       onInput={(e) => props.onInput(e.currentTarget.value)}
     />
   </div>
+);
+
+/** GOV.UK radios in a fieldset: one choice, each option's id `<name>-<value>`. */
+export const Radios = (props: {
+  name: string;
+  legend: string;
+  hint?: string;
+  inline?: boolean;
+  options: readonly { value: string; label: string }[];
+  value: string | undefined;
+  onChange: (value: string) => void;
+}) => (
+  <div class="govuk-form-group">
+    <fieldset class="govuk-fieldset" {...(props.hint ? { 'aria-describedby': `${props.name}-hint` } : {})}>
+      <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{props.legend}</legend>
+      {props.hint && (
+        <div class="govuk-hint" id={`${props.name}-hint`}>
+          {props.hint}
+        </div>
+      )}
+      <div class={props.inline ? 'govuk-radios govuk-radios--inline' : 'govuk-radios'}>
+        {props.options.map((o) => (
+          <div class="govuk-radios__item" key={o.value}>
+            <input
+              class="govuk-radios__input"
+              id={`${props.name}-${o.value}`}
+              name={props.name}
+              type="radio"
+              value={o.value}
+              checked={props.value === o.value}
+              onChange={() => props.onChange(o.value)}
+            />
+            <label class="govuk-label govuk-radios__label" for={`${props.name}-${o.value}`}>
+              {o.label}
+            </label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  </div>
+);
+
+/** A GOV.UK summary list of plain rows: what, and its value. */
+export const SummaryList = (props: { id?: string; rows: readonly [string, ComponentChildren][] }) => (
+  <dl class="govuk-summary-list" {...(props.id ? { id: props.id } : {})}>
+    {props.rows.map(([key, value]) => (
+      <div class="govuk-summary-list__row" key={key}>
+        <dt class="govuk-summary-list__key">{key}</dt>
+        <dd class="govuk-summary-list__value">{value}</dd>
+      </div>
+    ))}
+  </dl>
+);
+
+/** A heading that takes the focus when it appears, so a keyboard user lands on what just came. */
+export const FocusedHeading = (props: { id: string; text: string; small?: boolean }) => {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => ref.current?.focus(), [props.text]);
+  const Heading = props.small ? 'h3' : 'h2';
+  return (
+    <Heading
+      class={props.small ? 'govuk-heading-s' : 'govuk-heading-m'}
+      id={props.id}
+      tabIndex={-1}
+      ref={ref}
+    >
+      {props.text}
+    </Heading>
+  );
+};
+
+/** A GOV.UK table's head: a column heading each, the numeric ones aligned right. */
+export const TableHead = (props: { headings: readonly string[]; numeric?: readonly string[] }) => (
+  <thead class="govuk-table__head">
+    <tr class="govuk-table__row">
+      {props.headings.map((h) => (
+        <th
+          key={h}
+          scope="col"
+          class={
+            props.numeric?.includes(h)
+              ? 'govuk-table__header govuk-table__header--numeric'
+              : 'govuk-table__header'
+          }
+        >
+          {h}
+        </th>
+      ))}
+    </tr>
+  </thead>
 );

@@ -20,7 +20,16 @@ export interface ListedNomination {
   project: { type: string };
   themes: string[];
   travel: { conditionalOnStipend: boolean };
+  /** On the reserve list: its place in line. */
+  reserveRank?: number;
 }
+
+/**
+ * The status as the console names it: a notified nomination by the decision it was told, since
+ * "notified" alone does not say whether the applicant is in, out or waiting.
+ */
+export const statusKey = (n: { status: string; decision?: string }) =>
+  n.status === 'notified' && n.decision ? `notified:${n.decision}` : n.status;
 
 export interface Row {
   id: string;
@@ -37,6 +46,9 @@ export interface Row {
   themes: string[];
   stipend: 'yes' | 'no';
   status: string;
+  /** The place on the reserve list, for a nomination on it. */
+  rank?: number;
+  version: number;
   reviews: number;
   average: number | null;
   submittedAt: string;
@@ -58,7 +70,9 @@ export const toRow = (n: ListedNomination, countryName: (code: string) => string
   projectType: n.project.type,
   themes: n.themes,
   stipend: n.travel.conditionalOnStipend ? 'yes' : 'no',
-  status: n.status === 'notified' && n.decision ? `notified:${n.decision}` : n.status,
+  status: statusKey(n),
+  ...(n.reserveRank === undefined ? {} : { rank: n.reserveRank }),
+  version: n.version,
   reviews: n.reviews.count,
   average: n.reviews.averageScore,
   submittedAt: n.submittedAt,

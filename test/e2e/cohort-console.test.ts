@@ -1,0 +1,448 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, seriousAxeViolations } from '../support/browser.ts';
+import { consoleSession, focused, tabTo } from '../support/console-session.ts';
+import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
+
+/**
+ * Composing the cohort in the staff console, in Debian's Chromium, with the keyboard alone: the
+ * cohort page against the API's figures, several nominations decided at once after a preview, a
+ * travel stipend and a Global South correction, and the reserve list with a place offered.
+ */
+const screenshots = join(import.meta.dirname, '../../test-results/screenshots');
+let stack: TestStack;
+let browser: Browser;
+let config: { authority: string; client_id: string };
+let organizer: string;
+const id: Record<string, string> = {};
+
+type Seed = {
+  candidate: string;
+  library: string;
+  city: string;
+  country: string;
+  type: string;
+  stipend: boolean;
+};
+
+/** Two from Oslo (a warning once both are in), some from the Global South asking for a stipend. */
+const seeds: Seed[] = [
+  {
+    candidate: 'Ola Nordmann',
+    library: 'Deichman Bjørvika',
+    city: 'Oslo',
+    country: 'NO',
+    type: 'new-major-branch',
+    stipend: false,
+  },
+  {
+    candidate: 'Kari Hansen',
+    library: 'Deichman Grünerløkka',
+    city: 'Oslo',
+    country: 'NO',
+    type: 'partnerships',
+    stipend: false,
+  },
+  {
+    candidate: 'Camila Rojas',
+    library: 'BibloRed',
+    city: 'Bogotá',
+    country: 'CO',
+    type: 'branch-development',
+    stipend: true,
+  },
+  {
+    candidate: 'Wanjiru Kamau',
+    library: 'Nairobi City Libraries',
+    city: 'Nairobi',
+    country: 'KE',
+    type: 'strategic-development',
+    stipend: true,
+  },
+  {
+    candidate: 'Aino Virtanen',
+    library: 'Helsinki City Library',
+    city: 'Helsinki',
+    country: 'FI',
+    type: 'new-main-library',
+    stipend: false,
+  },
+  {
+    candidate: 'Thandiwe Dlamini',
+    library: 'Johannesburg City Library',
+    city: 'Johannesburg',
+    country: 'ZA',
+    type: 'partnerships',
+    stipend: true,
+  },
+  {
+    candidate: 'Priya Raman',
+    library: 'Connemara Public Library',
+    city: 'Chennai',
+    country: 'IN',
+    type: 'branch-development',
+    stipend: true,
+  },
+  {
+    candidate: 'Lucía Fernández',
+    library: 'Biblioteca Nacional',
+    city: 'Buenos Aires',
+    country: 'AR',
+    type: 'other',
+    stipend: false,
+  },
+  {
+    candidate: 'Kenji Sato',
+    library: 'Osaka Municipal Library',
+    city: 'Osaka',
+    country: 'JP',
+    type: 'strategic-development',
+    stipend: false,
+  },
+  {
+    candidate: 'Marie Dubois',
+    library: 'Bibliothèque municipale de Lyon',
+    city: 'Lyon',
+    country: 'FR',
+    type: 'new-major-branch',
+    stipend: false,
+  },
+  {
+    candidate: 'Nguyen Thi Lan',
+    library: 'Hanoi Library',
+    city: 'Hanoi',
+    country: 'VN',
+    type: 'partnerships',
+    stipend: true,
+  },
+  {
+    candidate: 'Jan Novák',
+    library: 'Municipal Library of Prague',
+    city: 'Prague',
+    country: 'CZ',
+    type: 'branch-development',
+    stipend: false,
+  },
+];
+
+const transition = async (nomination: string, body: Record<string, unknown>) => {
+  const answer = await stack.api('POST', `/nominations/${nomination}/transitions`, {
+    token: organizer,
+    body,
+  });
+  if (answer.status !== 200) throw new Error(`${body.action} answered ${answer.status}: ${answer.text}`);
+};
+
+beforeAll(async () => {
+  mkdirSync(screenshots, { recursive: true });
+  stack = await startTestStack();
+  organizer = await stack.organizer();
+  for (const s of seeds) {
+    const body = nominationBody();
+    body.library = { ...body.library, name: s.library, city: s.city, country: s.country };
+    body.candidate = { ...body.candidate, name: s.candidate };
+    body.project = { ...body.project, type: s.type };
+    body.travel = { ...body.travel, libraryCoversTravel: !s.stipend, conditionalOnStipend: s.stipend };
+    id[s.candidate] = (await stack.nominate(body)).id;
+  }
+  for (const [i, s] of seeds.entries()) {
+    await transition(id[s.candidate] as string, { action: 'review', score: 1 + (i % 5) });
+  }
+  for (const name of ['Ola Nordmann', 'Kari Hansen', 'Camila Rojas']) {
+    await transition(id[name] as string, { action: 'select' });
+  }
+  await transition(id['Jan Novák'] as string, { action: 'withdraw', note: 'Took another post' });
+  config = (await stack.api('GET', '/staff/config.json')).json;
+  browser = await launchChromium();
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+/** An organizer signed in at a page of the console. */
+const signedIn = async (path = '/staff/') => {
+  const opened = await consoleSession(
+    browser,
+    stack,
+    config,
+    { groups: ['organizers'], email: 'organizer@metlib.example.org' },
+    { viewport: { width: 1280, height: 900 } },
+  );
+  await opened.page.goto(`${stack.apiUrl}${path}`);
+  return opened;
+};
+
+/** Waits for the focus to land on the element of this id (a component moves it once drawn). */
+const focusLandsOn = (page: Page, id: string) =>
+  page.waitForFunction((expected) => document.activeElement?.id === expected, id, { timeout: 5000 });
+
+/** The console's own way to the cohort page: its navigation, with the keyboard. */
+const toCohortPage = async (page: Page) => {
+  await tabTo(page, (el) => el.tag === 'A' && el.text === 'Cohort');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'The cohort' }).waitFor();
+  await page.locator('#places-taken').waitFor();
+};
+
+const cohortNow = async () =>
+  (await stack.api('GET', '/programs/metlib-2024/cohort', { token: organizer })).json as {
+    places: { taken: number; min: number; max: number };
+    stipends: { awarded: number; max: number; requested: number; eligible: number };
+    byCountry: { label: string; count: number }[];
+    byCity: { label: string; count: number }[];
+    byProjectType: { label: string; count: number }[];
+    reserve: { name: string; rank: number; told: boolean }[];
+    undecided: number;
+    warnings: { code: string; message: string }[];
+  };
+
+/** A table's body rows as [row heading, cells…] text. */
+const tableRows = (page: Page, table: string) =>
+  page
+    .locator(`${table} tbody tr`)
+    .evaluateAll((rows) =>
+      rows.map((r) => Array.from(r.querySelectorAll('th, td')).map((c) => (c.textContent ?? '').trim())),
+    );
+
+const save = (page: Page, name: string) => page.screenshot({ path: join(screenshots, name), fullPage: true });
+
+describe('the cohort in the staff console', () => {
+  it('shows the composition as the API computes it, its warnings linking to the nominations', async () => {
+    const { page, problems } = await signedIn();
+    await page.locator('#nominations').waitFor();
+    await toCohortPage(page);
+    expect(page.url()).toBe(`${stack.apiUrl}/staff/cohort`);
+    const api = await cohortNow();
+    expect(api.places).toEqual({ taken: 3, min: 15, max: 20 });
+    expect(await page.locator('#places-taken').textContent()).toBe('3 of 15–20');
+    expect(await page.locator('#stipends-awarded').textContent()).toBe(
+      `${api.stipends.awarded} of ${api.stipends.max}`,
+    );
+    expect(await page.locator('#undecided-count').textContent()).toBe(String(api.undecided));
+    expect(await tableRows(page, '#by-country')).toEqual(
+      api.byCountry.map((t) => [t.label, String(t.count)]),
+    );
+    expect(await tableRows(page, '#by-city')).toEqual(api.byCity.map((t) => [t.label, String(t.count)]));
+    expect(await tableRows(page, '#by-project-type')).toEqual(
+      api.byProjectType.map((t) => [t.label, String(t.count)]),
+    );
+    expect(await page.locator('#by-region').textContent()).toContain('Northern Europe');
+    const stipends = await page.locator('#stipends').textContent();
+    expect(stipends).toContain(`Requested: participation depends on one${api.stipends.requested}`);
+    expect(stipends).toContain(`Eligible: from the Global South${api.stipends.eligible}`);
+    expect((await tableRows(page, '#participants')).map((r) => r[0]).sort()).toEqual([
+      'Camila Rojas',
+      'Kari Hansen',
+      'Ola Nordmann',
+    ]);
+
+    // Two participants from Oslo: the warning names both, each a link to the nomination.
+    const sameCity = api.warnings.find((w) => w.code === 'same-city');
+    expect(sameCity?.message).toBe('2 participants come from Oslo, Norway: Ola Nordmann, Kari Hansen');
+    const warning = page.locator('.govuk-warning-text', { hasText: sameCity?.message ?? '' });
+    expect(await warning.isVisible()).toBe(true);
+    expect(await warning.getByRole('link', { name: 'Kari Hansen' }).getAttribute('href')).toBe(
+      `/staff/nominations/${id['Kari Hansen']}`,
+    );
+    for (const w of api.warnings) expect(await page.getByText(w.message).count()).toBeGreaterThan(0);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await save(page, 'console-cohort.png');
+
+    // A link to the page (or a reload) opens it too.
+    await page.reload();
+    await page.locator('#places-taken').waitFor();
+    expect(await page.locator('#places-taken').textContent()).toBe('3 of 15–20');
+
+    await tabTo(page, (el) => el.tag === 'A' && el.text === 'Kari Hansen');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Kari Hansen' }).waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('decides several at once with the keyboard: a preview first, then each one’s result', async () => {
+    const { page, problems } = await signedIn();
+    await page.locator('#nominations').waitFor();
+    await tabTo(page, (el) => el.id === 'pick-page');
+    await page.keyboard.press('Space');
+    await page.locator('#picked-count', { hasText: `${seeds.length} nominations ticked` }).waitFor();
+    expect(await page.locator('#nominations input:checked').count()).toBe(seeds.length);
+    await page.keyboard.press('Space');
+    await page.locator('#picked-count', { hasText: 'None ticked' }).waitFor();
+    const ticked = ['Wanjiru Kamau', 'Thandiwe Dlamini', 'Priya Raman', 'Jan Novák'];
+    for (const name of ticked) {
+      await tabTo(page, (el) => el.id === `pick-${id[name]}`);
+      await page.keyboard.press('Space');
+    }
+    await page.locator('#picked-count', { hasText: '4 nominations ticked' }).waitFor();
+    await tabTo(page, (el) => el.tag === 'BUTTON' && el.text === 'Select');
+    await page.keyboard.press('Enter');
+
+    await page.locator('#preview-figures').waitFor();
+    await focusLandsOn(page, 'preview-heading');
+    expect(await page.locator('#preview-heading').textContent()).toBe(
+      'Before you confirm: select 4 nominations',
+    );
+    expect((await tableRows(page, '#preview-figures'))[0]).toEqual(['Places taken (of 15–20)', '3', '6']);
+    // The withdrawn one cannot be selected, and the preview says so before anything is written.
+    expect(await page.locator('#preview-problems').textContent()).toContain(
+      'Jan Novák: Cannot select a nomination that is withdrawn',
+    );
+    expect((await cohortNow()).places.taken).toBe(3);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await save(page, 'console-bulk-preview.png');
+
+    await tabTo(page, (el) => el.id === 'bulk-note');
+    await page.keyboard.type('Balance of regions');
+    await tabTo(page, (el) => el.tag === 'BUTTON' && el.text === 'Confirm');
+    await page.keyboard.press('Enter');
+    await page.locator('#results-heading').waitFor();
+    await focusLandsOn(page, 'results-heading');
+    expect(await page.locator('#results-heading').textContent()).toBe('3 of 4 decisions made');
+    expect(await page.locator('#bulk-failed').textContent()).toContain(
+      '1 decision was not madeJan Novák: Cannot select a nomination that is withdrawn',
+    );
+    const done = await page.locator('#bulk-done li').allTextContents();
+    expect(done.sort()).toEqual(
+      ['Priya Raman', 'Thandiwe Dlamini', 'Wanjiru Kamau'].map((n) => `${n}: done, selected`),
+    );
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    // The table is read again: the three show as selected, nothing is ticked any more.
+    const row = page.locator('#nominations tr', { hasText: 'Priya Raman' });
+    await row.getByText('Selected', { exact: true }).waitFor();
+    expect(await page.locator('#nominations input:checked').count()).toBe(0);
+    const cohort = await cohortNow();
+    expect(cohort.places.taken).toBe(6);
+    const stored = await stack.api('GET', `/nominations/${id['Priya Raman']}`, { token: organizer });
+    expect(stored.json.history.at(-1)).toMatchObject({ action: 'select', note: 'Balance of regions' });
+    expect(problems).toEqual([]);
+  });
+
+  it('awards a stipend, refuses one to a participant not eligible, and corrects Global South', async () => {
+    const camila = await signedIn(`/staff/nominations/${id['Camila Rojas']}`);
+    let page = camila.page;
+    await page.getByRole('heading', { name: 'Camila Rojas' }).waitFor();
+    expect(await page.locator('#stipend').textContent()).toContain('EligibleYes: from the Global South');
+    await tabTo(page, (el) => el.id === 'stipend-award-awarded');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Travel from Bogotá to Barcelona');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByText('Stipend decision saved').waitFor();
+    expect(await page.locator('#stipend').textContent()).toContain(
+      'AwardAwarded: Travel from Bogotá to Barcelona',
+    );
+    const stored = await stack.api('GET', `/nominations/${id['Camila Rojas']}`, { token: organizer });
+    expect(stored.json.stipend.decision).toMatchObject({ award: 'awarded' });
+    expect((await cohortNow()).stipends.awarded).toBe(1);
+    expect(camila.problems).toEqual([]);
+
+    const ola = await signedIn(`/staff/nominations/${id['Ola Nordmann']}`);
+    page = ola.page;
+    await page.getByRole('heading', { name: 'Ola Nordmann' }).waitFor();
+    expect(await page.locator('#stipend').textContent()).toContain('EligibleNo: not from the Global South');
+    expect(await page.locator('#classification').textContent()).toContain(
+      'Global South as the data saysNoLow, lower-middle and upper-middle income economies count as Global South',
+    );
+    await tabTo(page, (el) => el.id === 'stipend-award-awarded');
+    await page.keyboard.press('Space');
+    await tabTo(page, (el) => el.text === 'Save the stipend decision');
+    await page.keyboard.press('Enter');
+    const summary = page.locator('#error-summary');
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain('Stipends are for participants from the Global South');
+    await focusLandsOn(page, 'error-summary');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await tabTo(page, (el) => el.tag === 'SUMMARY' && el.text.startsWith('Correct the region'));
+    await page.keyboard.press('Enter');
+    // The group's chosen radio takes the focus: "as the data says"; yes is two above it.
+    await tabTo(page, (el) => el.id === 'classify-south-data');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    expect((await focused(page)).id).toBe('classify-south-yes');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('The library serves a refugee community');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByText('Classification saved').waitFor();
+    expect(await page.locator('#stipend').textContent()).toContain('EligibleYes: from the Global South');
+    expect(await page.locator('#classification').textContent()).toContain(
+      'Global SouthYes (corrected by organizers)',
+    );
+    const corrected = await stack.api('GET', `/nominations/${id['Ola Nordmann']}`, { token: organizer });
+    expect(corrected.json.classification).toMatchObject({
+      globalSouthByCountry: false,
+      globalSouth: true,
+      overrides: { globalSouth: true },
+    });
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await save(page, 'console-nomination-cohort.png');
+    expect(ola.problems).toEqual([]);
+  });
+
+  it('puts a nomination on the reserve list at rank 1, shows it in the cohort, offers it a place, and lists two more', async () => {
+    const { page, problems } = await signedIn(`/staff/nominations/${id['Aino Virtanen']}`);
+    await page.getByRole('heading', { name: 'Aino Virtanen' }).waitFor();
+    await tabTo(page, (el) => el.id === 'decision-rank');
+    await page.keyboard.type('1');
+    await tabTo(page, (el) => el.tag === 'BUTTON' && el.text === 'Put on the reserve list');
+    await page.keyboard.press('Enter');
+    await page.locator('#reserve-rank', { hasText: 'Rank 1 on the reserve list, not told yet.' }).waitFor();
+    expect(await page.locator('#state').textContent()).toContain('On the reserve list');
+
+    await toCohortPage(page);
+    expect(await tableRows(page, '#reserve-list')).toEqual([['1', 'Aino Virtanen', 'Finland', 'Not yet']]);
+    expect(await page.locator('#reserve-count').textContent()).toBe('1');
+    expect((await cohortNow()).reserve).toEqual([
+      expect.objectContaining({ name: 'Aino Virtanen', rank: 1 }),
+    ]);
+
+    // Told of the reserve list, then offered the place that opened: a step that says what happens.
+    await transition(id['Aino Virtanen'] as string, { action: 'notify' });
+    await tabTo(page, (el) => el.tag === 'A' && el.text === 'Aino Virtanen');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Aino Virtanen' }).waitFor();
+    expect(await page.locator('#state').textContent()).toContain('Notified: on the reserve list');
+    await tabTo(page, (el) => el.tag === 'BUTTON' && el.text === 'Offer the place');
+    await page.keyboard.press('Enter');
+    await page.locator('#confirm-heading').waitFor();
+    await focusLandsOn(page, 'confirm-heading');
+    expect(await page.locator('#confirm-action').textContent()).toContain('is selected and emailed at once');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await tabTo(page, (el) => el.tag === 'BUTTON' && el.text === 'Yes, offer the place');
+    await page.keyboard.press('Enter');
+    await page.getByText('Place offered: selected, and the email is queued').waitFor();
+    expect(await page.locator('#state').textContent()).toContain('Notified: selected');
+    const stored = await stack.api('GET', `/nominations/${id['Aino Virtanen']}`, { token: organizer });
+    expect(stored.json).toMatchObject({ status: 'notified', decision: 'selected' });
+
+    // Several at once go to the end of the list, in the table's order.
+    await tabTo(page, (el) => el.tag === 'A' && el.text === 'Nominations');
+    await page.keyboard.press('Enter');
+    await page.locator('#nominations').waitFor();
+    for (const name of ['Kenji Sato', 'Marie Dubois']) {
+      await tabTo(page, (el) => el.id === `pick-${id[name]}`);
+      await page.keyboard.press('Space');
+    }
+    await tabTo(page, (el) => el.tag === 'BUTTON' && el.text === 'Put on the reserve list');
+    await page.keyboard.press('Enter');
+    await page.locator('#preview-figures').waitFor();
+    expect(await tableRows(page, '#preview-figures')).toContainEqual(['On the reserve list', '0', '2']);
+    await tabTo(page, (el) => el.tag === 'BUTTON' && el.text === 'Confirm');
+    await page.keyboard.press('Enter');
+    await focusLandsOn(page, 'results-heading');
+    expect(await page.locator('#bulk-done li').allTextContents()).toEqual([
+      'Kenji Sato: done, on the reserve list, rank 1',
+      'Marie Dubois: done, on the reserve list, rank 2',
+    ]);
+    await page
+      .locator('#nominations tr', { hasText: 'Marie Dubois' })
+      .getByText('On the reserve list, rank 2')
+      .waitFor();
+    expect(problems).toEqual([]);
+  });
+});
