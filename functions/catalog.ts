@@ -398,6 +398,7 @@ export const catalog: readonly FunctionEntry[] = [
       { method: 'GET', path: '/staff/assets/{file}' },
       { method: 'GET', path: '/staff/nominations/{id}' },
       { method: 'GET', path: '/staff/personal-data' },
+      { method: 'GET', path: '/staff/cohort' },
     ],
     access: { consoleSignIn: true },
     bundleFiles: {

@@ -177,6 +177,8 @@ export interface NominationStore {
   reviewsOf(id: string): Promise<Review[]>;
   /** One reviewer's review of a nomination, if they gave one. */
   reviewBy(id: string, reviewer: string): Promise<Review | undefined>;
+  /** The reserve ranks taken in a program, read consistently (not through the listing index). */
+  takenRanks(programId: string): Promise<number[]>;
   /** An outbox email of a nomination as queued, body included. */
   getEmail(id: string, key: string): Promise<OutboxEmail | undefined>;
 }

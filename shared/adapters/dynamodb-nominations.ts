@@ -238,7 +238,21 @@ export class DynamoDbNominationStore implements NominationStore {
   }
 
   /** Every item of a nomination's partition, or those whose sort key begins with `prefix`, consistently read. */
-  private async partition(id: string, prefix?: string): Promise<Item[]> {
+  private partition(id: string, prefix?: string): Promise<Item[]> {
+    const pk = keys.nomination(id).pk;
+    return this.queryAll(pk, prefix);
+  }
+
+  async takenRanks(programId: string): Promise<number[]> {
+    const { pk, sk } = keys.reserveRank(programId, 0);
+    const prefix = sk.slice(0, sk.indexOf('#') + 1);
+    return (await this.queryAll(pk, prefix, 'sk')).map((item) =>
+      Number(String(item.sk).slice(prefix.length)),
+    );
+  }
+
+  /** Every item under `pk` (whose sort key begins with `prefix`, if given), page by page, consistently read. */
+  private async queryAll(pk: string, prefix?: string, projection?: string): Promise<Item[]> {
     const items: Item[] = [];
     let start: Item | undefined;
     do {
@@ -247,10 +261,8 @@ export class DynamoDbNominationStore implements NominationStore {
           new QueryCommand({
             TableName: this.tableName,
             KeyConditionExpression: prefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
-            ExpressionAttributeValues: {
-              ':pk': keys.nomination(id).pk,
-              ...(prefix ? { ':prefix': prefix } : {}),
-            },
+            ExpressionAttributeValues: { ':pk': pk, ...(prefix ? { ':prefix': prefix } : {}) },
+            ...(projection ? { ProjectionExpression: projection } : {}),
             ConsistentRead: true,
             ExclusiveStartKey: start,
           }),

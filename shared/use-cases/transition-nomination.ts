@@ -39,8 +39,9 @@ const rankFor = async (deps: TransitionDeps, before: Nomination, command: Transi
       { path: 'rank', message: 'Give the new rank to move it on the list' },
     ]);
   }
-  const ranks = (await reserveList(deps.nominations, before.programId)).map((n) => n.reserveRank ?? 0);
-  return Math.max(0, ...ranks) + 1;
+  // Read from the rank items themselves, consistently: the listing index may lag a reserve put on
+  // the list a moment ago (in the same bulk request, say), which would then be given the same rank.
+  return Math.max(0, ...(await deps.nominations.takenRanks(before.programId))) + 1;
 };
 
 /** The emails a transition writes with it: what the applicant (and, for a withdrawal, the organizers) are told. */

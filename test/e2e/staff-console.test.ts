@@ -1,12 +1,12 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
-import { decodeJwt } from 'jose';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localStaffPassword } from '../../local/settings.ts';
 import { launchChromium, seriousAxeViolations } from '../support/browser.ts';
 import { listing } from '../support/console-listing.ts';
+import { consoleSession, type Focused, tabTo as tabToElement } from '../support/console-session.ts';
 import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
 
 /** Organizers and reviewers at the staff console, in Debian's Chromium, with the keyboard alone. */
@@ -47,36 +47,8 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-/**
- * A signed-in session as oidc-client-ts keeps it (sessionStorage, `oidc.user:<authority>:<client>`),
- * holding a token of the local signing key. The one place that knows how a test signs in.
- */
-const session = async (as: { groups: string[]; email: string }, expiresIn = 3600) => {
-  const token = await stack.token({ ...as, expiresIn: Math.floor(Date.now() / 1000) + expiresIn });
-  const user = {
-    id_token: token,
-    access_token: token,
-    token_type: 'Bearer',
-    scope: 'openid email profile',
-    profile: decodeJwt(token),
-    expires_at: Math.floor(Date.now() / 1000) + expiresIn,
-  };
-  const context = await browser.newContext({ timezoneId: 'UTC' });
-  await context.addInitScript(
-    ([key, value]) => {
-      if (!sessionStorage.getItem(key as string)) sessionStorage.setItem(key as string, value as string);
-    },
-    [`oidc.user:${config.authority}:${config.client_id}`, JSON.stringify(user)],
-  );
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(e.message));
-  // Script errors only: the browser also logs each refusal of the API, which the console handles.
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(m.text());
-  });
-  return { page, problems };
-};
+const session = (as: { groups: string[]; email: string }, expiresIn = 3600) =>
+  consoleSession(browser, stack, config, as, { expiresIn });
 
 /** A signed-in person at a page of the console. */
 const signedIn = async (as: { groups: string[]; email: string }, path = '/staff/') => {
@@ -85,18 +57,7 @@ const signedIn = async (as: { groups: string[]; email: string }, path = '/staff/
   return opened;
 };
 
-/** Presses Tab until the focused element is the one asked for, as a keyboard user would. */
-const tabTo = async (page: Page, describe: (el: { tag: string; text: string; id: string }) => boolean) => {
-  for (let i = 0; i < 120; i++) {
-    await page.keyboard.press('Tab');
-    const el = await page.evaluate(() => {
-      const a = document.activeElement as HTMLElement | null;
-      return { tag: a?.tagName ?? '', text: (a?.textContent ?? '').trim(), id: a?.id ?? '' };
-    });
-    if (describe(el)) return;
-  }
-  throw new Error('Tabbed through the page without reaching the element');
-};
+const tabTo = (page: Page, describe: (el: Focused) => boolean) => tabToElement(page, describe, 120);
 
 const rowsShown = (page: Page) => page.locator('#nominations tbody tr td:first-child').allTextContents();
 

@@ -181,6 +181,12 @@ export class InMemoryNominationStore implements NominationStore {
     };
   }
 
+  async takenRanks(programId: string): Promise<number[]> {
+    return [...this.ranks.keys()]
+      .filter((key) => key.startsWith(`${programId}#`))
+      .map((key) => Number(key.slice(programId.length + 1)));
+  }
+
   async applyTransition(write: TransitionWrite): Promise<void> {
     const { before, after, placeDelta, capacity } = write;
     // The adapter reads a refused place first, whatever else failed with it.
