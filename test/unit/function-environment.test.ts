@@ -55,7 +55,12 @@ describe('the environment of each function', () => {
       ManageNomination: [...table, ...links],
       ListNominations: table,
       GetNomination: table,
-      TransitionNomination: table,
+      // A participant's withdrawal alerts the organizers, naming the first reserves.
+      TransitionNomination: ['ORGANIZER_EMAILS', ...table],
+      DecideNominations: ['ORGANIZER_EMAILS', ...table],
+      ReadCohort: table,
+      DecideStipend: table,
+      ClassifyNomination: table,
       DeclareConflict: table,
       ExportNominations: table,
       CorrectNomination: table,
