@@ -309,6 +309,18 @@ export const catalog: readonly FunctionEntry[] = [
     timeoutSeconds: 60,
   },
   {
+    name: 'ChangeProgramSettings',
+    entry: 'functions/change-program-settings.ts',
+    description:
+      'A program’s settings (window, decision date, capacity, stipends, contact…) and their changes, for organizers',
+    routes: [
+      { method: 'GET', path: '/programs/{programId}/settings', staff: true },
+      { method: 'PUT', path: '/programs/{programId}/settings', staff: true },
+    ],
+    access: { table: [...reads, 'PutItem'], manageSchedules: true },
+    timeoutSeconds: 60,
+  },
+  {
     name: 'SyncSchedules',
     entry: 'functions/sync-schedules.ts',
     description: 'Creates, updates and deletes program schedules to match the timelines',

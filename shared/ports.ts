@@ -3,6 +3,7 @@ import type { Nomination } from './domain/nomination.ts';
 import type { NominationAction, NominationStatus } from './domain/nomination-states.ts';
 import type { LinkPurpose, NominatorLink } from './domain/nominator-links.ts';
 import type { Program, TimelineEvent } from './domain/program.ts';
+import type { ProgramSettings } from './domain/program-settings.ts';
 import type { Review } from './domain/reviews.ts';
 import type { EmailKind, EmailMessage } from './email/templates.ts';
 
@@ -295,7 +296,26 @@ export interface StoredProgram {
   program: Program;
   /** 0 while the timeline is the definition's own; +1 with each saved change. */
   timelineVersion: number;
+  /** Likewise for the other settings organizers change (program-settings.ts). */
+  settingsVersion: number;
 }
+
+export interface SettingsChange {
+  programId: string;
+  /** The settings as they now are, all of them. */
+  settings: ProgramSettings;
+  /** What changed: each changed setting as it was and as it is. */
+  changes: { before: Partial<ProgramSettings>; after: Partial<ProgramSettings> };
+  expectedVersion: number;
+  actor: string;
+  at: string;
+  note?: string;
+}
+
+/** One saved change of a program's settings, as the history shows it. */
+export type SettingsAudit = Omit<SettingsChange, 'programId' | 'expectedVersion' | 'settings'> & {
+  version: number;
+};
 
 export interface TimelineChange {
   programId: string;
@@ -317,6 +337,10 @@ export interface ProgramRepository {
   all(): Promise<StoredProgram[]>;
   /** Saves the timeline if it is still at `expectedVersion` (VersionConflictError otherwise), with an audit entry. */
   saveTimeline(change: TimelineChange): Promise<number>;
+  /** Saves the settings if still at `expectedVersion` (VersionConflictError otherwise), with an audit entry. */
+  saveSettings(change: SettingsChange): Promise<number>;
+  /** The saved changes of a program's settings, newest first. */
+  settingsHistory(programId: string): Promise<SettingsAudit[]>;
   /** Records on the program who exported its nominations, and when. */
   recordExport(entry: ProgramExport): Promise<void>;
 }

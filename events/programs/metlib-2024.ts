@@ -108,6 +108,8 @@ export const metlib2024: Program = {
   reminderDaysBefore: { meeting: [7, 1], mentoring: [7, 1], conference: [30, 7] },
   reminderTimeOfDay: '09:00',
   decisionReadinessDaysBefore: 2,
+  // The call names its facilitator's address; this project's example domain stands in for it.
+  contactEmail: 'learning-circle@metlib.example.org',
   // The call names no survey; organizers set the real link here before March 2025.
   evaluationSurveyUrl: 'https://metlib.example.org/learning-circle-2024/evaluation',
   certificateSignatory: 'Tommi Laitio, facilitator, for the IFLA Metropolitan Libraries Section',

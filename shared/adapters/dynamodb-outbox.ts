@@ -79,6 +79,7 @@ export class DynamoDbOutbox implements Outbox, EmailQueue {
           subject: item.subject,
           html: item.html,
           text: item.text,
+          ...(item.replyTo ? { replyTo: item.replyTo } : {}),
           ...(item.attachments ? { attachments: item.attachments } : {}),
         },
       };

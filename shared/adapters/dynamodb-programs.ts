@@ -1,7 +1,15 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { NotFoundError, VersionConflictError } from '../domain/errors.ts';
 import type { Program, TimelineEvent } from '../domain/program.ts';
-import type { ProgramExport, ProgramRepository, StoredProgram, TimelineChange } from '../ports.ts';
+import type { ProgramSettings } from '../domain/program-settings.ts';
+import type {
+  ProgramExport,
+  ProgramRepository,
+  SettingsAudit,
+  SettingsChange,
+  StoredProgram,
+  TimelineChange,
+} from '../ports.ts';
 import { callAws } from './aws-errors.ts';
 import { TableTransaction, TransactionCancelled } from './dynamodb-transaction.ts';
 import { keys } from './table-design.ts';
@@ -9,8 +17,9 @@ import { keys } from './table-design.ts';
 const service = 'The program store';
 
 /**
- * Programs are defined in code (events/programs); what organizers change — the timeline — is
- * stored beside them in the table and wins over the definition's.
+ * Programs are defined in code (events/programs); what organizers change (the timeline, and the
+ * settings of program-settings.ts) is stored beside them in the table and wins over the
+ * definition's.
  */
 export class DynamoDbProgramRepository implements ProgramRepository {
   constructor(
@@ -22,16 +31,92 @@ export class DynamoDbProgramRepository implements ProgramRepository {
   async require(programId: string): Promise<StoredProgram> {
     const definition = this.definitions.get(programId);
     if (!definition) throw new NotFoundError(`There is no program "${programId}"`);
+    const [timeline, settings] = await Promise.all([
+      this.item(keys.timeline(programId)),
+      this.item(keys.settings(programId)),
+    ]);
+    return {
+      program: {
+        ...definition,
+        ...((settings?.settings as ProgramSettings | undefined) ?? {}),
+        ...(timeline ? { timeline: timeline.timeline as TimelineEvent[] } : {}),
+      },
+      timelineVersion: (timeline?.version as number | undefined) ?? 0,
+      settingsVersion: (settings?.version as number | undefined) ?? 0,
+    };
+  }
+
+  private async item(Key: Record<string, string>) {
     const { Item } = await callAws(service, () =>
+      this.client.send(new GetCommand({ TableName: this.tableName, Key, ConsistentRead: true })),
+    );
+    return Item;
+  }
+
+  async saveSettings(change: SettingsChange): Promise<number> {
+    const version = change.expectedVersion + 1;
+    const first = change.expectedVersion === 0;
+    try {
+      await new TableTransaction(this.client, this.tableName)
+        .put('settings', {
+          Item: {
+            ...keys.settings(change.programId),
+            type: 'settings',
+            settings: change.settings,
+            version,
+            updatedAt: change.at,
+            updatedBy: change.actor,
+          },
+          ConditionExpression: first ? 'attribute_not_exists(pk)' : 'version = :expected',
+          ...(first ? {} : { ExpressionAttributeValues: { ':expected': change.expectedVersion } }),
+        })
+        .put('audit', {
+          Item: {
+            ...keys.settingsAudit(change.programId, version),
+            type: 'program-audit',
+            action: 'change-settings',
+            at: change.at,
+            actor: change.actor,
+            version,
+            changes: change.changes,
+            ...(change.note ? { note: change.note } : {}),
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        })
+        .commit();
+    } catch (error) {
+      if (error instanceof TransactionCancelled) {
+        throw new VersionConflictError(
+          `The settings were changed by someone else since version ${change.expectedVersion}; reload them and try again`,
+        );
+      }
+      throw error;
+    }
+    return version;
+  }
+
+  async settingsHistory(programId: string): Promise<SettingsAudit[]> {
+    const { Items } = await callAws(service, () =>
       this.client.send(
-        new GetCommand({ TableName: this.tableName, Key: keys.timeline(programId), ConsistentRead: true }),
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: {
+            ':pk': keys.settings(programId).pk,
+            ':prefix': keys.settingsAuditPrefix,
+          },
+          ScanIndexForward: false,
+          ConsistentRead: true,
+        }),
       ),
     );
-    if (!Item) return { program: definition, timelineVersion: 0 };
-    return {
-      program: { ...definition, timeline: Item.timeline as TimelineEvent[] },
-      timelineVersion: Item.version as number,
-    };
+    return (Items ?? []).map(({ at, actor, version, changes, note }) => ({
+      at,
+      actor,
+      version,
+      changes,
+      ...(note ? { note } : {}),
+    })) as SettingsAudit[];
   }
 
   async all(): Promise<StoredProgram[]> {
@@ -124,6 +209,12 @@ export const cachedPrograms = (
       list = undefined;
       return inner.saveTimeline(change);
     },
+    saveSettings: async (change) => {
+      cache.delete(change.programId);
+      list = undefined;
+      return inner.saveSettings(change);
+    },
+    settingsHistory: (programId) => inner.settingsHistory(programId),
     recordExport: (entry) => inner.recordExport(entry),
   };
 };

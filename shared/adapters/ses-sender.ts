@@ -70,6 +70,7 @@ export class SesSender implements EmailSender {
       from: this.from,
       to: message.to,
       cc: message.cc,
+      ...(message.replyTo?.length ? { replyTo: message.replyTo } : {}),
       subject: message.subject,
       text: message.text,
       html: message.html,

@@ -15,6 +15,8 @@
  * | stipends     | PROGRAM#<prog>                       | STIPENDS           |                 |                              |
  * | reserve rank | PROGRAM#<prog>                       | RESERVE#<rank>     |                 |                              |
  * | timeline     | PROGRAM#<prog>                       | TIMELINE           |                 |                              |
+ * | settings     | PROGRAM#<prog>                       | SETTINGS           |                 |                              |
+ * | settings audit | PROGRAM#<prog>                     | AUDIT#SETTINGS#<version> |           |                              |
  * | program audit| PROGRAM#<prog>                       | AUDIT#<version>    |                 |                              |
  * | export audit | PROGRAM#<prog>                       | AUDIT#EXPORT#<at>#<sub> |            |                              |
  * | staff email  | PROGRAM#<prog>#EMAILS                | EMAIL#<key>        |                 |                              |
@@ -93,6 +95,12 @@ export const keys = {
   }),
   counter: (key: string) => ({ pk: `LIMIT#${key}`, sk: 'COUNT' }),
   timeline: (programId: string) => ({ pk: `PROGRAM#${programId}`, sk: 'TIMELINE' }),
+  settings: (programId: string) => ({ pk: `PROGRAM#${programId}`, sk: 'SETTINGS' }),
+  settingsAudit: (programId: string, version: number) => ({
+    pk: `PROGRAM#${programId}`,
+    sk: `AUDIT#SETTINGS#${String(version).padStart(6, '0')}`,
+  }),
+  settingsAuditPrefix: 'AUDIT#SETTINGS#',
   programAudit: (programId: string, version: number) => ({
     pk: `PROGRAM#${programId}`,
     sk: `AUDIT#${String(version).padStart(6, '0')}`,

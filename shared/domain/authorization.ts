@@ -12,6 +12,7 @@ export type Permission =
   | 'award-stipend'
   | 'classify-nomination'
   | 'change-timeline'
+  | 'change-settings'
   | 'declare-conflict'
   | 'export-nominations'
   | 'correct-nomination'
@@ -68,6 +69,10 @@ const rules: Record<Permission, Rule> = {
     refusal: 'Only organizers may correct a nomination’s region or Global South status',
   },
   'change-timeline': { groups: organizers, refusal: 'Only organizers may change the timeline' },
+  'change-settings': {
+    groups: organizers,
+    refusal: 'Only organizers may see and change a program’s settings',
+  },
   'declare-conflict': { groups: staff, refusal: 'This needs membership of organizers or reviewers' },
   'export-nominations': { groups: organizers, refusal: 'Only organizers may export nominations' },
   'correct-nomination': { groups: organizers, refusal: 'Only organizers may correct a nomination' },

@@ -89,6 +89,8 @@ export const programSchema = z
     reminderTimeOfDay: z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm')),
     /** The organizers hear how decisions stand this many days before decisions are due. */
     decisionReadinessDaysBefore: whole(1, 30),
+    /** Whom applicants and participants write to: shown on the form and the Reply-To of every email. */
+    contactEmail: z.email(),
     evaluationSurveyUrl: z.url({ protocol: /^https$/ }),
     /** The line under the participant's name on the certificate. */
     certificateSignatory: text(1, 200),

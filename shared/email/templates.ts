@@ -37,6 +37,8 @@ export interface EmailMessage {
   subject: string;
   html: string;
   text: string;
+  /** The program's contact address: where an answer to the email goes. */
+  replyTo?: string[];
   attachments?: EmailAttachment[];
 }
 
@@ -46,14 +48,22 @@ export interface Body {
   paragraphs: (string | SafeHtml)[];
 }
 
-export const layout = (program: Program, body: Body): Pick<EmailMessage, 'subject' | 'html' | 'text'> => ({
+/**
+ * Every email's frame: the paragraphs, then whom to write to (the program's contact address, also
+ * its Reply-To) and who sends it.
+ */
+export const layout = (
+  program: Program,
+  body: Body,
+): Pick<EmailMessage, 'subject' | 'html' | 'text' | 'replyTo'> => ({
   subject: body.subject,
+  replyTo: [program.contactEmail],
   html: html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${body.subject}</title></head>
 <body style="font-family: Arial, sans-serif; line-height: 1.5; color: #0b0c0c; max-width: 40em">
-${body.paragraphs.map((p) => html`<p>${p}</p>\n`)}<p style="color:#505a5f">${program.name} · ${program.organizer}</p>
+${body.paragraphs.map((p) => html`<p>${p}</p>\n`)}<p style="color:#505a5f">Questions? Write to <a href="mailto:${program.contactEmail}">${program.contactEmail}</a>, or answer this email.<br>${program.name} · ${program.organizer}</p>
 </body></html>`.value,
-  text: `${body.paragraphs.map((p) => (typeof p === 'string' ? p : stripTags(p.value))).join('\n\n')}\n\n-- \n${program.name} · ${program.organizer}\n`,
+  text: `${body.paragraphs.map((p) => (typeof p === 'string' ? p : stripTags(p.value))).join('\n\n')}\n\nQuestions? Write to ${program.contactEmail}, or answer this email.\n\n-- \n${program.name} · ${program.organizer}\n`,
 });
 
 const stripTags = (markup: string) =>

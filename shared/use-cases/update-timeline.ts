@@ -99,24 +99,31 @@ export const updateTimeline = async (
     at: now.toISOString(),
     ...(note ? { note } : {}),
   });
-  // The timeline is saved; if the schedules cannot follow now, say so rather than fail the
-  // change. The next sync (any timeline change, every deploy, every hour) brings them in line.
+  return { timelineVersion, timeline, ...(await followSchedules(deps, updated, 'timeline')) };
+};
+
+/**
+ * Brings the schedules in line with a program just saved. If they cannot follow now, it says so
+ * rather than fail the change: the next sync (any change, every deploy, every hour) does it.
+ */
+export const followSchedules = async (
+  deps: SyncSchedulesDeps,
+  program: Program,
+  what: 'timeline' | 'settings',
+): Promise<{ schedules?: SyncReport; schedulesPending?: string }> => {
+  const saved = `The ${what} ${what === 'timeline' ? 'is' : 'are'} saved but`;
   try {
-    const schedules = await syncSchedules(deps, updated);
+    const schedules = await syncSchedules(deps, program);
     const [first] = schedules.pending;
     return {
-      timelineVersion,
-      timeline,
       schedules,
       ...(first && {
-        schedulesPending: `The timeline is saved but ${schedules.pending.length} of its schedules could not be updated yet (${first.reason}); they follow at the next sync.`,
+        schedulesPending: `${saved} ${schedules.pending.length} of the program's schedules could not be updated yet (${first.reason}); they follow at the next sync.`,
       }),
     };
   } catch (error) {
     return {
-      timelineVersion,
-      timeline,
-      schedulesPending: `The timeline is saved but the schedules could not be updated yet (${(error as Error).message}); they follow at the next sync.`,
+      schedulesPending: `${saved} the schedules could not be updated yet (${(error as Error).message}); they follow at the next sync.`,
     };
   }
 };

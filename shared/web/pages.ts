@@ -177,6 +177,7 @@ ${deadline(program)}
 <p>The candidate must agree to use working hours for the program, to take part actively throughout the year and to take part in professional exchange in English.</p>
 <p>Everyone who is nominated hears the decision by email by ${formatDateInZone(new Date(program.decisionsDueAt), program.timeZone)}.</p>
 <p>The <a href="/programs/${program.id}/privacy" id="privacy-link">privacy notice</a> says what we store about you and the candidate, for how long, and how to ask for a copy or erasure.</p>
+<p>Questions about the program or the nomination? Write to <a href="mailto:${program.contactEmail}" id="contact-link">${program.contactEmail}</a>.</p>
 <form method="post" action="${correcting?.action ?? `/programs/${program.id}/nominations`}" novalidate id="nomination-form">
 ${sections.map(
   (section) =>
@@ -196,7 +197,8 @@ const windowClosedPage = (program: Program, window: 'not-yet-open' | 'closed') =
     `Nominations ${window === 'closed' ? 'are closed' : 'are not open yet'} – ${program.name}`,
     html`<h1>Nominations for the ${program.name} ${window === 'closed' ? 'are closed' : 'are not open yet'}</h1>
 <p>Nominations ${window === 'closed' ? 'closed' : 'open'} on <time datetime="${new Date(at).toISOString()}">${formatInZone(new Date(at), program.timeZone)}</time>.</p>
-${window === 'closed' ? html`<p>Everyone who was nominated hears the decision by email by ${formatDateInZone(new Date(program.decisionsDueAt), program.timeZone)}.</p>` : ''}`,
+${window === 'closed' ? html`<p>Everyone who was nominated hears the decision by email by ${formatDateInZone(new Date(program.decisionsDueAt), program.timeZone)}.</p>` : ''}
+<p>Questions? Write to <a href="mailto:${program.contactEmail}">${program.contactEmail}</a>.</p>`,
   );
 };
 

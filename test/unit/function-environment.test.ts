@@ -68,6 +68,7 @@ describe('the environment of each function', () => {
       AnswerPersonalDataRequest: table,
       NotifyDecisions: table,
       UpdateTimeline: [...table, ...schedules],
+      ChangeProgramSettings: [...table, ...schedules],
       SyncSchedules: [...table, ...schedules],
       RunTimelineEvent: ['ORGANIZER_EMAILS', ...table],
       IssueCertificates: ['CERTIFICATE_FONT_DIR', 'ORGANIZER_EMAILS', ...table],

@@ -133,7 +133,7 @@ export class InMemoryOutbox implements Outbox, EmailQueue {
     item.claim = randomUUID();
     item.leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
     item.attempts += 1;
-    const { to, cc, subject, html, text, attachments } = structuredClone(item.email);
+    const { to, cc, subject, html, text, replyTo, attachments } = structuredClone(item.email);
     return {
       outcome: 'claimed',
       email: {
@@ -143,7 +143,15 @@ export class InMemoryOutbox implements Outbox, EmailQueue {
         kind: item.email.kind,
         programId: item.programId,
         ...(item.nominationId ? { nominationId: item.nominationId } : {}),
-        message: { to, cc, subject, html, text, ...(attachments ? { attachments } : {}) },
+        message: {
+          to,
+          cc,
+          subject,
+          html,
+          text,
+          ...(replyTo ? { replyTo } : {}),
+          ...(attachments ? { attachments } : {}),
+        },
       },
     };
   }

@@ -1,7 +1,15 @@
 import { programs as definitions } from '#events/programs/index';
 import { NotFoundError, VersionConflictError } from '#shared/domain/errors';
 import type { Program, TimelineEvent } from '#shared/domain/program';
-import type { ProgramExport, ProgramRepository, StoredProgram, TimelineChange } from '#shared/ports';
+import type { ProgramSettings } from '#shared/domain/program-settings';
+import type {
+  ProgramExport,
+  ProgramRepository,
+  SettingsAudit,
+  SettingsChange,
+  StoredProgram,
+  TimelineChange,
+} from '#shared/ports';
 
 /** A saved timeline with the program audit entry each save writes beside it. */
 interface SavedTimeline {
@@ -16,10 +24,15 @@ interface SavedTimeline {
  * - require: NotFoundError for a program with no definition; version 0 until a timeline is saved;
  * - saveTimeline: only at `expectedVersion` (0 means nothing saved yet), else VersionConflictError;
  *   it returns the next version and keeps an audit entry;
+ * - saveSettings: likewise, with its own version; settingsHistory gives its entries, newest first;
  * - recordExport: keeps the export's audit entry, unconditionally.
  */
 export class InMemoryProgramRepository implements ProgramRepository {
   private readonly saved = new Map<string, SavedTimeline>();
+  private readonly settings = new Map<
+    string,
+    { settings: ProgramSettings; version: number; audit: SettingsAudit[] }
+  >();
   private readonly exportEntries: ProgramExport[] = [];
 
   constructor(private readonly programs: ReadonlyMap<string, Program> = definitions) {}
@@ -42,11 +55,43 @@ export class InMemoryProgramRepository implements ProgramRepository {
     const definition = this.programs.get(programId);
     if (!definition) throw new NotFoundError(`There is no program "${programId}"`);
     const saved = this.saved.get(programId);
-    if (!saved) return { program: definition, timelineVersion: 0 };
+    const settings = this.settings.get(programId);
     return {
-      program: { ...definition, timeline: structuredClone(saved.timeline) },
-      timelineVersion: saved.version,
+      program: {
+        ...definition,
+        ...structuredClone(settings?.settings ?? {}),
+        ...(saved ? { timeline: structuredClone(saved.timeline) } : {}),
+      },
+      timelineVersion: saved?.version ?? 0,
+      settingsVersion: settings?.version ?? 0,
     };
+  }
+
+  async saveSettings(change: SettingsChange): Promise<number> {
+    const saved = this.settings.get(change.programId);
+    if ((saved?.version ?? 0) !== change.expectedVersion) {
+      throw new VersionConflictError(
+        `The settings were changed by someone else since version ${change.expectedVersion}; reload them and try again`,
+      );
+    }
+    const version = change.expectedVersion + 1;
+    const entry: SettingsAudit = {
+      at: change.at,
+      actor: change.actor,
+      version,
+      changes: structuredClone(change.changes),
+      ...(change.note ? { note: change.note } : {}),
+    };
+    this.settings.set(change.programId, {
+      settings: structuredClone(change.settings),
+      version,
+      audit: [entry, ...(saved?.audit ?? [])],
+    });
+    return version;
+  }
+
+  async settingsHistory(programId: string): Promise<SettingsAudit[]> {
+    return structuredClone(this.settings.get(programId)?.audit ?? []);
   }
 
   async all(): Promise<StoredProgram[]> {

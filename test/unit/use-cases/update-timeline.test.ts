@@ -212,7 +212,7 @@ describe('updateTimeline', () => {
         pending: [{ name: 'mentoring-2024-05.reminder-7d', reason: 'Rate exceeded' }],
       },
       schedulesPending:
-        'The timeline is saved but 1 of its schedules could not be updated yet (Rate exceeded); they follow at the next sync.',
+        "The timeline is saved but 1 of the program's schedules could not be updated yet (Rate exceeded); they follow at the next sync.",
     });
   });
 });
