@@ -12,6 +12,7 @@ export interface SentEmail {
   messageId: string;
   from: string;
   destination: { to: string[]; cc: string[] };
+  replyTo?: string[];
   subject: string;
   body: { text?: string; html?: string };
   attachments: { filename?: string; contentType: string; content: string }[];
