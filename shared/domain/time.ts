@@ -44,3 +44,38 @@ export const formatDateInZone = (instant: Date, timeZone: string): string => {
 /** "Friday 31 May 2024" for a calendar date ("2024-05-31"), which is the same day everywhere. */
 export const formatCalendarDate = (date: string): string =>
   formatDateInZone(wallTimeToInstant(`${date}T12:00`, 'UTC'), 'UTC');
+
+const dayMonthYear = (date: string) => {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return { year, month: monthNames[month - 1] as string, day };
+};
+const monthNames = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** Days as people write them: "6–10 October 2024", "28 September – 2 October 2024". */
+export const formatDateRange = (from: string, to: string): string => {
+  const a = dayMonthYear(from);
+  const b = dayMonthYear(to);
+  if (from === to) return `${a.day} ${a.month} ${a.year}`;
+  if (a.year === b.year && a.month === b.month) return `${a.day}–${b.day} ${b.month} ${b.year}`;
+  if (a.year === b.year) return `${a.day} ${a.month} – ${b.day} ${b.month} ${b.year}`;
+  return `${a.day} ${a.month} ${a.year} – ${b.day} ${b.month} ${b.year}`;
+};
+
+/** A month as people write it: "May 2024" for "2024-05". */
+export const formatMonth = (month: string): string => {
+  const { year, month: name } = dayMonthYear(`${month}-01`);
+  return `${name} ${year}`;
+};

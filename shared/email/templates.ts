@@ -1,7 +1,7 @@
 import { countryName } from '../domain/countries.ts';
 import type { Nomination } from '../domain/nomination.ts';
 import type { Program } from '../domain/program.ts';
-import { formatDateInZone, formatInZone, wallTimeToInstant } from '../domain/time.ts';
+import { formatDateInZone, formatDateRange, formatInZone, wallTimeToInstant } from '../domain/time.ts';
 import { html, type SafeHtml } from './html.ts';
 
 export type EmailKind =
@@ -128,7 +128,7 @@ const participantParagraphs = (program: Program, n: Nomination, now: Date): Body
   const awarded = n.stipend?.award === 'awarded';
   if (conf && 'from' in conf.when) {
     paragraphs.push(
-      `${conf.title}: ${conf.when.from} to ${conf.when.to}${conf.location ? `, ${conf.location}` : ''}. ${
+      `${conf.title}: ${formatDateRange(conf.when.from, conf.when.to)}${conf.location ? `, ${conf.location}` : ''}. ${
         awarded
           ? stipendAwardedParagraph(program)
           : n.travel.conditionalOnStipend

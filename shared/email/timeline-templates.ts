@@ -2,7 +2,14 @@ import type { UndeliverableAddress } from '../domain/mail-delivery.ts';
 import type { Nomination } from '../domain/nomination.ts';
 import type { NominationStatus } from '../domain/nomination-states.ts';
 import type { Program, TimelineEvent } from '../domain/program.ts';
-import { formatCalendarDate, formatDateInZone, formatInZone, wallTimeToInstant } from '../domain/time.ts';
+import {
+  formatCalendarDate,
+  formatDateInZone,
+  formatDateRange,
+  formatInZone,
+  formatMonth,
+  wallTimeToInstant,
+} from '../domain/time.ts';
 import { type EmailAttachment, type EmailMessage, layout } from './templates.ts';
 
 const toParticipant = (n: Nomination) => ({ to: [n.candidate.email], cc: [] });
@@ -19,12 +26,8 @@ const whenText = (program: Program, event: TimelineEvent, participantZone: strin
     const length = event.when.durationMinutes ? ` (${event.when.durationMinutes / 60} hours)` : '';
     return `${formatInZone(start, zone)}${own}${length}`;
   }
-  if ('from' in event.when) {
-    const from = formatDateInZone(wallTimeToInstant(`${event.when.from}T12:00`, zone), zone);
-    const to = formatDateInZone(wallTimeToInstant(`${event.when.to}T12:00`, zone), zone);
-    return `${from} to ${to}`;
-  }
-  return event.when.month;
+  if ('from' in event.when) return formatDateRange(event.when.from, event.when.to);
+  return formatMonth(event.when.month);
 };
 
 export const reminderEmail = (

@@ -141,7 +141,7 @@ describe('reminders', () => {
       e.subject.includes('Conference'),
     );
     expect(email?.subject).toBe('Reminder: MetLib Conference in 30 days');
-    expect(email?.body.text).toContain('Sunday 6 October 2024 to Thursday 10 October 2024');
+    expect(email?.body.text).toContain('6–10 October 2024');
     expect(email?.body.text).toContain('Where: Barcelona, Spain.');
     const invite = Buffer.from(email?.attachments[0]?.content ?? '', 'base64').toString('utf8');
     expect(invite).toContain('DTSTART;VALUE=DATE:20241006');

@@ -62,7 +62,7 @@ describe('email templates', () => {
     const email = decisionSelectedEmail(metlib2024, nomination(), decisionDay);
     expect(email.text).toContain('Tuesday 9 April 2024, 09:00 (New York time, UTC−4)');
     expect(email.text).toContain('Tuesday 9 April 2024, 15:00 (Madrid time, UTC+2)');
-    expect(email.text).toContain('MetLib Conference: 2024-10-06 to 2024-10-10, Barcelona, Spain');
+    expect(email.text).toContain('MetLib Conference: 6–10 October 2024, Barcelona, Spain');
   });
 
   it('names the next meeting still ahead, never a past one, to a reserve given a place in April', () => {
