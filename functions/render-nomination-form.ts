@@ -3,6 +3,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { clockFromEnv } from '#shared/config';
 import { isNominationId } from '#shared/domain/nomination-id';
 import { nominationWindowState } from '#shared/domain/program';
+import { referenceOf } from '#shared/domain/reference';
 import { httpMiddlewares } from '#shared/http/middlewares';
 import { type HttpResult, page } from '#shared/http/responses';
 import { confirmationPage, nominationFormPage } from '#shared/web/pages';
@@ -37,7 +38,10 @@ export const run = async (event: APIGatewayProxyEventV2) => {
   if (event.routeKey.endsWith('/privacy')) return page(200, privacyPage(program));
   if (event.routeKey.endsWith('/submitted')) {
     const ref = event.queryStringParameters?.ref ?? '';
-    return page(200, confirmationPage(program, isNominationId(ref) ? ref : 'in the email we sent you'));
+    return page(
+      200,
+      confirmationPage(program, isNominationId(ref) ? referenceOf(ref) : 'in the email we sent you'),
+    );
   }
   return page(200, nominationFormPage(program, clock.now()));
 };

@@ -1,12 +1,13 @@
 import { countryName } from '../domain/countries.ts';
 import type { Nomination } from '../domain/nomination.ts';
 import type { Program } from '../domain/program.ts';
+import { referenceOf } from '../domain/reference.ts';
 import { formatCalendarDate } from '../domain/time.ts';
 import { addressees, type EmailMessage, layout, stipendAwardedParagraph } from './templates.ts';
 
 /** The emails of the reserve list, withdrawals, stipends and late decisions (docs/cohort.md). */
 
-const reference = (n: Nomination) => `Your reference: ${n.id}`;
+const reference = (n: Nomination) => `Your reference: ${referenceOf(n.id)}`;
 
 export const decisionReserveEmail = (program: Program, n: Nomination): EmailMessage => ({
   ...addressees(n),

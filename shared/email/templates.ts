@@ -1,6 +1,7 @@
 import { countryName } from '../domain/countries.ts';
 import type { Nomination } from '../domain/nomination.ts';
 import type { Program } from '../domain/program.ts';
+import { referenceOf } from '../domain/reference.ts';
 import { formatDateInZone, formatDateRange, formatInZone, wallTimeToInstant } from '../domain/time.ts';
 import { html, type SafeHtml } from './html.ts';
 
@@ -89,7 +90,7 @@ export const acknowledgementEmail = (program: Program, n: Nomination): EmailMess
       `Thank you: we have received the nomination of ${n.candidate.name} (${n.candidate.role}) by ${n.library.name}, ${n.library.city}, ${countryName(n.library.country)}, for the ${program.name}.`,
       `Project: ${n.project.title}.`,
       `The advisory group will review every nomination. You will both hear the decision by email by ${decisionDay(program)}.`,
-      `Your reference: ${n.id}`,
+      `Your reference: ${referenceOf(n.id)}`,
     ],
   }),
 });
@@ -146,7 +147,7 @@ export const decisionSelectedEmail = (program: Program, n: Nomination, now: Date
     `Congratulations: you have been selected for the ${program.name}, nominated by ${n.library.name}.`,
     ...participantParagraphs(program, n, now),
     `We look forward to a year of learning together.`,
-    `Your reference: ${n.id}`,
+    `Your reference: ${referenceOf(n.id)}`,
   ];
   return { ...addressees(n), ...layout(program, { subject: `Selected: ${program.name}`, paragraphs }) };
 };
@@ -158,7 +159,7 @@ export const placeOfferedEmail = (program: Program, n: Nomination, now: Date): E
     `A place has opened in the ${program.name}, and it is yours: you were on the reserve list, and you are now a participant, nominated by ${n.library.name}.`,
     ...participantParagraphs(program, n, now),
     `If you can no longer take part, please tell the organizers at once, so that the place can go to the next person on the reserve list.`,
-    `Your reference: ${n.id}`,
+    `Your reference: ${referenceOf(n.id)}`,
   ];
   return {
     ...addressees(n),
@@ -175,7 +176,7 @@ export const decisionNotSelectedEmail = (program: Program, n: Nomination): Email
       `Thank you for your interest in the ${program.name} and for the nomination by ${n.library.name}.`,
       `We received many strong nominations for ${program.capacity.max} places, and the advisory group selected with an emphasis on geographic diversity and the range of projects. We are sorry that we cannot offer you a place in this cohort.`,
       `We hope to welcome you at a future learning circle.`,
-      `Your reference: ${n.id}`,
+      `Your reference: ${referenceOf(n.id)}`,
     ],
   }),
 });

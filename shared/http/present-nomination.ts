@@ -4,6 +4,7 @@ import { globalSouthByData } from '../domain/global-south.ts';
 import { currentUndeliverable } from '../domain/mail-delivery.ts';
 import type { Nomination } from '../domain/nomination.ts';
 import { allowedActions } from '../domain/nomination-states.ts';
+import { referenceOf } from '../domain/reference.ts';
 import { regionOf } from '../domain/regions.ts';
 import {
   hasDeclaredConflict,
@@ -33,6 +34,7 @@ const reviewSummary = (n: Nomination, viewer: Actor) =>
  */
 export const presentNomination = (n: Nomination, viewer: Actor) => ({
   id: n.id,
+  reference: referenceOf(n.id),
   programId: n.programId,
   status: n.status,
   ...(n.decision ? { decision: n.decision } : {}),

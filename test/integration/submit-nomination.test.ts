@@ -54,7 +54,12 @@ describe('POST /programs/{programId}/nominations', () => {
     expect(emails).toHaveLength(1);
     expect(emails[0]?.destination.cc).toEqual([body.nominator.email]);
     expect(emails[0]?.subject).toBe('Nomination received: Jordi Serra for the MetLib Learning Circle 2024');
-    expect(emails[0]?.body.text).toContain(`Your reference: ${response.json.id}`);
+    // Short enough to read out on a call; the staff API gives it with every nomination.
+    const { reference } = (
+      await stack.api('GET', `/nominations/${response.json.id}`, { token: await stack.organizer() })
+    ).json;
+    expect(reference).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+    expect(emails[0]?.body.text).toContain(`Your reference: ${reference}`);
   });
 
   it('answers a duplicate exactly as a new nomination; only its nominator learns of it, by email', async () => {

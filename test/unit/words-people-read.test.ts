@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { referenceOf } from '../../shared/domain/reference.ts';
 import { formatCalendarDate, formatDateRange, formatMonth } from '../../shared/domain/time.ts';
 
 describe('dates as people write them', () => {
@@ -12,5 +13,18 @@ describe('dates as people write them', () => {
   it('writes a month, and a calendar date with its weekday', () => {
     expect(formatMonth('2024-05')).toBe('May 2024');
     expect(formatCalendarDate('2024-05-31')).toBe('Friday 31 May 2024');
+  });
+});
+
+describe('a nomination’s reference', () => {
+  it('is eight characters of Crockford base 32 from the id, in two groups, the same every time', () => {
+    expect(referenceOf('00000000-0000-4000-8000-000000000000')).toBe('0000-0000');
+    expect(referenceOf('ffffffff-ff00-4000-8000-000000000000')).toBe('ZZZZ-ZZZZ');
+    expect(referenceOf('3f2a9c1b-7d00-4e00-8000-000000000000')).toBe(
+      referenceOf('3f2a9c1b-7d00-4e00-8000-00000000ffff'),
+    );
+    expect(referenceOf('3f2a9c1b-7d00-4e00-8000-000000000000')).toMatch(
+      /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/,
+    );
   });
 });
