@@ -6,6 +6,7 @@ import { toFieldIssues } from '../domain/field-issues.ts';
 import type { Program, TimelineEvent } from '../domain/program.ts';
 import { timelineSchema } from '../domain/program-schema.ts';
 import { eventStart, planSchedules } from '../domain/schedule-plan.ts';
+import { wallTimeToInstant } from '../domain/time.ts';
 import * as z from '../domain/zod.ts';
 import type { Clock, ProgramRepository } from '../ports.ts';
 import { type SyncReport, type SyncSchedulesDeps, syncSchedules } from './sync-schedules.ts';
@@ -23,6 +24,17 @@ export interface UpdateTimelineDeps extends SyncSchedulesDeps {
   clock: Clock;
 }
 
+/**
+ * When an event can no longer change: when it begins; for one known only by its month (a
+ * mentoring session "in May"), when that month ends, so it can be given its date until then.
+ */
+const fixedFrom = (program: Program, event: TimelineEvent): number => {
+  if (!('month' in event.when)) return eventStart(program, event).getTime();
+  const [year, month] = event.when.month.split('-').map(Number) as [number, number];
+  const next = month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
+  return wallTimeToInstant(`${next}-01T00:00`, event.timeZone ?? program.timeZone).getTime();
+};
+
 /** An event is fixed once anything of it has happened: it began, or one of its schedules has fired. */
 const lockedEvents = (program: Program, now: number) => {
   const fired = new Set(
@@ -30,7 +42,7 @@ const lockedEvents = (program: Program, now: number) => {
       .schedules.filter((s) => s.instant.getTime() <= now && s.input.eventId)
       .map((s) => s.input.eventId as string),
   );
-  return program.timeline.filter((e) => fired.has(e.id) || eventStart(program, e).getTime() <= now);
+  return program.timeline.filter((e) => fired.has(e.id) || fixedFrom(program, e) <= now);
 };
 
 /**
