@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { referenceOf } from '../../shared/domain/reference.ts';
 import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
 
 let stack: TestStack;
@@ -251,7 +252,7 @@ describe('the hosted form', () => {
     const confirmation = await stack.api('GET', location);
     expect(confirmation.status).toBe(200);
     expect(confirmation.text).toContain('Check your email');
-    expect(confirmation.text).toContain(location.split('ref=')[1]);
+    expect(confirmation.text).toContain(referenceOf(location.split('ref=')[1] as string));
   });
 
   it('shows the form again with an error summary, the errors beside the fields and every answer kept', async () => {
