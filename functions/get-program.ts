@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { clockFromEnv } from '#shared/config';
-import { nominationWindowState } from '#shared/domain/program';
+import { nominationWindowState, publicTimeline } from '#shared/domain/program';
 import { httpMiddlewares } from '#shared/http/middlewares';
 import { json } from '#shared/http/responses';
 import { freshPrograms } from '#shared/wiring/programs';
@@ -17,6 +17,7 @@ export const run = async (event: APIGatewayProxyEventV2) => {
     200,
     {
       ...program,
+      timeline: publicTimeline(program.timeline),
       nominationWindow: { ...program.nominationWindow, state: nominationWindowState(program, clock.now()) },
       timelineVersion,
     },

@@ -1,7 +1,14 @@
 import type { Program } from '#shared/domain/program';
 
-const meeting = (id: string, at: string) =>
-  ({ id, kind: 'meeting', title: 'Monthly online meeting', when: { at, durationMinutes: 120 } }) as const;
+const meeting = (id: string, at: string, theme: string) =>
+  ({
+    id,
+    kind: 'meeting',
+    title: 'Monthly online meeting',
+    when: { at, durationMinutes: 120 },
+    theme,
+    facilitator: 'Tommi Laitio',
+  }) as const;
 
 const mentoring = (id: string, month: string) =>
   ({ id, kind: 'mentoring', title: 'Leadership group mentoring', when: { month } }) as const;
@@ -14,6 +21,10 @@ const mentoring = (id: string, month: string) =>
  * 3 March", but 3 March 2024 is a Sunday and every dated meeting in its own timeline is a Tuesday
  * from 9 April on. The dated timeline wins. "9 AM/9:00 EST" is read as New York time, which
  * follows daylight saving (EDT from 10 March 2024).
+ *
+ * The call lists ten themes and has ten monthly meetings; they are given the themes in the order
+ * the call lists them, for organizers to rearrange. Tommi Laitio, who signs the call, facilitates.
+ * Join links are private and are set by organizers through the timeline, never in this file.
  *
  * The call gives no opening date; nominations are accepted from 8 January 2024 and close at the
  * end of 15 February 2024, New York time. It dates the evaluation and the certificates only by
@@ -65,18 +76,18 @@ export const metlib2024: Program = {
     { slug: 'other', label: 'Other' },
   ],
   timeline: [
-    meeting('meeting-2024-04', '2024-04-09T09:00'),
-    meeting('meeting-2024-05', '2024-05-14T09:00'),
+    meeting('meeting-2024-04', '2024-04-09T09:00', 'urban-creativity-and-culture'),
+    meeting('meeting-2024-05', '2024-05-14T09:00', 'public-safety'),
     mentoring('mentoring-2024-05', '2024-05'),
-    meeting('meeting-2024-06', '2024-06-11T09:00'),
-    meeting('meeting-2024-07', '2024-07-09T09:00'),
+    meeting('meeting-2024-06', '2024-06-11T09:00', 'urban-mobility'),
+    meeting('meeting-2024-07', '2024-07-09T09:00', 'equity-and-inclusion'),
     {
       id: 'summer-break-2024',
       kind: 'break',
       title: 'Summer break (no meeting)',
       when: { month: '2024-08' },
     },
-    meeting('meeting-2024-09', '2024-09-10T09:00'),
+    meeting('meeting-2024-09', '2024-09-10T09:00', 'crisis-preparedness'),
     mentoring('mentoring-2024-09', '2024-09'),
     {
       id: 'conference-2024',
@@ -86,12 +97,12 @@ export const metlib2024: Program = {
       timeZone: 'Europe/Madrid',
       location: 'Barcelona, Spain',
     },
-    meeting('meeting-2024-11', '2024-11-12T09:00'),
-    meeting('meeting-2024-12', '2024-12-10T09:00'),
-    meeting('meeting-2025-01', '2025-01-14T09:00'),
-    meeting('meeting-2025-02', '2025-02-11T09:00'),
+    meeting('meeting-2024-11', '2024-11-12T09:00', 'urban-planning-and-real-estate'),
+    meeting('meeting-2024-12', '2024-12-10T09:00', 'public-private-partnerships'),
+    meeting('meeting-2025-01', '2025-01-14T09:00', 'health-and-economic-impacts'),
+    meeting('meeting-2025-02', '2025-02-11T09:00', 'community-partnerships'),
     mentoring('mentoring-2025-02', '2025-02'),
-    meeting('meeting-2025-03', '2025-03-04T09:00'),
+    meeting('meeting-2025-03', '2025-03-04T09:00', 'civic-engagement'),
     {
       id: 'evaluation-2025',
       kind: 'evaluation',

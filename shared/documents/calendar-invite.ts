@@ -1,6 +1,7 @@
 import { createEvent, type EventAttributes } from 'ics';
 import type { Program, TimelineEvent } from '../domain/program.ts';
 import { wallTimeToInstant } from '../domain/time.ts';
+import { meetingDetails } from '../email/timeline-templates.ts';
 
 const utcParts = (d: Date): [number, number, number, number, number] => [
   d.getUTCFullYear(),
@@ -18,6 +19,9 @@ const nextDay = (day: string) => {
   return d.toISOString().slice(0, 10);
 };
 
+/** The invitation's text: the theme, facilitator, agenda, readings and join link. */
+const description = (program: Program, event: TimelineEvent) => meetingDetails(program, event).join('\n\n');
+
 /**
  * An .ics invitation for a timeline event (the `ics` package). Timed events are written in UTC
  * so every calendar shows them in its own zone; the conference is all-day dates. The UID is the
@@ -29,7 +33,10 @@ export const calendarInvite = (program: Program, event: TimelineEvent): string |
     uid: `${event.id}.${program.id}@metlib-nominations`,
     productId: 'metlib-nominations',
     calName: program.name,
-    ...(event.location ? { location: event.location } : {}),
+    // Where to join is where it is, for a calendar; the invitation goes to participants only.
+    ...(event.location || event.joinUrl ? { location: event.location ?? event.joinUrl } : {}),
+    ...(event.joinUrl ? { url: event.joinUrl } : {}),
+    ...(description(program, event) ? { description: description(program, event) } : {}),
   };
   let attributes: EventAttributes;
   if ('at' in event.when) {

@@ -43,6 +43,25 @@ export const timelineEventSchema = z.strictObject({
   /** Defaults to the program's zone; the conference runs on Barcelona time. */
   timeZone: z.optional(timeZone),
   location: z.optional(text(0, 200).check(oneLine)),
+  /** For a meeting: one of the program's themes (checked against the program), who leads it, its agenda and readings. */
+  theme: z.optional(slug),
+  facilitator: z.optional(text(1, 200).check(oneLine)),
+  agenda: z.optional(text(1, 4000)),
+  readings: z.optional(
+    z
+      .array(
+        z.strictObject({
+          title: text(1, 200).check(oneLine),
+          url: z.url({ protocol: /^https$/, error: 'a reading is an https link' }),
+        }),
+      )
+      .check(z.maxLength(20)),
+  ),
+  /**
+   * Where participants join: private, in their emails, invitations and own page only, never in
+   * the public program (stripped by `publicTimeline`).
+   */
+  joinUrl: z.optional(z.url({ protocol: /^https$/, error: 'the join link must be an https link' })),
 });
 
 const labelled = z.strictObject({ slug, label: text(1, 120) });
@@ -131,11 +150,30 @@ export const programSchema = z
       message: 'min must not exceed max',
     }),
     z.superRefine((p, ctx) => {
+      for (const issue of unknownThemes(p.timeline, p.themes)) ctx.addIssue({ code: 'custom', ...issue });
+    }),
+    z.superRefine((p, ctx) => {
       const result = timelineSchema.safeParse(p.timeline);
       for (const issue of result.error?.issues ?? []) {
         ctx.addIssue({ code: 'custom', path: ['timeline', ...issue.path], message: issue.message });
       }
     }),
+  );
+
+/** Events naming a theme the program does not have, as issues of the program's `timeline`. */
+export const unknownThemes = (
+  timeline: readonly { id: string; theme?: string | undefined }[],
+  themes: readonly { slug: string }[],
+) =>
+  timeline.flatMap((event, index) =>
+    event.theme && !themes.some((t) => t.slug === event.theme)
+      ? [
+          {
+            path: ['timeline', index, 'theme'],
+            message: `"${event.theme}" is not one of the program's themes: ${themes.map((t) => t.slug).join(', ')}`,
+          },
+        ]
+      : [],
   );
 
 /** A timeline's own rules: unique ids, dates in order, ranges that end after they start. */

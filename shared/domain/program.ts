@@ -17,3 +17,7 @@ export const nominationWindowState = (program: Program, now: Date): WindowState 
 /** When an event begins, as the timeline writes it: a wall time, a first day or a month. */
 export const eventFirstDate = (when: TimelineEventWhen): string =>
   'at' in when ? when.at : 'from' in when ? when.from : when.month;
+
+/** The timeline as anyone may see it: without the meetings' private join links. */
+export const publicTimeline = (timeline: readonly TimelineEvent[]): TimelineEvent[] =>
+  timeline.map(({ joinUrl: _, ...event }) => event);

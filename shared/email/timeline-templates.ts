@@ -30,6 +30,22 @@ const whenText = (program: Program, event: TimelineEvent, participantZone: strin
   return formatMonth(event.when.month);
 };
 
+/** A meeting's theme, facilitator, agenda, readings and (private) join link, as paragraphs. */
+export const meetingDetails = (program: Program, event: TimelineEvent): string[] => {
+  const theme = program.themes.find((t) => t.slug === event.theme)?.label;
+  return [
+    ...(theme ? [`Theme: ${theme}.`] : []),
+    ...(event.facilitator ? [`Facilitated by ${event.facilitator}.`] : []),
+    ...(event.agenda ? [`Agenda:\n${event.agenda}`] : []),
+    ...(event.readings?.length
+      ? [`To read before:\n${event.readings.map((r) => `- ${r.title}: ${r.url}`).join('\n')}`]
+      : []),
+    ...(event.joinUrl
+      ? [`Join: ${event.joinUrl} (this link is for participants; please do not share it).`]
+      : []),
+  ];
+};
+
 export const reminderEmail = (
   program: Program,
   event: TimelineEvent,
@@ -56,6 +72,7 @@ export const reminderEmail = (
         `A reminder: ${event.title} of the ${program.name} is ${soon}.`,
         `When: ${whenText(program, event, participant.candidate.timeZone)}.`,
         ...(event.location ? [`Where: ${event.location}.`] : []),
+        ...meetingDetails(program, event),
         ...(invite ? ['The calendar invitation is attached.'] : []),
       ],
     }),

@@ -4,7 +4,7 @@ import { authorize } from '../domain/authorization.ts';
 import { ConflictError, ValidationError, VersionConflictError } from '../domain/errors.ts';
 import { toFieldIssues } from '../domain/field-issues.ts';
 import type { Program, TimelineEvent } from '../domain/program.ts';
-import { timelineSchema } from '../domain/program-schema.ts';
+import { timelineSchema, unknownThemes } from '../domain/program-schema.ts';
 import { eventStart, planSchedules } from '../domain/schedule-plan.ts';
 import { wallTimeToInstant } from '../domain/time.ts';
 import * as z from '../domain/zod.ts';
@@ -68,6 +68,13 @@ export const updateTimeline = async (
   const parsed = timelineUpdateSchema.safeParse(body);
   if (!parsed.success) throw new ValidationError('The timeline is not valid', toFieldIssues(parsed.error));
   const { timeline, expectedVersion, note } = parsed.data;
+  const themes = unknownThemes(timeline, stored.program.themes);
+  if (themes.length > 0) {
+    throw new ValidationError(
+      'The timeline is not valid',
+      themes.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+    );
+  }
   if (expectedVersion !== stored.timelineVersion) {
     throw new VersionConflictError(
       `The timeline is at version ${stored.timelineVersion}, not ${expectedVersion}; reload it and try again`,

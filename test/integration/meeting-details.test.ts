@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ScheduledEvent } from '../../events/contracts.ts';
+import { metlib2024 } from '../../events/programs/metlib-2024.ts';
+import { planSchedules } from '../../shared/domain/schedule-plan.ts';
+import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
+
+const joinUrl = 'https://meet.example.org/metlib-april?pwd=s3cret';
+let stack: TestStack;
+let organizer: string;
+const participant = nominationBody();
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  organizer = await stack.organizer();
+  const { id } = await stack.nominate(participant);
+  for (const action of ['review', 'select', 'notify']) {
+    await stack.api('POST', `/nominations/${id}/transitions`, { token: organizer, body: { action } });
+  }
+});
+afterAll(() => stack?.stop());
+
+const timelineWith = (change: Record<string, unknown>) =>
+  metlib2024.timeline.map((e) => (e.id === 'meeting-2024-04' ? { ...e, ...change } : e));
+
+describe('a meeting’s private join link', () => {
+  it('is refused unless https, and a theme the program does not have likewise', async () => {
+    for (const change of [{ joinUrl: 'http://meet.example.org/x' }, { theme: 'space-travel' }]) {
+      const refused = await stack.api('PUT', '/programs/metlib-2024/timeline', {
+        token: organizer,
+        body: { timeline: timelineWith(change), expectedVersion: 0 },
+      });
+      expect(refused.status).toBe(400);
+    }
+  });
+
+  it('reaches participants in the reminder and its invitation, and no public page or response', async () => {
+    const saved = await stack.api('PUT', '/programs/metlib-2024/timeline', {
+      token: organizer,
+      body: { timeline: timelineWith({ joinUrl }), expectedVersion: 0 },
+    });
+    expect(saved.status).toBe(200);
+    for (const path of [
+      '/programs/metlib-2024',
+      '/programs/metlib-2024/nominate',
+      '/',
+      '/programs/metlib-2024/privacy',
+    ]) {
+      const response = await stack.api('GET', path);
+      expect(response.status).toBe(200);
+      expect(response.text).not.toContain('meet.example.org');
+    }
+    expect((await stack.api('GET', '/programs/metlib-2024')).json.timeline[0]).toMatchObject({
+      theme: 'urban-creativity-and-culture',
+      facilitator: 'Tommi Laitio',
+    });
+
+    const input = planSchedules(metlib2024).schedules.find((s) => s.name === 'meeting-2024-04.reminder-7d')
+      ?.input as ScheduledEvent;
+    const { run } = await import('../../functions/run-timeline-event.ts');
+    expect(await run(input)).toMatchObject({ queued: 1 });
+    const [reminder] = (await stack.inbox(participant.candidate.email)).filter((e) =>
+      e.subject.startsWith('Reminder'),
+    );
+    expect(reminder?.body.text).toContain(`Join: ${joinUrl}`);
+    expect(reminder?.body.text).toContain('Theme: Urban Creativity and Culture.');
+    const invite = Buffer.from(reminder?.attachments[0]?.content ?? '', 'base64').toString('utf8');
+    expect(invite.replace(/\r\n /g, '')).toContain(`URL:${joinUrl}`);
+  });
+});
