@@ -8,8 +8,14 @@ import { json } from '#shared/http/responses';
 import { updateTimeline } from '#shared/use-cases/update-timeline';
 import { freshPrograms } from '#shared/wiring/programs';
 import { scheduleRegistry } from '#shared/wiring/schedules';
+import { nominationStore } from '#shared/wiring/table';
 
-const deps = { ...scheduleRegistry(), programs: freshPrograms(), clock: clockFromEnv() };
+const deps = {
+  ...scheduleRegistry(),
+  programs: freshPrograms(),
+  nominations: nominationStore(),
+  clock: clockFromEnv(),
+};
 
 export const run = async (event: APIGatewayProxyEventV2WithJWTAuthorizer) => {
   const actor = staffActorFrom(event);

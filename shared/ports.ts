@@ -320,6 +320,8 @@ export type SettingsAudit = Omit<SettingsChange, 'programId' | 'expectedVersion'
 export interface TimelineChange {
   programId: string;
   timeline: TimelineEvent[];
+  /** What participants are told of it ("changed", "cancelled"), written in the same transaction. */
+  emails?: QueuedEmail[];
   expectedVersion: number;
   actor: string;
   at: string;

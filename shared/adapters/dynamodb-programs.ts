@@ -11,6 +11,7 @@ import type {
   TimelineChange,
 } from '../ports.ts';
 import { callAws } from './aws-errors.ts';
+import { outboxEmailPut } from './dynamodb-outbox-items.ts';
 import { TableTransaction, TransactionCancelled } from './dynamodb-transaction.ts';
 import { keys } from './table-design.ts';
 
@@ -126,8 +127,13 @@ export class DynamoDbProgramRepository implements ProgramRepository {
   async saveTimeline(change: TimelineChange): Promise<number> {
     const version = change.expectedVersion + 1;
     const first = change.expectedVersion === 0;
+    const transaction = new TableTransaction(this.client, this.tableName);
+    // At most one email per participant (20): with the two items below, within a transaction's 100.
+    for (const email of change.emails ?? []) {
+      transaction.put(`email ${email.nominationId ?? ''}`, outboxEmailPut(email, change.at));
+    }
     try {
-      await new TableTransaction(this.client, this.tableName)
+      await transaction
         .put('timeline', {
           Item: {
             ...keys.timeline(change.programId),

@@ -27,8 +27,20 @@ const description = (program: Program, event: TimelineEvent) => meetingDetails(p
  * so every calendar shows them in its own zone; the conference is all-day dates. The UID is the
  * event's, so a second reminder updates the same calendar entry instead of adding another.
  */
-export const calendarInvite = (program: Program, event: TimelineEvent): string | undefined => {
+export const calendarInvite = (
+  program: Program,
+  event: TimelineEvent,
+  /**
+   * The timeline's version: an invitation's SEQUENCE, so a calendar takes a changed or cancelled
+   * entry (same UID, higher SEQUENCE) over the one it has.
+   */
+  sequence = 0,
+  cancelled = false,
+): string | undefined => {
   const common: Partial<EventAttributes> = {
+    sequence,
+    method: cancelled ? 'CANCEL' : 'PUBLISH',
+    ...(cancelled ? { status: 'CANCELLED' as const } : {}),
     title: `${event.title} – ${program.name}`,
     uid: `${event.id}.${program.id}@metlib-nominations`,
     productId: 'metlib-nominations',

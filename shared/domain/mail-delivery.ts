@@ -26,6 +26,8 @@ export const mailClass: Record<EmailKind, 'essential' | 'optional'> = {
   'delivery-failed': 'essential',
   certificate: 'essential',
   reminder: 'optional',
+  // A meeting moved or cancelled: without it a participant turns up at the wrong time.
+  'timeline-changed': 'essential',
   evaluation: 'optional',
 };
 

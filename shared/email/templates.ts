@@ -21,6 +21,7 @@ export type EmailKind =
   | 'decision-readiness'
   | 'decisions-overdue'
   | 'reminder'
+  | 'timeline-changed'
   | 'evaluation'
   | 'certificate'
   | 'delivery-failed';

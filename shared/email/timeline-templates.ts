@@ -30,6 +30,13 @@ const whenText = (program: Program, event: TimelineEvent, participantZone: strin
   return formatMonth(event.when.month);
 };
 
+/** An .ics file as an attachment: PUBLISH a new or changed entry, CANCEL a cancelled one. */
+export const invitation = (event: TimelineEvent, ics: string, method: 'PUBLISH' | 'CANCEL' = 'PUBLISH') => ({
+  filename: `${event.id}.ics`,
+  contentType: `text/calendar; charset=utf-8; method=${method}`,
+  content: base64(ics),
+});
+
 /** A meeting's theme, facilitator, agenda, readings and (private) join link, as paragraphs. */
 export const meetingDetails = (program: Program, event: TimelineEvent): string[] => {
   const theme = program.themes.find((t) => t.slug === event.theme)?.label;
@@ -54,15 +61,7 @@ export const reminderEmail = (
   daysAhead: number,
 ): EmailMessage => {
   const soon = daysAhead <= 1 ? 'tomorrow' : `in ${daysAhead} days`;
-  const attachments: EmailAttachment[] = invite
-    ? [
-        {
-          filename: `${event.id}.ics`,
-          contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
-          content: base64(invite),
-        },
-      ]
-    : [];
+  const attachments: EmailAttachment[] = invite ? [invitation(event, invite)] : [];
   return {
     ...toParticipant(participant),
     ...layout(program, {
@@ -77,6 +76,55 @@ export const reminderEmail = (
       ],
     }),
     attachments,
+  };
+};
+
+/** When an event starts, in the program's zone, for a subject line. */
+const startText = (program: Program, event: TimelineEvent) =>
+  'at' in event.when
+    ? formatInZone(
+        wallTimeToInstant(event.when.at, event.timeZone ?? program.timeZone),
+        event.timeZone ?? program.timeZone,
+      )
+    : 'from' in event.when
+      ? formatDateRange(event.when.from, event.when.to)
+      : formatMonth(event.when.month);
+
+/** What participants are told of a change to the calendar: each event changed or cancelled. */
+export const timelineChangedEmail = (
+  program: Program,
+  participant: Nomination,
+  changes: { changed: TimelineEvent[]; cancelled: TimelineEvent[] },
+  invites: EmailAttachment[],
+): EmailMessage => {
+  const zone = participant.candidate.timeZone;
+  const one = changes.changed.length + changes.cancelled.length === 1;
+  const [only] = [...changes.changed, ...changes.cancelled];
+  const subject =
+    one && only
+      ? `${changes.cancelled.length ? 'Cancelled' : 'Changed'}: ${only.title}, ${startText(program, only)}`
+      : `Changes to the calendar of the ${program.name}`;
+  return {
+    ...toParticipant(participant),
+    ...layout(program, {
+      subject,
+      paragraphs: [
+        `Dear ${participant.candidate.name},`,
+        ...changes.changed.map(
+          (event) =>
+            `${event.title} is now on ${whenText(program, event, zone)}.${event.location ? ` Where: ${event.location}.` : ''}`,
+        ),
+        ...changes.cancelled.map(
+          (event) => `${event.title} on ${whenText(program, event, zone)} is cancelled.`,
+        ),
+        ...changes.changed.flatMap((event) => meetingDetails(program, event)),
+        invites.length
+          ? 'The attached calendar entries replace the ones you have: open them to update your calendar.'
+          : '',
+        'Reminders will come before each meeting as usual, at the new times.',
+      ].filter(Boolean),
+    }),
+    attachments: invites,
   };
 };
 

@@ -54,7 +54,13 @@ export const runTimelineEvent = async (
   deps: TimelineDeps,
   input: ScheduledEvent,
 ): Promise<TimelineOutcome> => {
-  const { program, forParticipant, forOrganizers, queue: outcome } = await occasion(deps, input);
+  const {
+    program,
+    timelineVersion,
+    forParticipant,
+    forOrganizers,
+    queue: outcome,
+  } = await occasion(deps, input);
 
   switch (input.kind) {
     case 'decision-readiness': {
@@ -96,7 +102,7 @@ export const runTimelineEvent = async (
         };
       // Loaded when needed: ics (with yup) would otherwise weigh on every cold start.
       const { calendarInvite } = await import('../documents/calendar-invite.ts');
-      const invite = calendarInvite(program, event);
+      const invite = calendarInvite(program, event, timelineVersion);
       const daysAhead = Math.round(
         (eventStart(program, event).getTime() - Date.parse(input.scheduledAt)) / 86_400_000,
       );

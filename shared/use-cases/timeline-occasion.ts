@@ -35,14 +35,17 @@ export const occasion = async (
   input: ScheduledEvent,
 ): Promise<{
   program: Program;
+  /** The timeline's version: the SEQUENCE of the invitations sent now. */
+  timelineVersion: number;
   forParticipant: (n: Nomination, kind: EmailKind, email: EmailMessage) => QueuedEmail;
   forOrganizers: (kind: EmailKind, build: (organizer: string) => EmailMessage) => QueuedEmail[];
   queue: (emails: QueuedEmail[], extra?: Partial<TimelineOutcome>) => Promise<TimelineOutcome>;
 }> => {
-  const { program } = await deps.programs.require(input.programId);
+  const { program, timelineVersion } = await deps.programs.require(input.programId);
   const key = `${input.schedule}@${input.scheduledAt}`;
   return {
     program,
+    timelineVersion,
     forParticipant: (n, kind, email) => ({
       programId: program.id,
       nominationId: n.id,

@@ -5,11 +5,12 @@ import { ConflictError, ValidationError, VersionConflictError } from '../domain/
 import { toFieldIssues } from '../domain/field-issues.ts';
 import type { Program, TimelineEvent } from '../domain/program.ts';
 import { timelineSchema, unknownThemes } from '../domain/program-schema.ts';
-import { eventStart, planSchedules } from '../domain/schedule-plan.ts';
+import { eventStart } from '../domain/schedule-plan.ts';
 import { wallTimeToInstant } from '../domain/time.ts';
 import * as z from '../domain/zod.ts';
-import type { Clock, ProgramRepository } from '../ports.ts';
+import type { Clock, NominationStore, ProgramRepository, QueuedEmail } from '../ports.ts';
 import { type SyncReport, type SyncSchedulesDeps, syncSchedules } from './sync-schedules.ts';
+import { participants } from './timeline-occasion.ts';
 
 export const timelineUpdateSchema = z.strictObject({
   timeline: timelineSchema,
@@ -22,7 +23,64 @@ export const timelineUpdateSchema = z.strictObject({
 export interface UpdateTimelineDeps extends SyncSchedulesDeps {
   programs: ProgramRepository;
   clock: Clock;
+  /** Whom a change of the calendar is told to: the participants. */
+  nominations?: NominationStore;
 }
+
+/** The kinds of event participants have in their calendars, and hear about when they change. */
+const inCalendars = new Set<TimelineEvent['kind']>(['meeting', 'mentoring', 'conference']);
+const dated = (event: TimelineEvent) => !('month' in event.when);
+
+/**
+ * What participants are told of a new timeline: the events ahead in their calendars that changed
+ * (moved, or anything they read about them) or were given a date, and those removed (cancelled).
+ */
+const calendarChanges = (before: Program, after: Program, now: number) => {
+  const next = new Map(after.timeline.map((e) => [e.id, e]));
+  const ahead = (program: Program, e: TimelineEvent) =>
+    inCalendars.has(e.kind) && dated(e) && eventStart(program, e).getTime() > now;
+  const changed = after.timeline.filter((e) => {
+    const was = before.timeline.find((b) => b.id === e.id);
+    return ahead(after, e) && (!was || !isDeepStrictEqual(was, e));
+  });
+  const cancelled = before.timeline.filter((e) => ahead(before, e) && !next.has(e.id));
+  return { changed, cancelled };
+};
+
+/** One email per participant, its calendar entries at the new version: SEQUENCE goes up. */
+const announcements = async (
+  deps: UpdateTimelineDeps,
+  before: Program,
+  after: Program,
+  version: number,
+  now: number,
+): Promise<QueuedEmail[]> => {
+  const changes = calendarChanges(before, after, now);
+  if (!deps.nominations || changes.changed.length + changes.cancelled.length === 0) return [];
+  const people = await participants(deps.nominations, after.id);
+  if (people.length === 0) return [];
+  const { calendarInvite } = await import('../documents/calendar-invite.ts');
+  const { invitation, timelineChangedEmail } = await import('../email/timeline-templates.ts');
+  const invites = [
+    ...changes.changed.flatMap((e) => {
+      const ics = calendarInvite(after, e, version);
+      return ics ? [invitation(e, ics)] : [];
+    }),
+    ...changes.cancelled.flatMap((e) => {
+      const ics = calendarInvite(before, e, version, true);
+      return ics ? [invitation(e, ics, 'CANCEL')] : [];
+    }),
+  ];
+  return people.map((n) => ({
+    programId: after.id,
+    nominationId: n.id,
+    email: {
+      key: `timeline-v${version}`,
+      kind: 'timeline-changed' as const,
+      ...timelineChangedEmail(after, n, changes, invites),
+    },
+  }));
+};
 
 /**
  * When an event can no longer change: when it begins; for one known only by its month (a
@@ -35,15 +93,12 @@ const fixedFrom = (program: Program, event: TimelineEvent): number => {
   return wallTimeToInstant(`${next}-01T00:00`, event.timeZone ?? program.timeZone).getTime();
 };
 
-/** An event is fixed once anything of it has happened: it began, or one of its schedules has fired. */
-const lockedEvents = (program: Program, now: number) => {
-  const fired = new Set(
-    planSchedules(program)
-      .schedules.filter((s) => s.instant.getTime() <= now && s.input.eventId)
-      .map((s) => s.input.eventId as string),
-  );
-  return program.timeline.filter((e) => fired.has(e.id) || fixedFrom(program, e) <= now);
-};
+/**
+ * An event is fixed once it has begun. Before that it may move, change or go at any time, even
+ * after its reminders: participants are told, and the reminders still ahead follow it.
+ */
+const lockedEvents = (program: Program, now: number) =>
+  program.timeline.filter((e) => fixedFrom(program, e) <= now);
 
 /**
  * 1. Organizers only (403); the program must exist (404).
@@ -86,7 +141,7 @@ export const updateTimeline = async (
     const after = timeline.find((e) => e.id === event.id);
     if (!after || !isDeepStrictEqual(after, event)) {
       throw new ConflictError(
-        `"${event.id}" has already begun or its reminders have gone out; it can no longer be ${after ? 'changed' : 'removed'}`,
+        `"${event.id}" has already begun; it can no longer be ${after ? 'changed' : 'removed'}`,
       );
     }
   }
@@ -110,9 +165,11 @@ export const updateTimeline = async (
       })),
     );
   }
+  const emails = await announcements(deps, stored.program, updated, expectedVersion + 1, now.getTime());
   const timelineVersion = await deps.programs.saveTimeline({
     programId,
     timeline,
+    ...(emails.length ? { emails } : {}),
     expectedVersion,
     actor: actorName(actor),
     at: now.toISOString(),

@@ -5,6 +5,7 @@ import type { ProgramSettings } from '#shared/domain/program-settings';
 import type {
   ProgramExport,
   ProgramRepository,
+  QueuedEmail,
   SettingsAudit,
   SettingsChange,
   StoredProgram,
@@ -35,7 +36,11 @@ export class InMemoryProgramRepository implements ProgramRepository {
   >();
   private readonly exportEntries: ProgramExport[] = [];
 
-  constructor(private readonly programs: ReadonlyMap<string, Program> = definitions) {}
+  constructor(
+    private readonly programs: ReadonlyMap<string, Program> = definitions,
+    /** Where a timeline change's emails go, in the same write. */
+    private readonly outbox?: { insert(queued: QueuedEmail, createdAt: string): void },
+  ) {}
 
   /** The audit entries of a program's timeline changes, oldest first. */
   timelineHistory(programId: string) {
@@ -106,7 +111,8 @@ export class InMemoryProgramRepository implements ProgramRepository {
       );
     }
     const version = change.expectedVersion + 1;
-    const { programId: _, expectedVersion: __, ...entry } = structuredClone(change);
+    for (const email of change.emails ?? []) this.outbox?.insert(structuredClone(email), change.at);
+    const { programId: _, expectedVersion: __, emails: ___, ...entry } = structuredClone(change);
     this.saved.set(change.programId, {
       timeline: structuredClone(change.timeline),
       version,

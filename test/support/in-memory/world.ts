@@ -63,7 +63,7 @@ export const inMemoryWorld = (options: { now?: string; organizerEmails?: string[
     leaseMs: 60_000,
     outbox,
     nominations: new InMemoryNominationStore(outbox),
-    programs: new InMemoryProgramRepository(),
+    programs: new InMemoryProgramRepository(undefined, outbox),
     registry: new InMemoryScheduleRegistry(),
     sender: new RecordingSender(),
     organizerEmails,
