@@ -303,9 +303,11 @@ export const catalog: readonly FunctionEntry[] = [
   {
     name: 'UpdateTimeline',
     entry: 'functions/update-timeline.ts',
-    description: 'Changes a program’s timeline and brings its schedules in line',
+    description:
+      'Changes a program’s timeline, tells participants of what moved or went, and brings its schedules in line',
     routes: [{ method: 'PUT', path: '/programs/{programId}/timeline', staff: true }],
-    access: { table: ['GetItem', 'PutItem'], manageSchedules: true },
+    // Query: the participants, who are told of a meeting moved or cancelled.
+    access: { table: [...reads, 'PutItem'], manageSchedules: true },
     timeoutSeconds: 60,
   },
   {
@@ -411,6 +413,7 @@ export const catalog: readonly FunctionEntry[] = [
       { method: 'GET', path: '/staff/nominations/{id}' },
       { method: 'GET', path: '/staff/personal-data' },
       { method: 'GET', path: '/staff/cohort' },
+      { method: 'GET', path: '/staff/program' },
     ],
     access: { consoleSignIn: true },
     bundleFiles: {

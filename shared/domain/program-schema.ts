@@ -127,11 +127,11 @@ export const programSchema = z
   .check(
     z.refine((p) => p.capacity.min <= p.capacity.max, {
       path: ['capacity'],
-      message: 'min must not exceed max',
+      message: 'the minimum must not be more than the maximum',
     }),
     z.refine((p) => Date.parse(p.nominationWindow.opensAt) < Date.parse(p.nominationWindow.closesAt), {
       path: ['nominationWindow'],
-      message: 'opensAt must be before closesAt',
+      message: 'nominations must open before they close',
     }),
     z.refine((p) => Date.parse(p.nominationWindow.closesAt) <= Date.parse(p.decisionsDueAt), {
       path: ['decisionsDueAt'],
@@ -147,7 +147,7 @@ export const programSchema = z
     }),
     z.refine((p) => p.travelStipends.min <= p.travelStipends.max, {
       path: ['travelStipends'],
-      message: 'min must not exceed max',
+      message: 'the minimum must not be more than the maximum',
     }),
     z.superRefine((p, ctx) => {
       for (const issue of unknownThemes(p.timeline, p.themes)) ctx.addIssue({ code: 'custom', ...issue });

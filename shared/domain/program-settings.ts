@@ -31,7 +31,7 @@ const instantMessage = 'a date and time, as 2024-02-15T23:59 (the program’s ti
  * An instant given as an ISO date-time with an offset, or as a wall time in the program's zone
  * (what the console's date and time fields give), stored as UTC.
  */
-const instantIn = (timeZone: string) =>
+const instantIn = (timeZone: string, { endOfMinute = false } = {}) =>
   z.pipe(
     z
       .string({ error: instantMessage })
@@ -43,7 +43,13 @@ const instantIn = (timeZone: string) =>
           { error: instantMessage },
         ),
       ),
-    z.transform((v) => (wallTime.test(v) ? wallTimeToInstant(v, timeZone) : new Date(v)).toISOString()),
+    // A closing time typed as "23:59" means until that minute ends, as the program file's 23:59:59.
+    z.transform((v) =>
+      (wallTime.test(v)
+        ? wallTimeToInstant(endOfMinute ? `${v}:59` : v, timeZone)
+        : new Date(v)
+      ).toISOString(),
+    ),
   );
 
 const whole = (what: string) =>
@@ -58,7 +64,7 @@ export const settingsChangeSchema = (program: Program) =>
       nominationWindow: z.optional(
         z.strictObject({
           opensAt: instantIn(program.timeZone),
-          closesAt: instantIn(program.timeZone),
+          closesAt: instantIn(program.timeZone, { endOfMinute: true }),
         }),
       ),
       decisionsDueAt: z.optional(instantIn(program.timeZone)),

@@ -66,7 +66,7 @@ describe('the program’s settings', () => {
     expect(changed.json).toMatchObject({ settingsVersion: 1, schedules: { pending: [] } });
 
     const program = (await stack.api('GET', '/programs/metlib-2024')).json;
-    expect(program.nominationWindow.closesAt).toBe('2024-02-21T04:59:00.000Z');
+    expect(program.nominationWindow.closesAt).toBe('2024-02-21T04:59:59.000Z');
     expect(program.contactEmail).toBe('circle@metlib.example.org');
     const due = await scheduler.send(
       new GetScheduleCommand({ GroupName: 'metlib-2024', Name: 'decisions-due' }),
@@ -92,7 +92,7 @@ describe('the program’s settings', () => {
           after: {
             nominationWindow: {
               opensAt: metlib2024.nominationWindow.opensAt,
-              closesAt: '2024-02-21T04:59:00.000Z',
+              closesAt: '2024-02-21T04:59:59.000Z',
             },
             decisionsDueAt: '2024-02-26T14:00:00.000Z',
             contactEmail: 'circle@metlib.example.org',
@@ -109,7 +109,9 @@ describe('the program’s settings', () => {
 
     const invalid = await change({ travelStipends: { min: 4, max: 3 }, expectedVersion: 1 });
     expect(invalid.status).toBe(400);
-    expect(invalid.json.issues).toEqual([{ path: 'travelStipends', message: 'min must not exceed max' }]);
+    expect(invalid.json.issues).toEqual([
+      { path: 'travelStipends', message: 'the minimum must not be more than the maximum' },
+    ]);
 
     const breaking = await change({
       nominationWindow: { opensAt: '2024-02-10T00:00', closesAt: '2024-02-20T23:59' },

@@ -42,8 +42,8 @@ describe('changing a program’s settings', () => {
       note: 'A week more for nominations',
     });
     expect(result.settingsVersion).toBe(1);
-    // 23:59 in New York on 20 February is 04:59 UTC on the 21st.
-    expect(result.settings.nominationWindow.closesAt).toBe('2024-02-21T04:59:00.000Z');
+    // 23:59 in New York on 20 February (to the end of that minute) is 04:59:59 UTC on the 21st.
+    expect(result.settings.nominationWindow.closesAt).toBe('2024-02-21T04:59:59.000Z');
     const { program, settingsVersion } = await world.programs.require('metlib-2024');
     expect(settingsVersion).toBe(1);
     expect(program.decisionsDueAt).toBe('2024-02-26T14:00:00.000Z');
@@ -68,7 +68,7 @@ describe('changing a program’s settings', () => {
           after: {
             nominationWindow: {
               opensAt: metlib2024.nominationWindow.opensAt,
-              closesAt: '2024-02-21T04:59:00.000Z',
+              closesAt: '2024-02-21T04:59:59.000Z',
             },
             decisionsDueAt: '2024-02-26T14:00:00.000Z',
             contactEmail: 'circle@metlib.example.org',
@@ -93,7 +93,7 @@ describe('changing a program’s settings', () => {
     );
     expect(invalid).toBeInstanceOf(ValidationError);
     expect((invalid as ValidationError).issues).toEqual([
-      { path: 'capacity', message: 'min must not exceed max' },
+      { path: 'capacity', message: 'the minimum must not be more than the maximum' },
     ]);
     const nothing = await failure(
       changeSettings(world, 'metlib-2024', organizer, {
