@@ -5,6 +5,7 @@ import { CohortPage } from './cohort-page.tsx';
 import { NominationPage } from './nomination-page.tsx';
 import { NominationsPage } from './nominations-page.tsx';
 import { PersonalDataPage } from './personal-data-page.tsx';
+import { SettingsPage } from './settings-page.tsx';
 import { ErrorSummary, Link, type Navigate } from './ui.tsx';
 
 type Boot =
@@ -30,11 +31,12 @@ const boot = async (): Promise<Boot> => {
   return { kind: 'ready', config, auth, me };
 };
 
-/** The console's sections, in its navigation. */
+/** The console's sections, in its navigation; the program's settings are for organizers. */
 const sections = [
   ['/staff', 'Nominations'],
   ['/staff/cohort', 'Cohort'],
 ] as const;
+const organizerSections = [...sections, ['/staff/program', 'Program settings']] as const;
 
 const where = () => ({ path: location.pathname, search: location.search });
 
@@ -73,7 +75,8 @@ export const App = () => {
     [ready],
   );
   const detail = /^\/staff\/nominations\/([^/]+)$/.exec(place.path);
-  const personalData = ready?.config.features.personalData && ready.me.role === 'Organizer';
+  const organizer = ready?.me.role === 'Organizer';
+  const personalData = ready?.config.features.personalData && organizer;
   return (
     <>
       <a href="#main-content" class="govuk-skip-link">
@@ -104,7 +107,7 @@ export const App = () => {
       {ready && (
         <nav class="app-service-nav" aria-label="Console">
           <ul class="govuk-width-container app-service-nav__list">
-            {sections.map(([href, label]) => (
+            {(organizer ? organizerSections : sections).map(([href, label]) => (
               <li key={href}>
                 <Link
                   href={href}
@@ -132,6 +135,8 @@ export const App = () => {
             </>
           ) : api && personalData && place.path === '/staff/personal-data' ? (
             <PersonalDataPage api={api} navigate={navigate} />
+          ) : api && organizer && place.path === '/staff/program' ? (
+            <SettingsPage api={api} config={state.config} />
           ) : api && place.path === '/staff/cohort' ? (
             <CohortPage api={api} config={state.config} navigate={navigate} />
           ) : api && detail?.[1] ? (

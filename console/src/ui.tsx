@@ -1,3 +1,4 @@
+// Longer than most: the console's shared components and words, each small, in one place.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 
@@ -32,6 +33,14 @@ export interface Problem {
   field?: string;
 }
 
+/** A summary's link puts the focus in its field, as GOV.UK Frontend's does: a fragment only scrolls. */
+const focusField = (event: MouseEvent, id: string | undefined) => {
+  const field = id ? document.getElementById(id) : null;
+  if (!field) return;
+  event.preventDefault();
+  field.focus();
+};
+
 /** The GOV.UK error summary: it takes the focus when it appears, so the reader hears it first. */
 export const ErrorSummary = (props: { title?: string; problems: Problem[] }) => {
   const ref = useRef<HTMLDivElement>(null);
@@ -42,15 +51,23 @@ export const ErrorSummary = (props: { title?: string; problems: Problem[] }) => 
       <h2 class="govuk-error-summary__title">{props.title ?? 'There is a problem'}</h2>
       <ul class="govuk-list govuk-error-summary__list">
         {props.problems.map((p) => (
-          <li key={p.message}>{p.field ? <a href={`#${p.field}`}>{p.message}</a> : p.message}</li>
+          <li key={p.message}>
+            {p.field ? (
+              <a href={`#${p.field}`} onClick={(event) => focusField(event, p.field)}>
+                {p.message}
+              </a>
+            ) : (
+              p.message
+            )}
+          </li>
         ))}
       </ul>
     </div>
   );
 };
 
-/** The GOV.UK notification banner for what just succeeded; it takes the focus too. */
-export const Banner = (props: { message: string }) => {
+/** The GOV.UK notification banner for what just succeeded, and what to know of it; it takes the focus too. */
+export const Banner = (props: { message: string; detail?: string }) => {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), [props.message]);
   return (
@@ -61,6 +78,7 @@ export const Banner = (props: { message: string }) => {
       ref={ref}
     >
       <p class="govuk-notification-banner__heading">{props.message}</p>
+      {props.detail && <p class="govuk-body app-banner-detail">{props.detail}</p>}
     </div>
   );
 };

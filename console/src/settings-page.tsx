@@ -1,0 +1,128 @@
+import { useEffect, useState } from 'preact/hooks';
+import { type Api, ApiError } from './api.ts';
+import type { ConsoleConfig } from './auth.ts';
+import { SettingsForm } from './settings-form.tsx';
+import { SettingsHistory } from './settings-history.tsx';
+import {
+  formValues,
+  type Issue,
+  placeIssues,
+  type SettingsRead,
+  type SettingsSaved,
+  settingsChange,
+  zoneName,
+} from './settings-view.ts';
+import { Banner, ErrorSummary, type Problem, SummaryList } from './ui.tsx';
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** What the page says after a save: the banner, keyed by the version so each save is announced. */
+type Saved = { version: number; detail?: string };
+
+/**
+ * A program's settings (`/staff/program`, organizers): the window, the decision dates, places,
+ * stipends and the contact address, as wall times of the program's zone; a change sends what
+ * changed at the version read, and the history below says who changed what, when and why.
+ */
+export const SettingsPage = (props: { api: Api; config: ConsoleConfig }) => {
+  const path = `/programs/${encodeURIComponent(props.config.programId)}/settings`;
+  const [read, setRead] = useState<SettingsRead>();
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [note, setNote] = useState('');
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saved, setSaved] = useState<Saved>();
+  const [busy, setBusy] = useState(false);
+
+  /** The settings as they stand, in the form: what was typed is replaced. */
+  const load = async () => {
+    const next = await props.api.get<SettingsRead>(path);
+    setRead(next);
+    setValues(formValues(next.settings, next.timeZone));
+    return next;
+  };
+  useEffect(() => {
+    load().catch((e) => {
+      if (!(e instanceof ApiError && e.status === 401)) setProblems([{ message: messageOf(e) }]);
+    });
+  }, [path]);
+
+  const refused = async (error: unknown) => {
+    if (error instanceof ApiError && error.error === 'VersionConflict') {
+      const fresh = await load().catch(() => undefined);
+      return setProblems([
+        {
+          message: `Someone else changed the settings while you had them open. The form now shows them as they are (version ${fresh?.settingsVersion ?? '?'}): check them and make your change again.`,
+        },
+      ]);
+    }
+    const issues = error instanceof ApiError ? (error.body.issues as Issue[] | undefined) : undefined;
+    if (issues?.length) {
+      const placed = placeIssues(issues);
+      setErrors(placed.beside);
+      return setProblems(placed.problems);
+    }
+    // A conflict with what already happened is one sentence, about no field in particular.
+    setProblems([{ message: messageOf(error) }]);
+  };
+
+  const save = async () => {
+    if (!read) return;
+    setSaved(undefined);
+    setErrors({});
+    const body = settingsChange(read, values, note);
+    if (!body) return setProblems([{ message: 'Change a setting before saving' }]);
+    setBusy(true);
+    try {
+      const answer = await props.api.put<SettingsSaved>(path, body);
+      setProblems([]);
+      setNote('');
+      await load();
+      setSaved({
+        version: answer.settingsVersion,
+        ...(answer.schedulesPending ? { detail: answer.schedulesPending } : {}),
+      });
+    } catch (error) {
+      await refused(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <h1 class="govuk-heading-l">Program settings</h1>
+      <ErrorSummary problems={problems} />
+      {saved && (
+        <Banner key={saved.version} message="Saved" {...(saved.detail ? { detail: saved.detail } : {})} />
+      )}
+      {!read && problems.length === 0 && (
+        <p class="govuk-body" role="status">
+          Loading the settings…
+        </p>
+      )}
+      {read && (
+        <>
+          <SummaryList
+            id="settings-about"
+            rows={[
+              ['Time zone', `${zoneName(read.timeZone)} (${read.timeZone}): every time below is in it`],
+              ['Version', read.settingsVersion],
+            ]}
+          />
+          <SettingsForm
+            timeZone={read.timeZone}
+            values={values}
+            errors={errors}
+            note={note}
+            busy={busy}
+            onInput={(at, value) => setValues((typed) => ({ ...typed, [at]: value }))}
+            onNote={setNote}
+            onSave={() => void save()}
+          />
+          <SettingsHistory history={read.history} timeZone={read.timeZone} />
+        </>
+      )}
+    </>
+  );
+};

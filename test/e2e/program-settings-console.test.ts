@@ -1,0 +1,246 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, seriousAxeViolations } from '../support/browser.ts';
+import { consoleSession, focused, tabTo } from '../support/console-session.ts';
+import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
+
+/**
+ * An organizer changes the program's settings in the staff console, in Debian's Chromium, with
+ * the keyboard alone: the closing date in the program's zone, a refusal placed on its field, a
+ * stale form, and a change that would break what has happened. Reviewers do not see the page.
+ */
+const screenshots = join(import.meta.dirname, '../../test-results/screenshots');
+let stack: TestStack;
+let browser: Browser;
+let config: { authority: string; client_id: string };
+let organizer: string;
+
+beforeAll(async () => {
+  mkdirSync(screenshots, { recursive: true });
+  stack = await startTestStack();
+  organizer = await stack.organizer();
+  // Two places taken: the program cannot be made smaller than that.
+  for (const name of ['Ola Nordmann', 'Camila Rojas']) {
+    const body = nominationBody();
+    body.candidate = { ...body.candidate, name };
+    const { id } = await stack.nominate(body);
+    for (const transition of [{ action: 'review', score: 4 }, { action: 'select' }]) {
+      const answer = await stack.api('POST', `/nominations/${id}/transitions`, {
+        token: organizer,
+        body: transition,
+      });
+      if (answer.status !== 200)
+        throw new Error(`${transition.action} answered ${answer.status}: ${answer.text}`);
+    }
+  }
+  config = (await stack.api('GET', '/staff/config.json')).json;
+  browser = await launchChromium();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+const settingsNow = async () =>
+  (await stack.api('GET', '/programs/metlib-2024/settings', { token: organizer })).json as {
+    settingsVersion: number;
+    settings: {
+      nominationWindow: { opensAt: string; closesAt: string };
+      decisionsDueAt: string;
+      capacity: { min: number; max: number };
+      contactEmail: string;
+    };
+  };
+
+/** Someone signed in at the console's first page, its table drawn. */
+const signedIn = async (as: { groups: string[]; email: string }) => {
+  const opened = await consoleSession(browser, stack, config, as, { viewport: { width: 1280, height: 900 } });
+  await opened.page.goto(`${stack.apiUrl}/staff/`);
+  await opened.page.locator('#nominations').waitFor();
+  return opened;
+};
+
+const asOrganizer = { groups: ['organizers'], email: 'organizer@metlib.example.org' };
+
+/** The console's own way to the page: its navigation, with the keyboard. */
+const toSettings = async (page: Page) => {
+  await tabTo(page, (el) => el.tag === 'A' && el.text === 'Program settings');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Program settings' }).waitFor();
+  await page.locator('#setting-nominationWindow-closesAt').waitFor();
+};
+
+const fieldValue = (page: Page, id: string) => page.locator(`#${id}`).inputValue();
+
+/**
+ * Types a wall time into a `datetime-local` input that has the focus on its first part, as
+ * Chromium shows it in the browser's (American) locale: month, day, year, hour, minute, AM/PM.
+ * Each part moves on to the next once full, but the year (which may have six digits): Tab does.
+ */
+const typeWallTime = async (page: Page, wall: string) => {
+  const [, year, month, day, hour, minute] = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(wall) ?? [];
+  const h = Number(hour);
+  const twelve = String(h % 12 === 0 ? 12 : h % 12).padStart(2, '0');
+  await page.keyboard.type(`${month}${day}${year}`);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(`${twelve}${minute}${h < 12 ? 'A' : 'P'}`);
+};
+
+/** Replaces what a text input holds, as a keyboard user does: select all, type over it. */
+const typeOver = async (page: Page, id: string, text: string) => {
+  await tabTo(page, (el) => el.id === id);
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(text);
+};
+
+const save = async (page: Page) => {
+  await tabTo(page, (el) => el.tag === 'BUTTON' && el.text === 'Save the settings');
+  await page.keyboard.press('Enter');
+};
+
+/** The error summary once it has the focus, as its text. */
+const refusal = async (page: Page, text: string) => {
+  const summary = page.locator('#error-summary', { hasText: text });
+  await summary.waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'error-summary', null, { timeout: 5000 });
+  return summary.textContent();
+};
+
+/** Follows the summary's first link with the keyboard: the focus goes into its field. */
+const followFirstLink = async (page: Page, text: string) => {
+  await page.keyboard.press('Tab');
+  expect(await focused(page)).toMatchObject({ tag: 'A', text });
+  await page.keyboard.press('Enter');
+  return (await focused(page)).id;
+};
+
+describe('the program settings in the staff console', () => {
+  it('moves the closing date in the program’s zone and the contact address, with a note, into the history', async () => {
+    const { page, problems } = await signedIn(asOrganizer);
+    await toSettings(page);
+    expect(page.url()).toBe(`${stack.apiUrl}/staff/program`);
+    // 23:59:59 in New York on 15 February, as the program file has it.
+    expect(await fieldValue(page, 'setting-nominationWindow-closesAt')).toBe('2024-02-15T23:59');
+    expect(await fieldValue(page, 'setting-decisionsDueAt')).toBe('2024-02-19T09:00');
+    expect(await fieldValue(page, 'setting-capacity-max')).toBe('20');
+    expect(await page.locator('#settings-about').textContent()).toContain('New York time (America/New_York)');
+    expect(await page.locator('#setting-group-nominationWindow-hint').textContent()).toContain(
+      'New York time (America/New_York)',
+    );
+    expect(await page.locator('#settings-history').textContent()).toContain('No changes yet');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await tabTo(page, (el) => el.id === 'setting-nominationWindow-closesAt');
+    await typeWallTime(page, '2024-02-20T23:59');
+    expect(await fieldValue(page, 'setting-nominationWindow-closesAt')).toBe('2024-02-20T23:59');
+    await typeOver(page, 'setting-contactEmail', 'circle@metlib.example.org');
+    await tabTo(page, (el) => el.id === 'setting-note');
+    await page.keyboard.type('One week more for late nominators');
+    await save(page);
+
+    // Decisions would then be due before nominations close: the API says so, on that field.
+    const message = 'Decisions due: decisions cannot be due before nominations close';
+    expect(await refusal(page, message)).toContain(message);
+    expect(await page.locator('#setting-decisionsDueAt-error').textContent()).toBe(
+      'Error: decisions cannot be due before nominations close',
+    );
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await followFirstLink(page, message)).toBe('setting-decisionsDueAt');
+    await typeWallTime(page, '2024-02-26T09:00');
+    expect(await fieldValue(page, 'setting-decisionsDueAt')).toBe('2024-02-26T09:00');
+    // What was typed before the refusal is still there, the note too.
+    expect(await fieldValue(page, 'setting-contactEmail')).toBe('circle@metlib.example.org');
+    await save(page);
+
+    await page.locator('.govuk-notification-banner', { hasText: 'Saved' }).waitFor();
+    expect(await page.locator('#error-summary').count()).toBe(0);
+    const stored = await settingsNow();
+    expect(stored.settingsVersion).toBe(1);
+    expect(stored.settings.nominationWindow).toEqual({
+      opensAt: '2024-01-08T00:00:00-05:00',
+      closesAt: '2024-02-21T04:59:59.000Z',
+    });
+    expect(stored.settings.decisionsDueAt).toBe('2024-02-26T14:00:00.000Z');
+    expect(stored.settings.contactEmail).toBe('circle@metlib.example.org');
+    expect(await fieldValue(page, 'setting-nominationWindow-closesAt')).toBe('2024-02-20T23:59');
+    expect(await fieldValue(page, 'setting-note')).toBe('');
+
+    const rows = page.locator('#settings-history tbody tr');
+    expect(await rows.count()).toBe(1);
+    const row = (await rows.first().textContent()) ?? '';
+    expect(row).toContain('organizer@metlib.example.org');
+    expect(row).toContain(
+      'Nominations close: Thursday 15 February 2024, 23:59 → Tuesday 20 February 2024, 23:59',
+    );
+    expect(row).toContain('Decisions due: Monday 19 February 2024, 09:00 → Monday 26 February 2024, 09:00');
+    expect(row).toContain('Contact address: learning-circle@metlib.example.org → circle@metlib.example.org');
+    expect(row).toContain('One week more for late nominators');
+    expect(row).not.toContain('Nominations open');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(screenshots, 'console-program-settings.png'), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  it('places a refusal on its field, and shows the settings again when someone else changed them', async () => {
+    const { page, problems } = await signedIn(asOrganizer);
+    await toSettings(page);
+    await typeOver(page, 'setting-capacity-min', '30');
+    await save(page);
+    const message = 'Places: the minimum must not be more than the maximum';
+    expect(await refusal(page, message)).toContain(message);
+    expect(await page.locator('#setting-group-capacity-error').textContent()).toBe(
+      'Error: the minimum must not be more than the maximum',
+    );
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await followFirstLink(page, message)).toBe('setting-capacity-min');
+    expect((await settingsNow()).settings.capacity).toEqual({ min: 15, max: 20 });
+
+    // Meanwhile another organizer changes the contact address: this form is now stale.
+    const other = await stack.api('PUT', '/programs/metlib-2024/settings', {
+      token: organizer,
+      body: { contactEmail: 'programme@metlib.example.org', expectedVersion: 1 },
+    });
+    expect(other.status).toBe(200);
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('18');
+    await save(page);
+    expect(await refusal(page, 'Someone else changed the settings')).toContain('(version 2)');
+    expect(await fieldValue(page, 'setting-contactEmail')).toBe('programme@metlib.example.org');
+    expect(await fieldValue(page, 'setting-capacity-min')).toBe('15');
+    expect(await page.locator('#settings-history tbody tr').count()).toBe(2);
+    expect((await settingsNow()).settings.capacity).toEqual({ min: 15, max: 20 });
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('refuses fewer places than are taken, in the API’s words, saving nothing', async () => {
+    const before = await settingsNow();
+    const { page, problems } = await signedIn(asOrganizer);
+    await toSettings(page);
+    await typeOver(page, 'setting-capacity-min', '1');
+    await typeOver(page, 'setting-capacity-max', '1');
+    await save(page);
+    const message = '2 places are taken; the program cannot have fewer than that';
+    expect(await refusal(page, message)).toContain(message);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await settingsNow()).toEqual(before);
+    // Nothing is lost: the values typed stay for the organizer to correct.
+    expect(await fieldValue(page, 'setting-capacity-max')).toBe('1');
+    expect(await page.locator('.govuk-notification-banner').count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('is not offered to a reviewer', async () => {
+    const { page, problems } = await signedIn({
+      groups: ['reviewers'],
+      email: 'reviewer1@metlib.example.org',
+    });
+    const nav = page.getByRole('navigation', { name: 'Console' });
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Nominations', 'Cohort']);
+    expect(await page.getByRole('link', { name: 'Program settings' }).count()).toBe(0);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});
