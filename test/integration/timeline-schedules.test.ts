@@ -195,7 +195,7 @@ describe('schedules from the timeline', () => {
 });
 
 describe('on the clock', () => {
-  it('fires decision readiness through the Scheduler emulator, and then an event that has fired cannot change', async () => {
+  it('fires decision readiness through the Scheduler emulator; a meeting moves after its reminder, not after it began', async () => {
     stack.setClock(new Date('2024-02-17T14:00:01Z'));
     await stack.scheduler.idle();
     const emails = await stack.inbox(organizerInbox);
@@ -204,7 +204,8 @@ describe('on the clock', () => {
     ]);
     expect(await scheduleNames()).not.toContain('decision-readiness');
 
-    // 2 April: the April meeting's first reminder has gone out.
+    // 2 April: the April meeting's first reminder has gone out; it may still move, and its
+    // 1-day reminder follows it.
     stack.setClock(new Date('2024-04-02T13:00:01Z'));
     await stack.scheduler.idle();
     const { timeline, version } = await current();
@@ -213,27 +214,35 @@ describe('on the clock', () => {
       when: { at: '2024-04-16T09:00', durationMinutes: 120 },
     }));
     const response = await putTimeline({ timeline: moved, expectedVersion: version });
-    expect(response.status).toBe(409);
-    expect(response.json.message).toContain('meeting-2024-04');
+    expect(response.status).toBe(200);
+    expect(response.json.schedules.updated).toContain('meeting-2024-04.reminder-1d');
 
     // Moving May's meeting to 5 April: its 7-day reminder time has passed, so the old schedule of
     // that name (still set for 7 May) must go, not fire a stale reminder.
-    const early = edited(timeline, 'meeting-2024-05', (e) => ({
+    const early = edited(moved, 'meeting-2024-05', (e) => ({
       ...e,
       when: { at: '2024-04-05T09:00', durationMinutes: 120 },
     }));
-    const movedEarly = await putTimeline({ timeline: early, expectedVersion: version });
+    const movedEarly = await putTimeline({ timeline: early, expectedVersion: version + 1 });
     expect(movedEarly.status).toBe(200);
     expect(movedEarly.json.schedules.deleted).toContain('meeting-2024-05.reminder-7d');
     expect(movedEarly.json.schedules.updated).toContain('meeting-2024-05.reminder-1d');
     expect(await scheduleNames()).not.toContain('meeting-2024-05.reminder-7d');
 
-    const sync = await putTimeline({ timeline: early, expectedVersion: version + 1 });
+    const sync = await putTimeline({ timeline: early, expectedVersion: version + 2 });
     expect(sync.status).toBe(200);
     expect(sync.json.schedules.skippedPast).toEqual(
-      expect.arrayContaining(['decision-readiness', 'decisions-due', 'meeting-2024-04.reminder-7d']),
+      expect.arrayContaining(['decision-readiness', 'decisions-due', 'meeting-2024-05.reminder-7d']),
     );
     expect(sync.json.schedules.created).toEqual([]);
+
+    // Once it has begun, a meeting can no longer change.
+    stack.setClock(new Date('2024-04-16T14:00:00Z'));
+    await stack.scheduler.idle();
+    const late = edited(early, 'meeting-2024-04', (e) => ({ ...e, title: 'Renamed' }));
+    const refused = await putTimeline({ timeline: late, expectedVersion: version + 3 });
+    expect(refused.status).toBe(409);
+    expect(refused.json.message).toBe('"meeting-2024-04" has already begun; it can no longer be changed');
     expect(metlib2024.timeline.length).toBeGreaterThan(0);
   });
 });
