@@ -76,11 +76,12 @@ describe('the functions', () => {
     ]);
   });
 
-  it('let only the schedule sync and the timeline change manage schedules', () => {
+  it('let only the schedule sync and the changes of timeline and settings manage schedules', () => {
     const managers = Object.values(services.findResources('AWS::IAM::Policy'))
       .filter((p) => JSON.stringify(p.Properties.PolicyDocument).includes('scheduler:CreateSchedule'))
       .map((p) => p.Properties.PolicyName);
     expect(managers.sort()).toEqual([
+      expect.stringMatching(/^ChangeProgramSettings/),
       expect.stringMatching(/^SyncSchedules/),
       expect.stringMatching(/^UpdateTimeline/),
     ]);
