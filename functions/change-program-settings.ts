@@ -1,21 +1,13 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import { clockFromEnv } from '#shared/config';
 import { staffActorFrom } from '#shared/http/actor';
 import { httpMiddlewares } from '#shared/http/middlewares';
 import { readBody } from '#shared/http/request-body';
 import { json } from '#shared/http/responses';
 import { changeSettings, readSettings } from '#shared/use-cases/change-program-settings';
-import { freshPrograms } from '#shared/wiring/programs';
-import { scheduleRegistry } from '#shared/wiring/schedules';
-import { nominationStore } from '#shared/wiring/table';
+import { programChangeDeps } from '#shared/wiring/program-change';
 
-const deps = {
-  ...scheduleRegistry(),
-  programs: freshPrograms(),
-  nominations: nominationStore(),
-  clock: clockFromEnv(),
-};
+const deps = programChangeDeps();
 
 export const run = async (event: APIGatewayProxyEventV2WithJWTAuthorizer) => {
   const actor = staffActorFrom(event);

@@ -5,6 +5,7 @@ import type { ProgramSettings } from '../domain/program-settings.ts';
 import type {
   ProgramExport,
   ProgramRepository,
+  QueuedEmail,
   SettingsAudit,
   SettingsChange,
   StoredProgram,
@@ -54,16 +55,45 @@ export class DynamoDbProgramRepository implements ProgramRepository {
     return Item;
   }
 
-  async saveSettings(change: SettingsChange): Promise<number> {
+  saveSettings(change: SettingsChange): Promise<number> {
+    return this.saveVersioned(
+      change,
+      { key: keys.settings(change.programId), type: 'settings', content: { settings: change.settings } },
+      {
+        key: keys.settingsAudit(change.programId, change.expectedVersion + 1),
+        action: 'change-settings',
+        content: { changes: change.changes },
+      },
+      'The settings were changed by someone else',
+    );
+  }
+
+  /**
+   * Writes the next version of a program's item (its timeline, its settings) if it is still at
+   * `expectedVersion` (0: none saved yet), with its audit entry and any emails, in one
+   * transaction; VersionConflictError, saying `conflict`, otherwise.
+   */
+  private async saveVersioned(
+    change: { programId: string; expectedVersion: number; actor: string; at: string; note?: string },
+    item: { key: Record<string, string>; type: string; content: Record<string, unknown> },
+    audit: { key: Record<string, string>; action: string; content: Record<string, unknown> },
+    conflict: string,
+    emails: QueuedEmail[] = [],
+  ): Promise<number> {
     const version = change.expectedVersion + 1;
     const first = change.expectedVersion === 0;
+    const transaction = new TableTransaction(this.client, this.tableName);
+    // At most one email per participant (20): with the two items below, within a transaction's 100.
+    for (const email of emails) {
+      transaction.put(`email ${email.nominationId ?? ''}`, outboxEmailPut(email, change.at));
+    }
     try {
-      await new TableTransaction(this.client, this.tableName)
-        .put('settings', {
+      await transaction
+        .put(item.type, {
           Item: {
-            ...keys.settings(change.programId),
-            type: 'settings',
-            settings: change.settings,
+            ...item.key,
+            type: item.type,
+            ...item.content,
             version,
             updatedAt: change.at,
             updatedBy: change.actor,
@@ -73,13 +103,13 @@ export class DynamoDbProgramRepository implements ProgramRepository {
         })
         .put('audit', {
           Item: {
-            ...keys.settingsAudit(change.programId, version),
+            ...audit.key,
             type: 'program-audit',
-            action: 'change-settings',
+            action: audit.action,
             at: change.at,
             actor: change.actor,
             version,
-            changes: change.changes,
+            ...audit.content,
             ...(change.note ? { note: change.note } : {}),
           },
           ConditionExpression: 'attribute_not_exists(pk)',
@@ -88,7 +118,7 @@ export class DynamoDbProgramRepository implements ProgramRepository {
     } catch (error) {
       if (error instanceof TransactionCancelled) {
         throw new VersionConflictError(
-          `The settings were changed by someone else since version ${change.expectedVersion}; reload them and try again`,
+          `${conflict} since version ${change.expectedVersion}; reload and try again`,
         );
       }
       throw error;
@@ -124,51 +154,18 @@ export class DynamoDbProgramRepository implements ProgramRepository {
     return Promise.all([...this.definitions.keys()].map((id) => this.require(id)));
   }
 
-  async saveTimeline(change: TimelineChange): Promise<number> {
-    const version = change.expectedVersion + 1;
-    const first = change.expectedVersion === 0;
-    const transaction = new TableTransaction(this.client, this.tableName);
-    // At most one email per participant (20): with the two items below, within a transaction's 100.
-    for (const email of change.emails ?? []) {
-      transaction.put(`email ${email.nominationId ?? ''}`, outboxEmailPut(email, change.at));
-    }
-    try {
-      await transaction
-        .put('timeline', {
-          Item: {
-            ...keys.timeline(change.programId),
-            type: 'timeline',
-            timeline: change.timeline,
-            version,
-            updatedAt: change.at,
-            updatedBy: change.actor,
-          },
-          ConditionExpression: first ? 'attribute_not_exists(pk)' : 'version = :expected',
-          ...(first ? {} : { ExpressionAttributeValues: { ':expected': change.expectedVersion } }),
-        })
-        .put('audit', {
-          Item: {
-            ...keys.programAudit(change.programId, version),
-            type: 'program-audit',
-            at: change.at,
-            actor: change.actor,
-            action: 'change-timeline',
-            version,
-            timeline: change.timeline,
-            ...(change.note ? { note: change.note } : {}),
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        })
-        .commit();
-    } catch (error) {
-      if (error instanceof TransactionCancelled) {
-        throw new VersionConflictError(
-          `The timeline was changed by someone else since version ${change.expectedVersion}; reload it and try again`,
-        );
-      }
-      throw error;
-    }
-    return version;
+  saveTimeline(change: TimelineChange): Promise<number> {
+    return this.saveVersioned(
+      change,
+      { key: keys.timeline(change.programId), type: 'timeline', content: { timeline: change.timeline } },
+      {
+        key: keys.programAudit(change.programId, change.expectedVersion + 1),
+        action: 'change-timeline',
+        content: { timeline: change.timeline },
+      },
+      'The timeline was changed by someone else',
+      change.emails,
+    );
   }
 
   async recordExport(entry: ProgramExport): Promise<void> {

@@ -1,3 +1,4 @@
+import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScheduledEvent } from '../../events/contracts.ts';
 import { metlib2024 } from '../../events/programs/metlib-2024.ts';
@@ -53,6 +54,19 @@ describe('a meeting’s private join link', () => {
       theme: 'urban-creativity-and-culture',
       facilitator: 'Tommi Laitio',
     });
+
+    // The participant heard of the change once, with an entry that replaces theirs.
+    const changed = (await stack.inbox(participant.candidate.email)).filter((e) =>
+      e.subject.startsWith('Changed'),
+    );
+    expect(changed.map((e) => e.subject)).toEqual([
+      'Changed: Monthly online meeting, Tuesday 9 April 2024, 09:00 (New York time, UTC−4)',
+    ]);
+    const entry = new ICAL.Component(
+      ICAL.parse(Buffer.from(changed[0]?.attachments[0]?.content ?? '', 'base64').toString('utf8')),
+    ).getFirstSubcomponent('vevent');
+    expect(entry?.getFirstPropertyValue('sequence')).toBe(1);
+    expect(entry?.getFirstPropertyValue('url')).toBe(joinUrl);
 
     const input = planSchedules(metlib2024).schedules.find((s) => s.name === 'meeting-2024-04.reminder-7d')
       ?.input as ScheduledEvent;

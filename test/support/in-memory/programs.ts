@@ -76,7 +76,7 @@ export class InMemoryProgramRepository implements ProgramRepository {
     const saved = this.settings.get(change.programId);
     if ((saved?.version ?? 0) !== change.expectedVersion) {
       throw new VersionConflictError(
-        `The settings were changed by someone else since version ${change.expectedVersion}; reload them and try again`,
+        `The settings were changed by someone else since version ${change.expectedVersion}; reload and try again`,
       );
     }
     const version = change.expectedVersion + 1;
@@ -107,7 +107,7 @@ export class InMemoryProgramRepository implements ProgramRepository {
     const saved = this.saved.get(change.programId);
     if ((saved?.version ?? 0) !== change.expectedVersion) {
       throw new VersionConflictError(
-        `The timeline was changed by someone else since version ${change.expectedVersion}; reload it and try again`,
+        `The timeline was changed by someone else since version ${change.expectedVersion}; reload and try again`,
       );
     }
     const version = change.expectedVersion + 1;
