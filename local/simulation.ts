@@ -142,6 +142,7 @@ export const runSimulation = async (options: SimulationOptions): Promise<Simulat
     let withdrawn: string | undefined;
     let offered: string | undefined;
     let stipendAwarded = false;
+    let calendarChanged = false;
     const firings = () => stack.scheduler.invocations().length;
     const recurring = new Set(catalog.filter((e) => e.every).map((e) => e.name));
     for (;;) {
@@ -181,6 +182,20 @@ export const runSimulation = async (options: SimulationOptions): Promise<Simulat
           stipendAwarded = true;
           say(`${next.toISOString().slice(0, 10)}  a travel stipend was awarded`);
         }
+        // The June meeting moves a week: each participant hears of it once, with a new entry.
+        const program = (await api('GET', '/programs/metlib-2024')) as unknown as {
+          timeline: { id: string; when: Record<string, unknown> }[];
+          timelineVersion: number;
+        };
+        await api('PUT', '/programs/metlib-2024/timeline', organizer, {
+          timeline: program.timeline.map((e) =>
+            e.id === 'meeting-2024-06' ? { ...e, when: { at: '2024-06-18T09:00', durationMinutes: 120 } } : e,
+          ),
+          expectedVersion: program.timelineVersion,
+          note: 'Moved a week for the city elections',
+        });
+        calendarChanged = true;
+        say(`${next.toISOString().slice(0, 10)}  the June meeting moved to the 18th`);
       }
     }
     await stack.poller.drained();
@@ -236,6 +251,7 @@ export const runSimulation = async (options: SimulationOptions): Promise<Simulat
       'place-offered': offered ? 1 : 0,
       'reserve-closed': reserves - (offered ? 1 : 0),
       'stipend-awarded': stipendAwarded ? 1 : 0,
+      'timeline-changed': calendarChanged ? participants : 0,
       'decision-readiness': organizers.length,
       'decisions-overdue': options.undecided > 0 ? organizers.length : 0,
       reminder: reminders * participants,

@@ -39,6 +39,7 @@ describe('npm run simulate', () => {
       'place-offered': 1,
       'reserve-closed': 1,
       'stipend-awarded': 1,
+      'timeline-changed': 6,
       certificate: 6,
     });
     expect(report.sentThroughSes).toBe(Object.values(report.emailsByKind).reduce((a, b) => a + b, 0));
