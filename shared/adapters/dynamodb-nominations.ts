@@ -67,10 +67,22 @@ const counterUpdate = (counter: SubmissionCounter) => ({
   },
 });
 
-const guardPut = (programId: string, candidateEmail: string, nominationId: string) => ({
-  Item: { ...keys.guard(programId, candidateKey(candidateEmail)), type: 'guard', nominationId },
+/**
+ * An item one nomination holds alone (a candidate's guard, a reserve rank), naming its holder:
+ * taken only if free, given back only by its holder (or if it is gone already).
+ */
+const take = (key: { pk: string; sk: string }, type: string, nominationId: string) => ({
+  Item: { ...key, type, nominationId },
   ConditionExpression: 'attribute_not_exists(pk)',
 });
+const giveBack = (key: { pk: string; sk: string }, nominationId: string) => ({
+  Key: key,
+  ConditionExpression: 'attribute_not_exists(pk) OR nominationId = :self',
+  ExpressionAttributeValues: { ':self': nominationId },
+});
+
+const guardPut = (programId: string, candidateEmail: string, nominationId: string) =>
+  take(keys.guard(programId, candidateKey(candidateEmail)), 'guard', nominationId);
 
 const duplicate = (email: string) =>
   new DuplicateNominationError(`${email} has already been nominated for this program`);
@@ -340,17 +352,10 @@ export class DynamoDbNominationStore implements NominationStore {
     }
     const { from: rankGiven, to: rankTaken } = write.rankChange ?? {};
     if (rankGiven !== undefined) {
-      transaction.delete('old rank', {
-        Key: keys.reserveRank(before.programId, rankGiven),
-        ConditionExpression: 'attribute_not_exists(pk) OR nominationId = :self',
-        ExpressionAttributeValues: { ':self': before.id },
-      });
+      transaction.delete('old rank', giveBack(keys.reserveRank(before.programId, rankGiven), before.id));
     }
     if (rankTaken !== undefined) {
-      transaction.put('new rank', {
-        Item: { ...keys.reserveRank(before.programId, rankTaken), type: 'rank', nominationId: before.id },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      });
+      transaction.put('new rank', take(keys.reserveRank(before.programId, rankTaken), 'rank', before.id));
     }
     // The nomination's version condition serialises every write of its reviews and guard.
     if (write.review) {
@@ -366,11 +371,10 @@ export class DynamoDbNominationStore implements NominationStore {
     if (write.guardTake) transaction.put('new guard', guardPut(before.programId, write.guardTake, before.id));
     if (write.guardRelease) {
       // Only the holder gives it back: a duplicate's withdrawal leaves the first nomination's guard.
-      transaction.delete('released guard', {
-        Key: keys.guard(before.programId, candidateKey(write.guardRelease)),
-        ConditionExpression: 'attribute_not_exists(pk) OR nominationId = :self',
-        ExpressionAttributeValues: { ':self': before.id },
-      });
+      transaction.delete(
+        'released guard',
+        giveBack(keys.guard(before.programId, candidateKey(write.guardRelease)), before.id),
+      );
     }
     try {
       await transaction.commit();

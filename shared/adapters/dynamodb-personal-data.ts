@@ -212,24 +212,16 @@ export class DynamoDbPersonalData implements PersonalDataStore {
         ...addressItems,
       ];
       // Counted only if it was this nomination's: a withdrawn one gave it back already.
-      const guardErased = guard ? await this.deleteGuard(guard, nomination.id) : false;
+      const guardErased = guard ? await this.deleteIfHeld(guard, nomination.id) : false;
       // A participant erased gives their place (and stipend) back, or the program would stay
       // full for ever; a reserve gives its rank back.
       if (holdsPlace(nomination)) await this.giveBack(keys.places(nomination.programId));
       if (holdsStipend(nomination)) await this.giveBack(keys.stipends(nomination.programId));
       if (nomination.reserveRank !== undefined) {
-        await callAws(service, () =>
-          this.client.send(
-            new DeleteCommand({
-              TableName: this.tableName,
-              Key: keys.reserveRank(nomination.programId, nomination.reserveRank as number),
-              ConditionExpression: 'nominationId = :self',
-              ExpressionAttributeValues: { ':self': nomination.id },
-            }),
-          ),
-        ).catch((error) => {
-          if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        });
+        await this.deleteIfHeld(
+          keys.reserveRank(nomination.programId, nomination.reserveRank),
+          nomination.id,
+        );
       }
       for (let i = 0; i < targets.length; i += 25) {
         const batch = targets.slice(i, i + 25);
@@ -262,7 +254,8 @@ export class DynamoDbPersonalData implements PersonalDataStore {
   }
 
   /** The duplicate guard, unless it belongs to a later nomination of the same candidate (or is gone). */
-  private async deleteGuard(Key: Key, nominationId: string): Promise<boolean> {
+  /** Deletes an item that names the nomination holding it (a guard, a reserve rank), if it still does. */
+  private async deleteIfHeld(Key: Key, nominationId: string): Promise<boolean> {
     return callAws(service, () =>
       this.client.send(
         new DeleteCommand({
