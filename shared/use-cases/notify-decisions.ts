@@ -1,6 +1,7 @@
 import { type Actor, scheduler } from '../domain/actor.ts';
 import { authorize } from '../domain/authorization.ts';
 import { ConflictError } from '../domain/errors.ts';
+import type { Nomination } from '../domain/nomination.ts';
 import { listAllNominations } from './list-all-nominations.ts';
 import { applyTransition, reserveList, type TransitionDeps } from './transition-nomination.ts';
 
@@ -12,6 +13,29 @@ export interface NotificationReport {
   /** Nominations still submitted or reviewed: nobody has decided them yet. */
   undecided: number;
 }
+
+/**
+ * One transition of each listed nomination, conditioned on the version listed: one that someone
+ * changed meanwhile (or a second run got to first) is skipped, so nothing is done twice.
+ */
+const eachAsListed = async (
+  deps: TransitionDeps,
+  listed: Nomination[],
+  actor: Actor,
+  action: 'notify' | 'close-reserve',
+) => {
+  const outcome = { done: 0, skipped: 0 };
+  for (const nomination of listed) {
+    try {
+      await applyTransition(deps, nomination, actor, { action, expectedVersion: nomination.version });
+      outcome.done += 1;
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      outcome.skipped += 1;
+    }
+  }
+  return outcome;
+};
 
 /**
  * Notifies every decided nomination of a program: each one is its own `notify` transition,
@@ -27,18 +51,10 @@ export const notifyDecisions = async (
   await deps.programs.require(programId);
   const report: NotificationReport = { notified: 0, skipped: 0, undecided: 0 };
   for (const status of ['selected', 'not_selected', 'reserve'] as const) {
-    for (const nomination of await listAllNominations(deps.nominations, programId, status)) {
-      try {
-        await applyTransition(deps, nomination, actor, {
-          action: 'notify',
-          expectedVersion: nomination.version,
-        });
-        report.notified += 1;
-      } catch (error) {
-        if (!(error instanceof ConflictError)) throw error;
-        report.skipped += 1;
-      }
-    }
+    const listed = await listAllNominations(deps.nominations, programId, status);
+    const { done, skipped } = await eachAsListed(deps, listed, actor, 'notify');
+    report.notified += done;
+    report.skipped += skipped;
   }
   for (const status of ['submitted', 'reviewed'] as const) {
     report.undecided += (await listAllNominations(deps.nominations, programId, status)).length;
@@ -55,18 +71,7 @@ export const closeReserveList = async (
   deps: TransitionDeps,
   programId: string,
 ): Promise<{ closed: number; skipped: number }> => {
-  const report = { closed: 0, skipped: 0 };
-  for (const nomination of await reserveList(deps.nominations, programId)) {
-    try {
-      await applyTransition(deps, nomination, scheduler, {
-        action: 'close-reserve',
-        expectedVersion: nomination.version,
-      });
-      report.closed += 1;
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-      report.skipped += 1;
-    }
-  }
-  return report;
+  const listed = await reserveList(deps.nominations, programId);
+  const { done, skipped } = await eachAsListed(deps, listed, scheduler, 'close-reserve');
+  return { closed: done, skipped };
 };
