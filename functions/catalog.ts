@@ -323,6 +323,18 @@ export const catalog: readonly FunctionEntry[] = [
     timeoutSeconds: 60,
   },
   {
+    name: 'ArrangeMentoringGroups',
+    entry: 'functions/arrange-mentoring-groups.ts',
+    description:
+      'The mentoring groups (mentor, members, sessions) for staff; organizers change them and the participants concerned are told',
+    routes: [
+      { method: 'GET', path: '/programs/{programId}/mentoring-groups', staff: true },
+      { method: 'PUT', path: '/programs/{programId}/mentoring-groups', staff: true },
+    ],
+    access: { table: [...reads, 'PutItem'] },
+    timeoutSeconds: 30,
+  },
+  {
     name: 'SyncSchedules',
     entry: 'functions/sync-schedules.ts',
     description: 'Creates, updates and deletes program schedules to match the timelines',

@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { clockFromEnv } from '#shared/config';
-import { nominationWindowState, publicTimeline } from '#shared/domain/program';
+import { nominationWindowState, publicProgram } from '#shared/domain/program';
 import { httpMiddlewares } from '#shared/http/middlewares';
 import { json } from '#shared/http/responses';
 import { freshPrograms } from '#shared/wiring/programs';
@@ -16,8 +16,7 @@ export const run = async (event: APIGatewayProxyEventV2) => {
   return json(
     200,
     {
-      ...program,
-      timeline: publicTimeline(program.timeline),
+      ...publicProgram(program),
       nominationWindow: { ...program.nominationWindow, state: nominationWindowState(program, clock.now()) },
       timelineVersion,
     },

@@ -1,4 +1,5 @@
 import type { DeliveryEvent, DeliveryEventType, UndeliverableAddress } from './domain/mail-delivery.ts';
+import type { MentoringGroup } from './domain/mentoring-groups.ts';
 import type { Nomination } from './domain/nomination.ts';
 import type { NominationAction, NominationStatus } from './domain/nomination-states.ts';
 import type { LinkPurpose, NominatorLink } from './domain/nominator-links.ts';
@@ -298,7 +299,17 @@ export interface StoredProgram {
   timelineVersion: number;
   /** Likewise for the other settings organizers change (program-settings.ts). */
   settingsVersion: number;
+  /** Likewise for the mentoring groups (mentoring-groups.ts). */
+  groupsVersion: number;
 }
+
+/**
+ * The SEQUENCE of the calendar entries sent now: it goes up with every change of the timeline and
+ * of the groups (which decide whose calendar holds a group's sessions), so a calendar always
+ * takes the newest entry over the one it has.
+ */
+export const calendarVersion = (stored: Pick<StoredProgram, 'timelineVersion' | 'groupsVersion'>) =>
+  stored.timelineVersion + stored.groupsVersion;
 
 export interface SettingsChange {
   programId: string;
@@ -316,6 +327,17 @@ export interface SettingsChange {
 export type SettingsAudit = Omit<SettingsChange, 'programId' | 'expectedVersion' | 'settings'> & {
   version: number;
 };
+
+export interface MentoringGroupsChange {
+  programId: string;
+  groups: MentoringGroup[];
+  /** What the participants concerned are told, written in the same transaction. */
+  emails?: QueuedEmail[];
+  expectedVersion: number;
+  actor: string;
+  at: string;
+  note?: string;
+}
 
 export interface TimelineChange {
   programId: string;
@@ -341,6 +363,8 @@ export interface ProgramRepository {
   saveTimeline(change: TimelineChange): Promise<number>;
   /** Saves the settings if still at `expectedVersion` (VersionConflictError otherwise), with an audit entry. */
   saveSettings(change: SettingsChange): Promise<number>;
+  /** Saves the mentoring groups if still at `expectedVersion` (VersionConflictError otherwise), with an audit entry. */
+  saveMentoringGroups(change: MentoringGroupsChange): Promise<number>;
   /** The saved changes of a program's settings, newest first. */
   settingsHistory(programId: string): Promise<SettingsAudit[]>;
   /** Records on the program who exported its nominations, and when. */

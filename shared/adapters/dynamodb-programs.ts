@@ -1,8 +1,10 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { NotFoundError, VersionConflictError } from '../domain/errors.ts';
+import type { MentoringGroup } from '../domain/mentoring-groups.ts';
 import type { Program, TimelineEvent } from '../domain/program.ts';
 import type { ProgramSettings } from '../domain/program-settings.ts';
 import type {
+  MentoringGroupsChange,
   ProgramExport,
   ProgramRepository,
   QueuedEmail,
@@ -33,18 +35,21 @@ export class DynamoDbProgramRepository implements ProgramRepository {
   async require(programId: string): Promise<StoredProgram> {
     const definition = this.definitions.get(programId);
     if (!definition) throw new NotFoundError(`There is no program "${programId}"`);
-    const [timeline, settings] = await Promise.all([
+    const [timeline, settings, groups] = await Promise.all([
       this.item(keys.timeline(programId)),
       this.item(keys.settings(programId)),
+      this.item(keys.mentoringGroups(programId)),
     ]);
     return {
       program: {
         ...definition,
         ...((settings?.settings as ProgramSettings | undefined) ?? {}),
         ...(timeline ? { timeline: timeline.timeline as TimelineEvent[] } : {}),
+        ...(groups ? { mentoringGroups: groups.groups as MentoringGroup[] } : {}),
       },
       timelineVersion: (timeline?.version as number | undefined) ?? 0,
       settingsVersion: (settings?.version as number | undefined) ?? 0,
+      groupsVersion: (groups?.version as number | undefined) ?? 0,
     };
   }
 
@@ -65,6 +70,24 @@ export class DynamoDbProgramRepository implements ProgramRepository {
         content: { changes: change.changes },
       },
       'The settings were changed by someone else',
+    );
+  }
+
+  saveMentoringGroups(change: MentoringGroupsChange): Promise<number> {
+    return this.saveVersioned(
+      change,
+      {
+        key: keys.mentoringGroups(change.programId),
+        type: 'mentoring-groups',
+        content: { groups: change.groups },
+      },
+      {
+        key: keys.mentoringGroupsAudit(change.programId, change.expectedVersion + 1),
+        action: 'change-mentoring-groups',
+        content: { groups: change.groups },
+      },
+      'The mentoring groups were changed by someone else',
+      change.emails,
     );
   }
 
@@ -194,6 +217,14 @@ export const cachedPrograms = (
 ): ProgramRepository => {
   const cache = new Map<string, { at: number; value: StoredProgram }>();
   let list: { at: number; value: StoredProgram[] } | undefined;
+  /** A save forgets what this process holds of the program, so its next read is the saved one. */
+  const saving =
+    <C extends { programId: string }>(save: (change: C) => Promise<number>) =>
+    (change: C) => {
+      cache.delete(change.programId);
+      list = undefined;
+      return save(change);
+    };
   return {
     require: async (programId) => {
       const hit = cache.get(programId);
@@ -207,16 +238,9 @@ export const cachedPrograms = (
       list = { at: now(), value: await inner.all() };
       return list.value;
     },
-    saveTimeline: async (change) => {
-      cache.delete(change.programId);
-      list = undefined;
-      return inner.saveTimeline(change);
-    },
-    saveSettings: async (change) => {
-      cache.delete(change.programId);
-      list = undefined;
-      return inner.saveSettings(change);
-    },
+    saveTimeline: saving((change) => inner.saveTimeline(change)),
+    saveSettings: saving((change) => inner.saveSettings(change)),
+    saveMentoringGroups: saving((change) => inner.saveMentoringGroups(change)),
     settingsHistory: (programId) => inner.settingsHistory(programId),
     recordExport: (entry) => inner.recordExport(entry),
   };

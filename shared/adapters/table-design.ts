@@ -17,6 +17,8 @@
  * | timeline     | PROGRAM#<prog>                       | TIMELINE           |                 |                              |
  * | settings     | PROGRAM#<prog>                       | SETTINGS           |                 |                              |
  * | settings audit | PROGRAM#<prog>                     | AUDIT#SETTINGS#<version> |           |                              |
+ * | groups       | PROGRAM#<prog>                       | GROUPS             |                 |                              |
+ * | groups audit | PROGRAM#<prog>                       | AUDIT#GROUPS#<version> |             |                              |
  * | program audit| PROGRAM#<prog>                       | AUDIT#<version>    |                 |                              |
  * | export audit | PROGRAM#<prog>                       | AUDIT#EXPORT#<at>#<sub> |            |                              |
  * | staff email  | PROGRAM#<prog>#EMAILS                | EMAIL#<key>        |                 |                              |
@@ -101,6 +103,11 @@ export const keys = {
     sk: `AUDIT#SETTINGS#${String(version).padStart(6, '0')}`,
   }),
   settingsAuditPrefix: 'AUDIT#SETTINGS#',
+  mentoringGroups: (programId: string) => ({ pk: `PROGRAM#${programId}`, sk: 'GROUPS' }),
+  mentoringGroupsAudit: (programId: string, version: number) => ({
+    pk: `PROGRAM#${programId}`,
+    sk: `AUDIT#GROUPS#${String(version).padStart(6, '0')}`,
+  }),
   programAudit: (programId: string, version: number) => ({
     pk: `PROGRAM#${programId}`,
     sk: `AUDIT#${String(version).padStart(6, '0')}`,

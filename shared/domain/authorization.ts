@@ -13,6 +13,7 @@ export type Permission =
   | 'classify-nomination'
   | 'change-timeline'
   | 'change-settings'
+  | 'change-mentoring-groups'
   | 'declare-conflict'
   | 'export-nominations'
   | 'correct-nomination'
@@ -72,6 +73,10 @@ const rules: Record<Permission, Rule> = {
   'change-settings': {
     groups: organizers,
     refusal: 'Only organizers may see and change a program’s settings',
+  },
+  'change-mentoring-groups': {
+    groups: organizers,
+    refusal: 'Only organizers may change the mentoring groups',
   },
   'declare-conflict': { groups: staff, refusal: 'This needs membership of organizers or reviewers' },
   'export-nominations': { groups: organizers, refusal: 'Only organizers may export nominations' },

@@ -28,6 +28,8 @@ export const mailClass: Record<EmailKind, 'essential' | 'optional'> = {
   reminder: 'optional',
   // A meeting moved or cancelled: without it a participant turns up at the wrong time.
   'timeline-changed': 'essential',
+  // Whom a participant is mentored by and when: their group's sessions are in no other email.
+  'mentoring-group': 'essential',
   evaluation: 'optional',
 };
 

@@ -2,6 +2,8 @@
  * The rules a program definition and an organizer's timeline must keep. Apart from program.ts so
  * that code which only reads a program (the form page, say) does not build these at cold start.
  */
+
+import { mentoringGroupsSchema, unknownGroups } from './mentoring-groups.ts';
 import { eventFirstDate, type Program } from './program.ts';
 import { isIanaTimeZone } from './time-zones.ts';
 import * as z from './zod.ts';
@@ -62,6 +64,8 @@ export const timelineEventSchema = z.strictObject({
    * the public program (stripped by `publicTimeline`).
    */
   joinUrl: z.optional(z.url({ protocol: /^https$/, error: 'the join link must be an https link' })),
+  /** For a mentoring session: the one mentoring group it is for (mentoring-groups.ts); everyone's otherwise. */
+  group: z.optional(slug),
 });
 
 const labelled = z.strictObject({ slug, label: text(1, 120) });
@@ -98,6 +102,11 @@ export const programSchema = z
     themes: nonEmpty(labelled),
     projectTypes: nonEmpty(labelled),
     timeline: z.array(timelineEventSchema),
+    /**
+     * The small mentoring groups, with their members' nominations: stored by organizers once the
+     * cohort is known (mentoring-groups.ts), never in a program file.
+     */
+    mentoringGroups: z.optional(mentoringGroupsSchema),
     /** How many days before each kind of event participants get a reminder. */
     reminderDaysBefore: z.strictObject({
       meeting: z.array(whole(1, 60)),
@@ -151,6 +160,8 @@ export const programSchema = z
     }),
     z.superRefine((p, ctx) => {
       for (const issue of unknownThemes(p.timeline, p.themes)) ctx.addIssue({ code: 'custom', ...issue });
+      for (const issue of unknownGroups(p.timeline, p.mentoringGroups ?? []))
+        ctx.addIssue({ code: 'custom', ...issue });
     }),
     z.superRefine((p, ctx) => {
       const result = timelineSchema.safeParse(p.timeline);

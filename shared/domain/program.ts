@@ -21,3 +21,9 @@ export const eventFirstDate = (when: TimelineEventWhen): string =>
 /** The timeline as anyone may see it: without the meetings' private join links. */
 export const publicTimeline = (timeline: readonly TimelineEvent[]): TimelineEvent[] =>
   timeline.map(({ joinUrl: _, ...event }) => event);
+
+/** The program as anyone may see it: no join links, and no mentoring groups (who is in which). */
+export const publicProgram = ({ mentoringGroups: _, ...program }: Program): Program => ({
+  ...program,
+  timeline: publicTimeline(program.timeline),
+});

@@ -22,6 +22,7 @@ export type EmailKind =
   | 'decisions-overdue'
   | 'reminder'
   | 'timeline-changed'
+  | 'mentoring-group'
   | 'evaluation'
   | 'certificate'
   | 'delivery-failed';

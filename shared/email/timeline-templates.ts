@@ -1,4 +1,5 @@
 import type { UndeliverableAddress } from '../domain/mail-delivery.ts';
+import { groupOf } from '../domain/mentoring-groups.ts';
 import type { Nomination } from '../domain/nomination.ts';
 import type { NominationStatus } from '../domain/nomination-states.ts';
 import type { Program, TimelineEvent } from '../domain/program.ts';
@@ -12,12 +13,12 @@ import {
 } from '../domain/time.ts';
 import { type EmailAttachment, type EmailMessage, layout } from './templates.ts';
 
-const toParticipant = (n: Nomination) => ({ to: [n.candidate.email], cc: [] });
+export const toParticipant = (n: Nomination) => ({ to: [n.candidate.email], cc: [] });
 
 const base64 = (content: string | Uint8Array) => Buffer.from(content).toString('base64');
 
 /** When the event is, in the program's zone and in the participant's own. */
-const whenText = (program: Program, event: TimelineEvent, participantZone: string) => {
+export const whenText = (program: Program, event: TimelineEvent, participantZone: string) => {
   const zone = event.timeZone ?? program.timeZone;
   if ('at' in event.when) {
     const start = wallTimeToInstant(event.when.at, zone);
@@ -40,8 +41,10 @@ export const invitation = (event: TimelineEvent, ics: string, method: 'PUBLISH' 
 /** A meeting's theme, facilitator, agenda, readings and (private) join link, as paragraphs. */
 export const meetingDetails = (program: Program, event: TimelineEvent): string[] => {
   const theme = program.themes.find((t) => t.slug === event.theme)?.label;
+  const group = groupOf(program, event.group);
   return [
     ...(theme ? [`Theme: ${theme}.`] : []),
+    ...(group ? [`For the mentoring group ${group.name}, mentored by ${group.mentor}.`] : []),
     ...(event.facilitator ? [`Facilitated by ${event.facilitator}.`] : []),
     ...(event.agenda ? [`Agenda:\n${event.agenda}`] : []),
     ...(event.readings?.length

@@ -2,6 +2,7 @@ import type { ScheduledEvent } from '#events/contracts';
 import { scheduler } from '../domain/actor.ts';
 import { holdsStipend } from '../domain/cohort.ts';
 import { currentUndeliverable } from '../domain/mail-delivery.ts';
+import { concerns } from '../domain/mentoring-groups.ts';
 import type { Nomination } from '../domain/nomination.ts';
 import { holdsPlace, type NominationStatus, nominationStatuses } from '../domain/nomination-states.ts';
 import type { Program } from '../domain/program.ts';
@@ -54,13 +55,7 @@ export const runTimelineEvent = async (
   deps: TimelineDeps,
   input: ScheduledEvent,
 ): Promise<TimelineOutcome> => {
-  const {
-    program,
-    timelineVersion,
-    forParticipant,
-    forOrganizers,
-    queue: outcome,
-  } = await occasion(deps, input);
+  const { program, sequence, forParticipant, forOrganizers, queue: outcome } = await occasion(deps, input);
 
   switch (input.kind) {
     case 'decision-readiness': {
@@ -102,11 +97,14 @@ export const runTimelineEvent = async (
         };
       // Loaded when needed: ics (with yup) would otherwise weigh on every cold start.
       const { calendarInvite } = await import('../documents/calendar-invite.ts');
-      const invite = calendarInvite(program, event, timelineVersion);
+      const invite = calendarInvite(program, event, sequence);
       const daysAhead = Math.round(
         (eventStart(program, event).getTime() - Date.parse(input.scheduledAt)) / 86_400_000,
       );
-      const people = await participants(deps.nominations, program.id);
+      // A group's session reminds its members only.
+      const people = (await participants(deps.nominations, program.id)).filter((n) =>
+        concerns(program, event, n.id),
+      );
       return outcome(
         people.map((n) => forParticipant(n, 'reminder', reminderEmail(program, event, n, invite, daysAhead))),
       );

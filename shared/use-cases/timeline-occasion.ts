@@ -2,7 +2,14 @@ import type { ScheduledEvent } from '#events/contracts';
 import type { Nomination } from '../domain/nomination.ts';
 import type { Program } from '../domain/program.ts';
 import type { EmailKind, EmailMessage } from '../email/templates.ts';
-import type { Clock, EmailQueue, NominationStore, ProgramRepository, QueuedEmail } from '../ports.ts';
+import {
+  type Clock,
+  calendarVersion,
+  type EmailQueue,
+  type NominationStore,
+  type ProgramRepository,
+  type QueuedEmail,
+} from '../ports.ts';
 import { listAllNominations } from './list-all-nominations.ts';
 
 export interface OccasionDeps {
@@ -35,17 +42,18 @@ export const occasion = async (
   input: ScheduledEvent,
 ): Promise<{
   program: Program;
-  /** The timeline's version: the SEQUENCE of the invitations sent now. */
-  timelineVersion: number;
+  /** The SEQUENCE of the invitations sent now (calendarVersion). */
+  sequence: number;
   forParticipant: (n: Nomination, kind: EmailKind, email: EmailMessage) => QueuedEmail;
   forOrganizers: (kind: EmailKind, build: (organizer: string) => EmailMessage) => QueuedEmail[];
   queue: (emails: QueuedEmail[], extra?: Partial<TimelineOutcome>) => Promise<TimelineOutcome>;
 }> => {
-  const { program, timelineVersion } = await deps.programs.require(input.programId);
+  const stored = await deps.programs.require(input.programId);
+  const { program } = stored;
   const key = `${input.schedule}@${input.scheduledAt}`;
   return {
     program,
-    timelineVersion,
+    sequence: calendarVersion(stored),
     forParticipant: (n, kind, email) => ({
       programId: program.id,
       nominationId: n.id,

@@ -3,14 +3,15 @@ import { type Actor, actorName } from '../domain/actor.ts';
 import { authorize } from '../domain/authorization.ts';
 import { ConflictError, ValidationError, VersionConflictError } from '../domain/errors.ts';
 import { toFieldIssues } from '../domain/field-issues.ts';
+import { unknownGroups } from '../domain/mentoring-groups.ts';
 import type { Program, TimelineEvent } from '../domain/program.ts';
 import { timelineSchema, unknownThemes } from '../domain/program-schema.ts';
 import { eventStart } from '../domain/schedule-plan.ts';
 import { wallTimeToInstant } from '../domain/time.ts';
 import * as z from '../domain/zod.ts';
-import type { Clock, NominationStore, ProgramRepository, QueuedEmail } from '../ports.ts';
+import { type Clock, calendarVersion, type NominationStore, type ProgramRepository } from '../ports.ts';
+import { calendarChangeEmails } from './calendar-changes.ts';
 import { type SyncReport, type SyncSchedulesDeps, syncSchedules } from './sync-schedules.ts';
-import { participants } from './timeline-occasion.ts';
 
 export const timelineUpdateSchema = z.strictObject({
   timeline: timelineSchema,
@@ -26,61 +27,6 @@ export interface UpdateTimelineDeps extends SyncSchedulesDeps {
   /** Whom a change of the calendar is told to: the participants. */
   nominations?: NominationStore;
 }
-
-/** The kinds of event participants have in their calendars, and hear about when they change. */
-const inCalendars = new Set<TimelineEvent['kind']>(['meeting', 'mentoring', 'conference']);
-const dated = (event: TimelineEvent) => !('month' in event.when);
-
-/**
- * What participants are told of a new timeline: the events ahead in their calendars that changed
- * (moved, or anything they read about them) or were given a date, and those removed (cancelled).
- */
-const calendarChanges = (before: Program, after: Program, now: number) => {
-  const next = new Map(after.timeline.map((e) => [e.id, e]));
-  const ahead = (program: Program, e: TimelineEvent) =>
-    inCalendars.has(e.kind) && dated(e) && eventStart(program, e).getTime() > now;
-  const changed = after.timeline.filter((e) => {
-    const was = before.timeline.find((b) => b.id === e.id);
-    return ahead(after, e) && (!was || !isDeepStrictEqual(was, e));
-  });
-  const cancelled = before.timeline.filter((e) => ahead(before, e) && !next.has(e.id));
-  return { changed, cancelled };
-};
-
-/** One email per participant, its calendar entries at the new version: SEQUENCE goes up. */
-const announcements = async (
-  deps: UpdateTimelineDeps,
-  before: Program,
-  after: Program,
-  version: number,
-  now: number,
-): Promise<QueuedEmail[]> => {
-  const changes = calendarChanges(before, after, now);
-  if (!deps.nominations || changes.changed.length + changes.cancelled.length === 0) return [];
-  const people = await participants(deps.nominations, after.id);
-  if (people.length === 0) return [];
-  const { calendarInvite } = await import('../documents/calendar-invite.ts');
-  const { invitation, timelineChangedEmail } = await import('../email/timeline-templates.ts');
-  const invites = [
-    ...changes.changed.flatMap((e) => {
-      const ics = calendarInvite(after, e, version);
-      return ics ? [invitation(e, ics)] : [];
-    }),
-    ...changes.cancelled.flatMap((e) => {
-      const ics = calendarInvite(before, e, version, true);
-      return ics ? [invitation(e, ics, 'CANCEL')] : [];
-    }),
-  ];
-  return people.map((n) => ({
-    programId: after.id,
-    nominationId: n.id,
-    email: {
-      key: `timeline-v${version}`,
-      kind: 'timeline-changed' as const,
-      ...timelineChangedEmail(after, n, changes, invites),
-    },
-  }));
-};
 
 /**
  * When an event can no longer change: when it begins; for one known only by its month (a
@@ -123,11 +69,14 @@ export const updateTimeline = async (
   const parsed = timelineUpdateSchema.safeParse(body);
   if (!parsed.success) throw new ValidationError('The timeline is not valid', toFieldIssues(parsed.error));
   const { timeline, expectedVersion, note } = parsed.data;
-  const themes = unknownThemes(timeline, stored.program.themes);
-  if (themes.length > 0) {
+  const unknown = [
+    ...unknownThemes(timeline, stored.program.themes),
+    ...unknownGroups(timeline, stored.program.mentoringGroups ?? []),
+  ];
+  if (unknown.length > 0) {
     throw new ValidationError(
       'The timeline is not valid',
-      themes.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+      unknown.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
     );
   }
   if (expectedVersion !== stored.timelineVersion) {
@@ -165,7 +114,24 @@ export const updateTimeline = async (
       })),
     );
   }
-  const emails = await announcements(deps, stored.program, updated, expectedVersion + 1, now.getTime());
+  const emails = deps.nominations
+    ? await calendarChangeEmails(deps.nominations, {
+        before: stored.program,
+        after: updated,
+        now: now.getTime(),
+        key: `timeline-v${expectedVersion + 1}`,
+        kind: 'timeline-changed',
+        sequence: calendarVersion({ ...stored, timelineVersion: expectedVersion + 1 }),
+        // Loaded when needed: the templates would otherwise weigh on every cold start.
+        build: await import('../email/timeline-templates.ts').then(
+          ({ timelineChangedEmail }) =>
+            (n, changes, invites) =>
+              changes.changed.length + changes.cancelled.length > 0
+                ? timelineChangedEmail(updated, n, changes, invites)
+                : undefined,
+        ),
+      })
+    : [];
   const timelineVersion = await deps.programs.saveTimeline({
     programId,
     timeline,

@@ -69,6 +69,7 @@ describe('the environment of each function', () => {
       NotifyDecisions: table,
       UpdateTimeline: [...table, ...schedules],
       ChangeProgramSettings: [...table, ...schedules],
+      ArrangeMentoringGroups: table,
       SyncSchedules: [...table, ...schedules],
       RunTimelineEvent: ['ORGANIZER_EMAILS', ...table],
       IssueCertificates: ['CERTIFICATE_FONT_DIR', 'ORGANIZER_EMAILS', ...table],

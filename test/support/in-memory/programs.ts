@@ -1,8 +1,10 @@
 import { programs as definitions } from '#events/programs/index';
 import { NotFoundError, VersionConflictError } from '#shared/domain/errors';
+import type { MentoringGroup } from '#shared/domain/mentoring-groups';
 import type { Program, TimelineEvent } from '#shared/domain/program';
 import type { ProgramSettings } from '#shared/domain/program-settings';
 import type {
+  MentoringGroupsChange,
   ProgramExport,
   ProgramRepository,
   QueuedEmail,
@@ -12,39 +14,46 @@ import type {
   TimelineChange,
 } from '#shared/ports';
 
-/** A saved timeline with the program audit entry each save writes beside it. */
-interface SavedTimeline {
-  timeline: TimelineEvent[];
+/** One of a program's stored parts (timeline, settings, groups): its value, version and audit entries, oldest first. */
+interface Saved<T, A> {
+  value: T;
   version: number;
-  audit: Omit<TimelineChange, 'programId' | 'expectedVersion'>[];
+  audit: A[];
 }
+
+/** The change of a stored part as its audit entry keeps it. */
+type Entry<C> = Omit<C, 'programId' | 'expectedVersion' | 'emails'>;
 
 /**
  * DynamoDbProgramRepository without the table: programs are the definitions in code (those of
- * events/programs unless given), and a saved timeline wins over the definition's. The contract:
- * - require: NotFoundError for a program with no definition; version 0 until a timeline is saved;
- * - saveTimeline: only at `expectedVersion` (0 means nothing saved yet), else VersionConflictError;
- *   it returns the next version and keeps an audit entry;
- * - saveSettings: likewise, with its own version; settingsHistory gives its entries, newest first;
+ * events/programs unless given), and what is saved wins over the definition's. The contract:
+ * - require: NotFoundError for a program with no definition; each version 0 until its part is saved;
+ * - saveTimeline, saveSettings, saveMentoringGroups: only at `expectedVersion` (0 means nothing
+ *   saved yet), else VersionConflictError; each returns the next version, keeps an audit entry
+ *   and puts its emails in the outbox in the same write;
+ * - settingsHistory gives the settings' entries, newest first;
  * - recordExport: keeps the export's audit entry, unconditionally.
  */
 export class InMemoryProgramRepository implements ProgramRepository {
-  private readonly saved = new Map<string, SavedTimeline>();
-  private readonly settings = new Map<
-    string,
-    { settings: ProgramSettings; version: number; audit: SettingsAudit[] }
-  >();
+  private readonly timelines = new Map<string, Saved<TimelineEvent[], Entry<TimelineChange>>>();
+  private readonly settings = new Map<string, Saved<ProgramSettings, SettingsAudit>>();
+  private readonly groups = new Map<string, Saved<MentoringGroup[], Entry<MentoringGroupsChange>>>();
   private readonly exportEntries: ProgramExport[] = [];
 
   constructor(
     private readonly programs: ReadonlyMap<string, Program> = definitions,
-    /** Where a timeline change's emails go, in the same write. */
+    /** Where a change's emails go, in the same write. */
     private readonly outbox?: { insert(queued: QueuedEmail, createdAt: string): void },
   ) {}
 
   /** The audit entries of a program's timeline changes, oldest first. */
   timelineHistory(programId: string) {
-    return structuredClone(this.saved.get(programId)?.audit ?? []);
+    return structuredClone(this.timelines.get(programId)?.audit ?? []);
+  }
+
+  /** The audit entries of a program's changes of its mentoring groups, oldest first. */
+  mentoringGroupsHistory(programId: string) {
+    return structuredClone(this.groups.get(programId)?.audit ?? []);
   }
 
   /** The export audit entries, oldest first. */
@@ -59,44 +68,64 @@ export class InMemoryProgramRepository implements ProgramRepository {
   async require(programId: string): Promise<StoredProgram> {
     const definition = this.programs.get(programId);
     if (!definition) throw new NotFoundError(`There is no program "${programId}"`);
-    const saved = this.saved.get(programId);
+    const timeline = this.timelines.get(programId);
     const settings = this.settings.get(programId);
+    const groups = this.groups.get(programId);
     return {
       program: {
         ...definition,
-        ...structuredClone(settings?.settings ?? {}),
-        ...(saved ? { timeline: structuredClone(saved.timeline) } : {}),
+        ...structuredClone(settings?.value ?? {}),
+        ...(timeline ? { timeline: structuredClone(timeline.value) } : {}),
+        ...(groups ? { mentoringGroups: structuredClone(groups.value) } : {}),
       },
-      timelineVersion: saved?.version ?? 0,
+      timelineVersion: timeline?.version ?? 0,
       settingsVersion: settings?.version ?? 0,
+      groupsVersion: groups?.version ?? 0,
     };
   }
 
-  async saveSettings(change: SettingsChange): Promise<number> {
-    const saved = this.settings.get(change.programId);
+  /** The one versioned save of each stored part. */
+  private save<T, A>(
+    store: Map<string, Saved<T, A>>,
+    change: { programId: string; expectedVersion: number; at: string; emails?: QueuedEmail[] },
+    value: T,
+    entry: (version: number) => A,
+    what: string,
+  ): number {
+    const saved = store.get(change.programId);
     if ((saved?.version ?? 0) !== change.expectedVersion) {
       throw new VersionConflictError(
-        `The settings were changed by someone else since version ${change.expectedVersion}; reload and try again`,
+        `${what} changed by someone else since version ${change.expectedVersion}; reload and try again`,
       );
     }
     const version = change.expectedVersion + 1;
-    const entry: SettingsAudit = {
-      at: change.at,
-      actor: change.actor,
+    for (const email of change.emails ?? []) this.outbox?.insert(structuredClone(email), change.at);
+    store.set(change.programId, {
+      value: structuredClone(value),
       version,
-      changes: structuredClone(change.changes),
-      ...(change.note ? { note: change.note } : {}),
-    };
-    this.settings.set(change.programId, {
-      settings: structuredClone(change.settings),
-      version,
-      audit: [entry, ...(saved?.audit ?? [])],
+      audit: [...(saved?.audit ?? []), entry(version)],
     });
     return version;
   }
 
+  async saveSettings(change: SettingsChange): Promise<number> {
+    return this.save(
+      this.settings,
+      change,
+      change.settings,
+      (version) => ({
+        at: change.at,
+        actor: change.actor,
+        version,
+        changes: structuredClone(change.changes),
+        ...(change.note ? { note: change.note } : {}),
+      }),
+      'The settings were',
+    );
+  }
+
   async settingsHistory(programId: string): Promise<SettingsAudit[]> {
-    return structuredClone(this.settings.get(programId)?.audit ?? []);
+    return structuredClone(this.settings.get(programId)?.audit ?? []).reverse();
   }
 
   async all(): Promise<StoredProgram[]> {
@@ -104,20 +133,17 @@ export class InMemoryProgramRepository implements ProgramRepository {
   }
 
   async saveTimeline(change: TimelineChange): Promise<number> {
-    const saved = this.saved.get(change.programId);
-    if ((saved?.version ?? 0) !== change.expectedVersion) {
-      throw new VersionConflictError(
-        `The timeline was changed by someone else since version ${change.expectedVersion}; reload and try again`,
-      );
-    }
-    const version = change.expectedVersion + 1;
-    for (const email of change.emails ?? []) this.outbox?.insert(structuredClone(email), change.at);
-    const { programId: _, expectedVersion: __, emails: ___, ...entry } = structuredClone(change);
-    this.saved.set(change.programId, {
-      timeline: structuredClone(change.timeline),
-      version,
-      audit: [...(saved?.audit ?? []), entry],
-    });
-    return version;
+    return this.save(this.timelines, change, change.timeline, () => entryOf(change), 'The timeline was');
+  }
+
+  async saveMentoringGroups(change: MentoringGroupsChange): Promise<number> {
+    return this.save(this.groups, change, change.groups, () => entryOf(change), 'The mentoring groups were');
   }
 }
+
+const entryOf = <C extends { programId: string; expectedVersion: number; emails?: QueuedEmail[] }>(
+  change: C,
+): Entry<C> => {
+  const { programId: _, expectedVersion: __, emails: ___, ...entry } = structuredClone(change);
+  return entry;
+};
