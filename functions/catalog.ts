@@ -335,6 +335,19 @@ export const catalog: readonly FunctionEntry[] = [
     timeoutSeconds: 30,
   },
   {
+    name: 'SendAnnouncement',
+    entry: 'functions/send-announcement.ts',
+    description:
+      'Organizers write to participants, a mentoring group, the reserve list or every applicant: preview, send once per recipient, list',
+    routes: [
+      { method: 'GET', path: '/programs/{programId}/announcements', staff: true },
+      { method: 'POST', path: '/programs/{programId}/announcements', staff: true },
+      { method: 'POST', path: '/programs/{programId}/announcements/preview', staff: true },
+    ],
+    access: { table: [...reads, 'PutItem'] },
+    timeoutSeconds: 60,
+  },
+  {
     name: 'SyncSchedules',
     entry: 'functions/sync-schedules.ts',
     description: 'Creates, updates and deletes program schedules to match the timelines',

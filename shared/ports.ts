@@ -1,3 +1,4 @@
+import type { Announcement } from './domain/announcements.ts';
 import type { DeliveryEvent, DeliveryEventType, UndeliverableAddress } from './domain/mail-delivery.ts';
 import type { MentoringGroup } from './domain/mentoring-groups.ts';
 import type { Nomination } from './domain/nomination.ts';
@@ -369,6 +370,13 @@ export interface ProgramRepository {
   settingsHistory(programId: string): Promise<SettingsAudit[]>;
   /** Records on the program who exported its nominations, and when. */
   recordExport(entry: ProgramExport): Promise<void>;
+  /**
+   * Records an announcement unless one with its id is recorded already: then nothing is written
+   * and that one is given back.
+   */
+  recordAnnouncement(announcement: Announcement): Promise<Announcement | undefined>;
+  /** The program's announcements, newest first. */
+  announcements(programId: string): Promise<Announcement[]>;
 }
 
 export interface ProgramExport {

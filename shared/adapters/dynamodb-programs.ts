@@ -1,4 +1,6 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Announcement } from '../domain/announcements.ts';
 import { NotFoundError, VersionConflictError } from '../domain/errors.ts';
 import type { MentoringGroup } from '../domain/mentoring-groups.ts';
 import type { Program, TimelineEvent } from '../domain/program.ts';
@@ -149,22 +151,48 @@ export class DynamoDbProgramRepository implements ProgramRepository {
     return version;
   }
 
-  async settingsHistory(programId: string): Promise<SettingsAudit[]> {
+  async recordAnnouncement(announcement: Announcement): Promise<Announcement | undefined> {
+    const key = keys.announcement(announcement.programId, announcement.id);
+    try {
+      await callAws(service, () =>
+        this.client.send(
+          new PutCommand({
+            TableName: this.tableName,
+            Item: { ...key, type: 'announcement', ...announcement },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        ),
+      );
+      return undefined;
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      return announcementOf((await this.item(key)) ?? {});
+    }
+  }
+
+  async announcements(programId: string): Promise<Announcement[]> {
+    const items = await this.query(programId, keys.announcementPrefix);
+    return items.map(announcementOf).sort((a, b) => b.sentAt.localeCompare(a.sentAt));
+  }
+
+  private async query(programId: string, prefix: string, newestFirst = false) {
     const { Items } = await callAws(service, () =>
       this.client.send(
         new QueryCommand({
           TableName: this.tableName,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: {
-            ':pk': keys.settings(programId).pk,
-            ':prefix': keys.settingsAuditPrefix,
-          },
-          ScanIndexForward: false,
+          ExpressionAttributeValues: { ':pk': keys.byProgram(programId), ':prefix': prefix },
+          ...(newestFirst ? { ScanIndexForward: false } : {}),
           ConsistentRead: true,
         }),
       ),
     );
-    return (Items ?? []).map(({ at, actor, version, changes, note }) => ({
+    return Items ?? [];
+  }
+
+  async settingsHistory(programId: string): Promise<SettingsAudit[]> {
+    const Items = await this.query(programId, keys.settingsAuditPrefix, true);
+    return Items.map(({ at, actor, version, changes, note }) => ({
       at,
       actor,
       version,
@@ -209,6 +237,11 @@ export class DynamoDbProgramRepository implements ProgramRepository {
   }
 }
 
+const announcementOf = (item: Record<string, unknown>): Announcement => {
+  const { pk: _, sk: __, type: ___, ...announcement } = item;
+  return announcement as unknown as Announcement;
+};
+
 /** Keeps each program for `ttlMs` in this process: request paths read it on every call. */
 export const cachedPrograms = (
   inner: ProgramRepository,
@@ -243,5 +276,7 @@ export const cachedPrograms = (
     saveMentoringGroups: saving((change) => inner.saveMentoringGroups(change)),
     settingsHistory: (programId) => inner.settingsHistory(programId),
     recordExport: (entry) => inner.recordExport(entry),
+    recordAnnouncement: (announcement) => inner.recordAnnouncement(announcement),
+    announcements: (programId) => inner.announcements(programId),
   };
 };

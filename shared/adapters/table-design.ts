@@ -19,6 +19,7 @@
  * | settings audit | PROGRAM#<prog>                     | AUDIT#SETTINGS#<version> |           |                              |
  * | groups       | PROGRAM#<prog>                       | GROUPS             |                 |                              |
  * | groups audit | PROGRAM#<prog>                       | AUDIT#GROUPS#<version> |             |                              |
+ * | announcement | PROGRAM#<prog>                       | ANNOUNCEMENT#<id>  |                 |                              |
  * | program audit| PROGRAM#<prog>                       | AUDIT#<version>    |                 |                              |
  * | export audit | PROGRAM#<prog>                       | AUDIT#EXPORT#<at>#<sub> |            |                              |
  * | staff email  | PROGRAM#<prog>#EMAILS                | EMAIL#<key>        |                 |                              |
@@ -103,6 +104,8 @@ export const keys = {
     sk: `AUDIT#SETTINGS#${String(version).padStart(6, '0')}`,
   }),
   settingsAuditPrefix: 'AUDIT#SETTINGS#',
+  announcement: (programId: string, id: string) => ({ pk: `PROGRAM#${programId}`, sk: `ANNOUNCEMENT#${id}` }),
+  announcementPrefix: 'ANNOUNCEMENT#',
   mentoringGroups: (programId: string) => ({ pk: `PROGRAM#${programId}`, sk: 'GROUPS' }),
   mentoringGroupsAudit: (programId: string, version: number) => ({
     pk: `PROGRAM#${programId}`,

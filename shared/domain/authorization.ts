@@ -14,6 +14,7 @@ export type Permission =
   | 'change-timeline'
   | 'change-settings'
   | 'change-mentoring-groups'
+  | 'send-announcement'
   | 'declare-conflict'
   | 'export-nominations'
   | 'correct-nomination'
@@ -77,6 +78,10 @@ const rules: Record<Permission, Rule> = {
   'change-mentoring-groups': {
     groups: organizers,
     refusal: 'Only organizers may change the mentoring groups',
+  },
+  'send-announcement': {
+    groups: organizers,
+    refusal: 'Only organizers may write to participants and applicants',
   },
   'declare-conflict': { groups: staff, refusal: 'This needs membership of organizers or reviewers' },
   'export-nominations': { groups: organizers, refusal: 'Only organizers may export nominations' },

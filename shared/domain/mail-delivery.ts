@@ -30,6 +30,8 @@ export const mailClass: Record<EmailKind, 'essential' | 'optional'> = {
   'timeline-changed': 'essential',
   // Whom a participant is mentored by and when: their group's sessions are in no other email.
   'mentoring-group': 'essential',
+  // Organizers' news: not sent to someone who complained of our mail, like reminders.
+  announcement: 'optional',
   evaluation: 'optional',
 };
 

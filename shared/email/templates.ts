@@ -23,6 +23,7 @@ export type EmailKind =
   | 'reminder'
   | 'timeline-changed'
   | 'mentoring-group'
+  | 'announcement'
   | 'evaluation'
   | 'certificate'
   | 'delivery-failed';

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metlib2024 } from '../../events/programs/metlib-2024.ts';
 import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
@@ -120,5 +121,43 @@ describe('mentoring groups on the running stack', { timeout: 60_000 }, () => {
     const publicProgram = await stack.api('GET', '/programs/metlib-2024');
     expect(publicProgram.text).not.toContain(ids.ana);
     expect(publicProgram.json.mentoringGroups).toBeUndefined();
+  });
+
+  it('sends an announcement to a group once each, though sent twice at once, and files it with each nomination', async () => {
+    const body = {
+      id: randomUUID(),
+      audience: { kind: 'group', group: 'lisbon' },
+      subject: 'Before our session: the Aarhus case',
+      body: 'Please read the Aarhus case study before we meet.\n\nBring one question <for Ana>.',
+    };
+    const preview = await stack.api('POST', '/programs/metlib-2024/announcements/preview', {
+      token: organizer,
+      body,
+    });
+    expect(preview.status).toBe(200);
+    expect(preview.json.recipients.map((r: { id: string }) => r.id).sort()).toEqual(
+      [ids.ana, ids.ben].sort(),
+    );
+    const [first, second] = await Promise.all([
+      stack.api('POST', '/programs/metlib-2024/announcements', { token: organizer, body }),
+      stack.api('POST', '/programs/metlib-2024/announcements', { token: organizer, body }),
+    ]);
+    expect([first.status, second.status]).toEqual([202, 202]);
+    expect(first.json.queued + second.json.queued).toBe(2);
+    const received = async (who: keyof typeof people) =>
+      (await stack.inbox(people[who].candidate.email)).filter((e) => e.subject === body.subject);
+    const [toAna] = await received('ana');
+    expect(await received('ana')).toHaveLength(1);
+    expect(toAna?.body.html).toContain('Bring one question &lt;for Ana&gt;.');
+    expect(await received('ben')).toHaveLength(1);
+    expect(await received('chen')).toEqual([]);
+    const detail = await stack.api('GET', `/nominations/${ids.ana}`, { token: organizer });
+    expect(detail.json.emails.filter((e: { kind: string }) => e.kind === 'announcement')).toMatchObject([
+      { subject: body.subject, status: 'sent' },
+    ]);
+    const listed = await stack.api('GET', '/programs/metlib-2024/announcements', {
+      token: await stack.reviewer(),
+    });
+    expect(listed.json.announcements).toMatchObject([{ id: body.id, recipients: 2 }]);
   });
 });

@@ -70,6 +70,7 @@ describe('the environment of each function', () => {
       UpdateTimeline: [...table, ...schedules],
       ChangeProgramSettings: [...table, ...schedules],
       ArrangeMentoringGroups: table,
+      SendAnnouncement: table,
       SyncSchedules: [...table, ...schedules],
       RunTimelineEvent: ['ORGANIZER_EMAILS', ...table],
       IssueCertificates: ['CERTIFICATE_FONT_DIR', 'ORGANIZER_EMAILS', ...table],

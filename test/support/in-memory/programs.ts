@@ -1,4 +1,5 @@
 import { programs as definitions } from '#events/programs/index';
+import type { Announcement } from '#shared/domain/announcements';
 import { NotFoundError, VersionConflictError } from '#shared/domain/errors';
 import type { MentoringGroup } from '#shared/domain/mentoring-groups';
 import type { Program, TimelineEvent } from '#shared/domain/program';
@@ -32,13 +33,15 @@ type Entry<C> = Omit<C, 'programId' | 'expectedVersion' | 'emails'>;
  *   saved yet), else VersionConflictError; each returns the next version, keeps an audit entry
  *   and puts its emails in the outbox in the same write;
  * - settingsHistory gives the settings' entries, newest first;
- * - recordExport: keeps the export's audit entry, unconditionally.
+ * - recordExport: keeps the export's audit entry, unconditionally;
+ * - recordAnnouncement: keeps one announcement per id, giving back the one kept when the id is taken.
  */
 export class InMemoryProgramRepository implements ProgramRepository {
   private readonly timelines = new Map<string, Saved<TimelineEvent[], Entry<TimelineChange>>>();
   private readonly settings = new Map<string, Saved<ProgramSettings, SettingsAudit>>();
   private readonly groups = new Map<string, Saved<MentoringGroup[], Entry<MentoringGroupsChange>>>();
   private readonly exportEntries: ProgramExport[] = [];
+  private readonly announced = new Map<string, Announcement>();
 
   constructor(
     private readonly programs: ReadonlyMap<string, Program> = definitions,
@@ -63,6 +66,20 @@ export class InMemoryProgramRepository implements ProgramRepository {
 
   async recordExport(entry: ProgramExport) {
     this.exportEntries.push(structuredClone(entry));
+  }
+
+  async recordAnnouncement(announcement: Announcement) {
+    const key = `${announcement.programId}/${announcement.id}`;
+    const recorded = this.announced.get(key);
+    if (recorded) return structuredClone(recorded);
+    this.announced.set(key, structuredClone(announcement));
+    return undefined;
+  }
+
+  async announcements(programId: string) {
+    return structuredClone([...this.announced.values()].filter((a) => a.programId === programId)).sort(
+      (a, b) => b.sentAt.localeCompare(a.sentAt),
+    );
   }
 
   async require(programId: string): Promise<StoredProgram> {
