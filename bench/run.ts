@@ -103,6 +103,7 @@ const standIns: FunctionResources = {
   bundleFilesFolder: (files) => `/var/task/${files.folder}`,
   console: { authority: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_x', clientId: 'x' },
   linkSecret: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:x',
+  siteUrl: 'https://nominations.metlib.example.org',
   intakeLimits: benchLimits,
 };
 const initEnv = Object.assign(

@@ -6,10 +6,16 @@ import { httpMiddlewares } from '#shared/http/middlewares';
 import { readBody } from '#shared/http/request-body';
 import { json } from '#shared/http/responses';
 import { changeMentoringGroups, readMentoringGroups } from '#shared/use-cases/mentoring-groups';
+import { participantPagesFromEnv } from '#shared/wiring/participant-pages';
 import { freshPrograms } from '#shared/wiring/programs';
 import { nominationStore } from '#shared/wiring/table';
 
-const deps = { programs: freshPrograms(), nominations: nominationStore(), clock: clockFromEnv() };
+const deps = {
+  programs: freshPrograms(),
+  nominations: nominationStore(),
+  clock: clockFromEnv(),
+  pages: participantPagesFromEnv(),
+};
 
 export const run = async (event: APIGatewayProxyEventV2WithJWTAuthorizer) => {
   const actor = staffActorFrom(event);

@@ -118,6 +118,8 @@ export interface FunctionEntry {
     consoleSignIn?: boolean;
     /** Read the secret that signs and verifies the nominators' links. */
     signLinks?: boolean;
+    /** Know the site's address, to put the participants' signed links (signLinks too) in emails. */
+    siteUrl?: boolean;
     /** Know the submission limits (per nominator address, per source address). */
     intakeLimits?: boolean;
   };
@@ -197,6 +199,26 @@ export const catalog: readonly FunctionEntry[] = [
     access: { table: [...reads, 'PutItem', 'UpdateItem', 'DeleteItem'], signLinks: true },
   },
   {
+    name: 'ServeParticipantPage',
+    entry: 'functions/serve-participant-page.ts',
+    description:
+      'A participant’s own page from their private link: meetings ahead, calendar feed, leaving the program',
+    routes: [
+      { method: 'GET', path: '/participants/{token}' },
+      { method: 'POST', path: '/participants/{token}/calendar' },
+      { method: 'GET', path: '/participants/{token}/leave' },
+      { method: 'POST', path: '/participants/{token}/leave' },
+      { method: 'GET', path: '/calendars/{token}' },
+    ],
+    // DeleteItem: leaving gives the candidate's guard back, as a withdrawal does.
+    access: {
+      table: [...reads, 'PutItem', 'UpdateItem', 'DeleteItem'],
+      organizerEmails: true,
+      signLinks: true,
+      siteUrl: true,
+    },
+  },
+  {
     name: 'ListNominations',
     entry: 'functions/list-nominations.ts',
     description: 'Lists a program’s nominations by status, a page at a time',
@@ -217,14 +239,24 @@ export const catalog: readonly FunctionEntry[] = [
       'Review, select, reject, reserve, notify, offer a place, close a reserve or withdraw a nomination',
     routes: [{ method: 'POST', path: '/nominations/{id}/transitions', staff: true }],
     // DeleteItem: a withdrawal gives the candidate's guard back, leaving the reserve its rank item.
-    access: { table: [...reads, 'PutItem', 'UpdateItem', 'DeleteItem'], organizerEmails: true },
+    access: {
+      table: [...reads, 'PutItem', 'UpdateItem', 'DeleteItem'],
+      organizerEmails: true,
+      signLinks: true,
+      siteUrl: true,
+    },
   },
   {
     name: 'DecideNominations',
     entry: 'functions/decide-nominations.ts',
     description: 'Selects, rejects or puts on the reserve list several nominations, each on its own',
     routes: [{ method: 'POST', path: '/programs/{programId}/decisions', staff: true }],
-    access: { table: [...reads, 'PutItem', 'UpdateItem', 'DeleteItem'], organizerEmails: true },
+    access: {
+      table: [...reads, 'PutItem', 'UpdateItem', 'DeleteItem'],
+      organizerEmails: true,
+      signLinks: true,
+      siteUrl: true,
+    },
     timeoutSeconds: 60,
   },
   {
@@ -297,7 +329,7 @@ export const catalog: readonly FunctionEntry[] = [
     entry: 'functions/notify-decisions.ts',
     description: 'Notifies every decided nomination of a program',
     routes: [{ method: 'POST', path: '/programs/{programId}/notifications', staff: true }],
-    access: { table: [...reads, 'PutItem', 'UpdateItem'] },
+    access: { table: [...reads, 'PutItem', 'UpdateItem'], signLinks: true, siteUrl: true },
     timeoutSeconds: 60,
   },
   {
@@ -307,7 +339,7 @@ export const catalog: readonly FunctionEntry[] = [
       'Changes a program’s timeline, tells participants of what moved or went, and brings its schedules in line',
     routes: [{ method: 'PUT', path: '/programs/{programId}/timeline', staff: true }],
     // Query: the participants, who are told of a meeting moved or cancelled.
-    access: { table: [...reads, 'PutItem'], manageSchedules: true },
+    access: { table: [...reads, 'PutItem'], manageSchedules: true, signLinks: true, siteUrl: true },
     timeoutSeconds: 60,
   },
   {
@@ -319,7 +351,7 @@ export const catalog: readonly FunctionEntry[] = [
       { method: 'GET', path: '/programs/{programId}/settings', staff: true },
       { method: 'PUT', path: '/programs/{programId}/settings', staff: true },
     ],
-    access: { table: [...reads, 'PutItem'], manageSchedules: true },
+    access: { table: [...reads, 'PutItem'], manageSchedules: true, signLinks: true, siteUrl: true },
     timeoutSeconds: 60,
   },
   {
@@ -331,7 +363,7 @@ export const catalog: readonly FunctionEntry[] = [
       { method: 'GET', path: '/programs/{programId}/mentoring-groups', staff: true },
       { method: 'PUT', path: '/programs/{programId}/mentoring-groups', staff: true },
     ],
-    access: { table: [...reads, 'PutItem'] },
+    access: { table: [...reads, 'PutItem'], signLinks: true, siteUrl: true },
     timeoutSeconds: 30,
   },
   {
@@ -344,7 +376,7 @@ export const catalog: readonly FunctionEntry[] = [
       { method: 'POST', path: '/programs/{programId}/announcements', staff: true },
       { method: 'POST', path: '/programs/{programId}/announcements/preview', staff: true },
     ],
-    access: { table: [...reads, 'PutItem'] },
+    access: { table: [...reads, 'PutItem'], signLinks: true, siteUrl: true },
     timeoutSeconds: 60,
   },
   {
@@ -376,7 +408,12 @@ export const catalog: readonly FunctionEntry[] = [
       arnVariable: variables.TIMELINE_FUNCTION_ARN,
     },
     // DeleteItem: closing the reserve list gives each reserve's rank item back.
-    access: { table: [...reads, 'PutItem', 'UpdateItem', 'DeleteItem'], organizerEmails: true },
+    access: {
+      table: [...reads, 'PutItem', 'UpdateItem', 'DeleteItem'],
+      organizerEmails: true,
+      signLinks: true,
+      siteUrl: true,
+    },
     timeoutSeconds: 300,
   },
   {
@@ -386,7 +423,12 @@ export const catalog: readonly FunctionEntry[] = [
     entry: 'functions/issue-certificates.ts',
     description: 'Participation certificates as PDF, mailed to each participant, as scheduled',
     scheduleTarget: { kinds: ['certificates'], arnVariable: variables.CERTIFICATE_FUNCTION_ARN },
-    access: { table: [...reads, 'PutItem', 'UpdateItem'], organizerEmails: true },
+    access: {
+      table: [...reads, 'PutItem', 'UpdateItem'],
+      organizerEmails: true,
+      signLinks: true,
+      siteUrl: true,
+    },
     timeoutSeconds: 300,
     bundleFiles: {
       from: 'node_modules/dejavu-fonts-ttf/ttf',

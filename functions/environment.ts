@@ -28,6 +28,8 @@ export interface FunctionResources {
   console?: ConsoleSignIn;
   /** The secret that signs the nominators' links: its ARN on AWS, its name locally. */
   linkSecret: string;
+  /** Where people open the site: the base of the links emails carry (`access.siteUrl`). */
+  siteUrl: string;
   /** How many submissions a nominator address may make a day, and a source address an hour. */
   intakeLimits: { perNominatorPerDay: number; perSourcePerHour: number };
 }
@@ -88,6 +90,7 @@ export const environmentFor = (
       [v.LINK_SECRET_ID]: resources.linkSecret,
       ...(endpoints && { [v.SECRETS_MANAGER_ENDPOINT]: endpoints.secretsManager }),
     }),
+    ...(access.siteUrl && { [v.SITE_URL]: resources.siteUrl }),
     ...(access.intakeLimits && {
       [v.LIMIT_PER_NOMINATOR_PER_DAY]: String(resources.intakeLimits.perNominatorPerDay),
       [v.LIMIT_PER_SOURCE_PER_HOUR]: String(resources.intakeLimits.perSourcePerHour),

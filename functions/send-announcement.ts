@@ -6,6 +6,7 @@ import { httpMiddlewares } from '#shared/http/middlewares';
 import { readBody } from '#shared/http/request-body';
 import { json } from '#shared/http/responses';
 import { listAnnouncements, previewAnnouncement, sendAnnouncement } from '#shared/use-cases/announcements';
+import { participantPagesFromEnv } from '#shared/wiring/participant-pages';
 import { freshPrograms } from '#shared/wiring/programs';
 import { nominationStore, outbox } from '#shared/wiring/table';
 
@@ -13,6 +14,7 @@ const deps = {
   programs: freshPrograms(),
   nominations: nominationStore(),
   outbox: outbox(),
+  pages: participantPagesFromEnv(),
   clock: clockFromEnv(),
 };
 

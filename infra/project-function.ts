@@ -34,6 +34,8 @@ export interface AccessResources {
   /** Where the staff console signs in: the user pool's issuer and the console's client. */
   console: ConsoleSignIn;
   linkSecret: ISecret;
+  /** Where people open the site: the stage's console URL. */
+  siteUrl: string;
   intakeLimits: { perNominatorPerDay: number; perSourcePerHour: number };
 }
 
@@ -143,6 +145,7 @@ export class ProjectFunction extends NodejsFunction {
       functionArn: resources.functionArn,
       console: resources.console,
       linkSecret: resources.linkSecret.secretArn,
+      siteUrl: resources.siteUrl,
       intakeLimits: resources.intakeLimits,
       schedulerRoleArn: resources.schedules.role.roleArn,
       schedulerDeadLetterArn: resources.schedules.deadLetters.queueArn,

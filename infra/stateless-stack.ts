@@ -56,6 +56,8 @@ export class StatelessStack extends GroupedStack {
       organizerEmails: config.organizerEmails,
       console: props.consoleSignIn,
       linkSecret: props.linkSecret,
+      // The console and the participants' pages are served by the one API, under the same URL.
+      siteUrl: config.consoleUrl,
       intakeLimits: config.intakeLimits,
       // Lazy: a function managing schedules comes before the targets it names in the catalog.
       functionArn: (name: string) =>

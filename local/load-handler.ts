@@ -16,6 +16,7 @@ export const localResources = (options: {
   organizerEmails: readonly string[];
   endpoints: NonNullable<FunctionResources['endpoints']>;
   intakeLimits?: FunctionResources['intakeLimits'];
+  siteUrl: string;
 }): FunctionResources => ({
   intakeLimits: localDefaults.intakeLimits,
   // The name the local stack's Secrets Manager emulator holds it under.

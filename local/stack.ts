@@ -35,6 +35,7 @@ import { consoleClientId, startOidcProvider } from './oidc/provider.ts';
 import { refreshTokens, type StaffTokens, signInWithCodeFlow } from './oidc/sign-in.ts';
 import { SchedulerEmulator } from './scheduler/emulator.ts';
 import { loadOrCreateLinkSecret, startSecretsManagerEmulator } from './secrets-manager.ts';
+import { freePort } from './listen.ts';
 import { localStaffPassword } from './settings.ts';
 import { type StreamHandler, type StreamPoller, startStreamPoller } from './stream-poller.ts';
 
@@ -173,8 +174,12 @@ export const startStack = async (options: StackOptions): Promise<RunningStack> =
       },
     });
     started.push({ endpoint: secretsManager.url, stop: () => secretsManager.close() });
+    // The gateway's port is chosen now: the functions that email participants are told the site's
+    // address as they load, before the gateway listens.
+    const apiPort = options.apiPort || (await freePort());
     const resources = {
       ...localResources({
+        siteUrl: `http://localhost:${apiPort}`,
         tableName: options.tableName,
         mailFrom: options.mailFrom,
         organizerEmails: options.organizerEmails ?? ['organizers@metlib.example.org'],
@@ -233,7 +238,7 @@ export const startStack = async (options: StackOptions): Promise<RunningStack> =
 
     const key = await loadOrCreateSigningKey(options.keyFile);
     const gateway = await startGateway({
-      port: options.apiPort,
+      port: apiPort,
       routes,
       // As API Gateway trusts the user pool (by its JWKS, issuer and the console's audience),
       // and locally also the key of `npm run token`.

@@ -90,6 +90,9 @@ export const staffConsoleConfig = () => ({
 });
 
 /** The secret that signs the nominators' links. */
+/** Where people open the site, without a trailing slash: the base of the participants' links. */
+export const siteUrlConfig = () => required(variables.SITE_URL).replace(/\/$/, '');
+
 export const linkSecretConfig = () => ({
   secretId: required(variables.LINK_SECRET_ID),
   endpoint: optional(variables.SECRETS_MANAGER_ENDPOINT),

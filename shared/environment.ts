@@ -47,6 +47,11 @@ export const grantedVariables = {
   CONSOLE_ASSET_DIR: 'CONSOLE_ASSET_DIR',
   /** The Secrets Manager secret whose value signs the nominators' links. */
   LINK_SECRET_ID: 'LINK_SECRET_ID',
+  /**
+   * Where people open the site (the console's URL on AWS, the gateway's locally): the base of the
+   * participants' private links in the emails scheduled and staff functions send.
+   */
+  SITE_URL: 'SITE_URL',
   /** The local Secrets Manager emulator; unset on AWS. */
   SECRETS_MANAGER_ENDPOINT: 'SECRETS_MANAGER_ENDPOINT',
   /** How many nominations one nominator address may submit a day. */

@@ -27,6 +27,8 @@ export type AuditAction =
   | 'classify'
   /** An email queued for the nomination outside a transition (the late-decision notice). */
   | 'notice'
+  /** The participant replaced their calendar feed's address: the old one stops working. */
+  | 'renew-calendar-feed'
   /** The nomination's personal data got its lifetime (the participants', at the certificates). */
   | 'set-retention'
   /** What the mail service reported of one of its emails (recorded without changing its version). */

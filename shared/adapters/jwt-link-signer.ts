@@ -6,7 +6,7 @@ import type { Clock, LinkSigner } from '../ports.ts';
 const issuer = 'metlib-nominations';
 
 /**
- * Nominator links as compact JWTs signed with HMAC-SHA256 (jose): the nomination in `sub`, the
+ * Nominator and participant links as compact JWTs signed with HMAC-SHA256 (jose): the nomination in `sub`, the
  * purpose as the audience (a confirmation link cannot manage), the expiry in `exp`. The key is
  * the link secret's bytes; whoever lacks it cannot make or alter a link.
  */
@@ -17,7 +17,7 @@ export class JwtLinkSigner implements LinkSigner {
   ) {}
 
   async sign(link: NominatorLink): Promise<string> {
-    return new SignJWT({})
+    return new SignJWT(link.generation === undefined ? {} : { gen: link.generation })
       .setProtectedHeader({ alg: 'HS256' })
       .setIssuer(issuer)
       .setAudience(link.purpose)
@@ -37,7 +37,12 @@ export class JwtLinkSigner implements LinkSigner {
         currentDate: this.clock.now(),
         requiredClaims: ['sub', 'exp'],
       });
-      return { nominationId: String(payload.sub), purpose, expiresAt: new Date((payload.exp ?? 0) * 1000) };
+      return {
+        nominationId: String(payload.sub),
+        purpose,
+        expiresAt: new Date((payload.exp ?? 0) * 1000),
+        ...(typeof payload.gen === 'number' ? { generation: payload.gen } : {}),
+      };
     } catch (error) {
       if (error instanceof errors.JWTExpired) {
         throw new ExpiredLinkError(

@@ -29,9 +29,19 @@ export interface NominatorActor {
   id: 'nominator';
 }
 
-export type Actor = StaffActor | SystemActor | NominatorActor;
+/**
+ * Whoever holds a participant's page link: the participant, by the link mailed to them alone.
+ * Authorized by the link for that one nomination, never by the rule table.
+ */
+export interface ParticipantActor {
+  kind: 'participant';
+  id: 'participant';
+}
+
+export type Actor = StaffActor | SystemActor | NominatorActor | ParticipantActor;
 
 export const nominator: NominatorActor = { kind: 'nominator', id: 'nominator' };
+export const participant: ParticipantActor = { kind: 'participant', id: 'participant' };
 
 /** The name of a group limited to one program, as the user pool holds it: `reviewers:metlib-2024`. */
 export const programGroupName = (group: Group, programId: string) => `${group}:${programId}`;

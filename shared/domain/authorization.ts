@@ -101,7 +101,7 @@ export type Scope = { programId: string } | 'any-program' | 'every-program';
 export const can = (actor: Actor, permission: Permission, scope: Scope): boolean => {
   const rule = rules[permission];
   // Nominators are authorized by their signed link for one nomination, never by this table.
-  if (actor.kind === 'nominator') return false;
+  if (actor.kind === 'nominator' || actor.kind === 'participant') return false;
   if (actor.kind === 'system') return rule.system === true;
   // 'every-program': what reaches across programs (a person's data, by address) needs a global group.
   const held =

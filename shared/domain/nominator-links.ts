@@ -5,12 +5,17 @@ import type { Program } from './program.ts';
  * it. Each is signed (shared/adapters/jwt-link-signer.ts), names one nomination and one purpose,
  * and expires; nothing else about the nomination is in it.
  */
-export type LinkPurpose = 'confirm' | 'manage';
+export type LinkPurpose = 'confirm' | 'manage' | 'participant' | 'calendar';
 
 export interface NominatorLink {
   nominationId: string;
   purpose: LinkPurpose;
   expiresAt: Date;
+  /**
+   * Which of the nomination's calendar feed addresses this is: a feed address is revoked by moving
+   * the nomination's generation on (participant-links.ts).
+   */
+  generation?: number;
 }
 
 /** How long a submission waits for its nominator's confirmation before it is dropped. */

@@ -1,7 +1,7 @@
 import type { AnnouncementDraft } from '../domain/announcements.ts';
 import type { Nomination } from '../domain/nomination.ts';
 import type { Program } from '../domain/program.ts';
-import { addressees, type EmailMessage, layout } from './templates.ts';
+import { addressees, type EmailMessage, layout, yourPage } from './templates.ts';
 
 /** An organizer's announcement to one recipient: their name, then the text as written, paragraph by paragraph. */
 export const announcementEmail = (
@@ -9,6 +9,7 @@ export const announcementEmail = (
   n: Nomination,
   announcement: AnnouncementDraft,
   copyNominator: boolean,
+  page?: string,
 ): EmailMessage => ({
   ...(copyNominator ? addressees(n) : { to: [n.candidate.email], cc: [] }),
   ...layout(program, {
@@ -19,6 +20,7 @@ export const announcementEmail = (
         .split(/\r?\n\s*\r?\n/)
         .map((p) => p.trim())
         .filter(Boolean),
+      ...yourPage(page),
     ],
   }),
 });

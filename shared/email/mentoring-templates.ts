@@ -2,7 +2,7 @@ import type { MentoringGroup } from '../domain/mentoring-groups.ts';
 import type { Nomination } from '../domain/nomination.ts';
 import type { Program } from '../domain/program.ts';
 import type { CalendarChanges } from '../use-cases/calendar-changes.ts';
-import { type EmailAttachment, type EmailMessage, layout } from './templates.ts';
+import { type EmailAttachment, type EmailMessage, layout, yourPage } from './templates.ts';
 import { toParticipant, whenText } from './timeline-templates.ts';
 
 const who = (n: Nomination) => `${n.candidate.name} (${n.library.name}, ${n.library.city})`;
@@ -19,6 +19,7 @@ export const mentoringGroupEmail = (
   fellows: Nomination[],
   changes: CalendarChanges,
   invites: EmailAttachment[],
+  page?: string,
 ): EmailMessage => {
   const { was, is } = groups;
   const zone = participant.candidate.timeZone;
@@ -54,6 +55,7 @@ export const mentoringGroupEmail = (
           ? 'The attached calendar entries update your calendar: open them to add, move or remove the sessions.'
           : '',
         'A reminder comes before each session.',
+        ...yourPage(page),
       ].filter(Boolean),
     }),
     ...(invites.length ? { attachments: invites } : {}),

@@ -79,6 +79,17 @@ const stripTags = (markup: string) =>
     .replace(/&#39;/g, "'")
     .replace(/&amp;/g, '&');
 
+/**
+ * The participant's own page, in each email to a participant (when the sender can sign it): their
+ * meetings with links and readings, their calendar feed, their certificate, leaving the program.
+ */
+export const yourPage = (page: string | undefined): string[] =>
+  page
+    ? [
+        `Your page in the program, with the meetings ahead, their links and readings, your calendar feed and your certificate: ${page} (the link is yours alone; please do not share it).`,
+      ]
+    : [];
+
 export const addressees = (n: Nomination) => ({ to: [n.candidate.email], cc: [n.nominator.email] });
 
 const decisionDay = (program: Program) =>
@@ -144,11 +155,17 @@ const participantParagraphs = (program: Program, n: Nomination, now: Date): Body
   return paragraphs;
 };
 
-export const decisionSelectedEmail = (program: Program, n: Nomination, now: Date): EmailMessage => {
+export const decisionSelectedEmail = (
+  program: Program,
+  n: Nomination,
+  now: Date,
+  page?: string,
+): EmailMessage => {
   const paragraphs: Body['paragraphs'] = [
     `Dear ${n.candidate.name},`,
     `Congratulations: you have been selected for the ${program.name}, nominated by ${n.library.name}.`,
     ...participantParagraphs(program, n, now),
+    ...yourPage(page),
     `We look forward to a year of learning together.`,
     `Your reference: ${referenceOf(n.id)}`,
   ];
@@ -156,11 +173,17 @@ export const decisionSelectedEmail = (program: Program, n: Nomination, now: Date
 };
 
 /** A reserve is offered the place a participant gave up: selected, from now on, in one step. */
-export const placeOfferedEmail = (program: Program, n: Nomination, now: Date): EmailMessage => {
+export const placeOfferedEmail = (
+  program: Program,
+  n: Nomination,
+  now: Date,
+  page?: string,
+): EmailMessage => {
   const paragraphs: Body['paragraphs'] = [
     `Dear ${n.candidate.name},`,
     `A place has opened in the ${program.name}, and it is yours: you were on the reserve list, and you are now a participant, nominated by ${n.library.name}.`,
     ...participantParagraphs(program, n, now),
+    ...yourPage(page),
     `If you can no longer take part, please tell the organizers at once, so that the place can go to the next person on the reserve list.`,
     `Your reference: ${referenceOf(n.id)}`,
   ];

@@ -11,7 +11,7 @@ import {
   formatMonth,
   wallTimeToInstant,
 } from '../domain/time.ts';
-import { type EmailAttachment, type EmailMessage, layout } from './templates.ts';
+import { type EmailAttachment, type EmailMessage, layout, yourPage } from './templates.ts';
 
 export const toParticipant = (n: Nomination) => ({ to: [n.candidate.email], cc: [] });
 
@@ -62,6 +62,7 @@ export const reminderEmail = (
   participant: Nomination,
   invite: string | undefined,
   daysAhead: number,
+  page?: string,
 ): EmailMessage => {
   const soon = daysAhead <= 1 ? 'tomorrow' : `in ${daysAhead} days`;
   const attachments: EmailAttachment[] = invite ? [invitation(event, invite)] : [];
@@ -76,6 +77,7 @@ export const reminderEmail = (
         ...(event.location ? [`Where: ${event.location}.`] : []),
         ...meetingDetails(program, event),
         ...(invite ? ['The calendar invitation is attached.'] : []),
+        ...yourPage(page),
       ],
     }),
     attachments,
@@ -99,6 +101,7 @@ export const timelineChangedEmail = (
   participant: Nomination,
   changes: { changed: TimelineEvent[]; cancelled: TimelineEvent[] },
   invites: EmailAttachment[],
+  page?: string,
 ): EmailMessage => {
   const zone = participant.candidate.timeZone;
   const one = changes.changed.length + changes.cancelled.length === 1;
@@ -125,13 +128,14 @@ export const timelineChangedEmail = (
           ? 'The attached calendar entries replace the ones you have: open them to update your calendar.'
           : '',
         'Reminders will come before each meeting as usual, at the new times.',
+        ...yourPage(page),
       ].filter(Boolean),
     }),
     attachments: invites,
   };
 };
 
-export const evaluationEmail = (program: Program, participant: Nomination): EmailMessage => ({
+export const evaluationEmail = (program: Program, participant: Nomination, page?: string): EmailMessage => ({
   ...toParticipant(participant),
   ...layout(program, {
     subject: `Your evaluation of the ${program.name}`,
@@ -139,6 +143,7 @@ export const evaluationEmail = (program: Program, participant: Nomination): Emai
       `Dear ${participant.candidate.name},`,
       `Thank you for a year of learning together. Please tell us how the ${program.name} worked for you, so the next cohort's is better still. It takes about ten minutes.`,
       `The evaluation: ${program.evaluationSurveyUrl}`,
+      ...yourPage(page),
     ],
   }),
 });
@@ -147,6 +152,7 @@ export const certificateEmail = (
   program: Program,
   participant: Nomination,
   pdf: Uint8Array,
+  page?: string,
 ): EmailMessage => ({
   ...toParticipant(participant),
   ...layout(program, {
@@ -154,6 +160,7 @@ export const certificateEmail = (
     paragraphs: [
       `Dear ${participant.candidate.name},`,
       `Congratulations on completing the ${program.name}. Your certificate of participation is attached.`,
+      ...yourPage(page),
     ],
   }),
   attachments: [

@@ -18,12 +18,15 @@ import { referenceOf } from '../domain/reference.ts';
 import { announcementEmail } from '../email/announcement-templates.ts';
 import type { Clock, EmailQueue, NominationStore, ProgramRepository } from '../ports.ts';
 import { listAllNominations } from './list-all-nominations.ts';
+import type { ParticipantPages } from './participant-links.ts';
 
 export interface AnnouncementDeps {
   programs: ProgramRepository;
   nominations: NominationStore;
   outbox: EmailQueue;
   clock: Clock;
+  /** The link to each participant's page, in an announcement to participants. */
+  pages?: ParticipantPages;
 }
 
 const invalid = (error: Parameters<typeof toFieldIssues>[0]) =>
@@ -125,18 +128,21 @@ export const sendAnnouncement = async (
     if (n) addressed.push(n);
   }
   const copy = copiesNominator(sent.audience);
-  const result = await deps.outbox.enqueue(
-    addressed.map((n) => ({
+  const toParticipants = sent.audience.kind === 'participants' || sent.audience.kind === 'group';
+  const emails = [];
+  for (const n of addressed) {
+    const page = toParticipants ? await deps.pages?.page(program, n) : undefined;
+    emails.push({
       programId,
       nominationId: n.id,
       email: {
         key: `announcement-${sent.id}`,
         kind: 'announcement' as const,
-        ...announcementEmail(program, n, sent, copy),
+        ...announcementEmail(program, n, sent, copy, page),
       },
-    })),
-    deps.clock.now(),
-  );
+    });
+  }
+  const result = await deps.outbox.enqueue(emails, deps.clock.now());
   return {
     id: sent.id,
     audience: audienceLabel(program, sent.audience),

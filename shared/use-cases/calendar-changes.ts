@@ -5,6 +5,7 @@ import type { Program, TimelineEvent } from '../domain/program.ts';
 import { eventStart } from '../domain/schedule-plan.ts';
 import type { EmailAttachment, EmailKind, EmailMessage } from '../email/templates.ts';
 import type { NominationStore, QueuedEmail } from '../ports.ts';
+import type { ParticipantPages } from './participant-links.ts';
 import { participants } from './timeline-occasion.ts';
 
 /** The kinds of event participants have in their calendars, and hear about when they change. */
@@ -67,10 +68,13 @@ export const calendarChangeEmails = async (
     key: string;
     kind: EmailKind;
     sequence: number;
+    /** Each participant's page, linked from their email. */
+    pages?: ParticipantPages | undefined;
     build: (
       participant: Nomination,
       changes: CalendarChanges,
       invites: EmailAttachment[],
+      page: string | undefined,
     ) => EmailMessage | undefined;
   },
 ): Promise<QueuedEmail[]> => {
@@ -88,15 +92,21 @@ export const calendarChangeEmails = async (
     }
     return made.get(id);
   };
-  return people.flatMap((n) => {
+  const emails: QueuedEmail[] = [];
+  for (const n of people) {
     const changes = calendarChangesFor(before, after, n.id, now);
     const invites = [
       ...changes.changed.map((e) => invite(e, false)),
       ...changes.cancelled.map((e) => invite(e, true)),
     ].filter((a): a is EmailAttachment => a !== undefined);
-    const email = change.build(n, changes, invites);
-    return email
-      ? [{ programId: after.id, nominationId: n.id, email: { key: change.key, kind: change.kind, ...email } }]
-      : [];
-  });
+    const email = change.build(n, changes, invites, await change.pages?.page(after, n));
+    if (email) {
+      emails.push({
+        programId: after.id,
+        nominationId: n.id,
+        email: { key: change.key, kind: change.kind, ...email },
+      });
+    }
+  }
+  return emails;
 };

@@ -32,7 +32,8 @@ export const issueCertificates = async (
       { participant: n.candidate.name, library: `${n.library.name}, ${n.library.city}`, period },
       deps.fontDir,
     );
-    emails.push(forParticipant(n, 'certificate', certificateEmail(program, n, pdf)));
+    const page = await deps.pages?.page(program, n);
+    emails.push(forParticipant(n, 'certificate', certificateEmail(program, n, pdf, page)));
   }
   const outcome = await queue(emails);
   // Their certificates sent, the participants' data starts its last period.

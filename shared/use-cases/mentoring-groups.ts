@@ -12,11 +12,14 @@ import * as z from '../domain/zod.ts';
 import { type Clock, calendarVersion, type NominationStore, type ProgramRepository } from '../ports.ts';
 import { calendarChangeEmails } from './calendar-changes.ts';
 import { listAllNominations } from './list-all-nominations.ts';
+import type { ParticipantPages } from './participant-links.ts';
 
 export interface MentoringGroupsDeps {
   programs: ProgramRepository;
   nominations: NominationStore;
   clock: Clock;
+  /** The link to each participant's page, in the email telling them of their group. */
+  pages?: ParticipantPages;
 }
 
 export const mentoringGroupsChangeSchema = z.strictObject({
@@ -133,7 +136,8 @@ export const changeMentoringGroups = async (
     key: `mentoring-groups-v${version}`,
     kind: 'mentoring-group',
     sequence: calendarVersion({ ...stored, groupsVersion: version }),
-    build: (n, changes, invites) => {
+    pages: deps.pages,
+    build: (n, changes, invites, page) => {
       const was = groupOfMember(before, n.id);
       const is = groupOfMember(after, n.id);
       const moved = !isDeepStrictEqual(groupView(was), groupView(is));
@@ -142,7 +146,7 @@ export const changeMentoringGroups = async (
         const fellow = byId.get(id);
         return fellow && id !== n.id ? [fellow] : [];
       });
-      return mentoringGroupEmail(after, n, { was, is }, fellows, changes, invites);
+      return mentoringGroupEmail(after, n, { was, is }, fellows, changes, invites, page);
     },
   });
   await deps.programs.saveMentoringGroups({

@@ -106,12 +106,26 @@ export const runTimelineEvent = async (
         concerns(program, event, n.id),
       );
       return outcome(
-        people.map((n) => forParticipant(n, 'reminder', reminderEmail(program, event, n, invite, daysAhead))),
+        await Promise.all(
+          people.map(async (n) =>
+            forParticipant(
+              n,
+              'reminder',
+              reminderEmail(program, event, n, invite, daysAhead, await deps.pages?.page(program, n)),
+            ),
+          ),
+        ),
       );
     }
     case 'evaluation': {
       const people = await participants(deps.nominations, program.id);
-      return outcome(people.map((n) => forParticipant(n, 'evaluation', evaluationEmail(program, n))));
+      return outcome(
+        await Promise.all(
+          people.map(async (n) =>
+            forParticipant(n, 'evaluation', evaluationEmail(program, n, await deps.pages?.page(program, n))),
+          ),
+        ),
+      );
     }
     case 'certificates':
       throw new Error('Certificates are issued by the IssueCertificates function; sync the schedules');

@@ -11,6 +11,7 @@ import {
   type QueuedEmail,
 } from '../ports.ts';
 import { listAllNominations } from './list-all-nominations.ts';
+import type { ParticipantPages } from './participant-links.ts';
 
 export interface OccasionDeps {
   nominations: NominationStore;
@@ -18,6 +19,8 @@ export interface OccasionDeps {
   outbox: EmailQueue;
   clock: Clock;
   organizerEmails: string[];
+  /** The link to each participant's own page, in their emails. */
+  pages?: ParticipantPages;
 }
 
 export interface TimelineOutcome {

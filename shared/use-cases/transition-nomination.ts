@@ -10,6 +10,7 @@ import { hasDeclaredConflict, type Review, summarizeReview } from '../domain/rev
 import type { TransitionCommand } from '../domain/transition-command.ts';
 import type { Clock, NominationStore, OutboxEmail, ProgramRepository } from '../ports.ts';
 import { listAllNominations } from './list-all-nominations.ts';
+import type { ParticipantPages } from './participant-links.ts';
 import { requireNomination } from './record-change.ts';
 
 export interface TransitionDeps {
@@ -19,6 +20,8 @@ export interface TransitionDeps {
   programs: ProgramRepository;
   /** Who hears that a participant withdrew and a place opened; nobody when not given. */
   organizerEmails?: readonly string[];
+  /** The link to a participant's own page, in the email telling them of their place. */
+  pages?: ParticipantPages;
 }
 
 /** The reserve list of a program in rank order, told or not. */
@@ -58,15 +61,20 @@ const emailsOf = async (
     // some 15 ms of a cold start that reviews, selections and rejections do not need.
     const { decisionNotSelectedEmail, decisionSelectedEmail } = await import('../email/templates.ts');
     const { decisionReserveEmail } = await import('../email/cohort-templates.ts');
-    if (after.decision === 'selected')
-      return [{ key: 'decision', kind: 'decision-selected', ...decisionSelectedEmail(program, after, now) }];
+    if (after.decision === 'selected') {
+      const page = await deps.pages?.page(program, after);
+      return [
+        { key: 'decision', kind: 'decision-selected', ...decisionSelectedEmail(program, after, now, page) },
+      ];
+    }
     if (after.decision === 'reserve')
       return [{ key: 'decision', kind: 'decision-reserve', ...decisionReserveEmail(program, after) }];
     return [{ key: 'decision', kind: 'decision-not-selected', ...decisionNotSelectedEmail(program, after) }];
   }
   if (action === 'offer-place') {
     const { placeOfferedEmail } = await import('../email/templates.ts');
-    return [{ key: 'place-offered', kind: 'place-offered', ...placeOfferedEmail(program, after, now) }];
+    const page = await deps.pages?.page(program, after);
+    return [{ key: 'place-offered', kind: 'place-offered', ...placeOfferedEmail(program, after, now, page) }];
   }
   if (action === 'close-reserve') {
     const { reserveClosedEmail } = await import('../email/cohort-templates.ts');

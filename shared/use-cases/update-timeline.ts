@@ -11,6 +11,7 @@ import { wallTimeToInstant } from '../domain/time.ts';
 import * as z from '../domain/zod.ts';
 import { type Clock, calendarVersion, type NominationStore, type ProgramRepository } from '../ports.ts';
 import { calendarChangeEmails } from './calendar-changes.ts';
+import type { ParticipantPages } from './participant-links.ts';
 import { type SyncReport, type SyncSchedulesDeps, syncSchedules } from './sync-schedules.ts';
 
 export const timelineUpdateSchema = z.strictObject({
@@ -26,6 +27,8 @@ export interface UpdateTimelineDeps extends SyncSchedulesDeps {
   clock: Clock;
   /** Whom a change of the calendar is told to: the participants. */
   nominations?: NominationStore;
+  /** The link to each participant's page, in the email telling them of a change. */
+  pages?: ParticipantPages;
 }
 
 /**
@@ -122,12 +125,13 @@ export const updateTimeline = async (
         key: `timeline-v${expectedVersion + 1}`,
         kind: 'timeline-changed',
         sequence: calendarVersion({ ...stored, timelineVersion: expectedVersion + 1 }),
+        pages: deps.pages,
         // Loaded when needed: the templates would otherwise weigh on every cold start.
         build: await import('../email/timeline-templates.ts').then(
           ({ timelineChangedEmail }) =>
-            (n, changes, invites) =>
+            (n, changes, invites, page) =>
               changes.changed.length + changes.cancelled.length > 0
-                ? timelineChangedEmail(updated, n, changes, invites)
+                ? timelineChangedEmail(updated, n, changes, invites, page)
                 : undefined,
         ),
       })

@@ -24,7 +24,7 @@ button{font:inherit;font-size:1.1em;background:#00703c;color:#fff;border:0;paddi
 .visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 .inset{border-left:10px solid #b1b4b6;padding:.5em 1em;margin:1em 0}
 .summary{margin:0 0 2em}.summary div{border-bottom:1px solid #b1b4b6;padding:.5em 0}.summary dt{font-weight:bold}.summary dd{margin:0;white-space:pre-wrap}
-button.warning{background:#d4351c;box-shadow:0 2px 0 #55150b}
+button.warning{background:#d4351c;box-shadow:0 2px 0 #55150b}button.secondary{background:#f3f2f1;color:#0b0c0c;box-shadow:0 2px 0 #929191}
 `;
 
 /**

@@ -1,4 +1,5 @@
 import { clockFromEnv } from '../config.ts';
+import { participantPagesFromEnv } from './participant-pages.ts';
 import { freshPrograms } from './programs.ts';
 import { scheduleRegistry } from './schedules.ts';
 import { nominationStore } from './table.ts';
@@ -12,4 +13,5 @@ export const programChangeDeps = () => ({
   programs: freshPrograms(),
   nominations: nominationStore(),
   clock: clockFromEnv(),
+  pages: participantPagesFromEnv(),
 });

@@ -3,6 +3,7 @@ import { DynamoDbNominationStore } from '../adapters/dynamodb-nominations.ts';
 import { DynamoDbOutbox } from '../adapters/dynamodb-outbox.ts';
 import { DynamoDbPersonalData } from '../adapters/dynamodb-personal-data.ts';
 import { clockFromEnv, organizerEmails } from '../config.ts';
+import { participantPagesFromEnv } from './participant-pages.ts';
 import { freshPrograms, requestPrograms, tableClient } from './programs.ts';
 
 /**
@@ -39,8 +40,15 @@ export const requestDeps = () => ({
   clock: clockFromEnv(),
 });
 
-/** Transitions, which tell the organizers when a participant withdraws. */
-export const transitionDeps = () => ({ ...requestDeps(), organizerEmails: organizerEmails() });
+/**
+ * Transitions, which tell the organizers when a participant withdraws, and give a participant told
+ * of their place the link to their page.
+ */
+export const transitionDeps = () => ({
+  ...requestDeps(),
+  organizerEmails: organizerEmails(),
+  pages: participantPagesFromEnv(),
+});
 
 /** What a scheduled timeline occasion needs: participants, fresh programs, the outbox, the organizers. */
 export const occasionDeps = () => ({
@@ -49,4 +57,5 @@ export const occasionDeps = () => ({
   clock: clockFromEnv(),
   programs: freshPrograms(),
   organizerEmails: organizerEmails(),
+  pages: participantPagesFromEnv(),
 });

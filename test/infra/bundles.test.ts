@@ -72,6 +72,7 @@ beforeAll(async () => {
   resources = {
     ...localResources({
       tableName,
+      siteUrl: 'http://localhost:3000',
       mailFrom: 'MetLib <learning-circle@metlib.example.org>',
       organizerEmails: ['organizers@metlib.example.org'],
       endpoints: {

@@ -137,6 +137,8 @@ describe('the HTTP API', () => {
       'POST /nominations/confirm/{token}': harder,
       'POST /nominations/manage/{token}': harder,
       'POST /nominations/manage/{token}/withdraw': harder,
+      'POST /participants/{token}/calendar': harder,
+      'POST /participants/{token}/leave': harder,
     });
   });
 });
@@ -158,9 +160,27 @@ describe('the nominators’ links and the intake limits', () => {
     const readers = Object.values(services.findResources('AWS::IAM::Policy')).filter((p) =>
       JSON.stringify(p.Properties.PolicyDocument).includes('secretsmanager:GetSecretValue'),
     );
+    // The nominators' links, and the participants' in the emails sent to participants.
     expect(readers.map((p) => JSON.stringify(p.Properties.Roles)).sort()).toEqual(
-      ['ConfirmNomination', 'ManageNomination', 'SubmitNomination'].map((n) => expect.stringContaining(n)),
+      [
+        'ArrangeMentoringGroups',
+        'ChangeProgramSettings',
+        'ConfirmNomination',
+        'DecideNominations',
+        'IssueCertificates',
+        'ManageNomination',
+        'NotifyDecisions',
+        'RunTimelineEvent',
+        'SendAnnouncement',
+        'ServeParticipantPage',
+        'SubmitNomination',
+        'TransitionNomination',
+        'UpdateTimeline',
+      ].map((n) => expect.stringContaining(n)),
     );
+    // Their links point where the console is served, the stage's one address.
+    expect(variablesOf('RunTimelineEvent').SITE_URL).toMatch(/^https:\/\//);
+    expect(variablesOf('ListNominations')).not.toHaveProperty('SITE_URL');
   });
 
   it('give the submit function the stage’s limits', () => {

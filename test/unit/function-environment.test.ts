@@ -7,6 +7,7 @@ import { grantedVariables } from '../../shared/environment.ts';
 const resources = {
   ...localResources({
     tableName: 'functions-environment',
+    siteUrl: 'http://localhost:3000',
     mailFrom: 'MetLib <learning-circle@metlib.example.org>',
     organizerEmails: ['a@metlib.example.org', 'b@metlib.example.org'],
     endpoints: {
@@ -43,6 +44,8 @@ const schedules = [
   'TIMELINE_FUNCTION_ARN',
 ];
 const links = ['LINK_SECRET_ID'];
+/** The participants' signed links in the emails a function sends: the secret, and where the site is. */
+const pages = [...links, 'SITE_URL'];
 const limits = ['LIMIT_PER_NOMINATOR_PER_DAY', 'LIMIT_PER_SOURCE_PER_HOUR'];
 
 describe('the environment of each function', () => {
@@ -53,11 +56,12 @@ describe('the environment of each function', () => {
       SubmitNomination: [...table, ...links, ...limits],
       ConfirmNomination: [...table, ...links],
       ManageNomination: [...table, ...links],
+      ServeParticipantPage: ['ORGANIZER_EMAILS', ...table, ...pages],
       ListNominations: table,
       GetNomination: table,
       // A participant's withdrawal alerts the organizers, naming the first reserves.
-      TransitionNomination: ['ORGANIZER_EMAILS', ...table],
-      DecideNominations: ['ORGANIZER_EMAILS', ...table],
+      TransitionNomination: ['ORGANIZER_EMAILS', ...table, ...pages],
+      DecideNominations: ['ORGANIZER_EMAILS', ...table, ...pages],
       ReadCohort: table,
       DecideStipend: table,
       ClassifyNomination: table,
@@ -66,14 +70,14 @@ describe('the environment of each function', () => {
       CorrectNomination: table,
       ResendEmail: table,
       AnswerPersonalDataRequest: table,
-      NotifyDecisions: table,
-      UpdateTimeline: [...table, ...schedules],
-      ChangeProgramSettings: [...table, ...schedules],
-      ArrangeMentoringGroups: table,
-      SendAnnouncement: table,
+      NotifyDecisions: [...table, ...pages],
+      UpdateTimeline: [...table, ...schedules, ...pages],
+      ChangeProgramSettings: [...table, ...schedules, ...pages],
+      ArrangeMentoringGroups: [...table, ...pages],
+      SendAnnouncement: [...table, ...pages],
       SyncSchedules: [...table, ...schedules],
-      RunTimelineEvent: ['ORGANIZER_EMAILS', ...table],
-      IssueCertificates: ['CERTIFICATE_FONT_DIR', 'ORGANIZER_EMAILS', ...table],
+      RunTimelineEvent: ['ORGANIZER_EMAILS', ...table, ...pages],
+      IssueCertificates: ['CERTIFICATE_FONT_DIR', 'ORGANIZER_EMAILS', ...table, ...pages],
       // The mailers alert the organizers once of an email they give up on.
       SendEmail: ['ORGANIZER_EMAILS', ...mail, ...table],
       RedriveOutbox: ['ORGANIZER_EMAILS', ...mail, ...table],

@@ -71,9 +71,10 @@ describe('the local check of table access', () => {
   });
 
   it('is what the catalog says: no public function may delete, and only erasure writes in batches', () => {
-    // The nominator's page is public but behind a signed link to one nomination, and deletes only
-    // what is that nomination's own (a guard it moves or gives back): the one named exception.
-    const signedLinkDeletes = new Set(['ManageNomination']);
+    // The nominator's and the participant's pages are public but behind a signed link to one
+    // nomination, and delete only what is that nomination's own (a guard it moves or gives back):
+    // the named exceptions.
+    const signedLinkDeletes = new Set(['ManageNomination', 'ServeParticipantPage']);
     const deleters = catalog.filter(
       (e) => e.routes?.some((r) => !r.staff) && (e.access.table ?? []).includes('DeleteItem'),
     );

@@ -7,6 +7,7 @@ import type { StaffActor } from '#shared/domain/actor';
 import type { NominationAction } from '#shared/domain/nomination-states';
 import { planSchedules } from '#shared/domain/schedule-plan';
 import { confirmNomination } from '#shared/use-cases/confirm-nomination';
+import { participantPages } from '#shared/use-cases/participant-links';
 import { submitNomination } from '#shared/use-cases/submit-nomination';
 import { transitionNomination } from '#shared/use-cases/transition-nomination';
 import sample from '../../../events/samples/nomination.json' with { type: 'json' };
@@ -46,6 +47,9 @@ export const windowOpen = '2024-02-01T14:00:00Z';
  * Every port in memory, wired as the use cases take them, so one world is the deps of any of
  * them. The lease clock is a clock of its own, as the real clock is beside the program's.
  */
+/** Where the in-memory world's links point. */
+export const siteUrl = 'https://nominations.metlib.example.org';
+
 export const inMemoryWorld = (options: { now?: string; organizerEmails?: string[] } = {}) => {
   const outbox = new InMemoryOutbox();
   const now = options.now ?? windowOpen;
@@ -55,9 +59,12 @@ export const inMemoryWorld = (options: { now?: string; organizerEmails?: string[
     'chair@metlib.example.org',
     'secretary@metlib.example.org',
   ];
+  const links = new JwtLinkSigner(async () => linkKey, clock);
   return {
     clock,
-    links: new JwtLinkSigner(async () => linkKey, clock),
+    links,
+    /** The participants' page links, as the emails carry them. */
+    pages: participantPages(links, siteUrl),
     limits: { perNominatorPerDay: 5, perSourcePerHour: 20 },
     leaseClock: new ManualClock(now),
     leaseMs: 60_000,

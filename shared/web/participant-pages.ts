@@ -1,0 +1,94 @@
+import { groupOf } from '../domain/mentoring-groups.ts';
+import type { Program, TimelineEvent } from '../domain/program.ts';
+import { referenceOf } from '../domain/reference.ts';
+import { formatDateRange, formatInZone, formatMonth, wallTimeToInstant } from '../domain/time.ts';
+import { html } from '../email/html.ts';
+import type { ParticipantView } from '../use-cases/participant-page.ts';
+import { pageLayout } from './pages.ts';
+
+/** When an event is, in the participant's own zone first, and in the event's when that differs. */
+const whenForYou = (program: Program, event: TimelineEvent, yourZone: string) => {
+  const zone = event.timeZone ?? program.timeZone;
+  if ('at' in event.when) {
+    const start = wallTimeToInstant(event.when.at, zone);
+    return zone === yourZone
+      ? formatInZone(start, zone)
+      : `${formatInZone(start, yourZone)}; ${formatInZone(start, zone)}`;
+  }
+  if ('from' in event.when) return formatDateRange(event.when.from, event.when.to);
+  return `${formatMonth(event.when.month)}, date to be set`;
+};
+
+const details = (program: Program, event: TimelineEvent) => {
+  const theme = program.themes.find((t) => t.slug === event.theme)?.label;
+  const group = groupOf(program, event.group);
+  return html`<dl class="summary">
+${theme ? html`<div><dt>Theme</dt><dd>${theme}</dd></div>` : ''}
+${event.facilitator ? html`<div><dt>Facilitated by</dt><dd>${event.facilitator}</dd></div>` : ''}
+${group ? html`<div><dt>Mentoring group</dt><dd>${group.name}, mentored by ${group.mentor}</dd></div>` : ''}
+${event.location ? html`<div><dt>Where</dt><dd>${event.location}</dd></div>` : ''}
+${event.joinUrl ? html`<div><dt>Join</dt><dd><a href="${event.joinUrl}">${event.joinUrl}</a></dd></div>` : ''}
+${event.agenda ? html`<div><dt>Agenda</dt><dd>${event.agenda}</dd></div>` : ''}
+${
+  event.readings?.length
+    ? html`<div><dt>To read before</dt><dd><ul>${event.readings.map(
+        (r) => html`<li><a href="${r.url}">${r.title}</a></li>`,
+      )}</ul></dd></div>`
+    : ''
+}
+</dl>`;
+};
+
+const eventList = (view: ParticipantView, events: TimelineEvent[], withDetails: boolean) => {
+  const zone = view.nomination.candidate.timeZone;
+  return events.map(
+    (e) =>
+      html`<h3>${e.title}</h3><p><strong>${whenForYou(view.program, e, zone)}</strong></p>${withDetails ? details(view.program, e) : ''}`,
+  );
+};
+
+/** A participant's own page: reached from the private link in each of their emails. */
+export const participantPageHtml = (view: ParticipantView, base: string, notice?: string) => {
+  const { nomination: n, program } = view;
+  const title = `Your ${program.name}`;
+  if (!view.participant) {
+    return pageLayout(
+      title,
+      html`${notice ? html`<div class="panel" role="status"><p>${notice}</p></div>` : ''}
+<h1>${title}</h1>
+<p class="inset">${n.status === 'withdrawn' ? 'You have left the program.' : 'This page is for the participants of the program.'} For anything about it, write to <a href="mailto:${program.contactEmail}">${program.contactEmail}</a>.</p>`,
+      `Your page in the ${program.name}`,
+    );
+  }
+  return pageLayout(
+    title,
+    html`${notice ? html`<div class="panel" role="status"><p>${notice}</p></div>` : ''}
+<h1>${title}</h1>
+<p>${n.candidate.name}, ${n.library.name}, ${n.library.city}. Reference <strong>${referenceOf(n.id)}</strong>. Times are shown in your time zone first (${n.candidate.timeZone}).</p>
+<p class="inset">This page is yours alone: its address works like a key, so please do not share it.</p>
+${view.group ? html`<h2>Your mentoring group</h2><p>${view.group.name}, mentored by ${view.group.mentor}.</p>` : ''}
+<h2>Coming up</h2>
+${view.upcoming.length ? eventList(view, view.upcoming, true) : html`<p>Nothing is planned ahead of you now.</p>`}
+${view.toBeDated.length ? html`<h2>Dates to be set</h2>${eventList(view, view.toBeDated, false)}<p>You will get an email with a calendar entry when a date is set.</p>` : ''}
+<h2>Your calendar</h2>
+<p>Subscribe to this address in your calendar program to have every meeting and session, kept up to date as they change:</p>
+<p><a href="${view.calendarUrl ?? ''}">${view.calendarUrl ?? ''}</a></p>
+<form method="post" action="${base}/calendar" novalidate><p class="hint">If you shared the address by mistake, make a new one: the old one stops working at once.</p><button type="submit" class="secondary">Make a new calendar address</button></form>
+${view.past.length ? html`<h2>Already held</h2>${eventList(view, view.past, false)}` : ''}
+<h2>Leaving the program</h2>
+<p>If you can no longer take part, <a href="${base}/leave">leave the program</a>. Your place can then go to someone on the reserve list.</p>
+<p>Questions? Write to <a href="mailto:${program.contactEmail}">${program.contactEmail}</a>.</p>`,
+    `Your meetings, calendar and certificate in the ${program.name}`,
+  );
+};
+
+/** The step before leaving, so one stray click does not end anyone's place. */
+export const leavePage = (view: ParticipantView, base: string) =>
+  pageLayout(
+    `Leave the ${view.program.name}`,
+    html`<h1>Leave the ${view.program.name}?</h1>
+<p>Your place goes to someone else, and you will get no more reminders or invitations. This cannot be undone.</p>
+<p>You will get an email confirming it, and the organizers are told.</p>
+<form method="post" action="${base}/leave" novalidate><button type="submit" class="warning">Yes, leave the program</button></form>
+<p><a href="${base}">No, stay in the program</a></p>`,
+  );
