@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { type Api, makeApi } from './api.ts';
 import { Auth, type ConsoleConfig, loadConfig, type SignedIn } from './auth.ts';
 import { CohortPage } from './cohort-page.tsx';
+import { GroupsPage } from './groups-page.tsx';
 import { NominationPage } from './nomination-page.tsx';
 import { NominationsPage } from './nominations-page.tsx';
 import { PersonalDataPage } from './personal-data-page.tsx';
@@ -31,10 +32,14 @@ const boot = async (): Promise<Boot> => {
   return { kind: 'ready', config, auth, me };
 };
 
-/** The console's sections, in its navigation; the program's settings are for organizers. */
+/**
+ * The console's sections, in its navigation; the program's settings are for organizers. Reviewers
+ * see the mentoring groups, which only organizers change.
+ */
 const sections = [
   ['/staff', 'Nominations'],
   ['/staff/cohort', 'Cohort'],
+  ['/staff/groups', 'Mentoring groups'],
 ] as const;
 const organizerSections = [...sections, ['/staff/program', 'Program settings']] as const;
 
@@ -137,6 +142,8 @@ export const App = () => {
             <PersonalDataPage api={api} navigate={navigate} />
           ) : api && organizer && place.path === '/staff/program' ? (
             <SettingsPage api={api} config={state.config} />
+          ) : api && place.path === '/staff/groups' ? (
+            <GroupsPage api={api} config={state.config} organizer={organizer} />
           ) : api && place.path === '/staff/cohort' ? (
             <CohortPage api={api} config={state.config} navigate={navigate} />
           ) : api && detail?.[1] ? (
