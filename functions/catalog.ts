@@ -481,6 +481,8 @@ export const catalog: readonly FunctionEntry[] = [
       { method: 'GET', path: '/staff/personal-data' },
       { method: 'GET', path: '/staff/cohort' },
       { method: 'GET', path: '/staff/program' },
+      { method: 'GET', path: '/staff/groups' },
+      { method: 'GET', path: '/staff/announcements' },
     ],
     access: { consoleSignIn: true },
     bundleFiles: {
