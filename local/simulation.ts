@@ -143,6 +143,9 @@ export const runSimulation = async (options: SimulationOptions): Promise<Simulat
     let offered: string | undefined;
     let stipendAwarded = false;
     let calendarChanged = false;
+    /** The participants of the first mentoring group, whose May session alone is dated. */
+    let firstGroup = 0;
+    let announced = false;
     const firings = () => stack.scheduler.invocations().length;
     const recurring = new Set(catalog.filter((e) => e.every).map((e) => e.name));
     for (;;) {
@@ -196,6 +199,57 @@ export const runSimulation = async (options: SimulationOptions): Promise<Simulat
         });
         calendarChanged = true;
         say(`${next.toISOString().slice(0, 10)}  the June meeting moved to the 18th`);
+
+        // Two mentoring groups, each member told once; the first group's May session is dated,
+        // which only its members hear of and are reminded of. Then a word to every participant.
+        const arranged = (await api(
+          'GET',
+          '/programs/metlib-2024/mentoring-groups',
+          organizer,
+        )) as unknown as {
+          participants: { id: string; told: boolean }[];
+        };
+        const told = arranged.participants.filter((p) => p.told).map((p) => p.id);
+        const half = Math.ceil(told.length / 2);
+        firstGroup = half;
+        await api('PUT', '/programs/metlib-2024/mentoring-groups', organizer, {
+          groups: [
+            {
+              id: 'lisbon',
+              name: 'Lisbon circle',
+              mentor: 'Ana Santos, Lisbon Municipal Libraries',
+              members: told.slice(0, half),
+            },
+            {
+              id: 'helsinki',
+              name: 'Helsinki circle',
+              mentor: 'Anna-Maria Soininvaara, Helsinki City Library',
+              members: told.slice(half),
+            },
+          ],
+          expectedVersion: 0,
+        });
+        const moved = (await api('GET', '/programs/metlib-2024')) as unknown as {
+          timeline: { id: string }[];
+          timelineVersion: number;
+        };
+        await api('PUT', '/programs/metlib-2024/timeline', organizer, {
+          timeline: moved.timeline.map((e) =>
+            e.id === 'mentoring-2024-05'
+              ? { ...e, when: { at: '2024-05-22T10:00', durationMinutes: 90 }, group: 'lisbon' }
+              : e,
+          ),
+          expectedVersion: moved.timelineVersion,
+        });
+        say(`${next.toISOString().slice(0, 10)}  two mentoring groups; the first one's May session dated`);
+        await api('POST', '/programs/metlib-2024/announcements', organizer, {
+          id: randomUUID(),
+          audience: { kind: 'participants' },
+          subject: 'Welcome to the learning circle',
+          body: 'Welcome! Your page in the program has the meetings ahead and your calendar.',
+        });
+        announced = true;
+        say(`${next.toISOString().slice(0, 10)}  a welcome announcement to every participant`);
       }
     }
     await stack.poller.drained();
@@ -235,9 +289,14 @@ export const runSimulation = async (options: SimulationOptions): Promise<Simulat
     const duplicates = Math.max(0, ours.length - outboxEmails);
 
     const participants = options.selected - (withdrawn ? 1 : 0) + (offered ? 1 : 0);
-    const reminders = stack.scheduler
+    const reminderFirings = stack.scheduler
       .invocations()
-      .filter((f) => f.ok && f.schedule.includes('.reminder-')).length;
+      .filter((f) => f.ok && f.schedule.includes('.reminder-'));
+    // The first group's session reminds its members; every other reminder, every participant.
+    const reminded = reminderFirings.reduce(
+      (sum, f) => sum + (f.schedule.startsWith('mentoring-2024-05.') ? firstGroup : participants),
+      0,
+    );
     const expectedByKind: Record<string, number> = {
       confirmation: options.nominations,
       acknowledgement: options.nominations,
@@ -251,10 +310,13 @@ export const runSimulation = async (options: SimulationOptions): Promise<Simulat
       'place-offered': offered ? 1 : 0,
       'reserve-closed': reserves - (offered ? 1 : 0),
       'stipend-awarded': stipendAwarded ? 1 : 0,
-      'timeline-changed': calendarChanged ? participants : 0,
+      // The June meeting for everyone; the first group's dated session for its members.
+      'timeline-changed': (calendarChanged ? participants : 0) + firstGroup,
+      'mentoring-group': firstGroup ? participants : 0,
+      announcement: announced ? participants : 0,
       'decision-readiness': organizers.length,
       'decisions-overdue': options.undecided > 0 ? organizers.length : 0,
-      reminder: reminders * participants,
+      reminder: reminded,
       evaluation: participants,
       certificate: participants,
     };

@@ -22,7 +22,8 @@ describe('npm run simulate', () => {
       deadLetters: 0,
       unsent: 0,
       failedFirings: 0,
-      scheduleFirings: 28,
+      // The program's 28, and the first mentoring group's May session's two reminders.
+      scheduleFirings: 30,
     });
     // The outbox sweep ran on the way to each firing; racing the mailer, it sent nothing twice.
     expect(report.sweeps).toBeGreaterThan(0);
@@ -39,7 +40,10 @@ describe('npm run simulate', () => {
       'place-offered': 1,
       'reserve-closed': 1,
       'stipend-awarded': 1,
-      'timeline-changed': 6,
+      // Everyone for the June meeting; the first group of three for its dated session.
+      'timeline-changed': 9,
+      'mentoring-group': 6,
+      announcement: 6,
       certificate: 6,
     });
     expect(report.sentThroughSes).toBe(Object.values(report.emailsByKind).reduce((a, b) => a + b, 0));
