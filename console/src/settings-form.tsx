@@ -96,6 +96,8 @@ const hints = (timeZone: string): Record<string, string> => {
     travelStipends: 'How many travel stipends it offers.',
     contactEmail:
       'Applicants and participants write to it: the form shows it, and every email replies to it.',
+    'certificateRule.meetingsAttended':
+      'A participant present at this many of the monthly meetings gets the certificate; the others get their attendance record.',
   };
 };
 

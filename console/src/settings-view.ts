@@ -48,6 +48,7 @@ export const settingFields: readonly SettingField[] = [
   { path: 'travelStipends.min', label: 'Minimum travel stipends', short: 'Minimum', kind: 'count' },
   { path: 'travelStipends.max', label: 'Maximum travel stipends', short: 'Maximum', kind: 'count' },
   { path: 'contactEmail', label: 'Contact address', kind: 'email' },
+  { path: 'certificateRule.meetingsAttended', label: 'Meetings attended for the certificate', kind: 'count' },
 ];
 
 /** The settings made of several values, each shown as a fieldset with this legend. */

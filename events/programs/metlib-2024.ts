@@ -124,6 +124,9 @@ export const metlib2024: Program = {
   // The call names no survey; organizers set the real link here before March 2025.
   evaluationSurveyUrl: 'https://metlib.example.org/learning-circle-2024/evaluation',
   certificateSignatory: 'Tommi Laitio, facilitator, for the IFLA Metropolitan Libraries Section',
+  // The call asks for "active participation throughout the year" and sets no number: seven of the
+  // ten meetings, as organizers of such programs commonly ask, until organizers change it.
+  certificateRule: { meetingsAttended: 7 },
   personalData: {
     contactEmail: 'privacy@metlib.example.org',
     monthsAfterDecision: 6,

@@ -123,6 +123,11 @@ export const programSchema = z
     /** The line under the participant's name on the certificate. */
     certificateSignatory: text(1, 200),
     /**
+     * Who gets the certificate: those present at this many of the monthly meetings held. The
+     * others get their attendance record instead (docs/participants-year.md).
+     */
+    certificateRule: z.strictObject({ meetingsAttended: whole(0, 100) }),
+    /**
      * Who answers questions about personal data, and how long it is kept: months after the
      * decision (not selected, withdrawn) and after the certificates (participants). Unset periods
      * are the defaults in retention.ts.
@@ -154,6 +159,13 @@ export const programSchema = z
       path: ['reserveUntil'],
       message: 'the reserve list cannot close before decisions are due',
     }),
+    z.refine(
+      (p) => p.certificateRule.meetingsAttended <= p.timeline.filter((e) => e.kind === 'meeting').length,
+      {
+        path: ['certificateRule', 'meetingsAttended'],
+        message: 'more meetings than the timeline has',
+      },
+    ),
     z.refine((p) => p.travelStipends.min <= p.travelStipends.max, {
       path: ['travelStipends'],
       message: 'the minimum must not be more than the maximum',

@@ -16,6 +16,7 @@ export const settingKeys = [
   'capacity',
   'travelStipends',
   'contactEmail',
+  'certificateRule',
 ] as const;
 
 export type ProgramSettings = Pick<Program, (typeof settingKeys)[number]>;
@@ -80,6 +81,9 @@ export const settingsChangeSchema = (program: Program) =>
         z.strictObject({ min: whole('travelStipends.min'), max: whole('travelStipends.max') }),
       ),
       contactEmail: z.optional(z.email({ error: 'contactEmail must be an email address' })),
+      certificateRule: z.optional(
+        z.strictObject({ meetingsAttended: whole('certificateRule.meetingsAttended') }),
+      ),
       expectedVersion: z
         .int({ error: 'expectedVersion is the settingsVersion you read (0 for the original)' })
         .check(z.nonnegative()),
@@ -153,6 +157,16 @@ export const settingsRefusal = (before: Program, after: Program, facts: ProgramF
     if (after.reserveUntil < today) return 'The reserve list cannot close in the past';
     if (decided && after.reserveUntil < before.reserveUntil) {
       return `Reserves were told that a place may open until ${formatCalendarDate(before.reserveUntil)}; the date may move later, not earlier`;
+    }
+  }
+  if (changed(before, after, 'certificateRule')) {
+    const issued = before.timeline.find((e) => e.kind === 'certificates');
+    if (
+      issued &&
+      'at' in issued.when &&
+      past(wallTimeToInstant(issued.when.at, before.timeZone).toISOString())
+    ) {
+      return 'The certificates have been issued under the rule as it was; it can no longer change';
     }
   }
   if (after.capacity.max < facts.placesTaken) {

@@ -238,7 +238,11 @@ describe('the program settings in the staff console', () => {
       email: 'reviewer1@metlib.example.org',
     });
     const nav = page.getByRole('navigation', { name: 'Console' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Nominations', 'Cohort', 'Mentoring groups']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      'Nominations',
+      'Cohort',
+      'Mentoring groups',
+    ]);
     expect(await page.getByRole('link', { name: 'Program settings' }).count()).toBe(0);
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);

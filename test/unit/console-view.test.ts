@@ -289,6 +289,7 @@ describe('the program settings page', () => {
     capacity: { min: 15, max: 20 },
     travelStipends: { min: 1, max: 3 },
     contactEmail: 'learning-circle@metlib.example.org',
+    certificateRule: { meetingsAttended: 7 },
   };
   const read = { settings, timeZone: 'America/New_York', settingsVersion: 2 };
   const shown = formValues(settings, read.timeZone);
@@ -317,6 +318,7 @@ describe('the program settings page', () => {
       'travelStipends.min': '1',
       'travelStipends.max': '3',
       contactEmail: 'learning-circle@metlib.example.org',
+      'certificateRule.meetingsAttended': '7',
     });
   });
 
