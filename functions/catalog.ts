@@ -367,6 +367,17 @@ export const catalog: readonly FunctionEntry[] = [
     timeoutSeconds: 30,
   },
   {
+    name: 'RecordAttendance',
+    entry: 'functions/record-attendance.ts',
+    description:
+      'The registers of the meetings and each participant’s attendance, for staff; organizers keep them',
+    routes: [
+      { method: 'GET', path: '/programs/{programId}/attendance', staff: true },
+      { method: 'PUT', path: '/programs/{programId}/attendance/{eventId}', staff: true },
+    ],
+    access: { table: [...reads, 'PutItem'] },
+  },
+  {
     name: 'SendAnnouncement',
     entry: 'functions/send-announcement.ts',
     description:
@@ -430,6 +441,24 @@ export const catalog: readonly FunctionEntry[] = [
       siteUrl: true,
     },
     timeoutSeconds: 300,
+    bundleFiles: {
+      from: 'node_modules/dejavu-fonts-ttf/ttf',
+      files: ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'],
+      folder: 'fonts',
+      environmentVariable: variables.CERTIFICATE_FONT_DIR,
+    },
+  },
+  {
+    name: 'ServeCertificate',
+    entry: 'functions/serve-certificate.ts',
+    description:
+      'A participant’s certificate on demand: downloaded from their page, or issued again by organizers after a correction',
+    routes: [
+      { method: 'GET', path: '/participants/{token}/certificate' },
+      { method: 'POST', path: '/nominations/{id}/certificate', staff: true },
+    ],
+    access: { table: [...reads, 'PutItem', 'UpdateItem'], signLinks: true, siteUrl: true },
+    timeoutSeconds: 30,
     bundleFiles: {
       from: 'node_modules/dejavu-fonts-ttf/ttf',
       files: ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'],

@@ -1,4 +1,5 @@
 import type { Announcement } from './domain/announcements.ts';
+import type { AttendanceRegister } from './domain/attendance.ts';
 import type { DeliveryEvent, DeliveryEventType, UndeliverableAddress } from './domain/mail-delivery.ts';
 import type { MentoringGroup } from './domain/mentoring-groups.ts';
 import type { Nomination } from './domain/nomination.ts';
@@ -29,6 +30,8 @@ export type AuditAction =
   | 'notice'
   /** The participant replaced their calendar feed's address: the old one stops working. */
   | 'renew-calendar-feed'
+  /** The certificate made again (after a name correction) and mailed. */
+  | 'reissue-certificate'
   /** The nomination's personal data got its lifetime (the participants', at the certificates). */
   | 'set-retention'
   /** What the mail service reported of one of its emails (recorded without changing its version). */
@@ -331,6 +334,16 @@ export type SettingsAudit = Omit<SettingsChange, 'programId' | 'expectedVersion'
   version: number;
 };
 
+export interface AttendanceChange {
+  programId: string;
+  eventId: string;
+  marks: AttendanceRegister['marks'];
+  expectedVersion: number;
+  actor: string;
+  at: string;
+  note?: string;
+}
+
 export interface MentoringGroupsChange {
   programId: string;
   groups: MentoringGroup[];
@@ -379,6 +392,10 @@ export interface ProgramRepository {
   recordAnnouncement(announcement: Announcement): Promise<Announcement | undefined>;
   /** The program's announcements, newest first. */
   announcements(programId: string): Promise<Announcement[]>;
+  /** Every register of the program's meetings and sessions kept so far. */
+  attendance(programId: string): Promise<AttendanceRegister[]>;
+  /** Saves a meeting's register if still at `expectedVersion` (VersionConflictError otherwise), with an audit entry. */
+  saveAttendance(change: AttendanceChange): Promise<number>;
 }
 
 export interface ProgramExport {

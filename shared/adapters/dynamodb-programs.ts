@@ -1,11 +1,13 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Announcement } from '../domain/announcements.ts';
+import type { AttendanceRegister } from '../domain/attendance.ts';
 import { NotFoundError, VersionConflictError } from '../domain/errors.ts';
 import type { MentoringGroup } from '../domain/mentoring-groups.ts';
 import type { Program, TimelineEvent } from '../domain/program.ts';
 import type { ProgramSettings } from '../domain/program-settings.ts';
 import type {
+  AttendanceChange,
   MentoringGroupsChange,
   ProgramExport,
   ProgramRepository,
@@ -170,6 +172,34 @@ export class DynamoDbProgramRepository implements ProgramRepository {
     }
   }
 
+  async attendance(programId: string): Promise<AttendanceRegister[]> {
+    const items = await this.query(programId, keys.attendancePrefix);
+    return items.map(({ eventId, marks, version, updatedAt, updatedBy }) => ({
+      eventId,
+      marks,
+      version,
+      updatedAt,
+      updatedBy,
+    })) as AttendanceRegister[];
+  }
+
+  saveAttendance(change: AttendanceChange): Promise<number> {
+    return this.saveVersioned(
+      change,
+      {
+        key: keys.attendance(change.programId, change.eventId),
+        type: 'attendance',
+        content: { eventId: change.eventId, marks: change.marks },
+      },
+      {
+        key: keys.attendanceAudit(change.programId, change.eventId, change.expectedVersion + 1),
+        action: 'record-attendance',
+        content: { eventId: change.eventId, marks: change.marks },
+      },
+      `The register of "${change.eventId}" was changed by someone else`,
+    );
+  }
+
   async announcements(programId: string): Promise<Announcement[]> {
     const items = await this.query(programId, keys.announcementPrefix);
     return items.map(announcementOf).sort((a, b) => b.sentAt.localeCompare(a.sentAt));
@@ -278,5 +308,7 @@ export const cachedPrograms = (
     recordExport: (entry) => inner.recordExport(entry),
     recordAnnouncement: (announcement) => inner.recordAnnouncement(announcement),
     announcements: (programId) => inner.announcements(programId),
+    attendance: (programId) => inner.attendance(programId),
+    saveAttendance: (change) => inner.saveAttendance(change),
   };
 };

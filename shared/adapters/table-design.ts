@@ -20,6 +20,8 @@
  * | groups       | PROGRAM#<prog>                       | GROUPS             |                 |                              |
  * | groups audit | PROGRAM#<prog>                       | AUDIT#GROUPS#<version> |             |                              |
  * | announcement | PROGRAM#<prog>                       | ANNOUNCEMENT#<id>  |                 |                              |
+ * | register     | PROGRAM#<prog>                       | ATTENDANCE#<event> |                 |                              |
+ * | register audit | PROGRAM#<prog>                     | AUDIT#ATTENDANCE#<event>#<version> |  |                              |
  * | program audit| PROGRAM#<prog>                       | AUDIT#<version>    |                 |                              |
  * | export audit | PROGRAM#<prog>                       | AUDIT#EXPORT#<at>#<sub> |            |                              |
  * | staff email  | PROGRAM#<prog>#EMAILS                | EMAIL#<key>        |                 |                              |
@@ -106,6 +108,15 @@ export const keys = {
   settingsAuditPrefix: 'AUDIT#SETTINGS#',
   announcement: (programId: string, id: string) => ({ pk: `PROGRAM#${programId}`, sk: `ANNOUNCEMENT#${id}` }),
   announcementPrefix: 'ANNOUNCEMENT#',
+  attendance: (programId: string, eventId: string) => ({
+    pk: `PROGRAM#${programId}`,
+    sk: `ATTENDANCE#${eventId}`,
+  }),
+  attendancePrefix: 'ATTENDANCE#',
+  attendanceAudit: (programId: string, eventId: string, version: number) => ({
+    pk: `PROGRAM#${programId}`,
+    sk: `AUDIT#ATTENDANCE#${eventId}#${String(version).padStart(6, '0')}`,
+  }),
   mentoringGroups: (programId: string) => ({ pk: `PROGRAM#${programId}`, sk: 'GROUPS' }),
   mentoringGroupsAudit: (programId: string, version: number) => ({
     pk: `PROGRAM#${programId}`,

@@ -15,6 +15,8 @@ export type Permission =
   | 'change-settings'
   | 'change-mentoring-groups'
   | 'send-announcement'
+  | 'record-attendance'
+  | 'reissue-certificate'
   | 'declare-conflict'
   | 'export-nominations'
   | 'correct-nomination'
@@ -83,6 +85,8 @@ const rules: Record<Permission, Rule> = {
     groups: organizers,
     refusal: 'Only organizers may write to participants and applicants',
   },
+  'record-attendance': { groups: organizers, refusal: 'Only organizers may record attendance' },
+  'reissue-certificate': { groups: organizers, refusal: 'Only organizers may issue a certificate again' },
   'declare-conflict': { groups: staff, refusal: 'This needs membership of organizers or reviewers' },
   'export-nominations': { groups: organizers, refusal: 'Only organizers may export nominations' },
   'correct-nomination': { groups: organizers, refusal: 'Only organizers may correct a nomination' },

@@ -32,6 +32,8 @@ export const mailClass: Record<EmailKind, 'essential' | 'optional'> = {
   'mentoring-group': 'essential',
   // Organizers' news: not sent to someone who complained of our mail, like reminders.
   announcement: 'optional',
+  // In place of the certificate: what the record shows, and whom to write to if it is wrong.
+  'attendance-record': 'essential',
   evaluation: 'optional',
 };
 

@@ -185,6 +185,8 @@ export interface Nomination extends NominationInput {
   stipend?: StipendDecision;
   /** The participant has been told of their awarded stipend: in the decision email or its own. */
   stipendTold?: boolean;
+  /** The participant's certificate, once issued: when, and the name it bears (reissued after a correction). */
+  certificate?: { issuedAt: string; name: string; reissuedAt?: string };
   /** The participant's calendar feed generation: each new feed address revokes those before (participant-links.ts). */
   calendarFeed?: number;
   /** Addresses that bounced for good, as the mail service reported them (see `currentUndeliverable`). */

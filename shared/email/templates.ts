@@ -24,6 +24,7 @@ export type EmailKind =
   | 'timeline-changed'
   | 'mentoring-group'
   | 'announcement'
+  | 'attendance-record'
   | 'evaluation'
   | 'certificate'
   | 'delivery-failed';
@@ -65,7 +66,7 @@ export const layout = (
   html: html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${body.subject}</title></head>
 <body style="font-family: Arial, sans-serif; line-height: 1.5; color: #0b0c0c; max-width: 40em">
-${body.paragraphs.map((p) => html`<p>${p}</p>\n`)}<p style="color:#505a5f">Questions? Write to <a href="mailto:${program.contactEmail}">${program.contactEmail}</a>, or answer this email.<br>${program.name} · ${program.organizer}</p>
+${body.paragraphs.map((p) => html`<p style="white-space:pre-line">${p}</p>\n`)}<p style="color:#505a5f">Questions? Write to <a href="mailto:${program.contactEmail}">${program.contactEmail}</a>, or answer this email.<br>${program.name} · ${program.organizer}</p>
 </body></html>`.value,
   text: `${body.paragraphs.map((p) => (typeof p === 'string' ? p : stripTags(p.value))).join('\n\n')}\n\nQuestions? Write to ${program.contactEmail}, or answer this email.\n\n-- \n${program.name} · ${program.organizer}\n`,
 });

@@ -1,3 +1,4 @@
+import type { AttendanceRecord } from '../domain/attendance.ts';
 import type { UndeliverableAddress } from '../domain/mail-delivery.ts';
 import { groupOf } from '../domain/mentoring-groups.ts';
 import type { Nomination } from '../domain/nomination.ts';
@@ -170,6 +171,34 @@ export const certificateEmail = (
       content: base64(pdf),
     },
   ],
+});
+
+/**
+ * In place of the certificate, for a participant whose record does not meet the rule: each
+ * meeting with their mark, the rule, and whom to write to if the record is wrong.
+ */
+export const attendanceRecordEmail = (
+  program: Program,
+  participant: Nomination,
+  record: AttendanceRecord,
+  page?: string,
+): EmailMessage => ({
+  ...toParticipant(participant),
+  ...layout(program, {
+    subject: `Your participation in the ${program.name}`,
+    paragraphs: [
+      `Dear ${participant.candidate.name},`,
+      `Thank you for your year in the ${program.name}. Its certificate of participation goes to those present at ${record.required} of the ${record.held} monthly meetings; our register shows you present at ${record.attended}:`,
+      record.meetings
+        .map(
+          ({ event, mark }) =>
+            `- ${whenText(program, event, program.timeZone)}: ${mark ?? 'no register kept (counted as present)'}`,
+        )
+        .join('\n'),
+      `If the register is wrong, please write to ${program.contactEmail}: once it is corrected, your certificate follows.`,
+      ...yourPage(page),
+    ],
+  }),
 });
 
 export interface DecisionStanding {

@@ -1,9 +1,11 @@
 import type { ScheduledEvent } from '#events/contracts';
 import { participationCertificate } from '../documents/certificate.ts';
 import { scheduler } from '../domain/actor.ts';
+import { attendanceRecord } from '../domain/attendance.ts';
+import type { Nomination } from '../domain/nomination.ts';
 import { eventFirstDate, type Program } from '../domain/program.ts';
 import { certificateExpiry } from '../domain/retention.ts';
-import { certificateEmail } from '../email/timeline-templates.ts';
+import { attendanceRecordEmail, certificateEmail } from '../email/timeline-templates.ts';
 import type { QueuedEmail } from '../ports.ts';
 import { recordChange } from './record-change.ts';
 import { type OccasionDeps, occasion, participants, type TimelineOutcome } from './timeline-occasion.ts';
@@ -24,24 +26,34 @@ export const issueCertificates = async (
   if (input.kind !== 'certificates') throw new Error(`IssueCertificates does not run "${input.kind}" events`);
   const { program, forParticipant, queue } = await occasion(deps, input);
   const people = await participants(deps.nominations, program.id);
-  const period = programPeriod(program);
+  const registers = new Map((await deps.programs.attendance(program.id)).map((r) => [r.eventId, r]));
+  const at = Date.parse(input.scheduledAt);
   const emails: QueuedEmail[] = [];
+  const certified = new Set<string>();
   for (const n of people) {
-    const pdf = await participationCertificate(
-      program,
-      { participant: n.candidate.name, library: `${n.library.name}, ${n.library.city}`, period },
-      deps.fontDir,
-    );
+    const record = attendanceRecord(program, registers, n.id, at);
     const page = await deps.pages?.page(program, n);
-    emails.push(forParticipant(n, 'certificate', certificateEmail(program, n, pdf, page)));
+    if (record.meetsRule) {
+      certified.add(n.id);
+      const pdf = await certificateOf(deps, program, n);
+      emails.push(forParticipant(n, 'certificate', certificateEmail(program, n, pdf, page)));
+    } else {
+      emails.push(forParticipant(n, 'attendance-record', attendanceRecordEmail(program, n, record, page)));
+    }
   }
   const outcome = await queue(emails);
-  // Their certificates sent, the participants' data starts its last period.
+  // Their certificates sent (or their record), the participants' data starts its last period;
+  // a certificate is noted on the nomination with the name it bears.
   const expiresAt = certificateExpiry(program, input.scheduledAt);
   for (const n of people.filter((p) => !p.expiresAt)) {
     await recordChange(deps, n, scheduler, {
       action: 'set-retention',
-      fields: { expiresAt },
+      fields: {
+        expiresAt,
+        ...(certified.has(n.id)
+          ? { certificate: { issuedAt: input.scheduledAt, name: n.candidate.name } }
+          : {}),
+      },
       audit: { note: `Personal data erased after ${new Date(expiresAt * 1000).toISOString().slice(0, 10)}` },
     });
   }
@@ -51,6 +63,18 @@ export const issueCertificates = async (
 const monthYear = (iso: string) =>
   new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(`${iso.slice(0, 7)}-15T00:00:00Z`),
+  );
+
+/** A participant's certificate as a PDF, with their name as it now is. */
+export const certificateOf = (deps: { fontDir: string }, program: Program, n: Nomination) =>
+  participationCertificate(
+    program,
+    {
+      participant: n.candidate.name,
+      library: `${n.library.name}, ${n.library.city}`,
+      period: programPeriod(program),
+    },
+    deps.fontDir,
   );
 
 /** "April 2024 – March 2025", from the first and last dated events. */

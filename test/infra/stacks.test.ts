@@ -172,6 +172,7 @@ describe('the nominators’ links and the intake limits', () => {
         'NotifyDecisions',
         'RunTimelineEvent',
         'SendAnnouncement',
+        'ServeCertificate',
         'ServeParticipantPage',
         'SubmitNomination',
         'TransitionNomination',

@@ -75,6 +75,8 @@ describe('the environment of each function', () => {
       ChangeProgramSettings: [...table, ...schedules, ...pages],
       ArrangeMentoringGroups: [...table, ...pages],
       SendAnnouncement: [...table, ...pages],
+      RecordAttendance: table,
+      ServeCertificate: ['CERTIFICATE_FONT_DIR', ...table, ...pages],
       SyncSchedules: [...table, ...schedules],
       RunTimelineEvent: ['ORGANIZER_EMAILS', ...table, ...pages],
       IssueCertificates: ['CERTIFICATE_FONT_DIR', 'ORGANIZER_EMAILS', ...table, ...pages],

@@ -1,10 +1,12 @@
 import { programs as definitions } from '#events/programs/index';
 import type { Announcement } from '#shared/domain/announcements';
+import type { AttendanceRegister } from '#shared/domain/attendance';
 import { NotFoundError, VersionConflictError } from '#shared/domain/errors';
 import type { MentoringGroup } from '#shared/domain/mentoring-groups';
 import type { Program, TimelineEvent } from '#shared/domain/program';
 import type { ProgramSettings } from '#shared/domain/program-settings';
 import type {
+  AttendanceChange,
   MentoringGroupsChange,
   ProgramExport,
   ProgramRepository,
@@ -42,6 +44,7 @@ export class InMemoryProgramRepository implements ProgramRepository {
   private readonly groups = new Map<string, Saved<MentoringGroup[], Entry<MentoringGroupsChange>>>();
   private readonly exportEntries: ProgramExport[] = [];
   private readonly announced = new Map<string, Announcement>();
+  private readonly registers = new Map<string, Saved<AttendanceRegister['marks'], Entry<AttendanceChange>>>();
 
   constructor(
     private readonly programs: ReadonlyMap<string, Program> = definitions,
@@ -74,6 +77,27 @@ export class InMemoryProgramRepository implements ProgramRepository {
     if (recorded) return structuredClone(recorded);
     this.announced.set(key, structuredClone(announcement));
     return undefined;
+  }
+
+  async attendance(programId: string): Promise<AttendanceRegister[]> {
+    const prefix = `${programId}/`;
+    return [...this.registers.entries()]
+      .filter(([key]) => key.startsWith(prefix))
+      .map(([key, saved]) => ({
+        eventId: key.slice(prefix.length),
+        marks: structuredClone(saved.value),
+        version: saved.version,
+      }));
+  }
+
+  async saveAttendance(change: AttendanceChange): Promise<number> {
+    return this.save(
+      this.registers,
+      { ...change, programId: `${change.programId}/${change.eventId}` },
+      change.marks,
+      () => entryOf(change),
+      `The register of "${change.eventId}" was`,
+    );
   }
 
   async announcements(programId: string) {
