@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lighthouse, { desktopConfig, type Config as LighthouseConfig } from 'lighthouse';
 import puppeteer, { type Page } from 'puppeteer-core';
+import { metlib2024 } from '../events/programs/metlib-2024.ts';
 import sample from '../events/samples/nomination.json' with { type: 'json' };
 import { freePort } from '../local/listen.ts';
 import { confirmationLinks } from '../local/nominator-mail.ts';
@@ -11,13 +12,16 @@ import { localStaffPassword } from '../local/settings.ts';
 import { type RunningStack, startStack } from '../local/stack.ts';
 
 /**
- * Every page Lighthouse audits, one line each; `{id}` stands for a seeded nomination. Signed-in
- * pages are audited in the tab that signed in at the local OpenID provider, since the console
- * keeps its session in that tab's sessionStorage. The console's pages are kept from crawlers on
- * purpose (robots.txt), so Lighthouse's "is crawlable" audit is not counted for them.
+ * Every page Lighthouse audits, one line each; `{id}` stands for a seeded nomination and `{token}`
+ * for the signed token in a seeded participant's link. Signed-in pages are audited in the tab that
+ * signed in at the local OpenID provider, since the console keeps its session in that tab's
+ * sessionStorage. The console's pages are kept from crawlers on purpose (robots.txt), and a
+ * participant's page is private to them, so Lighthouse's "is crawlable" audit is not counted for
+ * those.
  */
 export const auditedPages: readonly AuditedPage[] = [
   { name: 'nomination form', path: '/programs/metlib-2024/nominate', signedIn: false, crawled: true },
+  { name: 'participant page', path: '/participants/{token}', signedIn: false, crawled: false },
   { name: 'console signed out, on to sign in', path: '/staff', signedIn: false, crawled: false },
   { name: 'console: nominations', path: '/staff', signedIn: true, crawled: false },
   { name: 'console: a nomination', path: '/staff/nominations/{id}', signedIn: true, crawled: false },
@@ -75,7 +79,26 @@ const configs: Record<Preset, LighthouseConfig> = {
   desktop: { ...desktopConfig, settings: { ...desktopConfig.settings, disableStorageReset: true } },
 };
 
-/** A local stack of its own (in-memory tables) with a few nominations, one of them reviewed. */
+/**
+ * The path of the newest participant page link mailed to `address`, read from the SES emulator's
+ * `/store` JSON as the participant would read their inbox (as `confirmationLinks` does for nominators).
+ */
+const participantLink = async (sesEndpoint: string, address: string) => {
+  const store = (await (await fetch(`${sesEndpoint}/store`)).json()) as {
+    emails: { destination: { to: string[] }; body: { text?: string } }[];
+  };
+  return store.emails
+    .filter((e) => e.destination.to.some((to) => to.toLowerCase() === address.toLowerCase()))
+    .map((e) => e.body.text?.match(/\/participants\/[\w.-]+/)?.[0])
+    .filter((path) => path !== undefined)
+    .at(-1);
+};
+
+/**
+ * A local stack of its own (in-memory tables) with a few nominations: one of them reviewed, one
+ * selected and told, so a participant (in Madrid) has their page, with a join link and a reading
+ * on their next meeting.
+ */
 const seededStack = async (work: string) => {
   const stack = await startStack({
     apiPort: 0,
@@ -128,8 +151,36 @@ const seededStack = async (work: string) => {
       body: JSON.stringify({ action: 'review', score: 4, note: 'Strong partnerships across the city' }),
     });
     if (!r.ok) throw new Error(`Reviewing the seeded nomination: ${r.status} ${await r.text()}`);
-    await stack.poller.drained(); // the acknowledgements sent before anything is timed
-    return { stack, reviewed };
+    const asOrganizer = { 'content-type': 'application/json', authorization: `Bearer ${organizer}` };
+    const selected = ids[0] as string;
+    for (const action of ['review', 'select', 'notify']) {
+      const t = await fetch(`${stack.apiUrl}/nominations/${selected}/transitions`, {
+        method: 'POST',
+        headers: asOrganizer,
+        body: JSON.stringify({ action }),
+      });
+      if (!t.ok)
+        throw new Error(`Selecting the seeded participant (${action}): ${t.status} ${await t.text()}`);
+    }
+    const timeline = metlib2024.timeline.map((e) =>
+      e.id === 'meeting-2024-05'
+        ? {
+            ...e,
+            joinUrl: 'https://meet.example.org/metlib-may',
+            readings: [{ title: 'Safe and welcoming libraries', url: 'https://readings.example.org/safe' }],
+          }
+        : e,
+    );
+    const dated = await fetch(`${stack.apiUrl}/programs/metlib-2024/timeline`, {
+      method: 'PUT',
+      headers: asOrganizer,
+      body: JSON.stringify({ timeline, expectedVersion: 0 }),
+    });
+    if (!dated.ok) throw new Error(`Setting the join link: ${dated.status} ${await dated.text()}`);
+    await stack.poller.drained(); // the acknowledgements and decisions sent before anything is timed
+    const participant = await participantLink(stack.sesEndpoint, 'candidate-0@lighthouse.example.org');
+    if (!participant) throw new Error('No participant page link was mailed to the selected candidate');
+    return { stack, reviewed, participantToken: participant.slice('/participants/'.length) };
   } catch (error) {
     await stack.stop();
     throw error;
@@ -182,7 +233,7 @@ export const auditPages = async (say: (line: string) => void): Promise<Lighthous
   const work = mkdtempSync(join(tmpdir(), 'metlib-lighthouse-'));
   const reportsDir = join(import.meta.dirname, '../test-results/lighthouse');
   mkdirSync(reportsDir, { recursive: true });
-  const { stack, reviewed } = await seededStack(work).catch((error) => {
+  const { stack, reviewed, participantToken } = await seededStack(work).catch((error) => {
     rmSync(work, { recursive: true, force: true });
     throw error;
   });
@@ -220,7 +271,7 @@ export const auditPages = async (say: (line: string) => void): Promise<Lighthous
           while (runs < maxRuns && (!best || best.scores.performance < lighthouseGoal)) {
             runs += 1;
             await cdp.send('Network.clearBrowserCache');
-            const url = `${stack.apiUrl}${p.path.replace('{id}', reviewed)}`;
+            const url = `${stack.apiUrl}${p.path.replace('{id}', reviewed).replace('{token}', participantToken)}`;
             const run = await audit(page, url, preset, p.crawled, join(reportsDir, `${slug}-${runs}.html`));
             say(
               `lighthouse: ${p.name} (${p.path}, ${preset}, run ${runs}): ${categories.map((c) => run.scores[c]).join('/')}`,

@@ -25,6 +25,11 @@ button{font:inherit;font-size:1.1em;background:#00703c;color:#fff;border:0;paddi
 .inset{border-left:10px solid #b1b4b6;padding:.5em 1em;margin:1em 0}
 .summary{margin:0 0 2em}.summary div{border-bottom:1px solid #b1b4b6;padding:.5em 0}.summary dt{font-weight:bold}.summary dd{margin:0;white-space:pre-wrap}
 button.warning{background:#d4351c;box-shadow:0 2px 0 #55150b}button.secondary{background:#f3f2f1;color:#0b0c0c;box-shadow:0 2px 0 #929191}
+.notification-banner{border:5px solid #00703c;background:#00703c;margin-bottom:2em}.notification-banner:focus{outline:3px solid #fd0}
+.notification-banner-title{margin:0;padding:0 .6em .3em;color:#fff;font-weight:bold}
+.notification-banner-content{background:#fff;padding:.8em 1em}.notification-banner-content p{margin:0;font-size:1.2em;font-weight:bold}
+.warning-text{position:relative;margin:1em 0;padding:.4em 0 .4em 3em}.warning-text-icon{position:absolute;left:0;top:50%;transform:translateY(-50%);box-sizing:border-box;width:1.75em;height:1.75em;border:3px solid #0b0c0c;border-radius:50%;background:#0b0c0c;color:#fff;font-size:1.2em;font-weight:bold;line-height:1.3;text-align:center}
+.url{overflow-wrap:anywhere}
 `;
 
 /**

@@ -6,17 +6,22 @@ import { html } from '../email/html.ts';
 import type { ParticipantView } from '../use-cases/participant-page.ts';
 import { pageLayout } from './pages.ts';
 
-/** When an event is, in the participant's own zone first, and in the event's when that differs. */
+/**
+ * When an event is: in the participant's own zone, in bold, and below it in the event's zone when
+ * that differs.
+ */
 const whenForYou = (program: Program, event: TimelineEvent, yourZone: string) => {
   const zone = event.timeZone ?? program.timeZone;
   if ('at' in event.when) {
     const start = wallTimeToInstant(event.when.at, zone);
+    const yours = html`<strong><time datetime="${start.toISOString()}">${formatInZone(start, yourZone)}</time></strong>`;
     return zone === yourZone
-      ? formatInZone(start, zone)
-      : `${formatInZone(start, yourZone)}; ${formatInZone(start, zone)}`;
+      ? html`<p>${yours}</p>`
+      : html`<p>${yours}<span class="hint">${formatInZone(start, zone)}</span></p>`;
   }
-  if ('from' in event.when) return formatDateRange(event.when.from, event.when.to);
-  return `${formatMonth(event.when.month)}, date to be set`;
+  if ('from' in event.when)
+    return html`<p><strong>${formatDateRange(event.when.from, event.when.to)}</strong></p>`;
+  return html`<p><strong>${formatMonth(event.when.month)}, date to be set</strong></p>`;
 };
 
 const details = (program: Program, event: TimelineEvent) => {
@@ -27,7 +32,7 @@ ${theme ? html`<div><dt>Theme</dt><dd>${theme}</dd></div>` : ''}
 ${event.facilitator ? html`<div><dt>Facilitated by</dt><dd>${event.facilitator}</dd></div>` : ''}
 ${group ? html`<div><dt>Mentoring group</dt><dd>${group.name}, mentored by ${group.mentor}</dd></div>` : ''}
 ${event.location ? html`<div><dt>Where</dt><dd>${event.location}</dd></div>` : ''}
-${event.joinUrl ? html`<div><dt>Join</dt><dd><a href="${event.joinUrl}">${event.joinUrl}</a></dd></div>` : ''}
+${event.joinUrl ? html`<div><dt>Join</dt><dd><a href="${event.joinUrl}" class="url">${event.joinUrl}</a></dd></div>` : ''}
 ${event.agenda ? html`<div><dt>Agenda</dt><dd>${event.agenda}</dd></div>` : ''}
 ${
   event.readings?.length
@@ -43,9 +48,19 @@ const eventList = (view: ParticipantView, events: TimelineEvent[], withDetails: 
   const zone = view.nomination.candidate.timeZone;
   return events.map(
     (e) =>
-      html`<h3>${e.title}</h3><p><strong>${whenForYou(view.program, e, zone)}</strong></p>${withDetails ? details(view.program, e) : ''}`,
+      html`<h3>${e.title}</h3>${whenForYou(view.program, e, zone)}${withDetails ? details(view.program, e) : ''}`,
   );
 };
+
+/**
+ * What was just done, in a success notification banner (GOV.UK Design System) before the h1, which
+ * takes the focus so it is read first. Its title is not a heading, so the page's headings start
+ * at its h1 and run in order.
+ */
+const doneBanner = (notice: string | undefined) =>
+  notice
+    ? html`<div class="notification-banner" role="alert" aria-labelledby="done-title" tabindex="-1" autofocus><p class="notification-banner-title" id="done-title">Success</p><div class="notification-banner-content"><p>${notice}</p></div></div>`
+    : '';
 
 /** A participant's own page: reached from the private link in each of their emails. */
 export const participantPageHtml = (view: ParticipantView, base: string, notice?: string) => {
@@ -54,15 +69,15 @@ export const participantPageHtml = (view: ParticipantView, base: string, notice?
   if (!view.participant) {
     return pageLayout(
       title,
-      html`${notice ? html`<div class="panel" role="status"><p>${notice}</p></div>` : ''}
+      html`${doneBanner(notice)}
 <h1>${title}</h1>
-<p class="inset">${n.status === 'withdrawn' ? 'You have left the program.' : 'This page is for the participants of the program.'} For anything about it, write to <a href="mailto:${program.contactEmail}">${program.contactEmail}</a>.</p>`,
+<p class="inset">${n.status !== 'withdrawn' ? 'This page is for the participants of the program. ' : notice ? '' : 'You have left the program. '}For anything about the program, write to <a href="mailto:${program.contactEmail}">${program.contactEmail}</a>.</p>`,
       `Your page in the ${program.name}`,
     );
   }
   return pageLayout(
     title,
-    html`${notice ? html`<div class="panel" role="status"><p>${notice}</p></div>` : ''}
+    html`${doneBanner(notice)}
 <h1>${title}</h1>
 <p>${n.candidate.name}, ${n.library.name}, ${n.library.city}. Reference <strong>${referenceOf(n.id)}</strong>. Times are shown in your time zone first (${n.candidate.timeZone}).</p>
 <p class="inset">This page is yours alone: its address works like a key, so please do not share it.</p>
@@ -72,7 +87,7 @@ ${view.upcoming.length ? eventList(view, view.upcoming, true) : html`<p>Nothing 
 ${view.toBeDated.length ? html`<h2>Dates to be set</h2>${eventList(view, view.toBeDated, false)}<p>You will get an email with a calendar entry when a date is set.</p>` : ''}
 <h2>Your calendar</h2>
 <p>Subscribe to this address in your calendar program to have every meeting and session, kept up to date as they change:</p>
-<p><a href="${view.calendarUrl ?? ''}">${view.calendarUrl ?? ''}</a></p>
+<p><a href="${view.calendarUrl ?? ''}" class="url">${view.calendarUrl ?? ''}</a></p>
 <form method="post" action="${base}/calendar" novalidate><p class="hint">If you shared the address by mistake, make a new one: the old one stops working at once.</p><button type="submit" class="secondary">Make a new calendar address</button></form>
 ${view.past.length ? html`<h2>Already held</h2>${eventList(view, view.past, false)}` : ''}
 <h2>Leaving the program</h2>
@@ -82,13 +97,19 @@ ${view.past.length ? html`<h2>Already held</h2>${eventList(view, view.past, fals
   );
 };
 
-/** The step before leaving, so one stray click does not end anyone's place. */
+/**
+ * The step before leaving, so one stray click does not end anyone's place. Someone who has
+ * already left sees their page, which says so, rather than a step they cannot take.
+ */
 export const leavePage = (view: ParticipantView, base: string) =>
-  pageLayout(
-    `Leave the ${view.program.name}`,
-    html`<h1>Leave the ${view.program.name}?</h1>
-<p>Your place goes to someone else, and you will get no more reminders or invitations. This cannot be undone.</p>
+  view.participant
+    ? pageLayout(
+        `Leave the ${view.program.name}`,
+        html`<h1>Leave the ${view.program.name}?</h1>
+<p>Your place goes to someone else, and you will get no more reminders or invitations.</p>
+<div class="warning-text"><span class="warning-text-icon" aria-hidden="true">!</span><strong><span class="visually-hidden">Warning: </span>This cannot be undone.</strong></div>
 <p>You will get an email confirming it, and the organizers are told.</p>
 <form method="post" action="${base}/leave" novalidate><button type="submit" class="warning">Yes, leave the program</button></form>
 <p><a href="${base}">No, stay in the program</a></p>`,
-  );
+      )
+    : participantPageHtml(view, base);

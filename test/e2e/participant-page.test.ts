@@ -1,0 +1,225 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { metlib2024 } from '../../events/programs/metlib-2024.ts';
+import { launchChromium, seriousAxeViolations } from '../support/browser.ts';
+import { focused, tabTo } from '../support/console-session.ts';
+import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
+
+/**
+ * A participant at their own page, in Debian's Chromium, from the link in their email: with
+ * JavaScript turned off and on, by keyboard alone. What is ahead in their zone with the join link
+ * and readings, the sessions still to be dated, a new calendar address, and leaving the program
+ * after its confirmation step; axe-core at each step and the page's screenshot for the docs.
+ */
+const screenshots = join(import.meta.dirname, '../../test-results/screenshots');
+const docsScreenshots = join(import.meta.dirname, '../../docs/screenshots');
+const joinUrl = 'https://meet.example.org/metlib-may?pwd=s3cret';
+const reading = { title: 'Safe and welcoming libraries', url: 'https://readings.example.org/safe-libraries' };
+let stack: TestStack;
+let browser: Browser;
+/** A participant's candidate address for each run, one with JavaScript off and one with it on. */
+const participants: Record<'off' | 'on', string> = { off: '', on: '' };
+
+beforeAll(async () => {
+  mkdirSync(screenshots, { recursive: true });
+  stack = await startTestStack({ organizerEmails: ['chair@metlib.example.org'] });
+  const organizer = await stack.organizer();
+  for (const [script, name] of [
+    ['off', 'Lucía Martín'],
+    ['on', 'Javier Ortega'],
+  ] as const) {
+    const person = nominationBody();
+    person.candidate = { ...person.candidate, name, timeZone: 'Europe/Madrid' };
+    person.library = {
+      ...person.library,
+      name: 'Bibliotecas Municipales de Madrid',
+      city: 'Madrid',
+      country: 'ES',
+    };
+    const { id } = await stack.nominate(person);
+    for (const action of ['review', 'select', 'notify']) {
+      const answer = await stack.api('POST', `/nominations/${id}/transitions`, {
+        token: organizer,
+        body: { action },
+      });
+      if (answer.status !== 200) throw new Error(`${action} answered ${answer.status}: ${answer.text}`);
+    }
+    participants[script] = person.candidate.email;
+  }
+  stack.setClock(new Date('2024-04-20T12:00:00Z'));
+  const timeline = metlib2024.timeline.map((e) =>
+    e.id === 'meeting-2024-05' ? { ...e, joinUrl, readings: [reading] } : e,
+  );
+  const set = await stack.api('PUT', '/programs/metlib-2024/timeline', {
+    token: organizer,
+    body: { timeline, expectedVersion: 0 },
+  });
+  if (set.status !== 200) throw new Error(`The timeline answered ${set.status}: ${set.text}`);
+  browser = await launchChromium();
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+/** The path of a participant's page, from the newest email to them that carries it. */
+const pagePath = async (email: string) => {
+  const found = (await stack.inbox(email))
+    .map((e) => /\/participants\/[A-Za-z0-9_.-]+/.exec(e.body.text ?? '')?.[0])
+    .filter(Boolean)
+    .at(-1);
+  if (!found) throw new Error(`No email to ${email} carried the participant page`);
+  return found;
+};
+
+/** A fresh browser in UTC: the page must show the participant's zone, not the browser's. */
+const open = async (javaScriptEnabled: boolean, path: string) => {
+  const context = await browser.newContext({ javaScriptEnabled, timezoneId: 'UTC' });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  await page.goto(`${stack.apiUrl}${path}`);
+  return { page, problems };
+};
+
+/** Presses Enter on what has the focus, and waits for the page it leads to. */
+const enterTo = async (page: Page, url: RegExp) => {
+  await Promise.all([page.waitForURL(url), page.keyboard.press('Enter')]);
+  await page.waitForLoadState();
+};
+
+/** The focused element is outlined: a keyboard user sees where they are. */
+const focusIsVisible = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement;
+    const style = getComputedStyle(el);
+    return style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2;
+  });
+
+/**
+ * axe-core's serious and critical violations on the page as it stands. axe needs script (its
+ * checks wait on timers), so with JavaScript off the same address is scanned in a tab with it on:
+ * every step ends on a GET the server renders alike, and the page has no script of its own.
+ */
+const scan = async (page: Page, javaScriptEnabled: boolean) => {
+  if (javaScriptEnabled) return seriousAxeViolations(page);
+  const context = await browser.newContext({ timezoneId: 'UTC' });
+  try {
+    const twin = await context.newPage();
+    await twin.goto(page.url());
+    // The same page but for the calendar address, signed afresh (its time is in it) at each view.
+    const fresh = (markup: string) => markup.replaceAll(/\/calendars\/[\w.-]+/g, '/calendars/…');
+    expect(fresh(await twin.content())).toBe(fresh(await page.content()));
+    return await seriousAxeViolations(twin);
+  } finally {
+    await context.close();
+  }
+};
+
+/** The page's headings start at one h1 and never skip a level going down. */
+const headingsInOrder = (page: Page) =>
+  page.evaluate(() => {
+    const levels = Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6')).map((h) =>
+      Number(h.tagName[1]),
+    );
+    return (
+      levels[0] === 1 &&
+      levels.filter((l) => l === 1).length === 1 &&
+      levels.every((l, i) => i === 0 || l <= (levels[i - 1] as number) + 1)
+    );
+  });
+
+/** Every link is underlined, so it stands out from the text around it by more than colour. */
+const linksUnderlined = (page: Page) =>
+  page.evaluate(() =>
+    Array.from(document.querySelectorAll('a')).every((a) =>
+      getComputedStyle(a).textDecorationLine.includes('underline'),
+    ),
+  );
+
+/** Checks every page of the journey: axe-core, the headings and the links. */
+const checkPage = async (page: Page, javaScriptEnabled: boolean) => {
+  expect(await scan(page, javaScriptEnabled)).toEqual([]);
+  expect(await headingsInOrder(page)).toBe(true);
+  expect(await linksUnderlined(page)).toBe(true);
+};
+
+const save = (page: Page, name: string) => page.screenshot({ path: join(screenshots, name), fullPage: true });
+
+const calendarAddress = (page: Page) => page.locator('a[href*="/calendars/"]').first().getAttribute('href');
+
+describe.each([
+  ['off', false],
+  ['on', true],
+] as const)('a participant’s own page, JavaScript %s', (script, javaScriptEnabled) => {
+  it('shows what is ahead in their zone; a new calendar address and leaving, by keyboard; axe-core at each step', {
+    timeout: 120_000,
+  }, async () => {
+    const path = await pagePath(participants[script]);
+    const { page, problems } = await open(javaScriptEnabled, path);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'Your MetLib Learning Circle 2024',
+    );
+    const main = page.locator('main');
+    // 14 May, 09:00 in New York is 15:00 in Madrid; the browser's own zone (UTC) plays no part.
+    expect(await main.textContent()).toContain('Tuesday 14 May 2024, 15:00 (Madrid time, UTC+2)');
+    expect(await page.getByRole('link', { name: joinUrl }).getAttribute('href')).toBe(joinUrl);
+    expect(await page.getByRole('link', { name: reading.title }).getAttribute('href')).toBe(reading.url);
+    expect(await main.textContent()).toContain('May 2024, date to be set');
+    expect(await page.getByRole('heading', { level: 2, name: 'Dates to be set' }).isVisible()).toBe(true);
+    expect(await page.locator('script').count()).toBe(0);
+    await checkPage(page, javaScriptEnabled);
+    if (javaScriptEnabled) {
+      await page.screenshot({ path: join(screenshots, 'participant-page.png'), fullPage: true });
+      copyFileSync(join(screenshots, 'participant-page.png'), join(docsScreenshots, 'participant-page.png'));
+    }
+    // On a narrow phone the long join and calendar addresses wrap: nothing scrolls sideways.
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: 320, height: 640 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    if (size) await page.setViewportSize(size);
+
+    // A new calendar address: the button reached by Tab, pressed with Enter.
+    const before = await calendarAddress(page);
+    await tabTo(page, (el) => el.tag === 'BUTTON' && el.text === 'Make a new calendar address');
+    expect(await focusIsVisible(page)).toBe(true);
+    await enterTo(page, /\?done=calendar$/);
+    // The success banner is read first: it has the focus.
+    const calendarNotice =
+      'Your calendar has a new address: subscribe to it again. The old one no longer works.';
+    expect(await page.getByRole('alert', { name: 'Success' }).textContent()).toContain(calendarNotice);
+    expect((await focused(page)).text).toContain(calendarNotice);
+    const after = await calendarAddress(page);
+    expect(after).toMatch(/\/calendars\//);
+    expect(after).not.toBe(before);
+    if (javaScriptEnabled) await save(page, 'participant-page-new-calendar.png');
+    await checkPage(page, javaScriptEnabled);
+
+    // Leaving: the link to the confirmation step, then its button.
+    await tabTo(page, (el) => el.tag === 'A' && el.text === 'leave the program');
+    expect(await focusIsVisible(page)).toBe(true);
+    await enterTo(page, /\/leave$/);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'Leave the MetLib Learning Circle 2024?',
+    );
+    expect(await main.textContent()).toContain('Warning: This cannot be undone.');
+    if (javaScriptEnabled) await save(page, 'participant-page-leave.png');
+    await checkPage(page, javaScriptEnabled);
+    await tabTo(page, (el) => el.tag === 'BUTTON' && el.text === 'Yes, leave the program');
+    expect(await focusIsVisible(page)).toBe(true);
+    await enterTo(page, /\?done=left$/);
+    expect(await page.getByRole('alert', { name: 'Success' }).textContent()).toContain(
+      'You have left the program. We have sent you an email confirming it.',
+    );
+    expect((await focused(page)).text).toContain('You have left the program.');
+    expect(await main.textContent()).not.toContain(joinUrl);
+    if (javaScriptEnabled) await save(page, 'participant-page-left.png');
+    await checkPage(page, javaScriptEnabled);
+    expect(problems).toEqual([]);
+  });
+});
