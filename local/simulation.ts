@@ -146,6 +146,8 @@ export const runSimulation = async (options: SimulationOptions): Promise<Simulat
     /** The participants of the first mentoring group, whose May session alone is dated. */
     let firstGroup = 0;
     let announced = false;
+    /** Whether the year's registers were kept: one participant then misses the certificate. */
+    let registersKept = false;
     const firings = () => stack.scheduler.invocations().length;
     const recurring = new Set(catalog.filter((e) => e.every).map((e) => e.name));
     for (;;) {
@@ -164,6 +166,26 @@ export const runSimulation = async (options: SimulationOptions): Promise<Simulat
           .map((f) => `${f.schedule}${f.ok ? '' : ' (failed)'}`)
           .join(', ')}`,
       );
+      if (!registersKept && fired.some((f) => f.schedule.startsWith('evaluation-'))) {
+        // The last meeting held: organizers fill in the year's registers, everyone present but one
+        // participant, absent from the first four meetings (three short of the rule's seven).
+        const year = (await api('GET', '/programs/metlib-2024/attendance', organizer)) as unknown as {
+          events: { id: string; kind: string; held: boolean; version: number; expected: string[] }[];
+        };
+        const held = year.events.filter((e) => e.kind === 'meeting' && e.held);
+        const absentee = held[0]?.expected[0];
+        for (const [i, meeting] of held.entries()) {
+          const marks = Object.fromEntries(
+            meeting.expected.map((id) => [id, id === absentee && i < 4 ? 'absent' : 'present']),
+          );
+          await api('PUT', `/programs/metlib-2024/attendance/${meeting.id}`, organizer, {
+            marks,
+            expectedVersion: meeting.version,
+          });
+        }
+        registersKept = held.length > 0 && absentee !== undefined;
+        say(`${next.toISOString().slice(0, 10)}  the registers of ${held.length} meetings kept`);
+      }
       if (!withdrawn && fired.some((f) => f.schedule === 'decisions-due') && selected.length > 1) {
         withdrawn = selected.at(-1);
         await api('POST', `/nominations/${withdrawn}/transitions`, organizer, {
@@ -318,7 +340,8 @@ export const runSimulation = async (options: SimulationOptions): Promise<Simulat
       'decisions-overdue': options.undecided > 0 ? organizers.length : 0,
       reminder: reminded,
       evaluation: participants,
-      certificate: participants,
+      certificate: participants - (registersKept ? 1 : 0),
+      'attendance-record': registersKept ? 1 : 0,
     };
     const missing = Object.fromEntries(
       Object.entries(expectedByKind)

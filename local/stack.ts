@@ -29,13 +29,13 @@ import {
   tokenVerifier,
 } from './jwt.ts';
 import { lambdaContext, localFunctionArn } from './lambda-context.mjs';
+import { freePort } from './listen.ts';
 import { loadHandler, localLinkSecretName, localResources } from './load-handler.ts';
 import { localConfigurationSet, mailboxSimulator, sentEmailTrigger } from './mail-events.ts';
 import { consoleClientId, startOidcProvider } from './oidc/provider.ts';
 import { refreshTokens, type StaffTokens, signInWithCodeFlow } from './oidc/sign-in.ts';
 import { SchedulerEmulator } from './scheduler/emulator.ts';
 import { loadOrCreateLinkSecret, startSecretsManagerEmulator } from './secrets-manager.ts';
-import { freePort } from './listen.ts';
 import { localStaffPassword } from './settings.ts';
 import { type StreamHandler, type StreamPoller, startStreamPoller } from './stream-poller.ts';
 

@@ -53,7 +53,10 @@ export const attendanceRecord = (
     .filter((e) => e.kind === 'meeting' && concerns(program, e, nominationId) && hasBegun(program, e, now))
     .map((event) => {
       const register = registers.get(event.id);
-      return { event, mark: register ? (register.marks[nominationId] ?? ('not recorded' as const)) : undefined };
+      return {
+        event,
+        mark: register ? (register.marks[nominationId] ?? ('not recorded' as const)) : undefined,
+      };
     });
   const attended = meetings.filter((m) => m.mark === 'present' || m.mark === undefined).length;
   const required = program.certificateRule.meetingsAttended;

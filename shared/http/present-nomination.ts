@@ -63,6 +63,8 @@ export const presentNomination = (n: Nomination, viewer: Actor) => ({
     decision: n.stipend ?? null,
     told: n.stipendTold === true,
   },
+  // The participant's certificate once issued: when, and the name it bears.
+  ...(n.certificate ? { certificate: n.certificate } : {}),
   nominator: n.nominator,
   candidate: n.candidate,
   project: n.project,
