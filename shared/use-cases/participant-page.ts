@@ -1,4 +1,5 @@
 import { participant } from '../domain/actor.ts';
+import { attendanceRecord } from '../domain/attendance.ts';
 import { ExpiredLinkError, ForbiddenError, InvalidLinkError } from '../domain/errors.ts';
 import { concerns, groupOfMember } from '../domain/mentoring-groups.ts';
 import type { Nomination } from '../domain/nomination.ts';
@@ -68,6 +69,10 @@ export const participantPage = async (deps: ParticipantPageDeps, token: string) 
   const active = isParticipant(n);
   const mine = active ? program.timeline.filter((e) => onPage.has(e.kind) && concerns(program, e, n.id)) : [];
   const dated = mine.filter((e) => !('month' in e.when));
+  const registers = active
+    ? new Map((await deps.programs.attendance(program.id)).map((r) => [r.eventId, r]))
+    : new Map();
+  const certificateDay = program.timeline.find((e) => e.kind === 'certificates');
   return {
     nomination: n,
     program,
@@ -77,6 +82,14 @@ export const participantPage = async (deps: ParticipantPageDeps, token: string) 
     toBeDated: mine.filter((e) => 'month' in e.when && monthEnds(e.when.month) > now),
     past: dated.filter((e) => eventStart(program, e).getTime() <= now),
     calendarUrl: active ? await deps.pages.calendar(program, n) : undefined,
+    /** Their mark at each meeting or session held, where a register was kept. */
+    marks: new Map(
+      [...registers.values()].flatMap((r) => (r.marks[n.id] ? [[r.eventId, r.marks[n.id]]] : [])),
+    ),
+    record: attendanceRecord(program, registers, n.id, now),
+    certificate: active ? n.certificate : undefined,
+    certificateDay:
+      certificateDay && !('month' in certificateDay.when) ? eventStart(program, certificateDay) : undefined,
   };
 };
 

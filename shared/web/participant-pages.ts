@@ -44,12 +44,29 @@ ${
 </dl>`;
 };
 
-const eventList = (view: ParticipantView, events: TimelineEvent[], withDetails: boolean) => {
+const eventList = (
+  view: ParticipantView,
+  events: TimelineEvent[],
+  withDetails: boolean,
+  withMarks = false,
+) => {
   const zone = view.nomination.candidate.timeZone;
   return events.map(
     (e) =>
-      html`<h3>${e.title}</h3>${whenForYou(view.program, e, zone)}${withDetails ? details(view.program, e) : ''}`,
+      html`<h3>${e.title}</h3>${whenForYou(view.program, e, zone)}${withDetails ? details(view.program, e) : ''}${
+        withMarks && view.marks.get(e.id) ? html`<p>The register shows you ${view.marks.get(e.id)}.</p>` : ''
+      }`,
   );
+};
+
+/** The certificate when issued; before, when it comes and what it needs, with their count so far. */
+const certificateSection = (view: ParticipantView, base: string) => {
+  const { program, record } = view;
+  if (view.certificate) {
+    return html`<h2>Your certificate</h2><p>Issued to ${view.certificate.name} on ${formatInZone(new Date(view.certificate.reissuedAt ?? view.certificate.issuedAt), program.timeZone)}.</p><p><a href="${base}/certificate">Download your certificate of participation (PDF)</a></p>`;
+  }
+  const day = view.certificateDay;
+  return html`<h2>Your certificate</h2><p>${day ? `The certificates of participation are issued on ${formatInZone(day, program.timeZone)}, ` : 'The certificates of participation go '}to those present at ${record.required} of the monthly meetings. So far you count as present at ${record.attended} of the ${record.held} held.</p>`;
 };
 
 /**
@@ -89,7 +106,8 @@ ${view.toBeDated.length ? html`<h2>Dates to be set</h2>${eventList(view, view.to
 <p>Subscribe to this address in your calendar program to have every meeting and session, kept up to date as they change:</p>
 <p><a href="${view.calendarUrl ?? ''}" class="url">${view.calendarUrl ?? ''}</a></p>
 <form method="post" action="${base}/calendar" novalidate><p class="hint">If you shared the address by mistake, make a new one: the old one stops working at once.</p><button type="submit" class="secondary">Make a new calendar address</button></form>
-${view.past.length ? html`<h2>Already held</h2>${eventList(view, view.past, false)}` : ''}
+${certificateSection(view, base)}
+${view.past.length ? html`<h2>Already held</h2>${eventList(view, view.past, false, true)}` : ''}
 <h2>Leaving the program</h2>
 <p>If you can no longer take part, <a href="${base}/leave">leave the program</a>. Your place can then go to someone on the reserve list.</p>
 <p>Questions? Write to <a href="mailto:${program.contactEmail}">${program.contactEmail}</a>.</p>`,

@@ -86,6 +86,12 @@ describe('attendance and certificates on the running stack', { timeout: 90_000 }
     );
     expect(record?.body.text).toContain('our register shows you present at 6:');
 
+    expect((await stack.api('GET', await pagePath('steady'))).text).toContain(
+      'Download your certificate of participation (PDF)',
+    );
+    expect((await stack.api('GET', await pagePath('busy'))).text).toContain(
+      'So far you count as present at 6 of the 10 held.',
+    );
     const download = await stack.api('GET', `${await pagePath('steady')}/certificate`);
     expect(download.status).toBe(200);
     expect(download.headers.get('content-type')).toBe('application/pdf');
