@@ -9,6 +9,8 @@ export const scheduledKinds = [
   'reserve-closes',
   'reminder',
   'evaluation',
+  /** A week before the evaluation closes: those who have not answered are reminded. */
+  'evaluation-reminder',
   'certificates',
 ] as const;
 export type ScheduledKind = (typeof scheduledKinds)[number];

@@ -415,7 +415,14 @@ export const catalog: readonly FunctionEntry[] = [
     description:
       'Decision readiness, decisions due, the reserve list’s close, reminders and the evaluation request, as scheduled',
     scheduleTarget: {
-      kinds: ['decision-readiness', 'decisions-due', 'reserve-closes', 'reminder', 'evaluation'],
+      kinds: [
+        'decision-readiness',
+        'decisions-due',
+        'reserve-closes',
+        'reminder',
+        'evaluation',
+        'evaluation-reminder',
+      ],
       arnVariable: variables.TIMELINE_FUNCTION_ARN,
     },
     // DeleteItem: closing the reserve list gives each reserve's rank item back.
@@ -447,6 +454,19 @@ export const catalog: readonly FunctionEntry[] = [
       folder: 'fonts',
       environmentVariable: variables.CERTIFICATE_FONT_DIR,
     },
+  },
+  {
+    name: 'ServeEvaluation',
+    entry: 'functions/serve-evaluation.ts',
+    description:
+      'The hosted evaluation: each participant’s form on their own page, and the results and answers (CSV) for staff',
+    routes: [
+      { method: 'GET', path: '/participants/{token}/evaluation' },
+      { method: 'POST', path: '/participants/{token}/evaluation' },
+      { method: 'GET', path: '/programs/{programId}/evaluation', staff: true },
+      { method: 'GET', path: '/programs/{programId}/evaluation.csv', staff: true },
+    ],
+    access: { table: [...reads, 'PutItem'], signLinks: true },
   },
   {
     name: 'ServeCertificate',

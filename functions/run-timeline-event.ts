@@ -3,9 +3,9 @@ import middy from '@middy/core';
 import { logger } from '#shared/logger';
 import { runScheduledEvent } from '#shared/run-scheduled-event';
 import { runTimelineEvent } from '#shared/use-cases/run-timeline-event';
-import { occasionDeps } from '#shared/wiring/table';
+import { evaluations, occasionDeps } from '#shared/wiring/table';
 
-const deps = occasionDeps();
+const deps = { ...occasionDeps(), evaluations: evaluations() };
 
 /**
  * The target of the program schedules but the certificates'. A malformed input or a failure

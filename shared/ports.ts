@@ -1,5 +1,6 @@
 import type { Announcement } from './domain/announcements.ts';
 import type { AttendanceRegister } from './domain/attendance.ts';
+import type { EvaluationResponse } from './domain/evaluation.ts';
 import type { DeliveryEvent, DeliveryEventType, UndeliverableAddress } from './domain/mail-delivery.ts';
 import type { MentoringGroup } from './domain/mentoring-groups.ts';
 import type { Nomination } from './domain/nomination.ts';
@@ -434,6 +435,13 @@ export interface PersonalDataStore {
   erase(records: PersonalRecord[], audit: PrivacyAudit): Promise<number>;
   /** Records an export. */
   record(audit: PrivacyAudit): Promise<void>;
+}
+
+/** A participant's answers to the evaluation, one response each, changed at its version. */
+export interface EvaluationStore {
+  get(nominationId: string): Promise<EvaluationResponse | undefined>;
+  /** Saves the response if still at `expectedVersion` (0: none yet), else VersionConflictError; gives the new version. */
+  save(response: Omit<EvaluationResponse, 'version'>, expectedVersion: number): Promise<number>;
 }
 
 /** An email queued outside a state change: for a nomination's participant, or for the organizers. */

@@ -121,8 +121,20 @@ export const metlib2024: Program = {
   decisionReadinessDaysBefore: 2,
   // The call names its facilitator's address; this project's example domain stands in for it.
   contactEmail: 'learning-circle@metlib.example.org',
-  // The call names no survey; organizers set the real link here before March 2025.
-  evaluationSurveyUrl: 'https://metlib.example.org/learning-circle-2024/evaluation',
+  // The call names no survey. Three weeks to answer; the 2023 cohort's headline figure was the
+  // share who would recommend the program to a colleague, so it is asked again.
+  evaluation: {
+    closesOn: '2025-03-26',
+    questions: [
+      { id: 'overall', kind: 'rating', text: 'How useful was the learning circle for your work?' },
+      { id: 'meetings', kind: 'rating', text: 'How valuable were the monthly meetings?' },
+      { id: 'mentoring', kind: 'rating', text: 'How valuable was the group mentoring?' },
+      { id: 'conference', kind: 'rating', text: 'How valuable was the workshop at the MetLib Conference?' },
+      { id: 'learned', kind: 'text', text: 'What did you learn that you will use in your work?' },
+      { id: 'improve', kind: 'text', text: 'What should the next cohort’s program do differently?' },
+      { id: 'recommend', kind: 'recommend', text: 'Would you recommend the learning circle to a colleague?' },
+    ],
+  },
   certificateSignatory: 'Tommi Laitio, facilitator, for the IFLA Metropolitan Libraries Section',
   // The call asks for "active participation throughout the year" and sets no number: seven of the
   // ten meetings, as organizers of such programs commonly ask, until organizers change it.

@@ -9,6 +9,7 @@
  * | mail report  | NOMINATION#<id>                      | AUDIT#MAIL#<at>#<event id> |         |                              |
  * | outbox email | NOMINATION#<id>                      | EMAIL#<key>        |                 |                              |
  * | review       | NOMINATION#<id>                      | REVIEW#<sub>       |                 |                              |
+ * | evaluation   | NOMINATION#<id>                      | EVALUATION         |                 |                              |
  * | guard        | PROGRAM#<prog>#CANDIDATE#<email>     | GUARD              |                 |                              |
  * | counter      | LIMIT#<prog>#<scope>#<hash>#<window> | COUNT              |                 |                              |
  * | places       | PROGRAM#<prog>                       | PLACES             |                 |                              |
@@ -80,6 +81,8 @@ export const keys = {
     sk: `AUDIT#${String(version).padStart(6, '0')}`,
   }),
   email: (id: string, key: string) => ({ pk: `NOMINATION#${id}`, sk: `EMAIL#${key}` }),
+  /** A participant's answers to the evaluation: in their nomination's partition, erased with it. */
+  evaluation: (id: string) => ({ pk: `NOMINATION#${id}`, sk: 'EVALUATION' }),
   mailReport: (id: string, at: string, eventId: string) => ({
     pk: `NOMINATION#${id}`,
     sk: `AUDIT#MAIL#${at}#${eventId}`,

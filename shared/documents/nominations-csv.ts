@@ -15,7 +15,7 @@ const formulaStart = /^[=+\-@\t\r]/;
 /** Every cell as text a spreadsheet shows as it is: a would-be formula gets a leading `'`. */
 export const inert = (value: string) => (formulaStart.test(value) ? `'${value}` : value);
 
-const cell = (value: unknown): string => {
+export const cell = (value: unknown): string => {
   if (value === undefined || value === null) return '';
   if (Array.isArray(value)) return value.map(cell).join('; ');
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
@@ -84,11 +84,12 @@ export const nominationsCsv = (entries: readonly ExportedNomination[]): string =
       (n.conflicts ?? []).length,
     ];
   });
-  return stringify(
-    [header, ...rows].map((row) => row.map((value) => inert(cell(value)))),
-    {
-      bom: true,
-      record_delimiter: 'windows',
-    },
-  );
+  return spreadsheetCsv([header, ...rows]);
 };
+
+/** Rows as CSV a spreadsheet opens as it should: UTF-8 with a BOM, CRLF, every cell inert. */
+export const spreadsheetCsv = (rows: readonly (readonly unknown[])[]) =>
+  stringify(
+    rows.map((row) => row.map((value) => inert(cell(value)))),
+    { bom: true, record_delimiter: 'windows' },
+  );

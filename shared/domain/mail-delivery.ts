@@ -35,6 +35,7 @@ export const mailClass: Record<EmailKind, 'essential' | 'optional'> = {
   // In place of the certificate: what the record shows, and whom to write to if it is wrong.
   'attendance-record': 'essential',
   evaluation: 'optional',
+  'evaluation-reminder': 'optional',
 };
 
 export const isEssential = (kind: EmailKind) => mailClass[kind] !== 'optional';

@@ -69,6 +69,41 @@ export const timelineEventSchema = z.strictObject({
 });
 
 const labelled = z.strictObject({ slug, label: text(1, 120) });
+
+export const evaluationQuestionSchema = z.strictObject({
+  id: slug.check(z.maxLength(40)),
+  /** A rating from 1 to 5, a free text, or "would you recommend the program to a colleague?" (yes or no). */
+  kind: z.enum(['rating', 'text', 'recommend']),
+  text: text(1, 300).check(oneLine),
+  /** Ratings and the recommendation must be answered unless this says otherwise; texts need not be. */
+  required: z.optional(z.boolean()),
+});
+
+export const evaluationSchema = z
+  .strictObject({
+    closesOn: localDate,
+    questions: z.array(evaluationQuestionSchema).check(z.minLength(1), z.maxLength(30)),
+  })
+  .check(
+    z.superRefine((evaluation, ctx) => {
+      const seen = new Set<string>();
+      evaluation.questions.forEach((q, index) => {
+        if (seen.has(q.id))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['questions', index, 'id'],
+            message: `"${q.id}" is used twice`,
+          });
+        seen.add(q.id);
+      });
+      if (evaluation.questions.filter((q) => q.kind === 'recommend').length > 1)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['questions'],
+          message: 'ask for a recommendation once at most',
+        });
+    }),
+  );
 const nonEmpty = <T extends z.ZodMiniType>(item: T) => z.array(item).check(z.minLength(1));
 
 export const programSchema = z
@@ -119,7 +154,11 @@ export const programSchema = z
     decisionReadinessDaysBefore: whole(1, 30),
     /** Whom applicants and participants write to: shown on the form and the Reply-To of every email. */
     contactEmail: z.email(),
-    evaluationSurveyUrl: z.url({ protocol: /^https$/ }),
+    /**
+     * The hosted evaluation (docs/participants-year.md): its questions, answered on each
+     * participant's own page from the evaluation event on, until the end of `closesOn`.
+     */
+    evaluation: evaluationSchema,
     /** The line under the participant's name on the certificate. */
     certificateSignatory: text(1, 200),
     /**
@@ -165,6 +204,13 @@ export const programSchema = z
         path: ['certificateRule', 'meetingsAttended'],
         message: 'more meetings than the timeline has',
       },
+    ),
+    z.refine(
+      (p) => {
+        const opens = p.timeline.find((e) => e.kind === 'evaluation');
+        return !opens || eventFirstDate(opens.when).slice(0, 10) <= p.evaluation.closesOn;
+      },
+      { path: ['evaluation', 'closesOn'], message: 'the evaluation cannot close before it opens' },
     ),
     z.refine((p) => p.travelStipends.min <= p.travelStipends.max, {
       path: ['travelStipends'],

@@ -1,6 +1,6 @@
 import { formatInTimeZone } from 'date-fns-tz';
 import type { Program } from './program.ts';
-import { programSchema } from './program-schema.ts';
+import { evaluationSchema, programSchema } from './program-schema.ts';
 import { formatCalendarDate, formatInZone, wallTimeToInstant } from './time.ts';
 import * as z from './zod.ts';
 
@@ -17,6 +17,7 @@ export const settingKeys = [
   'travelStipends',
   'contactEmail',
   'certificateRule',
+  'evaluation',
 ] as const;
 
 export type ProgramSettings = Pick<Program, (typeof settingKeys)[number]>;
@@ -81,6 +82,7 @@ export const settingsChangeSchema = (program: Program) =>
         z.strictObject({ min: whole('travelStipends.min'), max: whole('travelStipends.max') }),
       ),
       contactEmail: z.optional(z.email({ error: 'contactEmail must be an email address' })),
+      evaluation: z.optional(evaluationSchema),
       certificateRule: z.optional(
         z.strictObject({ meetingsAttended: whole('certificateRule.meetingsAttended') }),
       ),

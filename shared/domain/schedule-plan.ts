@@ -113,8 +113,16 @@ export const planSchedules = (program: Program): SchedulePlan => {
         break;
       case 'evaluation':
       case 'certificates':
-        if ('at' in event.when) add(`${event.id}.${event.kind}`, event.kind, event.when.at, zone, event.id);
-        else waitingForDate.push(event.id);
+        if ('at' in event.when) {
+          add(`${event.id}.${event.kind}`, event.kind, event.when.at, zone, event.id);
+          // A week before it closes, at the hour it opened: a reminder to those who have not answered.
+          if (event.kind === 'evaluation') {
+            const closes = new Date(`${program.evaluation.closesOn}T00:00:00Z`);
+            closes.setUTCDate(closes.getUTCDate() - 6);
+            const at = `${closes.toISOString().slice(0, 10)}T${event.when.at.slice(11)}`;
+            if (at > event.when.at) add(`${event.id}.reminder`, 'evaluation-reminder', at, zone, event.id);
+          }
+        } else waitingForDate.push(event.id);
         break;
       case 'break':
         break;

@@ -25,6 +25,7 @@ export type EmailKind =
   | 'mentoring-group'
   | 'announcement'
   | 'attendance-record'
+  | 'evaluation-reminder'
   | 'evaluation'
   | 'certificate'
   | 'delivery-failed';

@@ -136,6 +136,12 @@ export const timelineChangedEmail = (
   };
 };
 
+/** Where a participant answers the evaluation: on their own page. */
+const evaluationLink = (program: Program, page: string | undefined) =>
+  page
+    ? `The evaluation: ${page}/evaluation (the link is yours alone). You can change your answers until the end of ${formatCalendarDate(program.evaluation.closesOn)}.`
+    : `The evaluation is on your page in the program, linked from your earlier emails, until the end of ${formatCalendarDate(program.evaluation.closesOn)}.`;
+
 export const evaluationEmail = (program: Program, participant: Nomination, page?: string): EmailMessage => ({
   ...toParticipant(participant),
   ...layout(program, {
@@ -143,8 +149,24 @@ export const evaluationEmail = (program: Program, participant: Nomination, page?
     paragraphs: [
       `Dear ${participant.candidate.name},`,
       `Thank you for a year of learning together. Please tell us how the ${program.name} worked for you, so the next cohort's is better still. It takes about ten minutes.`,
-      `The evaluation: ${program.evaluationSurveyUrl}`,
-      ...yourPage(page),
+      evaluationLink(program, page),
+    ],
+  }),
+});
+
+/** A week before the evaluation closes, to a participant who has not answered it. */
+export const evaluationReminderEmail = (
+  program: Program,
+  participant: Nomination,
+  page?: string,
+): EmailMessage => ({
+  ...toParticipant(participant),
+  ...layout(program, {
+    subject: `A week left to evaluate the ${program.name}`,
+    paragraphs: [
+      `Dear ${participant.candidate.name},`,
+      `We have not had your evaluation of the ${program.name} yet. Your answers shape the next cohort's year; it takes about ten minutes.`,
+      evaluationLink(program, page),
     ],
   }),
 });

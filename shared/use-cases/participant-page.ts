@@ -1,6 +1,7 @@
 import { participant } from '../domain/actor.ts';
 import { attendanceRecord } from '../domain/attendance.ts';
 import { ExpiredLinkError, ForbiddenError, InvalidLinkError } from '../domain/errors.ts';
+import { evaluationState } from '../domain/evaluation.ts';
 import { concerns, groupOfMember } from '../domain/mentoring-groups.ts';
 import type { Nomination } from '../domain/nomination.ts';
 import { feedGeneration } from '../domain/participant-links.ts';
@@ -88,6 +89,7 @@ export const participantPage = async (deps: ParticipantPageDeps, token: string) 
     ),
     record: attendanceRecord(program, registers, n.id, now),
     certificate: active ? n.certificate : undefined,
+    evaluation: evaluationState(program, new Date(now)),
     certificateDay:
       certificateDay && !('month' in certificateDay.when) ? eventStart(program, certificateDay) : undefined,
   };

@@ -1,6 +1,7 @@
 import type { ScheduledEvent } from '#events/contracts';
 import { scheduler } from '../domain/actor.ts';
 import { holdsStipend } from '../domain/cohort.ts';
+import { evaluationState } from '../domain/evaluation.ts';
 import { currentUndeliverable } from '../domain/mail-delivery.ts';
 import { concerns } from '../domain/mentoring-groups.ts';
 import type { Nomination } from '../domain/nomination.ts';
@@ -14,13 +15,17 @@ import {
   evaluationEmail,
   reminderEmail,
 } from '../email/timeline-templates.ts';
-import type { NominationStore } from '../ports.ts';
+import type { EvaluationStore, NominationStore } from '../ports.ts';
 import { listAllNominations } from './list-all-nominations.ts';
 import { closeReserveList, notifyDecisions } from './notify-decisions.ts';
 import { type OccasionDeps, occasion, participants, type TimelineOutcome } from './timeline-occasion.ts';
 import type { TransitionDeps } from './transition-nomination.ts';
 
-export type TimelineDeps = TransitionDeps & OccasionDeps;
+export type TimelineDeps = TransitionDeps &
+  OccasionDeps & {
+    /** Who has answered the evaluation: its reminder goes to the others. */
+    evaluations?: EvaluationStore;
+  };
 
 const standing = async (nominations: NominationStore, program: Program): Promise<DecisionStanding> => {
   const byStatus = new Map<NominationStatus, Nomination[]>();
@@ -123,6 +128,27 @@ export const runTimelineEvent = async (
         await Promise.all(
           people.map(async (n) =>
             forParticipant(n, 'evaluation', evaluationEmail(program, n, await deps.pages?.page(program, n))),
+          ),
+        ),
+      );
+    }
+    case 'evaluation-reminder': {
+      if (evaluationState(program, new Date(input.scheduledAt)) !== 'open') {
+        return { kind: input.kind, queued: 0, alreadyQueued: 0, note: 'the evaluation is not open' };
+      }
+      const { nonRespondents } = await import('./evaluation.ts');
+      const { evaluationReminderEmail } = await import('../email/timeline-templates.ts');
+      const people = deps.evaluations
+        ? await nonRespondents({ ...deps, evaluations: deps.evaluations }, program.id)
+        : [];
+      return outcome(
+        await Promise.all(
+          people.map(async (n) =>
+            forParticipant(
+              n,
+              'evaluation-reminder',
+              evaluationReminderEmail(program, n, await deps.pages?.page(program, n)),
+            ),
           ),
         ),
       );

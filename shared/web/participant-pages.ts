@@ -1,7 +1,13 @@
 import { groupOf } from '../domain/mentoring-groups.ts';
 import type { Program, TimelineEvent } from '../domain/program.ts';
 import { referenceOf } from '../domain/reference.ts';
-import { formatDateRange, formatInZone, formatMonth, wallTimeToInstant } from '../domain/time.ts';
+import {
+  formatCalendarDate,
+  formatDateRange,
+  formatInZone,
+  formatMonth,
+  wallTimeToInstant,
+} from '../domain/time.ts';
 import { html } from '../email/html.ts';
 import type { ParticipantView } from '../use-cases/participant-page.ts';
 import { pageLayout } from './pages.ts';
@@ -74,7 +80,7 @@ const certificateSection = (view: ParticipantView, base: string) => {
  * takes the focus so it is read first. Its title is not a heading, so the page's headings start
  * at its h1 and run in order.
  */
-const doneBanner = (notice: string | undefined) =>
+export const doneBanner = (notice: string | undefined) =>
   notice
     ? html`<div class="notification-banner" role="alert" aria-labelledby="done-title" tabindex="-1" autofocus><p class="notification-banner-title" id="done-title">Success</p><div class="notification-banner-content"><p>${notice}</p></div></div>`
     : '';
@@ -106,6 +112,15 @@ ${view.toBeDated.length ? html`<h2>Dates to be set</h2>${eventList(view, view.to
 <p>Subscribe to this address in your calendar program to have every meeting and session, kept up to date as they change:</p>
 <p><a href="${view.calendarUrl ?? ''}" class="url">${view.calendarUrl ?? ''}</a></p>
 <form method="post" action="${base}/calendar" novalidate><p class="hint">If you shared the address by mistake, make a new one: the old one stops working at once.</p><button type="submit" class="secondary">Make a new calendar address</button></form>
+${
+  view.evaluation === 'not-yet-open'
+    ? ''
+    : html`<h2>The evaluation</h2>${
+        view.evaluation === 'open'
+          ? html`<p><a href="${base}/evaluation">Evaluate the program</a>: your answers shape the next cohort’s year. You can change them until the end of ${formatCalendarDate(program.evaluation.closesOn)}.</p>`
+          : html`<p>The evaluation closed at the end of ${formatCalendarDate(program.evaluation.closesOn)}. Thank you to everyone who answered.</p>`
+      }`
+}
 ${certificateSection(view, base)}
 ${view.past.length ? html`<h2>Already held</h2>${eventList(view, view.past, false, true)}` : ''}
 <h2>Leaving the program</h2>

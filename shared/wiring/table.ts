@@ -1,4 +1,5 @@
 import { DynamoDbDeliveries } from '../adapters/dynamodb-deliveries.ts';
+import { DynamoDbEvaluations } from '../adapters/dynamodb-evaluations.ts';
 import { DynamoDbNominationStore } from '../adapters/dynamodb-nominations.ts';
 import { DynamoDbOutbox } from '../adapters/dynamodb-outbox.ts';
 import { DynamoDbPersonalData } from '../adapters/dynamodb-personal-data.ts';
@@ -19,6 +20,11 @@ export const nominationStore = () => {
 export const outbox = () => {
   const { client, tableName } = tableClient();
   return new DynamoDbOutbox(client, tableName);
+};
+
+export const evaluations = () => {
+  const { client, tableName } = tableClient();
+  return new DynamoDbEvaluations(client, tableName);
 };
 
 /** Export and erasure by address. */

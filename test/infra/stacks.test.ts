@@ -138,6 +138,7 @@ describe('the HTTP API', () => {
       'POST /nominations/manage/{token}': harder,
       'POST /nominations/manage/{token}/withdraw': harder,
       'POST /participants/{token}/calendar': harder,
+      'POST /participants/{token}/evaluation': harder,
       'POST /participants/{token}/leave': harder,
     });
   });
@@ -173,6 +174,7 @@ describe('the nominators’ links and the intake limits', () => {
         'RunTimelineEvent',
         'SendAnnouncement',
         'ServeCertificate',
+        'ServeEvaluation',
         'ServeParticipantPage',
         'SubmitNomination',
         'TransitionNomination',

@@ -1,5 +1,6 @@
 // Longer than most: the console's logic kept out of its components, a describe for each page.
 import { describe, expect, it } from 'vitest';
+import { metlib2024 } from '#events/programs/metlib-2024';
 import {
   type CohortWarning,
   type Composition,
@@ -290,6 +291,7 @@ describe('the program settings page', () => {
     travelStipends: { min: 1, max: 3 },
     contactEmail: 'learning-circle@metlib.example.org',
     certificateRule: { meetingsAttended: 7 },
+    evaluation: metlib2024.evaluation,
   };
   const read = { settings, timeZone: 'America/New_York', settingsVersion: 2 };
   const shown = formValues(settings, read.timeZone);

@@ -76,6 +76,7 @@ describe('the environment of each function', () => {
       ArrangeMentoringGroups: [...table, ...pages],
       SendAnnouncement: [...table, ...pages],
       RecordAttendance: table,
+      ServeEvaluation: [...table, ...links],
       ServeCertificate: ['CERTIFICATE_FONT_DIR', ...table, ...pages],
       SyncSchedules: [...table, ...schedules],
       RunTimelineEvent: ['ORGANIZER_EMAILS', ...table, ...pages],

@@ -13,6 +13,7 @@ import { transitionNomination } from '#shared/use-cases/transition-nomination';
 import sample from '../../../events/samples/nomination.json' with { type: 'json' };
 import { nominatorLinkIn } from '../../../local/nominator-mail.ts';
 import { InMemoryComplaints, ManualClock, RecordingSender } from './clock-and-sender.ts';
+import { InMemoryEvaluations } from './evaluations.ts';
 import { InMemoryNominationStore } from './nominations.ts';
 import { InMemoryOutbox } from './outbox.ts';
 import { InMemoryProgramRepository } from './programs.ts';
@@ -70,6 +71,7 @@ export const inMemoryWorld = (options: { now?: string; organizerEmails?: string[
     leaseMs: 60_000,
     outbox,
     nominations: new InMemoryNominationStore(outbox),
+    evaluations: new InMemoryEvaluations(),
     programs: new InMemoryProgramRepository(undefined, outbox),
     registry: new InMemoryScheduleRegistry(),
     sender: new RecordingSender(),
@@ -91,6 +93,7 @@ export const inMemoryWorld = (options: { now?: string; organizerEmails?: string[
       'reserve-closes': lambda('RunTimelineEvent'),
       reminder: lambda('RunTimelineEvent'),
       evaluation: lambda('RunTimelineEvent'),
+      'evaluation-reminder': lambda('RunTimelineEvent'),
       certificates: lambda('IssueCertificates'),
     } satisfies Record<ScheduledKind, string>,
   };

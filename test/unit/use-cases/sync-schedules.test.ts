@@ -33,7 +33,7 @@ describe('syncSchedules', () => {
       waitingForDate: ['mentoring-2024-05', 'mentoring-2024-09', 'mentoring-2025-02'],
       pending: [],
     });
-    expect(report.created).toHaveLength(28);
+    expect(report.created).toHaveLength(29);
     const schedules = world.registry.schedules('metlib-2024');
     expect(schedules.get('decisions-due')).toEqual({
       group: 'metlib-2024',
@@ -62,7 +62,7 @@ describe('syncSchedules', () => {
     await syncSchedules(world, metlib2024);
     world.registry.writes.length = 0;
     const again = await syncSchedules(world, metlib2024);
-    expect(again.unchanged).toHaveLength(28);
+    expect(again.unchanged).toHaveLength(29);
     expect([...again.created, ...again.updated, ...again.deleted]).toEqual([]);
     expect(world.registry.writes).toEqual([]);
   });
@@ -72,7 +72,7 @@ describe('syncSchedules', () => {
     await syncSchedules(world, metlib2024);
     world.target.maximumRetryAttempts = 5;
     const report = await syncSchedules(world, metlib2024);
-    expect(report.updated).toHaveLength(28);
+    expect(report.updated).toHaveLength(29);
     expect(world.registry.schedules('metlib-2024').get('decisions-due')?.target.maximumRetryAttempts).toBe(5);
   });
 
@@ -88,14 +88,14 @@ describe('syncSchedules', () => {
       'meeting-2024-07.reminder-7d',
       'stray',
     ]);
-    expect(world.registry.schedules('metlib-2024').size).toBe(26);
+    expect(world.registry.schedules('metlib-2024').size).toBe(27);
   });
 
   it('skips planned times already past, and leaves a past schedule that is still right alone', async () => {
     const world = inMemoryWorld({ now: '2024-02-18T12:00:00Z' });
     const late = await syncSchedules(world, metlib2024);
     expect(late.skippedPast).toEqual(['decision-readiness']);
-    expect(late.created).toHaveLength(27);
+    expect(late.created).toHaveLength(28);
     expect(world.registry.schedules('metlib-2024').has('decision-readiness')).toBe(false);
 
     const synced = inMemoryWorld();
@@ -109,7 +109,7 @@ describe('syncSchedules', () => {
   it('puts the prefix before the group name', async () => {
     const world = { ...inMemoryWorld(), groupPrefix: 'staging-' };
     expect((await syncSchedules(world, metlib2024)).group).toBe('staging-metlib-2024');
-    expect(world.registry.schedules('staging-metlib-2024').size).toBe(28);
+    expect(world.registry.schedules('staging-metlib-2024').size).toBe(29);
   });
 
   it('goes on past a schedule the Scheduler refuses, reports it pending, and the next run repairs it', async () => {
@@ -122,14 +122,14 @@ describe('syncSchedules', () => {
       { name: 'decisions-due', reason: 'Rate exceeded for decisions-due' },
       { name: 'evaluation-2025.evaluation', reason: 'Rate exceeded for evaluation-2025.evaluation' },
     ]);
-    expect(first.created).toHaveLength(26);
+    expect(first.created).toHaveLength(27);
     expect(registry.schedules('metlib-2024').has('decisions-due')).toBe(false);
 
     registry.refusing.clear();
     const second = await syncSchedules(world, metlib2024);
     expect(second).toMatchObject({ pending: [], created: ['decisions-due', 'evaluation-2025.evaluation'] });
-    expect(second.unchanged).toHaveLength(26);
-    expect(registry.schedules('metlib-2024').size).toBe(28);
+    expect(second.unchanged).toHaveLength(27);
+    expect(registry.schedules('metlib-2024').size).toBe(29);
   });
 
   it('throws when the group cannot be read: every future schedule of the program is then pending', async () => {
@@ -137,7 +137,7 @@ describe('syncSchedules', () => {
     world.registry.failWith(new Error('The scheduler is temporarily unavailable'));
     await expect(syncSchedules(world, metlib2024)).rejects.toThrow('temporarily unavailable');
     const ahead = plannedAhead(metlib2024, world.clock.now());
-    expect(ahead).toHaveLength(27);
+    expect(ahead).toHaveLength(28);
     expect(ahead).not.toContain('decision-readiness');
   });
 

@@ -189,7 +189,9 @@ describe('runTimelineEvent: reminders and the evaluation', () => {
     expect(emails.map((e) => e.nominationId).sort()).toEqual(
       byId(people.madrid, people.tokyo).map((n) => n.id),
     );
-    expect(emails[0]?.email.text).toContain(metlib2024.evaluationSurveyUrl);
+    expect(emails[0]?.email.text).toContain(
+      '/evaluation (the link is yours alone). You can change your answers until the end of Wednesday 26 March 2025.',
+    );
   });
 
   it('leave the certificates to their own function, and say so', async () => {
