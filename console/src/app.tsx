@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { AnnouncementsPage } from './announcements-page.tsx';
 import { type Api, makeApi } from './api.ts';
 import { Auth, type ConsoleConfig, loadConfig, type SignedIn } from './auth.ts';
 import { CohortPage } from './cohort-page.tsx';
@@ -34,12 +35,14 @@ const boot = async (): Promise<Boot> => {
 
 /**
  * The console's sections, in its navigation; the program's settings are for organizers. Reviewers
- * see the mentoring groups, which only organizers change.
+ * see the mentoring groups, which only organizers change, and the announcements, which only
+ * organizers write.
  */
 const sections = [
   ['/staff', 'Nominations'],
   ['/staff/cohort', 'Cohort'],
   ['/staff/groups', 'Mentoring groups'],
+  ['/staff/announcements', 'Announcements'],
 ] as const;
 const organizerSections = [...sections, ['/staff/program', 'Program settings']] as const;
 
@@ -144,6 +147,8 @@ export const App = () => {
             <SettingsPage api={api} config={state.config} />
           ) : api && place.path === '/staff/groups' ? (
             <GroupsPage api={api} config={state.config} organizer={organizer} />
+          ) : api && place.path === '/staff/announcements' ? (
+            <AnnouncementsPage api={api} config={state.config} organizer={organizer} />
           ) : api && place.path === '/staff/cohort' ? (
             <CohortPage api={api} config={state.config} navigate={navigate} />
           ) : api && detail?.[1] ? (

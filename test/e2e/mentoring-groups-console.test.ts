@@ -355,6 +355,7 @@ describe('the mentoring groups in the staff console', { timeout: 120_000 }, () =
       'Nominations',
       'Cohort',
       'Mentoring groups',
+      'Announcements',
     ]);
     await toGroups(page);
     expect(await card(page, helsinki).textContent()).toContain('MentorKaisa Hietala, Oodi');

@@ -242,6 +242,7 @@ describe('the program settings in the staff console', () => {
       'Nominations',
       'Cohort',
       'Mentoring groups',
+      'Announcements',
     ]);
     expect(await page.getByRole('link', { name: 'Program settings' }).count()).toBe(0);
     expect(await seriousAxeViolations(page)).toEqual([]);

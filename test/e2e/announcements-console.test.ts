@@ -1,0 +1,390 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page, Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatSentAt } from '../../console/src/announcements-view.ts';
+import { launchChromium, seriousAxeViolations } from '../support/browser.ts';
+import { consoleSession, focused, tabTo } from '../support/console-session.ts';
+import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
+
+/**
+ * An organizer writes announcements in the staff console, in Debian's Chromium, with the keyboard
+ * alone: to the participants (the preview shows whom it reaches and the email as text, markup
+ * and all), sent once each though the button is pressed twice, refused while the subject is
+ * empty, and refused when the mentoring group it was for has nobody left in it. A reviewer reads
+ * the announcements sent, and writes none.
+ */
+const screenshots = join(import.meta.dirname, '../../test-results/screenshots');
+const docs = join(import.meta.dirname, '../../docs/screenshots');
+let stack: TestStack;
+let browser: Browser;
+let config: { authority: string; client_id: string };
+let organizer: string;
+
+type Person = { name: string; email: string; nominator: string; id: string };
+const participants: Person[] = [];
+let reserve: Person;
+
+const transition = async (nomination: string, body: Record<string, unknown>) => {
+  const answer = await stack.api('POST', `/nominations/${nomination}/transitions`, {
+    token: organizer,
+    body,
+  });
+  if (answer.status !== 200) throw new Error(`${body.action} answered ${answer.status}: ${answer.text}`);
+};
+
+const seed = async (name: string, steps: Record<string, unknown>[]): Promise<Person> => {
+  const body = nominationBody();
+  body.candidate = { ...body.candidate, name };
+  const { id } = await stack.nominate(body);
+  for (const step of steps) await transition(id, step);
+  return { name, email: body.candidate.email, nominator: body.nominator.email, id };
+};
+
+const groups = (helsinki: string[]) => [
+  { id: 'lisbon', name: 'Lisbon circle', mentor: 'Ana Santos', members: [] },
+  { id: 'helsinki', name: 'Helsinki circle', mentor: 'Anna-Maria Soininvaara', members: helsinki },
+];
+
+beforeAll(async () => {
+  mkdirSync(screenshots, { recursive: true });
+  stack = await startTestStack();
+  organizer = await stack.organizer();
+  for (const name of ['Ola Nordmann', 'Camila Rojas', 'Wanjiru Kamau']) {
+    participants.push(
+      await seed(name, [{ action: 'review', score: 4 }, { action: 'select' }, { action: 'notify' }]),
+    );
+  }
+  reserve = await seed('Aino Virtanen', [
+    { action: 'review', score: 3 },
+    { action: 'reserve', rank: 1 },
+    { action: 'notify' },
+  ]);
+  // Not yet decided: in no audience but all applicants.
+  await seed('Kenji Sato', [{ action: 'review', score: 2 }]);
+  const arranged = await stack.api('PUT', '/programs/metlib-2024/mentoring-groups', {
+    token: organizer,
+    body: { groups: groups([participants[2]?.id ?? '']), expectedVersion: 0 },
+  });
+  if (arranged.status !== 200) throw new Error(`Groups answered ${arranged.status}: ${arranged.text}`);
+  config = (await stack.api('GET', '/staff/config.json')).json;
+  browser = await launchChromium();
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+const asOrganizer = { groups: ['organizers'], email: 'organizer@metlib.example.org' };
+
+/** Someone signed in at the console's first page; the requests to send an announcement, as sent. */
+const signedIn = async (as = asOrganizer) => {
+  const opened = await consoleSession(browser, stack, config, as, { viewport: { width: 1280, height: 900 } });
+  const sends: { id: string; subject: string }[] = [];
+  opened.page.on('request', (r: Request) => {
+    if (r.method() === 'POST' && new URL(r.url()).pathname === '/programs/metlib-2024/announcements')
+      sends.push(r.postDataJSON());
+  });
+  await opened.page.goto(`${stack.apiUrl}/staff/`);
+  await opened.page.locator('#nominations').waitFor();
+  return { ...opened, sends };
+};
+
+/** The console's own way to the page: its navigation, with the keyboard. */
+const toAnnouncements = async (page: Page) => {
+  await tabTo(page, (el) => el.tag === 'A' && el.text === 'Announcements');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Announcements', exact: true }).waitFor();
+  await page.locator('#announcements-sent-heading').waitFor();
+};
+
+/** Waits for the focus to land on the element of this id (a component moves it once drawn). */
+const focusLandsOn = (page: Page, id: string) =>
+  page.waitForFunction((expected) => document.activeElement?.id === expected, id, { timeout: 5000 });
+
+const press = async (page: Page, button: string) => {
+  await tabTo(page, (el) => el.tag === 'BUTTON' && el.text === button);
+  await page.keyboard.press('Enter');
+};
+
+/** Writes an announcement: the audience's radio (the first of the group, then arrows), subject, message. */
+const write = async (page: Page, text: { arrows?: number; subject: string; body: string }) => {
+  await tabTo(page, (el) => el.id === 'announcement-audience-participants');
+  for (let i = 0; i < (text.arrows ?? 0); i++) await page.keyboard.press('ArrowDown');
+  // With none chosen, Space chooses the radio with the focus; arrows choose as they move.
+  if (!text.arrows) await page.keyboard.press('Space');
+  await tabTo(page, (el) => el.id === 'announcement-subject');
+  await page.keyboard.type(text.subject);
+  await tabTo(page, (el) => el.id === 'announcement-body');
+  await page.keyboard.type(text.body);
+};
+
+const tableRows = (page: Page, table: string) =>
+  page
+    .locator(`${table} tbody tr`)
+    .evaluateAll((rows) =>
+      rows.map((r) => Array.from(r.querySelectorAll('th, td')).map((c) => (c.textContent ?? '').trim())),
+    );
+
+const listed = async () =>
+  (await stack.api('GET', '/programs/metlib-2024/announcements', { token: organizer })).json
+    .announcements as { id: string; subject: string; sentAt: string; recipients: number }[];
+
+const received = async (address: string, subject: string) =>
+  (await stack.inbox(address)).filter((e) => e.subject === subject);
+
+const subject = 'Reading for April <b>before</b> we meet';
+const body = 'Please read the Aarhus case study.\n\nIt is <short> & worth it.';
+
+describe('announcements in the staff console', () => {
+  it('previews an announcement to the participants, sends it once each though pressed twice, and lists it', async () => {
+    const { page, problems, sends } = await signedIn();
+    await toAnnouncements(page);
+    expect(page.url()).toBe(`${stack.apiUrl}/staff/announcements`);
+    expect(await page.locator('#announcements-none').textContent()).toBe('None yet.');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await write(page, { subject, body });
+    await press(page, 'Preview');
+    await focusLandsOn(page, 'announcement-preview-heading');
+    expect(await page.locator('#announcement-preview-heading').textContent()).toBe(
+      'Before you send: every participant, 3 people',
+    );
+    const rows = await tableRows(page, '#announcement-recipients');
+    expect(rows.map(([name, , address]) => [name, address]).sort()).toEqual(
+      participants.map((p) => [p.name, p.email]).sort(),
+    );
+    expect(rows.every(([, reference]) => /^\S+$/.test(reference ?? ''))).toBe(true);
+    // Participants are written to alone: no nominator copied, so no such column.
+    expect(await page.locator('#announcement-recipients th', { hasText: 'Copy to' }).count()).toBe(0);
+
+    // The email as the first recipient reads it: its text, the markup written shown as written.
+    const first = participants.find((p) => p.name === rows[0]?.[0]);
+    const text = (await page.locator('#announcement-email-text').textContent()) ?? '';
+    expect(text).toContain(
+      `Dear ${first?.name},\n\nPlease read the Aarhus case study.\n\nIt is <short> & worth it.`,
+    );
+    expect(await page.locator('#announcement-email-headers').textContent()).toContain(`Subject${subject}`);
+    expect(await page.locator('#announcement-preview b, #announcement-preview short').count()).toBe(0);
+    expect(await page.getByText(subject, { exact: true }).count()).toBe(1);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(screenshots, 'console-announcements.png'), fullPage: true });
+    copyFileSync(join(screenshots, 'console-announcements.png'), join(docs, 'console-announcements.png'));
+    // A preview writes nothing.
+    expect(await listed()).toEqual([]);
+
+    // Change: back to the form, as it was written.
+    await press(page, 'Change');
+    await focusLandsOn(page, 'announcement-form-heading');
+    expect(await page.locator('#announcement-subject').inputValue()).toBe(subject);
+    expect(await page.locator('#announcement-body').inputValue()).toBe(body);
+    expect(await page.locator('#announcement-audience-participants').isChecked()).toBe(true);
+    await press(page, 'Preview');
+    await focusLandsOn(page, 'announcement-preview-heading');
+
+    // Send, and send again before the page has drawn the first press: two requests, one announcement.
+    await tabTo(page, (el) => el.tag === 'BUTTON' && el.text === 'Send to 3 people');
+    await page.evaluate(() => {
+      const button = document.activeElement as HTMLButtonElement;
+      button.click();
+      button.click();
+    });
+    const banner = page.locator('.govuk-notification-banner', { hasText: 'Sent to 3 people' });
+    await banner.waitFor();
+    await page.waitForFunction(
+      () => document.activeElement?.classList.contains('govuk-notification-banner'),
+      null,
+      { timeout: 5000 },
+    );
+    await expect.poll(() => sends.length).toBe(2);
+    expect(sends[0]?.id).toBe(sends[1]?.id);
+    expect(sends[0]?.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    // The two answers are one send: nothing to say of anyone already having it.
+    expect(await banner.textContent()).toBe('Sent to 3 people');
+
+    const [announcement] = await listed();
+    expect(announcement).toMatchObject({ id: sends[0]?.id, subject, recipients: 3 });
+    await page.locator('#announcements tbody tr').first().waitFor();
+    const [row] = await tableRows(page, '#announcements');
+    expect(row?.[0]).toBe(formatSentAt(announcement?.sentAt ?? ''));
+    expect(row?.[0]).toMatch(/^\w+day \d{1,2} \w+ 2024, \d\d:\d\d UTC$/);
+    expect(row?.[1]).toBe('every participant');
+    expect(await page.locator('#announcements tbody tr summary').first().textContent()).toBe(subject);
+    expect(row?.slice(3)).toEqual(['organizer@metlib.example.org', '3']);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(screenshots, 'console-announcements-sent.png'), fullPage: true });
+
+    // The message behind its subject, by keyboard.
+    await tabTo(page, (el) => el.tag === 'SUMMARY' && el.text === subject);
+    await page.keyboard.press('Enter');
+    const message = page.locator('#announcements .govuk-details__text').first();
+    expect(await message.isVisible()).toBe(true);
+    expect(await message.textContent()).toBe(body);
+
+    // A link to the page (or a reload) opens it too, the new announcement listed.
+    await page.reload();
+    await page.locator('#announcements tbody tr summary', { hasText: subject }).waitFor();
+    expect(await page.locator('#announcement-subject').inputValue()).toBe('');
+
+    for (const p of participants) {
+      const mails = await received(p.email, subject);
+      expect(mails).toHaveLength(1);
+      expect(mails[0]?.body.text).toContain(`Dear ${p.name},`);
+      expect(mails[0]?.destination.cc).toEqual([]);
+    }
+    expect(await received(reserve.email, subject)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('refuses an empty announcement on its fields, and a new one gets a new id', async () => {
+    const { page, problems, sends } = await signedIn();
+    await toAnnouncements(page);
+    await press(page, 'Preview');
+    const summary = page.locator('#error-summary');
+    await summary.waitFor();
+    await focusLandsOn(page, 'error-summary');
+    expect(await summary.locator('li').allTextContents()).toEqual([
+      'Who it is for: choose who the announcement is for',
+      'Subject: write a subject',
+      'Message: write the message',
+    ]);
+    expect(await page.locator('#announcement-subject-error').textContent()).toBe('Error: write a subject');
+    expect(await page.locator('#announcement-audience-error').textContent()).toBe(
+      'Error: choose who the announcement is for',
+    );
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(screenshots, 'console-announcements-refused.png'), fullPage: true });
+    // The summary's first link puts the focus on the first choice.
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatchObject({
+      tag: 'A',
+      text: 'Who it is for: choose who the announcement is for',
+    });
+    await page.keyboard.press('Enter');
+    expect((await focused(page)).id).toBe('announcement-audience-participants');
+
+    // The reserve list (two down from the first choice), a message, but still no subject.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#announcement-audience-reserve').isChecked()).toBe(true);
+    await tabTo(page, (el) => el.id === 'announcement-body');
+    await page.keyboard.type('A place may open in May.');
+    await press(page, 'Preview');
+    // The summary of the first refusal stays until the second answers: wait for its one problem.
+    await expect.poll(() => summary.locator('li').allTextContents()).toEqual(['Subject: write a subject']);
+    await focusLandsOn(page, 'error-summary');
+    expect(await page.locator('#announcement-body-error').count()).toBe(0);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    expect((await focused(page)).id).toBe('announcement-subject');
+    await page.keyboard.type('The reserve list in May');
+    await press(page, 'Preview');
+    await focusLandsOn(page, 'announcement-preview-heading');
+    expect(await page.locator('#announcement-preview-heading').textContent()).toBe(
+      'Before you send: everyone on the reserve list, 1 person',
+    );
+    // About the nomination: the nominator is copied.
+    expect(await tableRows(page, '#announcement-recipients')).toEqual([
+      [reserve.name, expect.any(String), reserve.email, reserve.nominator],
+    ]);
+    expect(await page.locator('#announcement-email-headers').textContent()).toContain(
+      `Copy to${reserve.nominator}`,
+    );
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await press(page, 'Send to 1 person');
+    await page.locator('.govuk-notification-banner', { hasText: 'Sent to 1 person' }).waitFor();
+    await page.locator('#announcements tbody tr', { hasText: 'The reserve list in May' }).waitFor();
+    expect(await received(reserve.email, 'The reserve list in May')).toHaveLength(1);
+
+    // Another announcement: a new id, the form empty.
+    await press(page, 'Write another announcement');
+    await focusLandsOn(page, 'announcement-form-heading');
+    expect(await page.locator('#announcement-subject').inputValue()).toBe('');
+    await write(page, { subject: 'Welcome', body: 'Welcome to the circle.' });
+    await press(page, 'Preview');
+    await focusLandsOn(page, 'announcement-preview-heading');
+    await press(page, 'Send to 3 people');
+    await page.locator('#announcements tbody tr', { hasText: 'Welcome' }).waitFor();
+    expect(sends).toHaveLength(2);
+    expect(sends[1]?.id).not.toBe(sends[0]?.id);
+    expect((await listed()).map((a) => a.subject)).toEqual(['Welcome', 'The reserve list in May', subject]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('says so in the API’s words when the group it was for has nobody left in it', async () => {
+    const { page, problems } = await signedIn();
+    await toAnnouncements(page);
+    const helsinki = participants[2] as Person;
+    // The group's select is revealed under its radio, the second choice.
+    expect(await page.locator('#announcement-group').isVisible()).toBe(false);
+    await write(page, { arrows: 1, subject: 'Our first session', body: 'See you on Zoom.' });
+    expect(await page.locator('#announcement-group').isVisible()).toBe(true);
+    await tabTo(page, (el) => el.id === 'announcement-group');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#announcement-group').inputValue()).toBe('helsinki');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await press(page, 'Preview');
+    await focusLandsOn(page, 'announcement-preview-heading');
+    expect(await page.locator('#announcement-preview-heading').textContent()).toBe(
+      'Before you send: the mentoring group Helsinki circle, 1 person',
+    );
+    expect((await tableRows(page, '#announcement-recipients')).map((r) => r[0])).toEqual([helsinki.name]);
+
+    // Meanwhile the group's one member moves to Lisbon circle.
+    const moved = await stack.api('PUT', '/programs/metlib-2024/mentoring-groups', {
+      token: organizer,
+      body: {
+        groups: [{ ...groups([])[0], members: [helsinki.id] }, groups([])[1]],
+        expectedVersion: 1,
+      },
+    });
+    expect(moved.status).toBe(200);
+    await press(page, 'Send to 1 person');
+    const summary = page.locator('#error-summary');
+    await summary.waitFor();
+    await focusLandsOn(page, 'error-summary');
+    expect(await summary.textContent()).toContain(
+      'There is nobody to send it to yet (the mentoring group Helsinki circle: none)',
+    );
+    expect(await page.locator('.govuk-notification-banner').count()).toBe(0);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect((await listed()).map((a) => a.subject)).not.toContain('Our first session');
+
+    // Changed to the group they are in now, it goes.
+    await press(page, 'Change');
+    await focusLandsOn(page, 'announcement-form-heading');
+    await tabTo(page, (el) => el.id === 'announcement-group');
+    await page.keyboard.press('ArrowUp');
+    expect(await page.locator('#announcement-group').inputValue()).toBe('lisbon');
+    await press(page, 'Preview');
+    await focusLandsOn(page, 'announcement-preview-heading');
+    await press(page, 'Send to 1 person');
+    await page.locator('.govuk-notification-banner', { hasText: 'Sent to 1 person' }).waitFor();
+    expect(await received(helsinki.email, 'Our first session')).toHaveLength(1);
+    expect(await received(participants[0]?.email ?? '', 'Our first session')).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('shows a reviewer the announcements sent, and no form', async () => {
+    const { page, problems } = await signedIn({
+      groups: ['reviewers'],
+      email: 'reviewer1@metlib.example.org',
+    });
+    const nav = page.getByRole('navigation', { name: 'Console' });
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      'Nominations',
+      'Cohort',
+      'Mentoring groups',
+      'Announcements',
+    ]);
+    await toAnnouncements(page);
+    await page.locator('#announcements tbody tr', { hasText: subject }).waitFor();
+    expect(await page.locator('#announcements tbody tr').count()).toBe((await listed()).length);
+    expect(await page.locator('form').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Preview' }).count()).toBe(0);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});
