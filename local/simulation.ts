@@ -148,6 +148,8 @@ export const runSimulation = async (options: SimulationOptions): Promise<Simulat
     let announced = false;
     /** Whether the year's registers were kept: one participant then misses the certificate. */
     let registersKept = false;
+    /** How many participants answered the evaluation before its reminder (half of them). */
+    let evaluated: number | undefined;
     const firings = () => stack.scheduler.invocations().length;
     const recurring = new Set(catalog.filter((e) => e.every).map((e) => e.name));
     for (;;) {
@@ -166,6 +168,30 @@ export const runSimulation = async (options: SimulationOptions): Promise<Simulat
           .map((f) => `${f.schedule}${f.ok ? '' : ' (failed)'}`)
           .join(', ')}`,
       );
+      if (evaluated === undefined && fired.some((f) => f.schedule === 'evaluation-2025.evaluation')) {
+        // Half the participants answer the evaluation at once, from the link in its email.
+        await stack.poller.drained();
+        const store = (await (await fetch(`${stack.sesEndpoint}/store`)).json()) as {
+          emails: { subject: string; body: { text?: string } }[];
+        };
+        const links = store.emails
+          .filter((e) => e.subject.startsWith('Your evaluation'))
+          .map((e) => /\/participants\/[A-Za-z0-9_.-]+\/evaluation/.exec(e.body.text ?? '')?.[0])
+          .filter((link): link is string => link !== undefined);
+        const answering = links.slice(0, Math.floor(links.length / 2));
+        for (const [i, link] of answering.entries()) {
+          await api('POST', link, undefined, {
+            overall: 4 + (i % 2),
+            meetings: 4,
+            mentoring: 3 + (i % 3),
+            conference: 5,
+            learned: 'How other cities open their libraries to civic life',
+            recommend: i % 5 !== 4,
+          });
+        }
+        evaluated = answering.length;
+        say(`${next.toISOString().slice(0, 10)}  ${answering.length} participants answered the evaluation`);
+      }
       if (!registersKept && fired.some((f) => f.schedule.startsWith('evaluation-'))) {
         // The last meeting held: organizers fill in the year's registers, everyone present but one
         // participant, absent from the first four meetings (three short of the rule's seven).
@@ -342,6 +368,8 @@ export const runSimulation = async (options: SimulationOptions): Promise<Simulat
       evaluation: participants,
       certificate: participants - (registersKept ? 1 : 0),
       'attendance-record': registersKept ? 1 : 0,
+      // A week before the evaluation closes: those who had not answered.
+      'evaluation-reminder': evaluated === undefined ? 0 : participants - evaluated,
     };
     const missing = Object.fromEntries(
       Object.entries(expectedByKind)

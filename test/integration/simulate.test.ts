@@ -22,8 +22,9 @@ describe('npm run simulate', () => {
       deadLetters: 0,
       unsent: 0,
       failedFirings: 0,
-      // The program's 28, and the first mentoring group's May session's two reminders.
-      scheduleFirings: 30,
+      // The program's 29 (the evaluation's reminder among them), and the first mentoring
+      // group's May session's two reminders.
+      scheduleFirings: 31,
     });
     // The outbox sweep ran on the way to each firing; racing the mailer, it sent nothing twice.
     expect(report.sweeps).toBeGreaterThan(0);
@@ -47,6 +48,8 @@ describe('npm run simulate', () => {
       // One participant was at six of the ten meetings: their record instead of the certificate.
       certificate: 5,
       'attendance-record': 1,
+      // Three of the six answered the evaluation at once; the other three were reminded.
+      'evaluation-reminder': 3,
     });
     expect(report.sentThroughSes).toBe(Object.values(report.emailsByKind).reduce((a, b) => a + b, 0));
     expect(lines.some((l) => l.includes('certificates-2025.certificates'))).toBe(true);
