@@ -147,3 +147,33 @@ describe('the hosted evaluation', () => {
     );
   });
 });
+
+describe('the evaluation as program data', () => {
+  it('takes new questions before it opens, and only a later closing day after', async () => {
+    const { changeSettings } = await import('#shared/use-cases/change-program-settings');
+    const { world } = await cohort('2025-02-01T12:00:00Z');
+    const questions = [
+      ...metlib2024.evaluation.questions,
+      { id: 'next', kind: 'text' as const, text: 'Anything else?' },
+    ];
+    const first = await changeSettings(world, 'metlib-2024', organizer, {
+      evaluation: { closesOn: '2025-03-26', questions },
+      expectedVersion: 0,
+    });
+    expect(first.settingsVersion).toBe(1);
+    world.clock.set(open);
+    await expect(
+      changeSettings(world, 'metlib-2024', organizer, {
+        evaluation: { closesOn: '2025-03-26', questions: metlib2024.evaluation.questions },
+        expectedVersion: 1,
+      }),
+    ).rejects.toThrow(
+      'The evaluation has opened and participants may have answered; its questions can no longer change',
+    );
+    const later = await changeSettings(world, 'metlib-2024', organizer, {
+      evaluation: { closesOn: '2025-03-31', questions },
+      expectedVersion: 1,
+    });
+    expect(later.settings.evaluation.closesOn).toBe('2025-03-31');
+  });
+});
