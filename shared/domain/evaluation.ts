@@ -68,7 +68,7 @@ export const readAnswers = (
     } else {
       const value = String(raw).trim();
       if (value.length > 4000) issues.push({ path: q.id, message: `“${q.text}”: 4,000 characters at most` });
-      else if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(value))
+      else if (/[^\P{Cc}\n\r\t]/u.test(value))
         issues.push({ path: q.id, message: `“${q.text}”: remove the control characters` });
       else answers[q.id] = value;
     }

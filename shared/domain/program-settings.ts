@@ -163,12 +163,14 @@ export const settingsRefusal = (before: Program, after: Program, facts: ProgramF
   }
   if (changed(before, after, 'evaluation')) {
     const opened = before.timeline.find((e) => e.kind === 'evaluation');
-    const openedAt = opened && 'at' in opened.when ? wallTimeToInstant(opened.when.at, before.timeZone) : undefined;
+    const openedAt =
+      opened && 'at' in opened.when ? wallTimeToInstant(opened.when.at, before.timeZone) : undefined;
     if (openedAt && openedAt.getTime() <= now) {
       if (JSON.stringify(before.evaluation.questions) !== JSON.stringify(after.evaluation.questions))
         return 'The evaluation has opened and participants may have answered; its questions can no longer change';
       const today = wallDate(before, facts.now.toISOString());
-      if (before.evaluation.closesOn < today) return 'The evaluation has closed; its closing day can no longer change';
+      if (before.evaluation.closesOn < today)
+        return 'The evaluation has closed; its closing day can no longer change';
       if (after.evaluation.closesOn < today) return 'The evaluation cannot be made to close in the past';
     }
   }

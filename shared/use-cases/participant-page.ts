@@ -5,7 +5,7 @@ import { evaluationState } from '../domain/evaluation.ts';
 import { concerns, groupOfMember } from '../domain/mentoring-groups.ts';
 import type { Nomination } from '../domain/nomination.ts';
 import { feedGeneration } from '../domain/participant-links.ts';
-import type { Program, TimelineEvent } from '../domain/program.ts';
+import type { TimelineEvent } from '../domain/program.ts';
 import { eventStart } from '../domain/schedule-plan.ts';
 import {
   type Clock,
