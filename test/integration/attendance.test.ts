@@ -9,26 +9,14 @@ const ids: Record<keyof typeof people, string> = {} as never;
 let rejected: string;
 const meetings = metlib2024.timeline.filter((e) => e.kind === 'meeting').map((e) => e.id);
 
-const pagePath = async (who: keyof typeof people) => {
-  const found = (await stack.inbox(people[who].candidate.email))
-    .map((e) => /\/participants\/[A-Za-z0-9_.-]+/.exec(e.body.text ?? '')?.[0])
-    .filter(Boolean)
-    .at(-1);
-  if (!found) throw new Error(`No email to ${who} carried their page`);
-  return found;
-};
+const pagePath = (who: keyof typeof people) => stack.participantPage(people[who].candidate.email);
 
 beforeAll(async () => {
   stack = await startTestStack();
   organizer = await stack.organizer();
   for (const [who, body] of Object.entries(people))
-    ids[who as keyof typeof people] = (await stack.nominate(body)).id;
-  rejected = (await stack.nominate()).id;
-  const act = (id: string, action: string) =>
-    stack.api('POST', `/nominations/${id}/transitions`, { token: organizer, body: { action } });
-  for (const id of Object.values(ids))
-    for (const action of ['review', 'select', 'notify']) await act(id, action);
-  for (const action of ['review', 'reject', 'notify']) await act(rejected, action);
+    ids[who as keyof typeof people] = (await stack.decided(body)).id;
+  rejected = (await stack.decided(nominationBody(), ['review', 'reject', 'notify'])).id;
   stack.setClock(new Date('2025-03-20T12:00:00Z'));
 });
 afterAll(() => stack?.stop());

@@ -5,14 +5,7 @@ let stack: TestStack;
 let organizer: string;
 const people = { ana: nominationBody(), ben: nominationBody() };
 
-const pagePath = async (who: keyof typeof people) => {
-  const found = (await stack.inbox(people[who].candidate.email))
-    .map((e) => /\/participants\/[A-Za-z0-9_.-]+/.exec(e.body.text ?? '')?.[0])
-    .filter(Boolean)
-    .at(-1);
-  if (!found) throw new Error(`No email to ${who} carried their page`);
-  return found;
-};
+const pagePath = (who: keyof typeof people) => stack.participantPage(people[who].candidate.email);
 const form = (fields: Record<string, string>) => ({
   raw: new URLSearchParams(fields).toString(),
   headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
@@ -37,11 +30,7 @@ const advanceTo = async (instant: string) => {
 beforeAll(async () => {
   stack = await startTestStack();
   organizer = await stack.organizer();
-  for (const body of Object.values(people)) {
-    const { id } = await stack.nominate(body);
-    for (const action of ['review', 'select', 'notify'])
-      await stack.api('POST', `/nominations/${id}/transitions`, { token: organizer, body: { action } });
-  }
+  for (const body of Object.values(people)) await stack.decided(body);
   stack.setClock(new Date('2025-03-01T12:00:00Z'));
 });
 afterAll(() => stack?.stop());

@@ -35,13 +35,8 @@ beforeAll(async () => {
   stack = await startTestStack();
   organizer = await stack.organizer();
   for (const [who, body] of Object.entries(people))
-    ids[who as keyof typeof people] = (await stack.nominate(body)).id;
-  rejected = (await stack.nominate()).id;
-  const act = (id: string, action: string) =>
-    stack.api('POST', `/nominations/${id}/transitions`, { token: organizer, body: { action } });
-  for (const id of Object.values(ids))
-    for (const action of ['review', 'select', 'notify']) await act(id, action);
-  for (const action of ['review', 'reject', 'notify']) await act(rejected, action);
+    ids[who as keyof typeof people] = (await stack.decided(body)).id;
+  rejected = (await stack.decided(nominationBody(), ['review', 'reject', 'notify'])).id;
   // Mid-May: the May mentoring session, known by its month, has no date yet.
   stack.setClock(new Date('2024-05-10T12:00:00Z'));
 });

@@ -9,16 +9,7 @@ const person = nominationBody();
 const joinUrl = 'https://meet.example.org/metlib-may?pwd=s3cret';
 let id: string;
 
-/** The path of the participant's page, from the newest email that carries it. */
-const pagePath = async () => {
-  const emails = await stack.inbox(person.candidate.email);
-  const found = emails
-    .map((e) => /\/participants\/[A-Za-z0-9_.-]+/.exec(e.body.text ?? '')?.[0])
-    .filter(Boolean)
-    .at(-1);
-  if (!found) throw new Error('No email carried the participant page');
-  return found;
-};
+const pagePath = () => stack.participantPage(person.candidate.email);
 const calendarPathOf = (html: string) => {
   const found = /\/calendars\/[A-Za-z0-9_.-]+/.exec(html)?.[0];
   if (!found) throw new Error('The page shows no calendar address');
@@ -31,9 +22,7 @@ beforeAll(async () => {
   stack = await startTestStack({ organizerEmails: ['chair@metlib.example.org'] });
   organizer = await stack.organizer();
   person.candidate.timeZone = 'Europe/Madrid';
-  ({ id } = await stack.nominate(person));
-  for (const action of ['review', 'select', 'notify'])
-    await stack.api('POST', `/nominations/${id}/transitions`, { token: organizer, body: { action } });
+  ({ id } = await stack.decided(person));
   stack.setClock(new Date('2024-04-20T12:00:00Z'));
   const timeline = metlib2024.timeline.map((e) => (e.id === 'meeting-2024-05' ? { ...e, joinUrl } : e));
   expect(

@@ -46,6 +46,10 @@ export interface TestStack extends RunningStack {
    * and its acknowledgement queued. Throws unless both steps succeed.
    */
   nominate(body?: ReturnType<typeof nominationBody>): Promise<{ id: string }>;
+  /** A nomination taken by an organizer to `actions` (review, select, notify: a told participant). */
+  decided(body: ReturnType<typeof nominationBody>, actions?: readonly string[]): Promise<{ id: string }>;
+  /** The path of a participant's own page, from the newest email to them that carries it. */
+  participantPage(address: string): Promise<string>;
 }
 
 /** The whole local stack in this test file's process, on its own table and a free API port. */
@@ -122,6 +126,24 @@ export const startTestStack = async (
       throw new Error(`Confirmation answered ${confirmed.status}: ${confirmed.text}`);
     return { id: submitted.json.id as string };
   };
+  const organizer = () => stack.token({ groups: ['organizers'], email: 'organizer@example.org' });
+  const decided: TestStack['decided'] = async (body, actions = ['review', 'select', 'notify']) => {
+    const { id } = await nominate(body);
+    const token = await organizer();
+    for (const action of actions) {
+      const done = await api('POST', `/nominations/${id}/transitions`, { token, body: { action } });
+      if (done.status !== 200) throw new Error(`${action} answered ${done.status}: ${done.text}`);
+    }
+    return { id };
+  };
+  const participantPage: TestStack['participantPage'] = async (address) => {
+    const found = (await inbox(address))
+      .map((e) => /\/participants\/[A-Za-z0-9_.-]+/.exec(e.body.text ?? '')?.[0])
+      .filter(Boolean)
+      .at(-1);
+    if (!found) throw new Error(`No email to ${address} carried the participant's page`);
+    return found;
+  };
   return {
     ...stack,
     tableName,
@@ -129,7 +151,9 @@ export const startTestStack = async (
     inbox,
     linkFor,
     nominate,
-    organizer: () => stack.token({ groups: ['organizers'], email: 'organizer@example.org' }),
+    decided,
+    participantPage,
+    organizer,
     reviewer: () => stack.token({ groups: ['reviewers'], email: 'reviewer@example.org' }),
     idToken: async (email) => (await stack.signIn(email)).idToken,
     itemCount: async () => {
