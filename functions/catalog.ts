@@ -337,7 +337,10 @@ export const catalog: readonly FunctionEntry[] = [
     entry: 'functions/update-timeline.ts',
     description:
       'Changes a program’s timeline, tells participants of what moved or went, and brings its schedules in line',
-    routes: [{ method: 'PUT', path: '/programs/{programId}/timeline', staff: true }],
+    routes: [
+      { method: 'GET', path: '/programs/{programId}/timeline', staff: true },
+      { method: 'PUT', path: '/programs/{programId}/timeline', staff: true },
+    ],
     // Query: the participants, who are told of a meeting moved or cancelled.
     access: { table: [...reads, 'PutItem'], manageSchedules: true, signLinks: true, siteUrl: true },
     timeoutSeconds: 60,

@@ -4,13 +4,15 @@ import { staffActorFrom } from '#shared/http/actor';
 import { httpMiddlewares } from '#shared/http/middlewares';
 import { readBody } from '#shared/http/request-body';
 import { json } from '#shared/http/responses';
-import { updateTimeline } from '#shared/use-cases/update-timeline';
+import { readTimeline, updateTimeline } from '#shared/use-cases/update-timeline';
 import { programChangeDeps } from '#shared/wiring/program-change';
 
 const deps = programChangeDeps();
 
 export const run = async (event: APIGatewayProxyEventV2WithJWTAuthorizer) => {
   const actor = staffActorFrom(event);
+  if (event.requestContext.http.method === 'GET')
+    return json(200, await readTimeline(deps, event.pathParameters?.programId ?? '', actor));
   const body = readBody(event, ['json']);
   const result = await updateTimeline(
     deps,

@@ -32,6 +32,20 @@ export interface UpdateTimelineDeps extends SyncSchedulesDeps {
 }
 
 /**
+ * The timeline as organizers change it, join links included (the public program leaves them
+ * out), with the version to send back: read, edit, PUT, and nothing is dropped.
+ */
+export const readTimeline = async (
+  deps: Pick<UpdateTimelineDeps, 'programs'>,
+  programId: string,
+  actor: Actor,
+) => {
+  authorize(actor, 'change-timeline', { programId });
+  const { program, timelineVersion } = await deps.programs.require(programId);
+  return { programId, timeZone: program.timeZone, timelineVersion, timeline: program.timeline };
+};
+
+/**
  * When an event can no longer change: when it begins; for one known only by its month (a
  * mentoring session "in May"), when that month ends, so it can be given its date until then.
  */

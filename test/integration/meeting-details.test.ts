@@ -50,6 +50,13 @@ describe('a meeting’s private join link', () => {
       expect(response.status).toBe(200);
       expect(response.text).not.toContain('meet.example.org');
     }
+    // Organizers read it back with the link, to edit and send again without losing it.
+    const staffRead = await stack.api('GET', '/programs/metlib-2024/timeline', { token: organizer });
+    expect(staffRead.json).toMatchObject({ timelineVersion: 1 });
+    expect(staffRead.json.timeline[0].joinUrl).toBe(joinUrl);
+    expect(
+      (await stack.api('GET', '/programs/metlib-2024/timeline', { token: await stack.reviewer() })).status,
+    ).toBe(403);
     expect((await stack.api('GET', '/programs/metlib-2024')).json.timeline[0]).toMatchObject({
       theme: 'urban-creativity-and-culture',
       facilitator: 'Tommi Laitio',
