@@ -280,7 +280,7 @@ export const AttendancePage = (props: {
         <span class="govuk-caption-l">
           {event.kind === 'meeting' ? 'Register of a monthly meeting' : 'Register of a mentoring session'}
         </span>
-        <h1 class="govuk-heading-l" tabIndex={-1} ref={heading}>
+        <h1 class="govuk-heading-l" id="register-heading" tabIndex={-1} ref={heading}>
           {eventName(event)}
         </h1>
         <SummaryList
@@ -367,7 +367,7 @@ export const AttendancePage = (props: {
 
   return (
     <>
-      <h1 class="govuk-heading-l" tabIndex={-1} ref={heading}>
+      <h1 class="govuk-heading-l" id="attendance-heading" tabIndex={-1} ref={heading}>
         Attendance
       </h1>
       <ErrorSummary problems={problems} />

@@ -235,9 +235,11 @@ export const cellOf = (event: AttendanceEvent, participant: string): Cell => {
   return { kind: 'not-recorded', symbol: '—', words: 'Not recorded: counts as not present' };
 };
 
-/** "3 of 7 needed". */
+/** "3 of 7 needed", "7 of 7 needed"; past the rule, "9 (7 needed)". */
 export const attendedWords = (participant: AttendanceParticipant, required: number) =>
-  `${participant.attended} of ${required} needed`;
+  participant.attended > required
+    ? `${participant.attended} (${required} needed)`
+    : `${participant.attended} of ${required} needed`;
 
 /**
  * Where a participant stands against the rule: they meet it; or they can still meet it with the

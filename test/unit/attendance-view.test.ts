@@ -248,6 +248,8 @@ describe('the year', () => {
       AttendanceParticipant,
     ];
     expect(attendedWords(a, 7)).toBe('3 of 7 needed');
+    expect(attendedWords({ ...a, attended: 7 }, 7)).toBe('7 of 7 needed');
+    expect(attendedWords({ ...a, attended: 9 }, 7)).toBe('9 (7 needed)');
     // Six meetings to come (July and five more): 1 + 6 reaches 7, 0 + 6 would not.
     expect(standing(read, b)).toEqual({ kind: 'can-still', words: 'Can still meet it', toCome: 6 });
     expect(standing(read, { ...c, attended: 0 })).toEqual({
