@@ -27,6 +27,7 @@ export const auditedPages: readonly AuditedPage[] = [
   { name: 'console: a nomination', path: '/staff/nominations/{id}', signedIn: true, crawled: false },
   { name: 'console: the cohort', path: '/staff/cohort', signedIn: true, crawled: false },
   { name: 'console: the mentoring groups', path: '/staff/groups', signedIn: true, crawled: false },
+  { name: 'console: attendance', path: '/staff/attendance', signedIn: true, crawled: false },
 ];
 
 export interface AuditedPage {

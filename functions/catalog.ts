@@ -534,6 +534,7 @@ export const catalog: readonly FunctionEntry[] = [
       { method: 'GET', path: '/staff/cohort' },
       { method: 'GET', path: '/staff/program' },
       { method: 'GET', path: '/staff/groups' },
+      { method: 'GET', path: '/staff/attendance' },
       { method: 'GET', path: '/staff/announcements' },
     ],
     access: { consoleSignIn: true },

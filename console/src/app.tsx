@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { AnnouncementsPage } from './announcements-page.tsx';
 import { type Api, makeApi } from './api.ts';
+import { AttendancePage } from './attendance-page.tsx';
 import { Auth, type ConsoleConfig, loadConfig, type SignedIn } from './auth.ts';
 import { CohortPage } from './cohort-page.tsx';
 import { GroupsPage } from './groups-page.tsx';
@@ -35,14 +36,15 @@ const boot = async (): Promise<Boot> => {
 
 /**
  * The console's sections, in its navigation; the program's settings are for organizers. Reviewers
- * see the mentoring groups, which only organizers change, and the announcements, which only
- * organizers write.
+ * see the mentoring groups and the attendance, which only organizers change, and the
+ * announcements, which only organizers write.
  */
 const sections = [
   ['/staff', 'Nominations'],
   ['/staff/cohort', 'Cohort'],
   ['/staff/groups', 'Mentoring groups'],
   ['/staff/announcements', 'Announcements'],
+  ['/staff/attendance', 'Attendance'],
 ] as const;
 const organizerSections = [...sections, ['/staff/program', 'Program settings']] as const;
 
@@ -149,6 +151,14 @@ export const App = () => {
             <GroupsPage api={api} config={state.config} organizer={organizer} />
           ) : api && place.path === '/staff/announcements' ? (
             <AnnouncementsPage api={api} config={state.config} organizer={organizer} />
+          ) : api && place.path === '/staff/attendance' ? (
+            <AttendancePage
+              api={api}
+              config={state.config}
+              organizer={organizer}
+              search={place.search}
+              navigate={navigate}
+            />
           ) : api && place.path === '/staff/cohort' ? (
             <CohortPage api={api} config={state.config} navigate={navigate} />
           ) : api && detail?.[1] ? (

@@ -5,6 +5,7 @@ import type { UndeliverableAddress } from '#shared/domain/mail-delivery';
 import type { Program } from '#shared/domain/program';
 import { Answers } from './answers.tsx';
 import { type Api, ApiError } from './api.ts';
+import { CertificateSection } from './attendance-certificate.tsx';
 import type { ConsoleConfig, SignedIn } from './auth.ts';
 import { CohortSection, StipendSection } from './cohort-sections.tsx';
 import type { Region, StipendDecision } from './cohort-view.ts';
@@ -70,6 +71,8 @@ export interface Detail {
     overrides: { subRegion?: string; globalSouth?: boolean };
   };
   stipend: { requested: boolean; eligible: boolean; decision: StipendDecision | null; told: boolean };
+  /** A participant's certificate once issued: when, and the name it bears. */
+  certificate?: { issuedAt: string; name: string; reissuedAt?: string };
   [answer: string]: unknown;
 }
 
@@ -191,6 +194,13 @@ export const NominationPage = (props: {
           {participant(detail) && (
             <StipendSection detail={detail} api={props.api} organizer={organizer} settle={settle} />
           )}
+          <CertificateSection
+            detail={detail}
+            program={program}
+            api={props.api}
+            organizer={organizer}
+            settle={settle}
+          />
           <h2 class="govuk-heading-m">The nomination</h2>
           {program ? <Answers nomination={detail} program={program} /> : <p class="govuk-body">Loading…</p>}
           <History detail={detail} />
