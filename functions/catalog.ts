@@ -532,6 +532,7 @@ export const catalog: readonly FunctionEntry[] = [
       { method: 'GET', path: '/staff/program' },
       { method: 'GET', path: '/staff/groups' },
       { method: 'GET', path: '/staff/announcements' },
+      { method: 'GET', path: '/staff/evaluation' },
     ],
     access: { consoleSignIn: true },
     bundleFiles: {

@@ -3,6 +3,7 @@ import { AnnouncementsPage } from './announcements-page.tsx';
 import { type Api, makeApi } from './api.ts';
 import { Auth, type ConsoleConfig, loadConfig, type SignedIn } from './auth.ts';
 import { CohortPage } from './cohort-page.tsx';
+import { EvaluationPage } from './evaluation-page.tsx';
 import { GroupsPage } from './groups-page.tsx';
 import { NominationPage } from './nomination-page.tsx';
 import { NominationsPage } from './nominations-page.tsx';
@@ -35,14 +36,15 @@ const boot = async (): Promise<Boot> => {
 
 /**
  * The console's sections, in its navigation; the program's settings are for organizers. Reviewers
- * see the mentoring groups, which only organizers change, and the announcements, which only
- * organizers write.
+ * see the mentoring groups, which only organizers change, the announcements, which only
+ * organizers write, and the evaluation's results.
  */
 const sections = [
   ['/staff', 'Nominations'],
   ['/staff/cohort', 'Cohort'],
   ['/staff/groups', 'Mentoring groups'],
   ['/staff/announcements', 'Announcements'],
+  ['/staff/evaluation', 'Evaluation'],
 ] as const;
 const organizerSections = [...sections, ['/staff/program', 'Program settings']] as const;
 
@@ -149,6 +151,8 @@ export const App = () => {
             <GroupsPage api={api} config={state.config} organizer={organizer} />
           ) : api && place.path === '/staff/announcements' ? (
             <AnnouncementsPage api={api} config={state.config} organizer={organizer} />
+          ) : api && place.path === '/staff/evaluation' ? (
+            <EvaluationPage api={api} config={state.config} />
           ) : api && place.path === '/staff/cohort' ? (
             <CohortPage api={api} config={state.config} navigate={navigate} />
           ) : api && detail?.[1] ? (

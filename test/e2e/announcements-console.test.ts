@@ -378,6 +378,7 @@ describe('announcements in the staff console', () => {
       'Cohort',
       'Mentoring groups',
       'Announcements',
+      'Evaluation',
     ]);
     await toAnnouncements(page);
     await page.locator('#announcements tbody tr', { hasText: subject }).waitFor();

@@ -356,6 +356,7 @@ describe('the mentoring groups in the staff console', { timeout: 120_000 }, () =
       'Cohort',
       'Mentoring groups',
       'Announcements',
+      'Evaluation',
     ]);
     await toGroups(page);
     expect(await card(page, helsinki).textContent()).toContain('MentorKaisa Hietala, Oodi');

@@ -243,6 +243,7 @@ describe('the program settings in the staff console', () => {
       'Cohort',
       'Mentoring groups',
       'Announcements',
+      'Evaluation',
     ]);
     expect(await page.getByRole('link', { name: 'Program settings' }).count()).toBe(0);
     expect(await seriousAxeViolations(page)).toEqual([]);
