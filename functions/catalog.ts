@@ -536,6 +536,7 @@ export const catalog: readonly FunctionEntry[] = [
       { method: 'GET', path: '/staff/groups' },
       { method: 'GET', path: '/staff/attendance' },
       { method: 'GET', path: '/staff/announcements' },
+      { method: 'GET', path: '/staff/evaluation' },
     ],
     access: { consoleSignIn: true },
     bundleFiles: {

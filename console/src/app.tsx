@@ -4,6 +4,7 @@ import { type Api, makeApi } from './api.ts';
 import { AttendancePage } from './attendance-page.tsx';
 import { Auth, type ConsoleConfig, loadConfig, type SignedIn } from './auth.ts';
 import { CohortPage } from './cohort-page.tsx';
+import { EvaluationPage } from './evaluation-page.tsx';
 import { GroupsPage } from './groups-page.tsx';
 import { NominationPage } from './nomination-page.tsx';
 import { NominationsPage } from './nominations-page.tsx';
@@ -36,8 +37,8 @@ const boot = async (): Promise<Boot> => {
 
 /**
  * The console's sections, in its navigation; the program's settings are for organizers. Reviewers
- * see the mentoring groups and the attendance, which only organizers change, and the
- * announcements, which only organizers write.
+ * see the mentoring groups and the attendance, which only organizers change, the
+ * announcements, which only organizers write, and the evaluation's results.
  */
 const sections = [
   ['/staff', 'Nominations'],
@@ -45,6 +46,7 @@ const sections = [
   ['/staff/groups', 'Mentoring groups'],
   ['/staff/announcements', 'Announcements'],
   ['/staff/attendance', 'Attendance'],
+  ['/staff/evaluation', 'Evaluation'],
 ] as const;
 const organizerSections = [...sections, ['/staff/program', 'Program settings']] as const;
 
@@ -159,6 +161,8 @@ export const App = () => {
               search={place.search}
               navigate={navigate}
             />
+          ) : api && place.path === '/staff/evaluation' ? (
+            <EvaluationPage api={api} config={state.config} />
           ) : api && place.path === '/staff/cohort' ? (
             <CohortPage api={api} config={state.config} navigate={navigate} />
           ) : api && detail?.[1] ? (

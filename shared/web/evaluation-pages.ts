@@ -27,17 +27,28 @@ const shownOf = (answers: Record<string, Answer> | undefined): Shown =>
     ]),
   );
 
-/** One question as a GOV.UK form group: radios for a rating or yes/no, a textarea for text. */
+/** The hint under a rating's question: what its ends mean. */
+const ratingHint = 'Choose from 1 (not at all) to 5 (extremely).';
+
+/**
+ * One question as a GOV.UK form group: radios in a fieldset whose legend is the question (with a
+ * hint for a rating), or a textarea with its label. The hint and the error describe the field.
+ */
 const question = (q: EvaluationQuestion, value: string, error: string | undefined, disabled: boolean) => {
   const id = fieldId(q);
   const optional = isRequired(q) ? '' : ' (optional)';
   const message = error
     ? html`<span class="error-message" id="${id}-error"><span class="visually-hidden">Error: </span>${error}</span>`
     : '';
-  const described = error ? html`aria-describedby="${id}-error"` : '';
+  const hint = q.kind === 'rating' ? html`<span class="hint" id="${id}-hint">${ratingHint}</span>` : '';
+  const describedBy = [q.kind === 'rating' ? `${id}-hint` : '', error ? `${id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
+  const described = describedBy ? html`aria-describedby="${describedBy}"` : '';
+  const invalid = error ? html`aria-invalid="true"` : '';
   const off = disabled ? html`disabled` : '';
   if (q.kind === 'text') {
-    return html`<div class="field${error ? ' error' : ''}"><label for="${id}">${q.text}${optional}</label>${message}<textarea id="${id}" name="${q.id}" rows="5" maxlength="4000" ${described} ${off}>${value}</textarea></div>`;
+    return html`<div class="field${error ? ' error' : ''}"><label for="${id}">${q.text}${optional}</label>${message}<textarea id="${id}" name="${q.id}" rows="5" maxlength="4000" ${described} ${invalid} ${off}>${value}</textarea></div>`;
   }
   const options =
     q.kind === 'rating'
@@ -46,7 +57,7 @@ const question = (q: EvaluationQuestion, value: string, error: string | undefine
           { value: 'yes', label: 'Yes' },
           { value: 'no', label: 'No' },
         ];
-  return html`<div class="field${error ? ' error' : ''}"><fieldset id="${id}" tabindex="-1" ${described}><legend class="q">${q.text}${optional}</legend>${message}${options.map(
+  return html`<div class="field${error ? ' error' : ''}"><fieldset id="${id}" tabindex="-1" ${described}><legend class="q">${q.text}${optional}</legend>${hint}${message}${options.map(
     (o, i) =>
       html`<label class="choice"><input type="radio" name="${q.id}" value="${o.value}" id="${i === 0 ? `${id}-first` : `${id}-${o.value}`}" ${value === o.value ? html`checked` : ''} ${off}>${o.label}</label>`,
   )}</fieldset></div>`;

@@ -379,6 +379,7 @@ describe('announcements in the staff console', () => {
       'Mentoring groups',
       'Announcements',
       'Attendance',
+      'Evaluation',
     ]);
     await toAnnouncements(page);
     await page.locator('#announcements tbody tr', { hasText: subject }).waitFor();

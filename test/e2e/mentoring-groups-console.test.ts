@@ -357,6 +357,7 @@ describe('the mentoring groups in the staff console', { timeout: 120_000 }, () =
       'Mentoring groups',
       'Announcements',
       'Attendance',
+      'Evaluation',
     ]);
     await toGroups(page);
     expect(await card(page, helsinki).textContent()).toContain('MentorKaisa Hietala, Oodi');

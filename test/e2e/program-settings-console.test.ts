@@ -244,6 +244,7 @@ describe('the program settings in the staff console', () => {
       'Mentoring groups',
       'Announcements',
       'Attendance',
+      'Evaluation',
     ]);
     expect(await page.getByRole('link', { name: 'Program settings' }).count()).toBe(0);
     expect(await seriousAxeViolations(page)).toEqual([]);
