@@ -357,6 +357,7 @@ describe('attendance in the staff console', { timeout: 180_000 }, () => {
       'Mentoring groups',
       'Announcements',
       'Attendance',
+      'Evaluation',
     ]);
     await toAttendance(page);
     expect(await page.locator('main').textContent()).toContain('Only organizers keep the registers.');

@@ -179,6 +179,7 @@ describe('the Evaluation page', { timeout: 90_000 }, () => {
       'Cohort',
       'Mentoring groups',
       'Announcements',
+      'Attendance',
       'Evaluation',
     ]);
     await toEvaluation(page);
