@@ -171,11 +171,16 @@ export const runSimulation = async (options: SimulationOptions): Promise<Simulat
       if (evaluated === undefined && fired.some((f) => f.schedule === 'evaluation-2025.evaluation')) {
         // Half the participants answer the evaluation at once, from the link in its email.
         await stack.poller.drained();
+        // The SES emulator may be shared (the tests run files side by side): this run's emails only.
         const store = (await (await fetch(`${stack.sesEndpoint}/store`)).json()) as {
-          emails: { subject: string; body: { text?: string } }[];
+          emails: { subject: string; body: { text?: string }; destination: { to: string[] } }[];
         };
         const links = store.emails
-          .filter((e) => e.subject.startsWith('Your evaluation'))
+          .filter(
+            (e) =>
+              e.subject.startsWith('Your evaluation') &&
+              e.destination.to.some((a) => a.endsWith(`@${domain}`)),
+          )
           .map((e) => /\/participants\/[A-Za-z0-9_.-]+\/evaluation/.exec(e.body.text ?? '')?.[0])
           .filter((link): link is string => link !== undefined);
         const answering = links.slice(0, Math.floor(links.length / 2));

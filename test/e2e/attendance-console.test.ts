@@ -231,9 +231,10 @@ describe('attendance in the staff console', { timeout: 180_000 }, () => {
     await save(page);
     expect(await banner(page, 'Register saved')).toContain('Version 1: 4 present, 1 absent.');
     expect(await page.locator('#register-note').inputValue()).toBe('');
-    expect(await page.locator('#register-about').textContent()).toContain(
-      'Kept: 4 present, 1 absent (version 1)',
-    );
+    // The register is read again after the save: wait for it rather than race it.
+    await expect
+      .poll(() => page.locator('#register-about').textContent())
+      .toContain('Kept: 4 present, 1 absent (version 1)');
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(await registerNow('meeting-2024-04')).toEqual({
       ...(await registerNow('meeting-2024-04')),

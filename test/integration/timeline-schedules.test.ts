@@ -58,7 +58,7 @@ describe('schedules from the timeline', () => {
       waitingForDate: ['mentoring-2024-05', 'mentoring-2024-09', 'mentoring-2025-02'],
     });
     const names = await scheduleNames();
-    expect(names).toHaveLength(28);
+    expect(names).toHaveLength(29);
     expect(names).toEqual(
       expect.arrayContaining([
         'decision-readiness',
@@ -128,7 +128,7 @@ describe('schedules from the timeline', () => {
     );
     expect(moved.ScheduleExpression).toBe('at(2024-06-11T09:00:00)');
     expect((await current()).version).toBe(version + 1);
-    expect((await scheduleNames()).length).toBe(28);
+    expect((await scheduleNames()).length).toBe(29);
   });
 
   it.each([
