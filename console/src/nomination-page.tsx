@@ -99,9 +99,10 @@ export const NominationPage = (props: {
 
   const load = async () => {
     const next = await props.api.get<Detail>(`/nominations/${encodeURIComponent(props.id)}`);
-    setDetail(next);
+    // The program before the nomination: sections that speak of its days render once, complete.
     if (!program || program.id !== next.programId)
       setProgram(await props.api.get<Program>(`/programs/${encodeURIComponent(next.programId)}`));
+    setDetail(next);
     return next;
   };
   useEffect(() => {
