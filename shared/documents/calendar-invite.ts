@@ -1,6 +1,6 @@
 import { createEvent, createEvents, type EventAttributes } from 'ics';
 import type { Program, TimelineEvent } from '../domain/program.ts';
-import { wallTimeToInstant } from '../domain/time.ts';
+import { addDays, wallTimeToInstant } from '../domain/time.ts';
 import { meetingDetails } from '../email/timeline-templates.ts';
 
 const utcParts = (d: Date): [number, number, number, number, number] => [
@@ -13,11 +13,7 @@ const utcParts = (d: Date): [number, number, number, number, number] => [
 const dateParts = (day: string): [number, number, number] =>
   day.split('-').map(Number) as [number, number, number];
 
-const nextDay = (day: string) => {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-};
+const nextDay = (day: string) => addDays(day, 1);
 
 /** The invitation's text: the theme, facilitator, agenda, readings and join link. */
 const description = (program: Program, event: TimelineEvent) => meetingDetails(program, event).join('\n\n');

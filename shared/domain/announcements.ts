@@ -4,6 +4,7 @@
  */
 import { groupOf } from './mentoring-groups.ts';
 import type { Nomination } from './nomination.ts';
+import { told } from './nomination-states.ts';
 import type { Program } from './program.ts';
 import * as z from './zod.ts';
 
@@ -61,9 +62,6 @@ export const audienceLabel = (program: Program, audience: Audience) => {
       return 'every applicant whose nomination is not withdrawn';
   }
 };
-
-const told = (n: Nomination, decision: Nomination['decision']) =>
-  n.status === 'notified' && n.decision === decision;
 
 /**
  * Whether a nomination is in the audience. Participants and reserves are those told so: writing

@@ -5,7 +5,7 @@
 import type { Program } from './program.ts';
 import type { evaluationQuestionSchema } from './program-schema.ts';
 import { eventStart } from './schedule-plan.ts';
-import { wallTimeToInstant } from './time.ts';
+import { dayEndsAt } from './time.ts';
 import type * as z from './zod.ts';
 
 export type EvaluationQuestion = z.infer<typeof evaluationQuestionSchema>;
@@ -28,11 +28,8 @@ export const evaluationOpensAt = (program: Program): Date | undefined => {
 };
 
 /** The end of the closing day, in the program's zone. */
-export const evaluationClosesAt = (program: Program): Date => {
-  const day = new Date(`${program.evaluation.closesOn}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() + 1);
-  return wallTimeToInstant(`${day.toISOString().slice(0, 10)}T00:00`, program.timeZone);
-};
+export const evaluationClosesAt = (program: Program): Date =>
+  dayEndsAt(program.evaluation.closesOn, program.timeZone);
 
 export type EvaluationState = 'not-yet-open' | 'open' | 'closed';
 

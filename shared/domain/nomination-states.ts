@@ -106,6 +106,16 @@ export const nextState = (state: NominationState, action: NominationAction): Nom
 export const holdsPlace = (state: NominationState): boolean =>
   state.status === 'selected' || (state.status === 'notified' && state.decision === 'selected');
 
+/** Whether the applicant was told this decision (and has not withdrawn since). */
+export const told = (state: NominationState, decision: Decision): boolean =>
+  state.status === 'notified' && state.decision === decision;
+
+/**
+ * A participant of the program: selected and told so, not withdrawn. Reminders, the participant's
+ * page, announcements, the evaluation and certificates are for them alone.
+ */
+export const isParticipant = (state: NominationState): boolean => told(state, 'selected');
+
 /** Whether it is on the reserve list, told so or not: it holds a rank. */
 export const onReserveList = (state: NominationState): boolean =>
   state.status === 'reserve' || (state.status === 'notified' && state.decision === 'reserve');

@@ -1,7 +1,7 @@
 import { formatInTimeZone } from 'date-fns-tz';
 import type { ScheduledEvent, ScheduledKind } from '#events/contracts';
 import type { Program, TimelineEvent } from './program.ts';
-import { wallTimeToInstant } from './time.ts';
+import { addDays, monthEndsAt, wallTimeToInstant } from './time.ts';
 
 /** One one-time schedule the program needs: fire `input` at `wallTime` in `timeZone`. */
 export interface PlannedSchedule {
@@ -24,9 +24,7 @@ export interface SchedulePlan {
 /** Calendar arithmetic on a wall time: "2024-04-09T09:00:00" minus 7 days is "2024-04-02T09:00:00" whatever DST does. */
 export const daysBefore = (wallTime: string, days: number) => {
   const [date, time] = wallTime.split('T') as [string, string];
-  const shifted = new Date(`${date}T00:00:00Z`);
-  shifted.setUTCDate(shifted.getUTCDate() - days);
-  return `${shifted.toISOString().slice(0, 10)}T${time}`;
+  return `${addDays(date, -days)}T${time}`;
 };
 
 /**
@@ -117,9 +115,7 @@ export const planSchedules = (program: Program): SchedulePlan => {
           add(`${event.id}.${event.kind}`, event.kind, event.when.at, zone, event.id);
           // A week before it closes, at the hour it opened: a reminder to those who have not answered.
           if (event.kind === 'evaluation') {
-            const closes = new Date(`${program.evaluation.closesOn}T00:00:00Z`);
-            closes.setUTCDate(closes.getUTCDate() - 6);
-            const at = `${closes.toISOString().slice(0, 10)}T${event.when.at.slice(11)}`;
+            const at = `${addDays(program.evaluation.closesOn, -6)}T${event.when.at.slice(11)}`;
             if (at > event.when.at) add(`${event.id}.reminder`, 'evaluation-reminder', at, zone, event.id);
           }
         } else waitingForDate.push(event.id);
@@ -142,3 +138,12 @@ export const eventStart = (program: Program, event: TimelineEvent): Date => {
   if ('from' in event.when) return wallTimeToInstant(`${event.when.from}T00:00`, zone);
   return wallTimeToInstant(`${event.when.month}-01T00:00`, zone);
 };
+
+/**
+ * Until when an event may still change: until it begins, or for a session known only by its
+ * month, until that month ends (it may be given its date at any time within it).
+ */
+export const eventFixedFrom = (program: Program, event: TimelineEvent): Date =>
+  'month' in event.when
+    ? monthEndsAt(event.when.month, event.timeZone ?? program.timeZone)
+    : eventStart(program, event);

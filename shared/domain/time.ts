@@ -4,6 +4,24 @@ import { fromZonedTime } from 'date-fns-tz';
 export const wallTimeToInstant = (wallTime: string, timeZone: string): Date =>
   fromZonedTime(wallTime, timeZone);
 
+/** Calendar arithmetic on a day: "2024-02-28" plus 2 days is "2024-03-01", whatever the zone does. */
+export const addDays = (day: string, days: number): string => {
+  const shifted = new Date(`${day}T00:00:00Z`);
+  shifted.setUTCDate(shifted.getUTCDate() + days);
+  return shifted.toISOString().slice(0, 10);
+};
+
+/** The instant a day ("2025-03-31") ends in a zone: the next one's midnight there. */
+export const dayEndsAt = (day: string, timeZone: string): Date =>
+  wallTimeToInstant(`${addDays(day, 1)}T00:00`, timeZone);
+
+/** The instant a month ("2024-05") ends in a zone: the next one's first midnight there. */
+export const monthEndsAt = (month: string, timeZone: string): Date => {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  const next = m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
+  return wallTimeToInstant(`${next}-01T00:00`, timeZone);
+};
+
 const parts = (instant: Date, timeZone: string) => {
   const out: Record<string, string> = {};
   for (const p of new Intl.DateTimeFormat('en-GB', {

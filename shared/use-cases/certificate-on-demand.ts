@@ -1,16 +1,16 @@
 import { type Actor, actorName } from '../domain/actor.ts';
 import { attendanceRecord } from '../domain/attendance.ts';
 import { authorize } from '../domain/authorization.ts';
-import { ConflictError, ExpiredLinkError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { toFieldIssues } from '../domain/field-issues.ts';
-import type { Nomination } from '../domain/nomination.ts';
+import { isParticipant } from '../domain/nomination-states.ts';
 import type { Program } from '../domain/program.ts';
 import { eventStart } from '../domain/schedule-plan.ts';
 import * as z from '../domain/zod.ts';
 import { certificateEmail } from '../email/timeline-templates.ts';
 import type { Clock, LinkSigner, NominationStore, ProgramRepository } from '../ports.ts';
 import { certificateOf } from './issue-certificates.ts';
-import type { ParticipantPages } from './participant-links.ts';
+import { type ParticipantPages, participantOf } from './participant-links.ts';
 import { checkExpectedVersion, recordChange, requireNomination } from './record-change.ts';
 
 export interface CertificateOnDemandDeps {
@@ -21,8 +21,6 @@ export interface CertificateOnDemandDeps {
   links: LinkSigner;
   pages?: ParticipantPages;
 }
-
-const isParticipant = (n: Nomination) => n.status === 'notified' && n.decision === 'selected';
 
 const certificateDay = (program: Program) => program.timeline.find((e) => e.kind === 'certificates');
 
@@ -100,14 +98,11 @@ export const issueCertificateNow = async (
 
 /** A participant downloads their certificate from their page, once it has been issued (404 before). */
 export const certificateFromPage = async (deps: CertificateOnDemandDeps, token: string) => {
-  const link = await deps.links.verify(token, 'participant');
-  const n = await deps.nominations.get(link.nominationId);
-  if (!n)
-    throw new ExpiredLinkError(
-      'This page no longer exists: its data was erased. Please write to the organizers.',
-    );
+  const {
+    nomination: n,
+    stored: { program },
+  } = await participantOf(deps, token);
   if (!n.certificate || !isParticipant(n))
     throw new NotFoundError('No certificate has been issued to you yet');
-  const { program } = await deps.programs.require(n.programId);
   return { pdf: await certificateOf(deps, program, n), filename: `certificate-${program.id}.pdf` };
 };

@@ -1,6 +1,6 @@
 import type { Actor } from '../domain/actor.ts';
 import { authorize } from '../domain/authorization.ts';
-import { ExpiredLinkError, ForbiddenError, ValidationError } from '../domain/errors.ts';
+import { ForbiddenError, ValidationError } from '../domain/errors.ts';
 import {
   type EvaluationResponse,
   evaluationClosesAt,
@@ -9,9 +9,10 @@ import {
   evaluationState,
   readAnswers,
 } from '../domain/evaluation.ts';
-import type { Nomination } from '../domain/nomination.ts';
+import { isParticipant } from '../domain/nomination-states.ts';
 import { formatInZone } from '../domain/time.ts';
 import type { Clock, EvaluationStore, LinkSigner, NominationStore, ProgramRepository } from '../ports.ts';
+import { participantOf } from './participant-links.ts';
 import { participants } from './timeline-occasion.ts';
 
 export interface EvaluationDeps {
@@ -22,19 +23,14 @@ export interface EvaluationDeps {
   links: LinkSigner;
 }
 
-const isParticipant = (n: Nomination) => n.status === 'notified' && n.decision === 'selected';
-
 /** The participant a page link names, their program, and their answers so far. */
 export const evaluationForm = async (deps: EvaluationDeps, token: string) => {
-  const link = await deps.links.verify(token, 'participant');
-  const nomination = await deps.nominations.get(link.nominationId);
-  if (!nomination)
-    throw new ExpiredLinkError(
-      'This page no longer exists: its data was erased. Please write to the organizers.',
-    );
+  const {
+    nomination,
+    stored: { program },
+  } = await participantOf(deps, token);
   if (!isParticipant(nomination))
     throw new ForbiddenError('The evaluation is for the participants of the program');
-  const { program } = await deps.programs.require(nomination.programId);
   const now = deps.clock.now();
   return {
     nomination,

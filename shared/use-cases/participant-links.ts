@@ -1,3 +1,4 @@
+import { ExpiredLinkError } from '../domain/errors.ts';
 import type { Nomination } from '../domain/nomination.ts';
 import {
   calendarPath,
@@ -6,7 +7,7 @@ import {
   participantPath,
 } from '../domain/participant-links.ts';
 import type { Program } from '../domain/program.ts';
-import type { LinkSigner } from '../ports.ts';
+import type { LinkSigner, NominationStore, ProgramRepository } from '../ports.ts';
 
 /** Makes a participant's private links: their page, and their calendar feed. */
 export interface ParticipantPages {
@@ -33,3 +34,20 @@ export const participantPages = (links: LinkSigner, siteUrl: string): Participan
       }),
     )}`,
 });
+
+/**
+ * The nomination a participant's link names, and its program: the one way every page behind the
+ * link (the page, the certificate, the evaluation) reads who is asking. A link outlives an erasure.
+ */
+export const participantOf = async (
+  deps: { links: LinkSigner; nominations: NominationStore; programs: ProgramRepository },
+  token: string,
+) => {
+  const link = await deps.links.verify(token, 'participant');
+  const nomination = await deps.nominations.get(link.nominationId);
+  if (!nomination)
+    throw new ExpiredLinkError(
+      'This page no longer exists: its data was erased. Please write to the organizers.',
+    );
+  return { nomination, stored: await deps.programs.require(nomination.programId) };
+};

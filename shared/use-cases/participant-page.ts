@@ -1,12 +1,12 @@
 import { participant } from '../domain/actor.ts';
 import { attendanceRecord } from '../domain/attendance.ts';
-import { ExpiredLinkError, ForbiddenError, InvalidLinkError } from '../domain/errors.ts';
+import { ForbiddenError, InvalidLinkError } from '../domain/errors.ts';
 import { evaluationState } from '../domain/evaluation.ts';
 import { concerns, groupOfMember } from '../domain/mentoring-groups.ts';
-import type { Nomination } from '../domain/nomination.ts';
+import { isParticipant } from '../domain/nomination-states.ts';
 import { feedGeneration } from '../domain/participant-links.ts';
 import type { TimelineEvent } from '../domain/program.ts';
-import { eventStart } from '../domain/schedule-plan.ts';
+import { eventFixedFrom, eventStart } from '../domain/schedule-plan.ts';
 import {
   type Clock,
   calendarVersion,
@@ -14,7 +14,7 @@ import {
   type NominationStore,
   type ProgramRepository,
 } from '../ports.ts';
-import type { ParticipantPages } from './participant-links.ts';
+import { type ParticipantPages, participantOf } from './participant-links.ts';
 import { recordChange } from './record-change.ts';
 import { applyTransition } from './transition-nomination.ts';
 
@@ -37,25 +37,6 @@ const onPage = new Set<TimelineEvent['kind']>([
   'certificates',
 ]);
 const inFeed = new Set<TimelineEvent['kind']>(['meeting', 'mentoring', 'conference']);
-
-const isParticipant = (n: Nomination) => n.status === 'notified' && n.decision === 'selected';
-
-/** The nomination a participant's link names, and its program. */
-const participantOf = async (deps: ParticipantPageDeps, token: string) => {
-  const link = await deps.links.verify(token, 'participant');
-  const nomination = await deps.nominations.get(link.nominationId);
-  if (!nomination)
-    throw new ExpiredLinkError(
-      'This page no longer exists: its data was erased. Please write to the organizers.',
-    );
-  return { nomination, stored: await deps.programs.require(nomination.programId) };
-};
-
-/** When a month-only session's month ends: until then it is "date to be set". */
-const monthEnds = (month: string) => {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  return Date.UTC(m === 12 ? year + 1 : year, m === 12 ? 0 : m, 1);
-};
 
 /**
  * A participant's page: where they stand, their mentoring group, what is ahead of them (in their
@@ -80,7 +61,8 @@ export const participantPage = async (deps: ParticipantPageDeps, token: string) 
     participant: active,
     group: active ? groupOfMember(program, n.id) : undefined,
     upcoming: dated.filter((e) => eventStart(program, e).getTime() > now),
-    toBeDated: mine.filter((e) => 'month' in e.when && monthEnds(e.when.month) > now),
+    // Until its month ends a month-only session is "date to be set".
+    toBeDated: mine.filter((e) => 'month' in e.when && eventFixedFrom(program, e).getTime() > now),
     past: dated.filter((e) => eventStart(program, e).getTime() <= now),
     calendarUrl: active ? await deps.pages.calendar(program, n) : undefined,
     /** Their mark at each meeting or session held, where a register was kept. */

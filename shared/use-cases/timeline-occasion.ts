@@ -1,5 +1,6 @@
 import type { ScheduledEvent } from '#events/contracts';
 import type { Nomination } from '../domain/nomination.ts';
+import { isParticipant } from '../domain/nomination-states.ts';
 import type { Program } from '../domain/program.ts';
 import type { EmailKind, EmailMessage } from '../email/templates.ts';
 import {
@@ -33,7 +34,7 @@ export interface TimelineOutcome {
 
 /** Selected, told so, and not withdrawn: the people reminders, evaluation and certificates are for. */
 export const participants = async (nominations: NominationStore, programId: string) =>
-  (await listAllNominations(nominations, programId, 'notified')).filter((n) => n.decision === 'selected');
+  (await listAllNominations(nominations, programId, 'notified')).filter(isParticipant);
 
 /**
  * The program a schedule fired for, and the emails of that occasion. Every email is keyed by the

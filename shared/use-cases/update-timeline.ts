@@ -6,8 +6,7 @@ import { toFieldIssues } from '../domain/field-issues.ts';
 import { unknownGroups } from '../domain/mentoring-groups.ts';
 import type { Program, TimelineEvent } from '../domain/program.ts';
 import { timelineSchema, unknownThemes } from '../domain/program-schema.ts';
-import { eventStart } from '../domain/schedule-plan.ts';
-import { wallTimeToInstant } from '../domain/time.ts';
+import { eventFixedFrom, eventStart } from '../domain/schedule-plan.ts';
 import * as z from '../domain/zod.ts';
 import { type Clock, calendarVersion, type NominationStore, type ProgramRepository } from '../ports.ts';
 import { calendarChangeEmails } from './calendar-changes.ts';
@@ -46,22 +45,11 @@ export const readTimeline = async (
 };
 
 /**
- * When an event can no longer change: when it begins; for one known only by its month (a
- * mentoring session "in May"), when that month ends, so it can be given its date until then.
- */
-const fixedFrom = (program: Program, event: TimelineEvent): number => {
-  if (!('month' in event.when)) return eventStart(program, event).getTime();
-  const [year, month] = event.when.month.split('-').map(Number) as [number, number];
-  const next = month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
-  return wallTimeToInstant(`${next}-01T00:00`, event.timeZone ?? program.timeZone).getTime();
-};
-
-/**
  * An event is fixed once it has begun. Before that it may move, change or go at any time, even
  * after its reminders: participants are told, and the reminders still ahead follow it.
  */
 const lockedEvents = (program: Program, now: number) =>
-  program.timeline.filter((e) => fixedFrom(program, e) <= now);
+  program.timeline.filter((e) => eventFixedFrom(program, e).getTime() <= now);
 
 /**
  * 1. Organizers only (403); the program must exist (404).

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InvalidTransitionError } from '../../shared/domain/errors.ts';
 import {
   allowedActions,
+  isParticipant,
   type NominationAction,
   type NominationState,
   nextState,
@@ -115,5 +116,12 @@ describe('the nomination state table', () => {
     expect(() => nextState(told, 'select')).toThrow(
       'Cannot select a nomination that is notified (on the reserve list); allowed: reserve, offer-place, close-reserve, withdraw',
     );
+  });
+
+  it('counts as a participant only someone told they were selected who has not left', () => {
+    expect(isParticipant({ status: 'notified', decision: 'selected' })).toBe(true);
+    expect(isParticipant({ status: 'selected' })).toBe(false);
+    expect(isParticipant({ status: 'notified', decision: 'reserve' })).toBe(false);
+    expect(isParticipant({ status: 'withdrawn', decision: 'selected' })).toBe(false);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { metlib2024 } from '../../events/programs/metlib-2024.ts';
 import { timelineSchema } from '../../shared/domain/program-schema.ts';
-import { daysBefore, planSchedules } from '../../shared/domain/schedule-plan.ts';
+import { daysBefore, eventFixedFrom, planSchedules } from '../../shared/domain/schedule-plan.ts';
+import { addDays, dayEndsAt } from '../../shared/domain/time.ts';
 
 describe('the schedule plan', () => {
   const plan = planSchedules(metlib2024);
@@ -56,6 +57,21 @@ describe('the schedule plan', () => {
       ),
     };
     expect(planSchedules(dated).schedules.map((s) => s.name)).toContain('mentoring-2024-05.reminder-1d');
+  });
+
+  it('lets a session known by its month change until that month ends in its zone, a dated one until it begins', () => {
+    const may = metlib2024.timeline.find((e) => e.id === 'mentoring-2024-05');
+    const april = metlib2024.timeline.find((e) => e.id === 'meeting-2024-04');
+    if (!may || !april) throw new Error('the seeded timeline has changed');
+    // 1 June 2024, 00:00 in New York (EDT, UTC-4).
+    expect(eventFixedFrom(metlib2024, may).toISOString()).toBe('2024-06-01T04:00:00.000Z');
+    expect(eventFixedFrom(metlib2024, april).toISOString()).toBe('2024-04-09T13:00:00.000Z');
+  });
+
+  it('does calendar arithmetic on days across months, leap days and the year', () => {
+    expect(addDays('2024-02-28', 2)).toBe('2024-03-01');
+    expect(addDays('2025-01-03', -6)).toBe('2024-12-28');
+    expect(dayEndsAt('2025-03-31', 'Europe/Madrid').toISOString()).toBe('2025-03-31T22:00:00.000Z');
   });
 
   it('puts what the target needs in the input: program, schedule, kind, event, the instant it was for', () => {
