@@ -4,8 +4,18 @@ import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatSentAt } from '../../console/src/announcements-view.ts';
 import { launchChromium, seriousAxeViolations } from '../support/browser.ts';
-import { consoleSession, focused, tabTo } from '../support/console-session.ts';
-import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
+import {
+  asOrganizer,
+  asReviewer,
+  consoleSession,
+  focused,
+  focusLandsOn,
+  reviewerSections,
+  sectionsShown,
+  tabTo,
+} from '../support/console-session.ts';
+import { type Step, seedNomination } from '../support/seed.ts';
+import { startTestStack, type TestStack } from '../support/test-stack.ts';
 
 /**
  * An organizer writes announcements in the staff console, in Debian's Chromium, with the keyboard
@@ -25,21 +35,8 @@ type Person = { name: string; email: string; nominator: string; id: string };
 const participants: Person[] = [];
 let reserve: Person;
 
-const transition = async (nomination: string, body: Record<string, unknown>) => {
-  const answer = await stack.api('POST', `/nominations/${nomination}/transitions`, {
-    token: organizer,
-    body,
-  });
-  if (answer.status !== 200) throw new Error(`${body.action} answered ${answer.status}: ${answer.text}`);
-};
-
-const seed = async (name: string, steps: Record<string, unknown>[]): Promise<Person> => {
-  const body = nominationBody();
-  body.candidate = { ...body.candidate, name };
-  const { id } = await stack.nominate(body);
-  for (const step of steps) await transition(id, step);
-  return { name, email: body.candidate.email, nominator: body.nominator.email, id };
-};
+const seed = (name: string, steps: Step[]): Promise<Person> =>
+  seedNomination(stack, organizer, name, { steps });
 
 const groups = (helsinki: string[]) => [
   { id: 'lisbon', name: 'Lisbon circle', mentor: 'Ana Santos', members: [] },
@@ -75,8 +72,6 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const asOrganizer = { groups: ['organizers'], email: 'organizer@metlib.example.org' };
-
 /** Someone signed in at the console's first page; the requests to send an announcement, as sent. */
 const signedIn = async (as = asOrganizer) => {
   const opened = await consoleSession(browser, stack, config, as, { viewport: { width: 1280, height: 900 } });
@@ -97,10 +92,6 @@ const toAnnouncements = async (page: Page) => {
   await page.getByRole('heading', { name: 'Announcements', exact: true }).waitFor();
   await page.locator('#announcements-sent-heading').waitFor();
 };
-
-/** Waits for the focus to land on the element of this id (a component moves it once drawn). */
-const focusLandsOn = (page: Page, id: string) =>
-  page.waitForFunction((expected) => document.activeElement?.id === expected, id, { timeout: 5000 });
 
 const press = async (page: Page, button: string) => {
   await tabTo(page, (el) => el.tag === 'BUTTON' && el.text === button);
@@ -368,19 +359,8 @@ describe('announcements in the staff console', () => {
   });
 
   it('shows a reviewer the announcements sent, and no form', async () => {
-    const { page, problems } = await signedIn({
-      groups: ['reviewers'],
-      email: 'reviewer1@metlib.example.org',
-    });
-    const nav = page.getByRole('navigation', { name: 'Console' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual([
-      'Nominations',
-      'Cohort',
-      'Mentoring groups',
-      'Announcements',
-      'Attendance',
-      'Evaluation',
-    ]);
+    const { page, problems } = await signedIn(asReviewer);
+    expect(await sectionsShown(page)).toEqual(reviewerSections);
     await toAnnouncements(page);
     await page.locator('#announcements tbody tr', { hasText: subject }).waitFor();
     expect(await page.locator('#announcements tbody tr').count()).toBe((await listed()).length);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, seriousAxeViolations } from '../support/browser.ts';
-import { consoleSession, focused, tabTo } from '../support/console-session.ts';
+import { consoleSession, focused, focusLandsOn, tabTo } from '../support/console-session.ts';
 import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
 
 /**
@@ -174,10 +174,6 @@ const signedIn = async (path = '/staff/') => {
   await opened.page.goto(`${stack.apiUrl}${path}`);
   return opened;
 };
-
-/** Waits for the focus to land on the element of this id (a component moves it once drawn). */
-const focusLandsOn = (page: Page, id: string) =>
-  page.waitForFunction((expected) => document.activeElement?.id === expected, id, { timeout: 5000 });
 
 /** The console's own way to the cohort page: its navigation, with the keyboard. */
 const toCohortPage = async (page: Page) => {

@@ -3,8 +3,18 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, seriousAxeViolations } from '../support/browser.ts';
-import { consoleSession, focused, tabTo } from '../support/console-session.ts';
-import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
+import {
+  asOrganizer,
+  asReviewer,
+  focused,
+  openConsole,
+  reviewerSections,
+  type StaffMember,
+  sectionsShown,
+  tabTo,
+} from '../support/console-session.ts';
+import { seedNomination } from '../support/seed.ts';
+import { startTestStack, type TestStack } from '../support/test-stack.ts';
 
 /**
  * Staff read the program's evaluation in the console, in Debian's Chromium, with the keyboard
@@ -37,17 +47,7 @@ beforeAll(async () => {
   const organizer = await stack.organizer();
   const emails: string[] = [];
   for (const name of ['Ola Nordmann', 'Camila Rojas', 'Wanjiru Kamau', 'Aino Virtanen']) {
-    const body = nominationBody();
-    body.candidate = { ...body.candidate, name };
-    const { id } = await stack.nominate(body);
-    for (const action of ['review', 'select', 'notify']) {
-      const answer = await stack.api('POST', `/nominations/${id}/transitions`, {
-        token: organizer,
-        body: { action },
-      });
-      if (answer.status !== 200) throw new Error(`${action} answered ${answer.status}: ${answer.text}`);
-    }
-    emails.push(body.candidate.email);
+    emails.push((await seedNomination(stack, organizer, name)).email);
   }
   // Inside the evaluation, which opened on 5 March 2025 and closes at the end of 26 March.
   stack.setClock(new Date('2025-03-10T12:00:00Z'));
@@ -67,15 +67,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const asOrganizer = { groups: ['organizers'], email: 'organizer@metlib.example.org' };
-const asReviewer = { groups: ['reviewers'], email: 'reviewer1@metlib.example.org' };
-
-const signedIn = async (as: { groups: string[]; email: string }) => {
-  const opened = await consoleSession(browser, stack, config, as, { viewport: { width: 1280, height: 900 } });
-  await opened.page.goto(`${stack.apiUrl}/staff/`);
-  await opened.page.locator('#nominations').waitFor();
-  return opened;
-};
+const signedIn = (as: StaffMember) => openConsole(browser, stack, config, as);
 
 /** The console's own way to the page: its navigation, with the keyboard. */
 const toEvaluation = async (page: Page) => {
@@ -173,15 +165,7 @@ describe('the Evaluation page', { timeout: 90_000 }, () => {
 
   it('shows a reviewer the same results, the page in their navigation', async () => {
     const { page, problems } = await signedIn(asReviewer);
-    const nav = page.getByRole('navigation', { name: 'Console' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual([
-      'Nominations',
-      'Cohort',
-      'Mentoring groups',
-      'Announcements',
-      'Attendance',
-      'Evaluation',
-    ]);
+    expect(await sectionsShown(page)).toEqual(reviewerSections);
     await toEvaluation(page);
     expect(await page.locator('#evaluation-responded').textContent()).toBe('3 of 4 participants answered');
     expect(await seriousAxeViolations(page)).toEqual([]);

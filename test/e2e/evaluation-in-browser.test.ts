@@ -4,7 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, seriousAxeViolations } from '../support/browser.ts';
 import { focused, tabTo } from '../support/console-session.ts';
-import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
+import { seedNomination } from '../support/seed.ts';
+import { startTestStack, type TestStack } from '../support/test-stack.ts';
 
 /**
  * Two participants answer the hosted evaluation in Debian's Chromium, one with JavaScript off
@@ -28,17 +29,7 @@ beforeAll(async () => {
     ['off', 'Amara Okafor'],
     ['on', 'Tomás Silva'],
   ] as const) {
-    const person = nominationBody();
-    person.candidate = { ...person.candidate, name };
-    const { id } = await stack.nominate(person);
-    for (const action of ['review', 'select', 'notify']) {
-      const answer = await stack.api('POST', `/nominations/${id}/transitions`, {
-        token: organizer,
-        body: { action },
-      });
-      if (answer.status !== 200) throw new Error(`${action} answered ${answer.status}: ${answer.text}`);
-    }
-    participants[script] = person.candidate.email;
+    participants[script] = (await seedNomination(stack, organizer, name)).email;
   }
   // Five days into the evaluation, which opened on 5 March 2025 and closes at the end of 26 March.
   stack.setClock(new Date('2025-03-10T12:00:00Z'));

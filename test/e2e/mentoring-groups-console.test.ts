@@ -4,8 +4,19 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metlib2024 } from '../../events/programs/metlib-2024.ts';
 import { launchChromium, seriousAxeViolations } from '../support/browser.ts';
-import { consoleSession, focused, tabTo } from '../support/console-session.ts';
-import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
+import {
+  asOrganizer,
+  asReviewer,
+  focused,
+  focusLandsOn,
+  openConsole,
+  reviewerSections,
+  type StaffMember,
+  sectionsShown,
+  tabTo,
+} from '../support/console-session.ts';
+import { seedNomination, toParticipant } from '../support/seed.ts';
+import { startTestStack, type TestStack } from '../support/test-stack.ts';
 
 /**
  * An organizer arranges the mentoring groups in the staff console, in Debian's Chromium, with the
@@ -45,18 +56,14 @@ beforeAll(async () => {
   stack = await startTestStack();
   organizer = await stack.organizer();
   for (const s of seeds) {
-    const body = nominationBody();
-    body.candidate = { ...body.candidate, name: s.name };
-    body.library = { ...body.library, name: s.library, city: s.city, country: s.country };
-    id[s.name] = (await stack.nominate(body)).id;
-    email[s.name] = body.candidate.email;
-    for (const action of s.told ? ['review', 'select', 'notify'] : ['review', 'select']) {
-      const answer = await stack.api('POST', `/nominations/${id[s.name]}/transitions`, {
-        token: organizer,
-        body: { action },
-      });
-      if (answer.status !== 200) throw new Error(`${action} answered ${answer.status}: ${answer.text}`);
-    }
+    const seeded = await seedNomination(stack, organizer, s.name, {
+      steps: s.told ? toParticipant : ['review', 'select'],
+      shape: (body) => {
+        body.library = { ...body.library, name: s.library, city: s.city, country: s.country };
+      },
+    });
+    id[s.name] = seeded.id;
+    email[s.name] = seeded.email;
   }
   config = (await stack.api('GET', '/staff/config.json')).json;
   browser = await launchChromium();
@@ -74,16 +81,8 @@ interface GroupsNow {
 const groupsNow = async () =>
   (await stack.api('GET', '/programs/metlib-2024/mentoring-groups', { token: organizer })).json as GroupsNow;
 
-const asOrganizer = { groups: ['organizers'], email: 'organizer@metlib.example.org' };
-const asReviewer = { groups: ['reviewers'], email: 'reviewer1@metlib.example.org' };
-
 /** Someone signed in at the console's first page, its table drawn. */
-const signedIn = async (as: { groups: string[]; email: string }) => {
-  const opened = await consoleSession(browser, stack, config, as, { viewport: { width: 1280, height: 900 } });
-  await opened.page.goto(`${stack.apiUrl}/staff/`);
-  await opened.page.locator('#nominations').waitFor();
-  return opened;
-};
+const signedIn = (as: StaffMember) => openConsole(browser, stack, config, as);
 
 /** The console's own way to the page: its navigation, with the keyboard. */
 const toGroups = async (page: Page) => {
@@ -92,10 +91,6 @@ const toGroups = async (page: Page) => {
   await page.getByRole('heading', { name: 'Mentoring groups', level: 1 }).waitFor();
   await page.locator('#participant-groups').waitFor();
 };
-
-/** Waits for the focus to land on the element of this id (a component moves it once drawn). */
-const focusLandsOn = (page: Page, at: string) =>
-  page.waitForFunction((expected) => document.activeElement?.id === expected, at, { timeout: 5000 });
 
 /** Adds a group with the keyboard: the focus lands in its name, then on to its mentor. */
 const addGroup = async (page: Page, key: string, name: string, mentor: string) => {
@@ -350,15 +345,7 @@ describe('the mentoring groups in the staff console', { timeout: 120_000 }, () =
 
   it('shows a reviewer the groups and who is in which, with nothing to change', async () => {
     const { page, problems } = await signedIn(asReviewer);
-    const nav = page.getByRole('navigation', { name: 'Console' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual([
-      'Nominations',
-      'Cohort',
-      'Mentoring groups',
-      'Announcements',
-      'Attendance',
-      'Evaluation',
-    ]);
+    expect(await sectionsShown(page)).toEqual(reviewerSections);
     await toGroups(page);
     expect(await card(page, helsinki).textContent()).toContain('MentorKaisa Hietala, Oodi');
     expect(await card(page, lisbon).textContent()).toContain(

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metlib2024 } from '../../events/programs/metlib-2024.ts';
 import { launchChromium, seriousAxeViolations } from '../support/browser.ts';
 import { focused, tabTo } from '../support/console-session.ts';
-import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
+import { seedNomination } from '../support/seed.ts';
+import { startTestStack, type TestStack } from '../support/test-stack.ts';
 
 /**
  * A participant at their own page, in Debian's Chromium, from the link in their email: with
@@ -30,23 +31,18 @@ beforeAll(async () => {
     ['off', 'Lucía Martín'],
     ['on', 'Javier Ortega'],
   ] as const) {
-    const person = nominationBody();
-    person.candidate = { ...person.candidate, name, timeZone: 'Europe/Madrid' };
-    person.library = {
-      ...person.library,
-      name: 'Bibliotecas Municipales de Madrid',
-      city: 'Madrid',
-      country: 'ES',
-    };
-    const { id } = await stack.nominate(person);
-    for (const action of ['review', 'select', 'notify']) {
-      const answer = await stack.api('POST', `/nominations/${id}/transitions`, {
-        token: organizer,
-        body: { action },
-      });
-      if (answer.status !== 200) throw new Error(`${action} answered ${answer.status}: ${answer.text}`);
-    }
-    participants[script] = person.candidate.email;
+    const seeded = await seedNomination(stack, organizer, name, {
+      shape: (person) => {
+        person.candidate = { ...person.candidate, timeZone: 'Europe/Madrid' };
+        person.library = {
+          ...person.library,
+          name: 'Bibliotecas Municipales de Madrid',
+          city: 'Madrid',
+          country: 'ES',
+        };
+      },
+    });
+    participants[script] = seeded.email;
   }
   stack.setClock(new Date('2024-04-20T12:00:00Z'));
   const timeline = metlib2024.timeline.map((e) =>

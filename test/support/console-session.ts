@@ -61,3 +61,45 @@ export const tabTo = async (page: Page, describe: (el: Focused) => boolean, limi
   }
   throw new Error('Tabbed through the page without reaching the element');
 };
+
+export type StaffMember = { groups: string[]; email: string };
+export const asOrganizer: StaffMember = { groups: ['organizers'], email: 'organizer@metlib.example.org' };
+export const asReviewer: StaffMember = { groups: ['reviewers'], email: 'reviewer1@metlib.example.org' };
+
+/**
+ * The console's sections a reviewer sees in its navigation, in order (organizers see more): one
+ * list, so a new section changes one line of the tests.
+ */
+export const reviewerSections = [
+  'Nominations',
+  'Cohort',
+  'Mentoring groups',
+  'Announcements',
+  'Attendance',
+  'Evaluation',
+];
+
+/** The links of the console's navigation, as shown. */
+export const sectionsShown = (page: Page) =>
+  page.getByRole('navigation', { name: 'Console' }).getByRole('link').allTextContents();
+
+/**
+ * Someone signed in at a page of the console on a desktop-sized window, once `drawn` (a selector)
+ * shows: by default the first page and its table of nominations.
+ */
+export const openConsole = async (
+  browser: Browser,
+  stack: TestStack,
+  config: { authority: string; client_id: string },
+  as: StaffMember,
+  at: { path?: string; drawn?: string } = {},
+) => {
+  const opened = await consoleSession(browser, stack, config, as, { viewport: { width: 1280, height: 900 } });
+  await opened.page.goto(`${stack.apiUrl}${at.path ?? '/staff/'}`);
+  await opened.page.locator(at.drawn ?? '#nominations').waitFor();
+  return opened;
+};
+
+/** Waits for the focus to land on the element of this id (a component moves it once drawn). */
+export const focusLandsOn = (page: Page, id: string) =>
+  page.waitForFunction((expected) => document.activeElement?.id === expected, id, { timeout: 5000 });
