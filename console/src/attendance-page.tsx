@@ -72,7 +72,7 @@ const Registers = (props: { read: AttendanceRead; zone: string | undefined; navi
                 ) : (
                   e.title
                 )}
-                {e.group && <span class="app-attendance-group"> (group {e.group})</span>}
+                {e.groupName && <span class="app-attendance-group"> ({e.groupName})</span>}
               </th>
               <td class="govuk-table__cell">{eventWhen(e, props.zone)}</td>
               <td class="govuk-table__cell">
@@ -289,7 +289,7 @@ export const AttendancePage = (props: {
             ['When', eventWhen(event, zone)],
             [
               'For',
-              `${event.group ? `The group ${event.group}` : 'Every participant'}: ${expected.length} ${expected.length === 1 ? 'person' : 'people'}`,
+              `${event.groupName ? `The group ${event.groupName}` : 'Every participant'}: ${expected.length} ${expected.length === 1 ? 'person' : 'people'}`,
             ],
             ['Register', state.kind === 'kept' ? `${state.words} (version ${event.version})` : state.words],
           ]}

@@ -22,6 +22,8 @@ export interface AttendanceEvent {
   when: TimelineEventWhen;
   timeZone?: string;
   group?: string;
+  /** The group's name, as organizers gave it. */
+  groupName?: string;
   /** It has begun: its register may be kept. */
   held: boolean;
   /** The register's version: 0 while it was never kept. */

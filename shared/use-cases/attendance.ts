@@ -9,7 +9,7 @@ import {
 import { authorize } from '../domain/authorization.ts';
 import { ConflictError, NotFoundError, ValidationError, VersionConflictError } from '../domain/errors.ts';
 import { toFieldIssues } from '../domain/field-issues.ts';
-import { concerns } from '../domain/mentoring-groups.ts';
+import { concerns, groupOf } from '../domain/mentoring-groups.ts';
 import { referenceOf } from '../domain/reference.ts';
 import type { Clock, NominationStore, ProgramRepository } from '../ports.ts';
 import { participants } from './timeline-occasion.ts';
@@ -45,7 +45,7 @@ export const readAttendance = async (deps: AttendanceDeps, programId: string, ac
           title: e.title,
           when: e.when,
           ...(e.timeZone ? { timeZone: e.timeZone } : {}),
-          ...(e.group ? { group: e.group } : {}),
+          ...(e.group ? { group: e.group, groupName: groupOf(program, e.group)?.name ?? e.group } : {}),
           held: hasBegun(program, e, now),
           version: register?.version ?? 0,
           marks: register?.marks ?? {},

@@ -5,6 +5,7 @@ import { ConflictError, ForbiddenError, ValidationError, VersionConflictError } 
 import type { MentoringGroup } from '#shared/domain/mentoring-groups';
 import type { Nomination } from '#shared/domain/nomination';
 import { publicProgram, type TimelineEvent } from '#shared/domain/program';
+import { readAttendance } from '#shared/use-cases/attendance';
 import { changeMentoringGroups, readMentoringGroups } from '#shared/use-cases/mentoring-groups';
 import { runTimelineEvent } from '#shared/use-cases/run-timeline-event';
 import { updateTimeline } from '#shared/use-cases/update-timeline';
@@ -148,6 +149,14 @@ describe('mentoring groups', () => {
     expect(reminded.map((e) => e.nominationId).sort()).toEqual([a1.id, a2.id].sort());
     expect(reminded.map((e) => e.nominationId)).not.toContain(b1.id);
     expect(reminded.map((e) => e.nominationId)).not.toContain(alone.id);
+
+    // Once held, its register is for group A's members, the group named as organizers named it.
+    world.clock.set('2024-05-22T16:00:00Z');
+    const session = (await readAttendance(world, 'metlib-2024', organizer)).events.find(
+      (e) => e.id === 'mentoring-2024-05',
+    );
+    expect(session).toMatchObject({ group: 'a', groupName: 'Group A', held: true });
+    expect(session?.expected.sort()).toEqual([a1.id, a2.id].sort());
   });
 
   it('moves a participant to another group: their old group’s session leaves their calendar, the new one’s arrives', async () => {
