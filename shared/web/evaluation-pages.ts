@@ -3,8 +3,7 @@ import { type Answer, type EvaluationQuestion, isRequired } from '../domain/eval
 import { formatCalendarDate, formatInZone } from '../domain/time.ts';
 import { html } from '../email/html.ts';
 import type { EvaluationFormView } from '../use-cases/evaluation.ts';
-import { pageLayout } from './pages.ts';
-import { doneBanner } from './participant-pages.ts';
+import { doneBanner, pageLayout } from './pages.ts';
 
 const ratingWords: Record<number, string> = {
   1: '1 – not at all',

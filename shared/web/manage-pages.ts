@@ -5,7 +5,7 @@ import { formatCalendarDate, formatDateInZone, formatInZone } from '../domain/ti
 import { html } from '../email/html.ts';
 import type { Managed } from '../use-cases/manage-nomination.ts';
 import { bodyToForm, type Field, formSections } from './form-fields.ts';
-import { pageLayout } from './pages.ts';
+import { doneBanner, pageLayout } from './pages.ts';
 
 /** Where the nomination stands, in the words a nominator uses. */
 const standing = (n: Nomination, program: Program): string => {
@@ -53,7 +53,7 @@ export const managePage = (managed: Managed, base: string, notice?: string) => {
   const closes = formatInZone(new Date(program.nominationWindow.closesAt), program.timeZone);
   return pageLayout(
     `Your nomination – ${program.name}`,
-    html`${notice ? html`<div class="panel" role="status"><p>${notice}</p></div>` : ''}
+    html`${doneBanner(notice)}
 <h1>Your nomination of ${n.candidate.name}</h1>
 <p class="inset"><strong>${standing(n, program)}</strong></p>
 <p>Reference: <strong>${n.id}</strong></p>

@@ -142,6 +142,16 @@ export interface CorrectionForm {
   back: string;
 }
 
+/**
+ * What was just done, in a success notification banner (GOV.UK Design System) before the h1, which
+ * takes the focus so it is read first. Its title is not a heading, so the page's headings start
+ * at its h1 and run in order.
+ */
+export const doneBanner = (notice: string | undefined) =>
+  notice
+    ? html`<div class="notification-banner" role="alert" aria-labelledby="done-title" tabindex="-1" autofocus><p class="notification-banner-title" id="done-title">Success</p><div class="notification-banner-content"><p>${notice}</p></div></div>`
+    : '';
+
 export const nominationFormPage = (
   program: Program,
   now: Date,

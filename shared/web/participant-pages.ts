@@ -10,7 +10,7 @@ import {
 } from '../domain/time.ts';
 import { html } from '../email/html.ts';
 import type { ParticipantView } from '../use-cases/participant-page.ts';
-import { pageLayout } from './pages.ts';
+import { doneBanner, pageLayout } from './pages.ts';
 
 /**
  * When an event is: in the participant's own zone, in bold, and below it in the event's zone when
@@ -74,16 +74,6 @@ const certificateSection = (view: ParticipantView, base: string) => {
   const day = view.certificateDay;
   return html`<h2>Your certificate</h2><p>${day ? `The certificates of participation are issued on ${formatInZone(day, program.timeZone)}, ` : 'The certificates of participation go '}to those present at ${record.required} of the monthly meetings. So far you count as present at ${record.attended} of the ${record.held} held.</p>`;
 };
-
-/**
- * What was just done, in a success notification banner (GOV.UK Design System) before the h1, which
- * takes the focus so it is read first. Its title is not a heading, so the page's headings start
- * at its h1 and run in order.
- */
-export const doneBanner = (notice: string | undefined) =>
-  notice
-    ? html`<div class="notification-banner" role="alert" aria-labelledby="done-title" tabindex="-1" autofocus><p class="notification-banner-title" id="done-title">Success</p><div class="notification-banner-content"><p>${notice}</p></div></div>`
-    : '';
 
 /** A participant's own page: reached from the private link in each of their emails. */
 export const participantPageHtml = (view: ParticipantView, base: string, notice?: string) => {

@@ -107,6 +107,10 @@ describe("the nominator's manage link", () => {
     expect(done.status).toBe(303);
     const page = await stack.api('GET', `${link}?done=withdrawn`, { headers: html });
     expect(page.text).toContain('The nomination is withdrawn.');
+    // Said in a success banner that takes the focus, as on the participant's pages.
+    expect(page.text).toMatch(
+      /<div class="notification-banner" role="alert"[^>]*autofocus>.*The nomination is withdrawn\./,
+    );
     expect(page.text).not.toContain('/withdraw"');
     expect((await stack.api('POST', `${link}/withdraw`)).status).toBe(403);
     // The candidate may be nominated again.
