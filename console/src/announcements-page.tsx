@@ -18,7 +18,7 @@ import {
 } from './announcements-view.ts';
 import { type Api, ApiError } from './api.ts';
 import type { ConsoleConfig } from './auth.ts';
-import { Banner, ErrorSummary, type Problem, SummaryList } from './ui.tsx';
+import { Banner, ErrorSummary, formatInstant, type Problem, SummaryList } from './ui.tsx';
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const signingIn = (error: unknown) => error instanceof ApiError && error.status === 401;
@@ -119,14 +119,19 @@ export const AnnouncementsPage = (props: { api: Api; config: ConsoleConfig; orga
     }
   };
 
-  const startAnother = () => {
-    const next = started();
+  /** A new announcement: empty, or with the text on screen when the one it was began has gone. */
+  const startAnother = (keepText = false) => {
+    const next = keepText ? { ...draft, id: crypto.randomUUID() } : started();
     current.current = next.id;
     setDraft(next);
     setErrors({});
     setProblems([]);
     setStage({ kind: 'form', returned: true });
   };
+
+  // The announcement on screen was sent already (an answer lost, then its text changed): its id is
+  // spent, and the API refuses other text under it. The organizer starts a new one, keeping the text.
+  const spent = stage.kind !== 'sent' ? announcements?.find((a) => a.id === draft.id) : undefined;
 
   const banner = stage.kind === 'sent' ? sentBanner(stage.sent) : undefined;
   return (
@@ -146,8 +151,24 @@ export const AnnouncementsPage = (props: { api: Api; config: ConsoleConfig; orga
           These are the announcements sent.
         </p>
       )}
+      {props.organizer && spent && (
+        <div class="app-panel" id="announcement-spent">
+          <p class="govuk-body">
+            This announcement was sent on {formatInstant(spent.sentAt)} as “{spent.subject}”. Sending it again
+            sends nothing twice; to send a changed text, start a new announcement with it.
+          </p>
+          <button
+            type="button"
+            class="govuk-button govuk-button--secondary"
+            onClick={() => startAnother(true)}
+          >
+            Start a new announcement with this text
+          </button>
+        </div>
+      )}
       {props.organizer && stage.kind === 'form' && (
         <AnnouncementForm
+          key={draft.id}
           draft={draft}
           groups={groups}
           errors={errors}
@@ -176,7 +197,7 @@ export const AnnouncementsPage = (props: { api: Api; config: ConsoleConfig; orga
               ['Subject', stage.sent.subject],
             ]}
           />
-          <button type="button" class="govuk-button govuk-button--secondary" onClick={startAnother}>
+          <button type="button" class="govuk-button govuk-button--secondary" onClick={() => startAnother()}>
             Write another announcement
           </button>
         </div>

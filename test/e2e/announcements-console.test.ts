@@ -369,4 +369,46 @@ describe('announcements in the staff console', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
   });
+
+  it('offers a new announcement keeping the text when the one on screen was sent but its answer was lost', async () => {
+    const { page, problems, sends } = await signedIn();
+    await toAnnouncements(page);
+    await write(page, { arrows: 2, subject: 'Lost on the way', body: 'Sent, though the page never heard.' });
+    await press(page, 'Preview');
+    await focusLandsOn(page, 'announcement-preview-heading');
+    // The send reaches the API, but its answer never reaches the page.
+    const sending = '**/programs/metlib-2024/announcements';
+    await page.route(sending, async (route) => {
+      if (route.request().method() !== 'POST') return route.fallback();
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await press(page, 'Send to 1 person');
+    await page.locator('#announcement-spent').waitFor();
+    await page.unroute(sending);
+    expect(await page.locator('#announcement-spent').textContent()).toContain('as “Lost on the way”');
+    await expect.poll(() => received(reserve.email, 'Lost on the way')).toHaveLength(1);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // Changed text under the spent id would be refused: a new announcement takes it, text and all.
+    await press(page, 'Change');
+    await tabTo(page, (el) => el.id === 'announcement-subject');
+    // Tab selects the field's text: End puts the caret after it.
+    await page.keyboard.press('End');
+    await page.keyboard.type(', again');
+    await press(page, 'Start a new announcement with this text');
+    await focusLandsOn(page, 'announcement-form-heading');
+    expect(await page.locator('#announcement-spent').count()).toBe(0);
+    expect(await page.locator('#announcement-subject').inputValue()).toBe('Lost on the way, again');
+    expect(await page.locator('#announcement-audience-reserve').isChecked()).toBe(true);
+    await press(page, 'Preview');
+    await focusLandsOn(page, 'announcement-preview-heading');
+    await press(page, 'Send to 1 person');
+    await page.locator('.govuk-notification-banner', { hasText: 'Sent to 1 person' }).waitFor();
+    expect(sends.map((s) => s.subject)).toEqual(['Lost on the way', 'Lost on the way, again']);
+    expect(sends[1]?.id).not.toBe(sends[0]?.id);
+    await expect.poll(() => received(reserve.email, 'Lost on the way, again')).toHaveLength(1);
+    expect(await received(reserve.email, 'Lost on the way')).toHaveLength(1);
+    expect(problems).toEqual([]);
+  });
 });
