@@ -160,7 +160,9 @@ export const TimelinePage = (props: {
       setErrors(placed.beside);
       return setProblems(placed.problems);
     }
-    // An event already begun, or anything else: the API's sentence, and what was typed stays.
+    // An event begun meanwhile: read again, the page shows it as fixed; the API's sentence says why.
+    if (error instanceof ApiError && error.status === 409) await load().catch(() => undefined);
+    // Anything else: the API's sentence, and what was typed stays.
     setProblems([{ message: messageOf(error) }]);
   };
 

@@ -348,6 +348,35 @@ describe('the timeline in the staff console', { timeout: 180_000 }, () => {
     expect(problems).toEqual([]);
   });
 
+  it('shows an event begun as fixed, and the API’s refusal when one begins while its form is open', async () => {
+    const { page, problems } = await signedIn(asOrganizer);
+    await toTimeline(page);
+    await toEvent(page, 'Monthly online meeting', 'Tuesday 9 July 2024');
+    // July's meeting begins (9:00 in New York) while the organizer is changing it.
+    stack.setClock(new Date('2024-07-09T14:00:00Z'));
+    await typeOver(page, 'event-facilitator', 'Brian Bannon');
+    await press(page, 'Save the meeting');
+    const message = '"meeting-2024-07" has already begun; it can no longer be changed';
+    await page.locator('#error-summary', { hasText: message }).waitFor();
+    await page.locator('#event-begun').waitFor();
+    expect(await page.locator('#event-begun').textContent()).toContain(
+      'It has begun: it can no longer change.',
+    );
+    expect(await page.locator('#event-title').count()).toBe(0);
+    expect((await eventNow('meeting-2024-07'))?.facilitator).toBe('Ana Santos');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await tabTo(page, (el) => el.tag === 'A' && el.text === 'Back to the timeline');
+    await page.keyboard.press('Enter');
+    await page.locator('#timeline').waitFor();
+    const july = page.locator('#event-meeting-2024-07');
+    expect(await july.textContent()).toContain('Begun: it can no longer change');
+    expect(await july.locator('a').count()).toBe(0);
+    expect(await page.locator('#event-meeting-2024-11 a').count()).toBe(1);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
   it('is not offered to a reviewer, and shows them nothing to change', async () => {
     const { page, problems } = await signedIn(asReviewer);
     const nav = page.getByRole('navigation', { name: 'Console' });
