@@ -11,6 +11,7 @@ import {
   eventRow,
   type Issue,
   placeIssues,
+  sameEvent,
   savedWords,
   type TimelineEvent,
   type TimelineRead,
@@ -193,7 +194,7 @@ export const TimelinePage = (props: {
 
   const save = () => {
     if (!event || !changedEvent) return;
-    if (JSON.stringify(changedEvent) === JSON.stringify(event)) {
+    if (sameEvent(changedEvent, event)) {
       setErrors({});
       return setProblems([{ message: 'Change something in the event before saving' }]);
     }

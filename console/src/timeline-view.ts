@@ -179,6 +179,21 @@ export const timelineBody = (
   };
 };
 
+/** A value as JSON with every object's keys in order, so two events compare whatever order they were written in. */
+const canonical = (value: unknown): string =>
+  Array.isArray(value)
+    ? `[${value.map(canonical).join(',')}]`
+    : value && typeof value === 'object'
+      ? `{${Object.entries(value)
+          .filter(([, v]) => v !== undefined)
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+          .join(',')}}`
+      : JSON.stringify(value);
+
+/** Whether the form changed nothing of the event, as the API compares them. */
+export const sameEvent = (a: TimelineEvent, b: TimelineEvent) => canonical(a) === canonical(b);
+
 /** The kinds of event participants have in their calendars, and hear of when they change. */
 const inCalendars = new Set<TimelineEvent['kind']>(['meeting', 'mentoring', 'conference']);
 
@@ -197,7 +212,7 @@ export const toldOfChange = (
   after: TimelineEvent | undefined,
   participants: readonly Participant[],
 ): Participant[] => {
-  if (after && JSON.stringify(before) === JSON.stringify(after)) return [];
+  if (after && sameEvent(before, after)) return [];
   const told = [...audience(before, participants), ...audience(after, participants)];
   return told.filter((p, i) => told.findIndex((q) => q.id === p.id) === i);
 };

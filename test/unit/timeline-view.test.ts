@@ -6,6 +6,7 @@ import {
   eventRow,
   eventWhen,
   placeIssues,
+  sameEvent,
   savedWords,
   schedulesWords,
   type TimelineEvent,
@@ -162,6 +163,19 @@ describe('the timeline in the console', () => {
     const dated = { ...session, when: { at: '2024-05-21T10:00' }, group: 'lisbon' };
     expect(toldOfChange(session, dated, people)).toEqual([ana]);
     expect(toldOfChange(summer, { ...summer, title: 'Break' }, people)).toEqual([]);
+    // The conference's form changes nothing: its fields come back in another order, the same event.
+    const conference: TimelineEvent = {
+      id: 'conference-2024',
+      kind: 'conference',
+      title: 'MetLib Conference',
+      when: { from: '2024-10-06', to: '2024-10-10' },
+      timeZone: 'Europe/Madrid',
+      location: 'Barcelona, Spain',
+    };
+    expect(JSON.stringify(eventOf(conference, draftOf(conference)))).not.toBe(JSON.stringify(conference));
+    expect(sameEvent(eventOf(conference, draftOf(conference)), conference)).toBe(true);
+    expect(toldOfChange(conference, eventOf(conference, draftOf(conference)), people)).toEqual([]);
+    expect(toldOfChange(conference, { ...conference, location: 'Madrid' }, people)).toEqual([ana, ben]);
     expect(toldSentence(1, false)).toBe(
       '1 participant will be emailed the change, with a calendar entry that replaces theirs.',
     );
