@@ -75,9 +75,20 @@ const TextField = (props: {
 
 const names = (people: readonly { name: string }[]) => people.map((p) => p.name).join(', ');
 
-/** Who a save will email, before it is made: a GOV.UK warning text when someone will be. */
-export const WhoHears = (props: { told: readonly Participant[]; cancelling: boolean; id: string }) =>
-  props.told.length === 0 ? (
+/**
+ * Who a save will email, before it is made: a GOV.UK warning text when someone will be. Unknown
+ * (the participants could not be read) is said as the rule rather than as nobody.
+ */
+export const WhoHears = (props: {
+  told: readonly Participant[] | undefined;
+  cancelling: boolean;
+  id: string;
+}) =>
+  !props.told ? (
+    <p class="govuk-body" id={props.id}>
+      Each participant told of their selection who has it in their calendar will be emailed once.
+    </p>
+  ) : props.told.length === 0 ? (
     <p class="govuk-body" id={props.id}>
       {toldSentence(0, props.cancelling)}
     </p>
@@ -241,7 +252,7 @@ export const EventForm = (props: {
   draft: EventDraft;
   errors: Record<string, string>;
   note: string;
-  told: readonly Participant[];
+  told: readonly Participant[] | undefined;
   busy: boolean;
   navigate: Navigate;
   onChange: (change: Partial<EventDraft>) => void;
@@ -388,7 +399,7 @@ export const EventForm = (props: {
 export const CancelConfirmation = (props: {
   event: TimelineEvent;
   zone: string;
-  told: readonly Participant[];
+  told: readonly Participant[] | undefined;
   note: string;
   busy: boolean;
   onNote: (note: string) => void;

@@ -142,9 +142,10 @@ export const TimelinePage = (props: {
     setFocusOn(undefined);
   }, [focusOn]);
 
-  const participants = groups?.participants ?? [];
   const changedEvent = event && draft ? eventOf(event, draft) : undefined;
-  const told = (after: TimelineEvent | undefined) => (event ? toldOfChange(event, after, participants) : []);
+  /** Who a change will email; unknown until the participants are read. */
+  const told = (after: TimelineEvent | undefined) =>
+    event && groups ? toldOfChange(event, after, groups.participants) : undefined;
 
   const refused = async (error: unknown, index: number, sentDraft: EventDraft | undefined) => {
     if (error instanceof ApiError && error.error === 'VersionConflict') {
@@ -173,7 +174,7 @@ export const TimelinePage = (props: {
     setDone(undefined);
     setErrors({});
     const { index, body } = timelineBody(read, event.id, after, note);
-    const hearing = told(after).length;
+    const hearing = told(after)?.length;
     const sentDraft = draft;
     setBusy(true);
     try {

@@ -306,16 +306,19 @@ export const schedulesWords = (schedules: TimelineSaved['schedules']) => {
 export const savedWords = (
   title: string,
   cancelled: boolean,
-  told: number,
+  /** Undefined when the participants could not be read. */
+  told: number | undefined,
   saved: Pick<TimelineSaved, 'schedules' | 'schedulesPending'>,
 ) => ({
   message: cancelled ? `${title} is cancelled` : `${title} is saved`,
   detail: [
-    told === 0
-      ? 'Nobody was emailed.'
-      : `${told} ${told === 1 ? 'participant is' : 'participants are'} being emailed ${
-          cancelled ? 'the cancellation' : 'the change'
-        }.`,
+    told === undefined
+      ? 'Participants whose calendar it changes are being emailed.'
+      : told === 0
+        ? 'Nobody was emailed.'
+        : `${told} ${told === 1 ? 'participant is' : 'participants are'} being emailed ${
+            cancelled ? 'the cancellation' : 'the change'
+          }.`,
     saved.schedulesPending ?? schedulesWords(saved.schedules),
   ]
     .filter(Boolean)

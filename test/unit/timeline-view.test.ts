@@ -240,5 +240,9 @@ describe('the timeline in the console', () => {
       savedWords('Leadership group mentoring', false, 0, { schedulesPending: 'The timeline is saved but …' })
         .detail,
     ).toBe('Nobody was emailed. The timeline is saved but …');
+    // The participants could not be read: the rule, not a count.
+    expect(savedWords('June', false, undefined, {}).detail).toBe(
+      'Participants whose calendar it changes are being emailed.',
+    );
   });
 });
