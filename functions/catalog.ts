@@ -537,6 +537,7 @@ export const catalog: readonly FunctionEntry[] = [
       { method: 'GET', path: '/staff/attendance' },
       { method: 'GET', path: '/staff/announcements' },
       { method: 'GET', path: '/staff/evaluation' },
+      { method: 'GET', path: '/staff/timeline' },
     ],
     access: { consoleSignIn: true },
     bundleFiles: {

@@ -10,6 +10,7 @@ import { NominationPage } from './nomination-page.tsx';
 import { NominationsPage } from './nominations-page.tsx';
 import { PersonalDataPage } from './personal-data-page.tsx';
 import { SettingsPage } from './settings-page.tsx';
+import { TimelinePage } from './timeline-page.tsx';
 import { ErrorSummary, Link, type Navigate } from './ui.tsx';
 
 type Boot =
@@ -36,7 +37,8 @@ const boot = async (): Promise<Boot> => {
 };
 
 /**
- * The console's sections, in its navigation; the program's settings are for organizers. Reviewers
+ * The console's sections, in its navigation; the timeline and the program's settings are for
+ * organizers. Reviewers
  * see the mentoring groups and the attendance, which only organizers change, the
  * announcements, which only organizers write, and the evaluation's results.
  */
@@ -48,7 +50,11 @@ const sections = [
   ['/staff/attendance', 'Attendance'],
   ['/staff/evaluation', 'Evaluation'],
 ] as const;
-const organizerSections = [...sections, ['/staff/program', 'Program settings']] as const;
+const organizerSections = [
+  ...sections,
+  ['/staff/timeline', 'Timeline'],
+  ['/staff/program', 'Program settings'],
+] as const;
 
 const where = () => ({ path: location.pathname, search: location.search });
 
@@ -147,6 +153,8 @@ export const App = () => {
             </>
           ) : api && personalData && place.path === '/staff/personal-data' ? (
             <PersonalDataPage api={api} navigate={navigate} />
+          ) : api && organizer && place.path === '/staff/timeline' ? (
+            <TimelinePage api={api} config={state.config} search={place.search} navigate={navigate} />
           ) : api && organizer && place.path === '/staff/program' ? (
             <SettingsPage api={api} config={state.config} />
           ) : api && place.path === '/staff/groups' ? (

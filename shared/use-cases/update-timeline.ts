@@ -31,25 +31,27 @@ export interface UpdateTimelineDeps extends SyncSchedulesDeps {
 }
 
 /**
- * The timeline as organizers change it, join links included (the public program leaves them
- * out), with the version to send back: read, edit, PUT, and nothing is dropped.
- */
-export const readTimeline = async (
-  deps: Pick<UpdateTimelineDeps, 'programs'>,
-  programId: string,
-  actor: Actor,
-) => {
-  authorize(actor, 'change-timeline', { programId });
-  const { program, timelineVersion } = await deps.programs.require(programId);
-  return { programId, timeZone: program.timeZone, timelineVersion, timeline: program.timeline };
-};
-
-/**
  * An event is fixed once it has begun. Before that it may move, change or go at any time, even
  * after its reminders: participants are told, and the reminders still ahead follow it.
  */
 const lockedEvents = (program: Program, now: number) =>
   program.timeline.filter((e) => eventFixedFrom(program, e).getTime() <= now);
+
+/**
+ * The timeline as organizers change it, join links included (the public program leaves them
+ * out), with the version to send back: read, edit, PUT, and nothing is dropped. `begun` names
+ * the events that can no longer change, by the service's clock rather than the reader's.
+ */
+export const readTimeline = async (
+  deps: Pick<UpdateTimelineDeps, 'programs' | 'clock'>,
+  programId: string,
+  actor: Actor,
+) => {
+  authorize(actor, 'change-timeline', { programId });
+  const { program, timelineVersion } = await deps.programs.require(programId);
+  const begun = lockedEvents(program, deps.clock.now().getTime()).map((e) => e.id);
+  return { programId, timeZone: program.timeZone, timelineVersion, timeline: program.timeline, begun };
+};
 
 /**
  * 1. Organizers only (403); the program must exist (404).

@@ -103,3 +103,17 @@ export const openConsole = async (
 /** Waits for the focus to land on the element of this id (a component moves it once drawn). */
 export const focusLandsOn = (page: Page, id: string) =>
   page.waitForFunction((expected) => document.activeElement?.id === expected, id, { timeout: 5000 });
+
+/**
+ * Types a wall time into a `datetime-local` input that has the focus on its first part, as
+ * Chromium shows it in the browser's (American) locale: month, day, year, hour, minute, AM/PM.
+ * Each part moves on to the next once full, but the year (which may have six digits): Tab does.
+ */
+export const typeWallTime = async (page: Page, wall: string) => {
+  const [, year, month, day, hour, minute] = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(wall) ?? [];
+  const h = Number(hour);
+  const twelve = String(h % 12 === 0 ? 12 : h % 12).padStart(2, '0');
+  await page.keyboard.type(`${month}${day}${year}`);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(`${twelve}${minute}${h < 12 ? 'A' : 'P'}`);
+};

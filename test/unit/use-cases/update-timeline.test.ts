@@ -4,7 +4,7 @@ import { metlib2024 } from '#events/programs/metlib-2024';
 import { ForbiddenError, NotFoundError, ValidationError, VersionConflictError } from '#shared/domain/errors';
 import type { TimelineEvent } from '#shared/domain/program';
 import { syncSchedules } from '#shared/use-cases/sync-schedules';
-import { updateTimeline } from '#shared/use-cases/update-timeline';
+import { readTimeline, updateTimeline } from '#shared/use-cases/update-timeline';
 import {
   inMemoryWorld,
   nominated,
@@ -295,5 +295,26 @@ describe('updateTimeline', () => {
       schedulesPending:
         "The timeline is saved but 1 of the program's schedules could not be updated yet (Rate exceeded); they follow at the next sync.",
     });
+  });
+});
+
+describe('readTimeline', () => {
+  it('names the events begun by the service’s clock; a session known by its month until its month ends', async () => {
+    const world = inMemoryWorld({ now: '2024-05-20T12:00:00Z' });
+    const read = await readTimeline(world, 'metlib-2024', organizer);
+    expect(read).toMatchObject({
+      programId: 'metlib-2024',
+      timeZone: 'America/New_York',
+      timelineVersion: 0,
+    });
+    expect(read.timeline).toEqual(metlib2024.timeline);
+    expect(read.begun).toEqual(['meeting-2024-04', 'meeting-2024-05']);
+    world.clock.set('2024-06-01T04:00:00Z');
+    expect((await readTimeline(world, 'metlib-2024', organizer)).begun).toEqual([
+      'meeting-2024-04',
+      'meeting-2024-05',
+      'mentoring-2024-05',
+    ]);
+    await expect(readTimeline(world, 'metlib-2024', reviewer)).rejects.toThrow(ForbiddenError);
   });
 });
