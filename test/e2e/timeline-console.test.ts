@@ -3,7 +3,18 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, seriousAxeViolations } from '../support/browser.ts';
-import { consoleSession, focused, tabTo, typeWallTime } from '../support/console-session.ts';
+import {
+  asOrganizer,
+  asReviewer,
+  focused,
+  focusLandsOn,
+  openConsole,
+  reviewerSections,
+  type StaffMember,
+  sectionsShown,
+  tabTo,
+  typeWallTime,
+} from '../support/console-session.ts';
 import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
 
 /**
@@ -76,16 +87,8 @@ const changeEmails = async (name: string) =>
     (e) => e.subject.startsWith('Changed: ') || e.subject.startsWith('Cancelled: '),
   );
 
-const asOrganizer = { groups: ['organizers'], email: 'organizer@metlib.example.org' };
-const asReviewer = { groups: ['reviewers'], email: 'reviewer1@metlib.example.org' };
-
 /** Someone signed in at the console's first page, its table drawn. */
-const signedIn = async (as: { groups: string[]; email: string }) => {
-  const opened = await consoleSession(browser, stack, config, as, { viewport: { width: 1280, height: 900 } });
-  await opened.page.goto(`${stack.apiUrl}/staff/`);
-  await opened.page.locator('#nominations').waitFor();
-  return opened;
-};
+const signedIn = (as: StaffMember) => openConsole(browser, stack, config, as);
 
 /** The console's own way to the page: its navigation, with the keyboard. */
 const toTimeline = async (page: Page) => {
@@ -94,10 +97,6 @@ const toTimeline = async (page: Page) => {
   await page.getByRole('heading', { name: 'Timeline', level: 1 }).waitFor();
   await page.locator('#timeline').waitFor();
 };
-
-/** Waits for the focus to land on the element of this id (a component moves it once drawn). */
-const focusLandsOn = (page: Page, at: string) =>
-  page.waitForFunction((expected) => document.activeElement?.id === expected, at, { timeout: 5000 });
 
 /** From the list, an event's "Change" link (named by its title and date), with the keyboard. */
 const toEvent = async (page: Page, title: string, day: string) => {
@@ -379,15 +378,7 @@ describe('the timeline in the staff console', { timeout: 180_000 }, () => {
 
   it('is not offered to a reviewer, and shows them nothing to change', async () => {
     const { page, problems } = await signedIn(asReviewer);
-    const nav = page.getByRole('navigation', { name: 'Console' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual([
-      'Nominations',
-      'Cohort',
-      'Mentoring groups',
-      'Announcements',
-      'Attendance',
-      'Evaluation',
-    ]);
+    expect(await sectionsShown(page)).toEqual(reviewerSections);
     await page.goto(`${stack.apiUrl}/staff/timeline`);
     await page.locator('#nominations').waitFor();
     expect(await page.getByRole('heading', { name: 'Timeline' }).count()).toBe(0);
