@@ -35,7 +35,7 @@ const Frozen = (props: { questions: readonly QuestionDraft[]; state: EvaluationS
       {props.questions.map((q) => (
         <li key={q.key}>
           {q.text}{' '}
-          <span class="govuk-hint app-evaluation-question-about">
+          <span class="app-evaluation-question-about">
             ({kindLabels[q.kind]}; {requiredWords(q)})
           </span>
         </li>
