@@ -119,9 +119,12 @@ export const questionsToSend = (
   });
 };
 
+/** A question's values in a fixed order: the store need not keep its keys' order. */
+const valuesOf = (q: EvaluationQuestion) => [q.id, q.kind, q.text, q.required];
+
 /** Whether the questions to send are other than those read. */
 export const questionsChanged = (sent: readonly EvaluationQuestion[], read: readonly EvaluationQuestion[]) =>
-  JSON.stringify(sent) !== JSON.stringify(read);
+  JSON.stringify(sent.map(valuesOf)) !== JSON.stringify(read.map(valuesOf));
 
 /** The id of a question's input in the form: `evaluation-question-2-text` for the third one's words. */
 export const questionFieldId = (index: number, part: 'text' | 'kind' | 'required') =>

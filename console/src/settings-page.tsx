@@ -73,7 +73,9 @@ export const SettingsPage = (props: { api: Api; config: ConsoleConfig }) => {
     if (!read) return;
     setSaved(undefined);
     setErrors({});
-    const asked = questionsToSend(questions, read.settings.evaluation.questions);
+    // Once the evaluation has opened its questions are shown, not edited, and go as they were read.
+    const frozen = read.evaluationState === 'open' || read.evaluationState === 'closed';
+    const asked = frozen ? undefined : questionsToSend(questions, read.settings.evaluation.questions);
     const body = settingsChange(read, values, note, asked);
     if (!body) return setProblems([{ message: 'Change a setting before saving' }]);
     setBusy(true);

@@ -199,3 +199,11 @@ const settingsOf = () => ({
   certificateRule: metlib2024.certificateRule,
   evaluation: metlib2024.evaluation,
 });
+
+describe('the questions compared', () => {
+  it('by their values, whatever the order of their keys as stored', () => {
+    const stored = read.map((q) => Object.fromEntries(Object.entries(q).reverse()) as EvaluationQuestion);
+    expect(questionsChanged(questionsToSend(questionDrafts(stored), stored), read)).toBe(false);
+    expect(questionsChanged([...read].reverse(), read)).toBe(true);
+  });
+});
