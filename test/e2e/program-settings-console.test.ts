@@ -338,6 +338,53 @@ describe('the program settings in the staff console', { timeout: 120_000 }, () =
     expect(problems).toEqual([]);
   });
 
+  it('shows the questions read-only once the evaluation has opened, and still moves its closing day', async () => {
+    const { page, problems } = await signedIn(asOrganizer);
+    await toSettings(page);
+    const before = await settingsNow();
+    // The form was read before the evaluation opened (5 March 2025, 09:00 New York); it opens now.
+    stack.setClock(new Date('2025-03-10T12:00:00Z'));
+    await typeOver(page, 'evaluation-question-0-text', 'How useful was the year?');
+    await save(page);
+    const message =
+      'The evaluation has opened and participants may have answered; its questions can no longer change';
+    expect(await refusal(page, message)).toContain(message);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    const refused = await settingsNow();
+    expect(refused).toMatchObject({ settingsVersion: before.settingsVersion, settings: before.settings });
+    expect(refused).toMatchObject({ evaluationState: 'open' });
+
+    await page.reload();
+    await page.locator('#evaluation-questions-frozen').waitFor();
+    expect(await page.locator('#evaluation-questions-frozen').textContent()).toContain(
+      'its questions can no longer change',
+    );
+    expect(await page.locator('#evaluation-question-0-text').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Add a question' }).count()).toBe(0);
+    const listed = await page.locator('#evaluation-questions li').allTextContents();
+    expect(listed).toHaveLength(8);
+    expect(listed[0]).toBe(
+      'How useful was the learning circle for your library? (Rating from 1 to 5; must be answered)',
+    );
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await tabTo(page, (el) => el.id === 'setting-evaluation-closesOn');
+    await page.keyboard.type('03312025');
+    expect(await fieldValue(page, 'setting-evaluation-closesOn')).toBe('2025-03-31');
+    await save(page);
+    // The schedules follow the new closing day (its reminder moves): on a busy machine that takes a while.
+    await page.locator('.govuk-notification-banner, #error-summary').first().waitFor({ timeout: 60_000 });
+    expect(await page.locator('#error-summary').allTextContents()).toEqual([]);
+    await page.locator('.govuk-notification-banner', { hasText: 'Saved' }).waitFor();
+    const stored = await settingsNow();
+    expect(stored.settings.evaluation).toEqual({ ...before.settings.evaluation, closesOn: '2025-03-31' });
+    expect(await page.locator('#settings-history tbody tr').first().textContent()).toContain(
+      'Evaluation closes: Wednesday 26 March 2025 → Monday 31 March 2025',
+    );
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
   it('is not offered to a reviewer', async () => {
     const { page, problems } = await signedIn({
       groups: ['reviewers'],
