@@ -1,4 +1,6 @@
 import type { ComponentChildren } from 'preact';
+import { EvaluationSection } from './evaluation-questions-form.tsx';
+import type { EvaluationState, QuestionDraft } from './evaluation-questions-view.ts';
 import { type SettingField, settingFields, settingGroups, settingId, zoneName } from './settings-view.ts';
 import { NoteField } from './ui.tsx';
 
@@ -98,6 +100,7 @@ const hints = (timeZone: string): Record<string, string> => {
       'Applicants and participants write to it: the form shows it, and every email replies to it.',
     'certificateRule.meetingsAttended':
       'A participant present at this many of the monthly meetings gets the certificate; the others get their attendance record.',
+    'evaluation.closesOn': 'Answers are taken until the end of this day.',
   };
 };
 
@@ -111,6 +114,9 @@ export const SettingsForm = (props: {
   errors: Record<string, string>;
   note: string;
   busy: boolean;
+  evaluationState: EvaluationState | undefined;
+  questions: readonly QuestionDraft[];
+  onQuestions: (questions: QuestionDraft[]) => void;
   onInput: (path: string, value: string) => void;
   onNote: (note: string) => void;
   onSave: () => void;
@@ -141,6 +147,7 @@ export const SettingsForm = (props: {
       </h2>
       {settingFields.map((field) => {
         const [name] = field.path.split('.') as [string];
+        if (name === 'evaluation') return null;
         if (!settingGroups[name]) return setting(field, true);
         if (groups.has(name)) return null;
         groups.add(name);
@@ -150,6 +157,16 @@ export const SettingsForm = (props: {
           </Group>
         );
       })}
+      <EvaluationSection
+        state={props.evaluationState}
+        closesOn={props.values['evaluation.closesOn'] ?? ''}
+        closingDay={settingFields
+          .filter((f) => f.path === 'evaluation.closesOn')
+          .map((f) => setting(f, true))}
+        questions={props.questions}
+        errors={props.errors}
+        onQuestions={props.onQuestions}
+      />
       <NoteField
         id={settingId('note')}
         label="Note (optional): why, for the history"

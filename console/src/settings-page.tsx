@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type Api, ApiError } from './api.ts';
 import type { ConsoleConfig } from './auth.ts';
+import { type QuestionDraft, questionDrafts, questionsToSend } from './evaluation-questions-view.ts';
 import { SettingsForm } from './settings-form.tsx';
 import { SettingsHistory } from './settings-history.tsx';
 import {
@@ -28,6 +29,7 @@ export const SettingsPage = (props: { api: Api; config: ConsoleConfig }) => {
   const path = `/programs/${encodeURIComponent(props.config.programId)}/settings`;
   const [read, setRead] = useState<SettingsRead>();
   const [values, setValues] = useState<Record<string, string>>({});
+  const [questions, setQuestions] = useState<QuestionDraft[]>([]);
   const [note, setNote] = useState('');
   const [problems, setProblems] = useState<Problem[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -39,6 +41,7 @@ export const SettingsPage = (props: { api: Api; config: ConsoleConfig }) => {
     const next = await props.api.get<SettingsRead>(path);
     setRead(next);
     setValues(formValues(next.settings, next.timeZone));
+    setQuestions(questionDrafts(next.settings.evaluation.questions));
     return next;
   };
   useEffect(() => {
@@ -70,7 +73,10 @@ export const SettingsPage = (props: { api: Api; config: ConsoleConfig }) => {
     if (!read) return;
     setSaved(undefined);
     setErrors({});
-    const body = settingsChange(read, values, note);
+    // Once the evaluation has opened its questions are shown, not edited, and go as they were read.
+    const frozen = read.evaluationState === 'open' || read.evaluationState === 'closed';
+    const asked = frozen ? undefined : questionsToSend(questions, read.settings.evaluation.questions);
+    const body = settingsChange(read, values, note, asked);
     if (!body) return setProblems([{ message: 'Change a setting before saving' }]);
     setBusy(true);
     try {
@@ -116,6 +122,9 @@ export const SettingsPage = (props: { api: Api; config: ConsoleConfig }) => {
             errors={errors}
             note={note}
             busy={busy}
+            evaluationState={read.evaluationState}
+            questions={questions}
+            onQuestions={setQuestions}
             onInput={(at, value) => setValues((typed) => ({ ...typed, [at]: value }))}
             onNote={setNote}
             onSave={() => void save()}

@@ -6,6 +6,13 @@
  */
 import type { ProgramSettings } from '#shared/domain/program-settings';
 import type { SettingsAudit } from '#shared/ports';
+import {
+  describeQuestionChanges,
+  type EvaluationQuestion,
+  type EvaluationState,
+  placeQuestionIssue,
+  questionsChanged,
+} from './evaluation-questions-view.ts';
 
 export type { ProgramSettings, SettingsAudit };
 
@@ -15,6 +22,8 @@ export interface SettingsRead {
   timeZone: string;
   settingsVersion: number;
   settings: ProgramSettings;
+  /** Where the evaluation stands: its questions can change until it opens. */
+  evaluationState?: EvaluationState;
   history: SettingsAudit[];
 }
 
@@ -49,6 +58,8 @@ export const settingFields: readonly SettingField[] = [
   { path: 'travelStipends.max', label: 'Maximum travel stipends', short: 'Maximum', kind: 'count' },
   { path: 'contactEmail', label: 'Contact address', kind: 'email' },
   { path: 'certificateRule.meetingsAttended', label: 'Meetings attended for the certificate', kind: 'count' },
+  // Shown in the form's Evaluation section, with the questions.
+  { path: 'evaluation.closesOn', label: 'Evaluation closes', short: 'Closing day', kind: 'date' },
 ];
 
 /** The settings made of several values, each shown as a fieldset with this legend. */
@@ -135,13 +146,14 @@ const sent = (field: SettingField, typed: string): unknown => {
 /**
  * The body of `PUT …/settings`: only the settings that changed, with the version read and the
  * note. A setting made of several values goes whole, its unchanged values as they were read
- * (an instant in its stored spelling, so 23:59:59 does not become 23:59 unasked). Undefined when
- * nothing changed.
+ * (an instant in its stored spelling, so 23:59:59 does not become 23:59 unasked); the evaluation
+ * with the questions given, when they are not those read. Undefined when nothing changed.
  */
 export const settingsChange = (
   read: Pick<SettingsRead, 'settings' | 'timeZone' | 'settingsVersion'>,
   values: Record<string, string>,
   note: string,
+  questions?: readonly EvaluationQuestion[],
 ): Record<string, unknown> | undefined => {
   const before = formValues(read.settings, read.timeZone);
   const body: Record<string, unknown> = {};
@@ -154,6 +166,9 @@ export const settingsChange = (
       continue;
     }
     body[key] = { ...(body[key] ?? (read.settings[key] as object)), [part]: sent(field, typed) };
+  }
+  if (questions && questionsChanged(questions, read.settings.evaluation.questions)) {
+    body.evaluation = { ...(body.evaluation ?? read.settings.evaluation), questions };
   }
   if (Object.keys(body).length === 0) return undefined;
   return { ...body, expectedVersion: read.settingsVersion, ...(note.trim() ? { note: note.trim() } : {}) };
@@ -177,6 +192,13 @@ export const placeIssues = (issues: readonly Issue[]) => {
     const first = group ? settingFields.find((f) => f.path.startsWith(`${issue.path}.`)) : undefined;
     const label = field?.label ?? group ?? (issue.path === 'note' ? 'Note' : undefined);
     const target = field?.path ?? first?.path ?? (issue.path === 'note' ? 'note' : undefined);
+    const question = placeQuestionIssue(issue.path);
+    if (question) {
+      beside[question.beside] = beside[question.beside]
+        ? `${beside[question.beside]}; ${issue.message}`
+        : issue.message;
+      return { message: `${question.label}: ${issue.message}`, field: question.field };
+    }
     if (!label || !target) return { message: issue.message };
     beside[issue.path] = beside[issue.path] ? `${beside[issue.path]}; ${issue.message}` : issue.message;
     return { message: `${label}: ${issue.message}`, field: settingId(target) };
@@ -198,11 +220,16 @@ const same = (field: SettingField, a: unknown, b: unknown) =>
     ? Date.parse(a) === Date.parse(b)
     : a === b;
 
-/** A change of the history in words, a line a setting: "Nominations close: … → …". */
-export const describeChange = (changes: SettingsAudit['changes'], timeZone: string): string[] =>
-  settingFields.flatMap((field) => {
+/**
+ * A change of the history in words, a line a setting: "Nominations close: … → …"; then what
+ * became of the evaluation's questions.
+ */
+export const describeChange = (changes: SettingsAudit['changes'], timeZone: string): string[] => [
+  ...settingFields.flatMap((field) => {
     const was = valueAt(changes.before, field.path);
     const is = valueAt(changes.after, field.path);
     if ((was === undefined && is === undefined) || same(field, was, is)) return [];
     return [`${field.label}: ${inWords(field, was, timeZone)} → ${inWords(field, is, timeZone)}`];
-  });
+  }),
+  ...describeQuestionChanges(changes.before.evaluation?.questions, changes.after.evaluation?.questions),
+];

@@ -74,7 +74,13 @@ export const evaluationQuestionSchema = z.strictObject({
   id: slug.check(z.maxLength(40)),
   /** A rating from 1 to 5, a free text, or "would you recommend the program to a colleague?" (yes or no). */
   kind: z.enum(['rating', 'text', 'recommend']),
-  text: text(1, 300).check(oneLine),
+  text: z
+    .string()
+    .check(
+      z.minLength(1, { error: 'write the question' }),
+      z.maxLength(300, { error: 'the question must be 300 characters or fewer' }),
+      oneLine,
+    ),
   /** Ratings and the recommendation must be answered unless this says otherwise; texts need not be. */
   required: z.optional(z.boolean()),
 });

@@ -118,6 +118,9 @@ export interface ProgramFacts {
 const local = (program: Program, instant: string) => formatInZone(new Date(instant), program.timeZone);
 const changed = <K extends keyof ProgramSettings>(a: Program, b: Program, key: K) =>
   JSON.stringify(a[key]) !== JSON.stringify(b[key]);
+/** The questions as asked, whatever order the store keeps each question's keys in. */
+const asked = (program: Program) =>
+  JSON.stringify(program.evaluation.questions.map((q) => [q.id, q.kind, q.text, q.required]));
 const wallDate = (program: Program, instant: string) =>
   formatInTimeZone(new Date(instant), program.timeZone, 'yyyy-MM-dd');
 
@@ -166,7 +169,7 @@ export const settingsRefusal = (before: Program, after: Program, facts: ProgramF
     const openedAt =
       opened && 'at' in opened.when ? wallTimeToInstant(opened.when.at, before.timeZone) : undefined;
     if (openedAt && openedAt.getTime() <= now) {
-      if (JSON.stringify(before.evaluation.questions) !== JSON.stringify(after.evaluation.questions))
+      if (asked(before) !== asked(after))
         return 'The evaluation has opened and participants may have answered; its questions can no longer change';
       const today = wallDate(before, facts.now.toISOString());
       if (before.evaluation.closesOn < today)

@@ -2,6 +2,7 @@ import { type Actor, actorName } from '../domain/actor.ts';
 import { authorize } from '../domain/authorization.ts';
 import { holdsStipend } from '../domain/cohort.ts';
 import { ConflictError, ValidationError, VersionConflictError } from '../domain/errors.ts';
+import { evaluationState } from '../domain/evaluation.ts';
 import { toFieldIssues } from '../domain/field-issues.ts';
 import { holdsPlace } from '../domain/nomination-states.ts';
 import {
@@ -20,7 +21,10 @@ export interface SettingsDeps extends UpdateTimelineDeps {
   nominations: NominationStore;
 }
 
-/** The settings as they stand, their version and every change made to them, for organizers. */
+/**
+ * The settings as they stand, their version and every change made to them, for organizers; and
+ * where the evaluation stands by the service's clock, since its questions freeze once it opens.
+ */
 export const readSettings = async (deps: SettingsDeps, programId: string, actor: Actor) => {
   authorize(actor, 'change-settings', { programId });
   const { program, settingsVersion } = await deps.programs.require(programId);
@@ -29,6 +33,7 @@ export const readSettings = async (deps: SettingsDeps, programId: string, actor:
     timeZone: program.timeZone,
     settings: settingsOf(program),
     settingsVersion,
+    evaluationState: evaluationState(program, deps.clock.now()),
     history: await deps.programs.settingsHistory(programId),
   };
 };

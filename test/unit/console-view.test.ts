@@ -321,6 +321,7 @@ describe('the program settings page', () => {
       'travelStipends.max': '3',
       contactEmail: 'learning-circle@metlib.example.org',
       'certificateRule.meetingsAttended': '7',
+      'evaluation.closesOn': '2025-03-26',
     });
   });
 

@@ -161,7 +161,18 @@ describe('the evaluation as program data', () => {
       expectedVersion: 0,
     });
     expect(first.settingsVersion).toBe(1);
+    const { readSettings } = await import('#shared/use-cases/change-program-settings');
+    expect((await readSettings(world, 'metlib-2024', organizer)).evaluationState).toBe('not-yet-open');
+    await expect(
+      changeSettings(world, 'metlib-2024', organizer, {
+        evaluation: { closesOn: '2025-03-26', questions: [{ id: 'blank', kind: 'text', text: '' }] },
+        expectedVersion: 1,
+      }),
+    ).rejects.toMatchObject({
+      issues: [{ path: 'evaluation.questions.0.text', message: 'write the question' }],
+    });
     world.clock.set(open);
+    expect((await readSettings(world, 'metlib-2024', organizer)).evaluationState).toBe('open');
     await expect(
       changeSettings(world, 'metlib-2024', organizer, {
         evaluation: { closesOn: '2025-03-26', questions: metlib2024.evaluation.questions },
