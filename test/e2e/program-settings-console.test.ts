@@ -3,7 +3,17 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, seriousAxeViolations } from '../support/browser.ts';
-import { consoleSession, focused, tabTo } from '../support/console-session.ts';
+import {
+  asOrganizer,
+  focused,
+  openConsole,
+  reviewerSections,
+  type StaffMember,
+  sectionsShown,
+  tabTo,
+  typeOver,
+  typeWallTime,
+} from '../support/console-session.ts';
 import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
 
 /**
@@ -60,14 +70,7 @@ const settingsNow = async () =>
   };
 
 /** Someone signed in at the console's first page, its table drawn. */
-const signedIn = async (as: { groups: string[]; email: string }) => {
-  const opened = await consoleSession(browser, stack, config, as, { viewport: { width: 1280, height: 900 } });
-  await opened.page.goto(`${stack.apiUrl}/staff/`);
-  await opened.page.locator('#nominations').waitFor();
-  return opened;
-};
-
-const asOrganizer = { groups: ['organizers'], email: 'organizer@metlib.example.org' };
+const signedIn = (as: StaffMember) => openConsole(browser, stack, config, as);
 
 /** The console's own way to the page: its navigation, with the keyboard. */
 const toSettings = async (page: Page) => {
@@ -78,27 +81,6 @@ const toSettings = async (page: Page) => {
 };
 
 const fieldValue = (page: Page, id: string) => page.locator(`#${id}`).inputValue();
-
-/**
- * Types a wall time into a `datetime-local` input that has the focus on its first part, as
- * Chromium shows it in the browser's (American) locale: month, day, year, hour, minute, AM/PM.
- * Each part moves on to the next once full, but the year (which may have six digits): Tab does.
- */
-const typeWallTime = async (page: Page, wall: string) => {
-  const [, year, month, day, hour, minute] = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(wall) ?? [];
-  const h = Number(hour);
-  const twelve = String(h % 12 === 0 ? 12 : h % 12).padStart(2, '0');
-  await page.keyboard.type(`${month}${day}${year}`);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(`${twelve}${minute}${h < 12 ? 'A' : 'P'}`);
-};
-
-/** Replaces what a text input holds, as a keyboard user does: select all, type over it. */
-const typeOver = async (page: Page, id: string, text: string) => {
-  await tabTo(page, (el) => el.id === id);
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.type(text);
-};
 
 const save = async (page: Page) => {
   await tabTo(page, (el) => el.tag === 'BUTTON' && el.text === 'Save the settings');
@@ -390,15 +372,7 @@ describe('the program settings in the staff console', { timeout: 120_000 }, () =
       groups: ['reviewers'],
       email: 'reviewer1@metlib.example.org',
     });
-    const nav = page.getByRole('navigation', { name: 'Console' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual([
-      'Nominations',
-      'Cohort',
-      'Mentoring groups',
-      'Announcements',
-      'Attendance',
-      'Evaluation',
-    ]);
+    expect(await sectionsShown(page)).toEqual(reviewerSections);
     expect(await page.getByRole('link', { name: 'Program settings' }).count()).toBe(0);
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);

@@ -13,6 +13,7 @@ import {
   type StaffMember,
   sectionsShown,
   tabTo,
+  typeOver,
   typeWallTime,
 } from '../support/console-session.ts';
 import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
@@ -104,13 +105,6 @@ const toEvent = async (page: Page, title: string, day: string) => {
   await page.keyboard.press('Enter');
   await focusLandsOn(page, 'event-heading');
   expect(await page.locator('#event-heading').textContent()).toBe(`Change ${title}`);
-};
-
-/** Replaces what a text field holds, as a keyboard user does: select all, type over it. */
-const typeOver = async (page: Page, field: string, text: string) => {
-  await tabTo(page, (el) => el.id === field);
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.type(text);
 };
 
 const press = async (page: Page, button: string) => {

@@ -117,3 +117,10 @@ export const typeWallTime = async (page: Page, wall: string) => {
   await page.keyboard.press('Tab');
   await page.keyboard.type(`${twelve}${minute}${h < 12 ? 'A' : 'P'}`);
 };
+
+/** Replaces what a text field holds, as a keyboard user does: to it with Tab, select all, type over it. */
+export const typeOver = async (page: Page, id: string, text: string) => {
+  await tabTo(page, (el) => el.id === id);
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(text);
+};
