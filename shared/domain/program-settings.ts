@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { formatInTimeZone } from 'date-fns-tz';
 import type { Program } from './program.ts';
 import { evaluationSchema, programSchema } from './program-schema.ts';
@@ -116,11 +117,9 @@ export interface ProgramFacts {
 }
 
 const local = (program: Program, instant: string) => formatInZone(new Date(instant), program.timeZone);
+/** Compared by value: the store need not keep an object's keys in the order they were written. */
 const changed = <K extends keyof ProgramSettings>(a: Program, b: Program, key: K) =>
-  JSON.stringify(a[key]) !== JSON.stringify(b[key]);
-/** The questions as asked, whatever order the store keeps each question's keys in. */
-const asked = (program: Program) =>
-  JSON.stringify(program.evaluation.questions.map((q) => [q.id, q.kind, q.text, q.required]));
+  !isDeepStrictEqual(a[key], b[key]);
 const wallDate = (program: Program, instant: string) =>
   formatInTimeZone(new Date(instant), program.timeZone, 'yyyy-MM-dd');
 
@@ -169,7 +168,7 @@ export const settingsRefusal = (before: Program, after: Program, facts: ProgramF
     const openedAt =
       opened && 'at' in opened.when ? wallTimeToInstant(opened.when.at, before.timeZone) : undefined;
     if (openedAt && openedAt.getTime() <= now) {
-      if (asked(before) !== asked(after))
+      if (!isDeepStrictEqual(before.evaluation.questions, after.evaluation.questions))
         return 'The evaluation has opened and participants may have answered; its questions can no longer change';
       const today = wallDate(before, facts.now.toISOString());
       if (before.evaluation.closesOn < today)

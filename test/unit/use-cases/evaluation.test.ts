@@ -181,8 +181,12 @@ describe('the evaluation as program data', () => {
     ).rejects.toThrow(
       'The evaluation has opened and participants may have answered; its questions can no longer change',
     );
+    // The same questions with their keys in another order (as a store may give them back) are unchanged.
     const later = await changeSettings(world, 'metlib-2024', organizer, {
-      evaluation: { closesOn: '2025-03-31', questions },
+      evaluation: {
+        closesOn: '2025-03-31',
+        questions: questions.map((q) => Object.fromEntries(Object.entries(q).reverse())),
+      },
       expectedVersion: 1,
     });
     expect(later.settings.evaluation.closesOn).toBe('2025-03-31');
