@@ -38,6 +38,13 @@ export const auditedPages: readonly AuditedPage[] = [
   { name: 'console: announcements', path: '/staff/announcements', signedIn: true, crawled: false },
   { name: 'console: evaluation', path: '/staff/evaluation', signedIn: true, crawled: false },
   { name: 'console: program settings', path: '/staff/program', signedIn: true, crawled: false },
+  { name: 'console: timeline', path: '/staff/timeline', signedIn: true, crawled: false },
+  {
+    name: 'console: a timeline event',
+    path: '/staff/timeline?event=meeting-2024-05',
+    signedIn: true,
+    crawled: false,
+  },
 ];
 
 export interface AuditedPage {
