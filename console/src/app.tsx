@@ -105,6 +105,12 @@ export const App = () => {
           <Link href="/staff" navigate={navigate} class="govuk-header__link govuk-header__service-name">
             MetLib staff console
           </Link>
+          {/* While the session is read, the header says so where the account will show. */}
+          {!ready && state.kind === 'loading' && (
+            <div class="govuk-header__account">
+              <span role="status">Loading…</span>
+            </div>
+          )}
           {ready && (
             <div class="govuk-header__account">
               <span>
@@ -140,58 +146,61 @@ export const App = () => {
           </ul>
         </nav>
       )}
-      <div class="govuk-width-container">
-        <main class="govuk-main-wrapper" id="main-content" tabIndex={-1}>
-          {state.kind === 'loading' || state.kind === 'redirecting' ? (
-            <p class="govuk-body" role="status">
-              {state.kind === 'loading' ? 'Loading…' : 'Signing you in…'}
-            </p>
-          ) : state.kind === 'failed' ? (
-            <>
-              <h1 class="govuk-heading-l">The console could not start</h1>
-              <ErrorSummary problems={[{ message: state.message }]} />
-            </>
-          ) : api && personalData && place.path === '/staff/personal-data' ? (
-            <PersonalDataPage api={api} navigate={navigate} />
-          ) : api && organizer && place.path === '/staff/timeline' ? (
-            <TimelinePage api={api} config={state.config} search={place.search} navigate={navigate} />
-          ) : api && organizer && place.path === '/staff/program' ? (
-            <SettingsPage api={api} config={state.config} />
-          ) : api && place.path === '/staff/groups' ? (
-            <GroupsPage api={api} config={state.config} organizer={organizer} />
-          ) : api && place.path === '/staff/announcements' ? (
-            <AnnouncementsPage api={api} config={state.config} organizer={organizer} />
-          ) : api && place.path === '/staff/attendance' ? (
-            <AttendancePage
-              api={api}
-              config={state.config}
-              organizer={organizer}
-              search={place.search}
-              navigate={navigate}
-            />
-          ) : api && place.path === '/staff/evaluation' ? (
-            <EvaluationPage api={api} config={state.config} />
-          ) : api && place.path === '/staff/cohort' ? (
-            <CohortPage api={api} config={state.config} navigate={navigate} />
-          ) : api && detail?.[1] ? (
-            <NominationPage
-              id={decodeURIComponent(detail[1])}
-              api={api}
-              config={state.config}
-              me={state.me}
-              navigate={navigate}
-            />
-          ) : api ? (
-            <NominationsPage
-              api={api}
-              config={state.config}
-              me={state.me}
-              search={place.search}
-              navigate={navigate}
-            />
-          ) : null}
-        </main>
-      </div>
+      {/* No main column until the session is read: an empty one would still move as the header grows. */}
+      {state.kind !== 'loading' && (
+        <div class="govuk-width-container">
+          <main class="govuk-main-wrapper" id="main-content" tabIndex={-1}>
+            {state.kind === 'redirecting' ? (
+              <p class="govuk-body" role="status">
+                Signing you in…
+              </p>
+            ) : state.kind === 'failed' ? (
+              <>
+                <h1 class="govuk-heading-l">The console could not start</h1>
+                <ErrorSummary problems={[{ message: state.message }]} />
+              </>
+            ) : api && personalData && place.path === '/staff/personal-data' ? (
+              <PersonalDataPage api={api} navigate={navigate} />
+            ) : api && organizer && place.path === '/staff/timeline' ? (
+              <TimelinePage api={api} config={state.config} search={place.search} navigate={navigate} />
+            ) : api && organizer && place.path === '/staff/program' ? (
+              <SettingsPage api={api} config={state.config} />
+            ) : api && place.path === '/staff/groups' ? (
+              <GroupsPage api={api} config={state.config} organizer={organizer} />
+            ) : api && place.path === '/staff/announcements' ? (
+              <AnnouncementsPage api={api} config={state.config} organizer={organizer} />
+            ) : api && place.path === '/staff/attendance' ? (
+              <AttendancePage
+                api={api}
+                config={state.config}
+                organizer={organizer}
+                search={place.search}
+                navigate={navigate}
+              />
+            ) : api && place.path === '/staff/evaluation' ? (
+              <EvaluationPage api={api} config={state.config} />
+            ) : api && place.path === '/staff/cohort' ? (
+              <CohortPage api={api} config={state.config} navigate={navigate} />
+            ) : api && detail?.[1] ? (
+              <NominationPage
+                id={decodeURIComponent(detail[1])}
+                api={api}
+                config={state.config}
+                me={state.me}
+                navigate={navigate}
+              />
+            ) : api ? (
+              <NominationsPage
+                api={api}
+                config={state.config}
+                me={state.me}
+                search={place.search}
+                navigate={navigate}
+              />
+            ) : null}
+          </main>
+        </div>
+      )}
     </>
   );
 };
