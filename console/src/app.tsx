@@ -1,17 +1,20 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { AnnouncementsPage } from './announcements-page.tsx';
 import { type Api, makeApi } from './api.ts';
-import { AttendancePage } from './attendance-page.tsx';
 import { Auth, type ConsoleConfig, loadConfig, type SignedIn } from './auth.ts';
-import { CohortPage } from './cohort-page.tsx';
-import { EvaluationPage } from './evaluation-page.tsx';
-import { GroupsPage } from './groups-page.tsx';
-import { NominationPage } from './nomination-page.tsx';
+import { lazyPage } from './lazy-page.tsx';
 import { NominationsPage } from './nominations-page.tsx';
-import { PersonalDataPage } from './personal-data-page.tsx';
-import { SettingsPage } from './settings-page.tsx';
-import { TimelinePage } from './timeline-page.tsx';
 import { ErrorSummary, Link, type Navigate } from './ui.tsx';
+
+// Every page but the list of nominations is fetched when first opened.
+const AnnouncementsPage = lazyPage(() => import('./announcements-page.tsx').then((m) => m.AnnouncementsPage));
+const AttendancePage = lazyPage(() => import('./attendance-page.tsx').then((m) => m.AttendancePage));
+const CohortPage = lazyPage(() => import('./cohort-page.tsx').then((m) => m.CohortPage));
+const EvaluationPage = lazyPage(() => import('./evaluation-page.tsx').then((m) => m.EvaluationPage));
+const GroupsPage = lazyPage(() => import('./groups-page.tsx').then((m) => m.GroupsPage));
+const NominationPage = lazyPage(() => import('./nomination-page.tsx').then((m) => m.NominationPage));
+const PersonalDataPage = lazyPage(() => import('./personal-data-page.tsx').then((m) => m.PersonalDataPage));
+const SettingsPage = lazyPage(() => import('./settings-page.tsx').then((m) => m.SettingsPage));
+const TimelinePage = lazyPage(() => import('./timeline-page.tsx').then((m) => m.TimelinePage));
 
 type Boot =
   | { kind: 'loading' }

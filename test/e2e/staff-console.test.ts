@@ -71,8 +71,12 @@ describe('the staff console', () => {
     expect(csp).toContain("frame-ancestors 'none'; base-uri 'none'");
     expect(index.headers.get('cache-control')).toBe('no-cache');
     expect(index.text).not.toMatch(/<script>|<style>|style=/);
-    const assets = [...index.text.matchAll(/\/staff\/assets\/(app-[\w-]+\.(?:js|css))/g)].map((m) => m[1]);
-    expect(assets).toHaveLength(2);
+    // The first load: the entry script, its style sheet and the chunks the entry imports, preloaded.
+    const assets = [...index.text.matchAll(/\/staff\/assets\/((?:app|chunk)-[\w-]+\.(?:js|css))/g)].map(
+      (m) => m[1],
+    );
+    expect(assets.filter((name) => name?.startsWith('app-'))).toHaveLength(2);
+    expect(index.text).toMatch(/<link rel="modulepreload" href="\/staff\/assets\/chunk-[\w-]+\.js">/);
     let compressed = 0;
     for (const name of assets) {
       const asset = await stack.api('GET', `/staff/assets/${name}`, {
