@@ -6,25 +6,12 @@ import {
   groupLabel,
   type MentoringGroup,
 } from './announcements-view.ts';
-import { FocusedHeading } from './ui.tsx';
+import { describedBy, ErrorMessage, FocusedHeading } from './ui.tsx';
 
 type Errors = Partial<Record<FieldPath, string>>;
 
-const ErrorMessage = (props: { id: string; message: string | undefined }) =>
-  props.message ? (
-    <p class="govuk-error-message" id={props.id}>
-      <span class="govuk-visually-hidden">Error:</span> {props.message}
-    </p>
-  ) : null;
-
 const groupClass = (error: string | undefined) =>
   error ? 'govuk-form-group govuk-form-group--error' : 'govuk-form-group';
-
-/** The ids a field is described by: its hint and its error, those it has. */
-const describedBy = (id: string, hint: boolean, error: string | undefined) => {
-  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return ids ? { 'aria-describedby': ids } : {};
-};
 
 /** The select of the mentoring groups, revealed under its radio when that is chosen. */
 const GroupSelect = (props: {

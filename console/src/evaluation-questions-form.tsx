@@ -11,13 +11,7 @@ import {
   questionsListId,
 } from './evaluation-questions-view.ts';
 import { formatDay } from './settings-view.ts';
-
-const ErrorMessage = (props: { id: string; message: string | undefined }) =>
-  props.message ? (
-    <p class="govuk-error-message" id={props.id}>
-      <span class="govuk-visually-hidden">Error:</span> {props.message}
-    </p>
-  ) : null;
+import { ErrorMessage } from './ui.tsx';
 
 const group = (error: unknown) => (error ? 'govuk-form-group govuk-form-group--error' : 'govuk-form-group');
 const kinds = Object.keys(kindLabels) as QuestionKind[];

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { EvaluationSection } from './evaluation-questions-form.tsx';
 import type { EvaluationState, QuestionDraft } from './evaluation-questions-view.ts';
 import { type SettingField, settingFields, settingGroups, settingId, zoneName } from './settings-view.ts';
-import { NoteField } from './ui.tsx';
+import { describedBy, ErrorMessage, NoteField } from './ui.tsx';
 
 const inputs = {
   instant: { type: 'datetime-local', class: 'govuk-input govuk-input--width-20' },
@@ -15,19 +15,6 @@ const inputs = {
     spellcheck: false,
   },
 } as const;
-
-const ErrorMessage = (props: { id: string; message: string | undefined }) =>
-  props.message ? (
-    <p class="govuk-error-message" id={props.id}>
-      <span class="govuk-visually-hidden">Error:</span> {props.message}
-    </p>
-  ) : null;
-
-/** The ids an input or a fieldset is described by: its hint and its error, those it has. */
-const describedBy = (id: string, hint: unknown, error: unknown) => {
-  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return ids ? { 'aria-describedby': ids } : {};
-};
 
 /** One setting: a GOV.UK form group with its label, hint, the API's message and its input. */
 const Setting = (props: {

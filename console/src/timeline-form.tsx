@@ -12,20 +12,7 @@ import {
   type TimelineEvent,
   toldSentence,
 } from './timeline-view.ts';
-import { FocusedHeading, Link, type Navigate, NoteField, Radios } from './ui.tsx';
-
-const ErrorMessage = (props: { id: string; message: string | undefined }) =>
-  props.message ? (
-    <p class="govuk-error-message" id={`${props.id}-error`}>
-      <span class="govuk-visually-hidden">Error:</span> {props.message}
-    </p>
-  ) : null;
-
-/** The ids a field is described by: its hint and its error, those it has. */
-const describedBy = (id: string, hint: unknown, error: unknown) => {
-  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return ids ? { 'aria-describedby': ids } : {};
-};
+import { describedBy, ErrorMessage, FocusedHeading, Link, type Navigate, NoteField, Radios } from './ui.tsx';
 
 /** A GOV.UK form group: its label, hint and the API's message, around its control. */
 const Field = (props: {
@@ -44,7 +31,7 @@ const Field = (props: {
         {props.hint}
       </div>
     )}
-    <ErrorMessage id={props.id} message={props.error} />
+    <ErrorMessage id={`${props.id}-error`} message={props.error} />
     {props.children}
   </div>
 );

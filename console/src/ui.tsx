@@ -263,3 +263,17 @@ export const TableHead = (props: { headings: readonly string[]; numeric?: readon
     </tr>
   </thead>
 );
+
+/** A field's error as GOV.UK writes it, read out with the field: "Error: …". */
+export const ErrorMessage = (props: { id: string; message: string | undefined }) =>
+  props.message ? (
+    <p class="govuk-error-message" id={props.id}>
+      <span class="govuk-visually-hidden">Error:</span> {props.message}
+    </p>
+  ) : null;
+
+/** The ids a field or a fieldset is described by: its hint and its error (`<id>-hint`, `<id>-error`), those it has. */
+export const describedBy = (id: string, hint: unknown, error: unknown) => {
+  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return ids ? { 'aria-describedby': ids } : {};
+};
