@@ -18,9 +18,8 @@ import {
 } from './announcements-view.ts';
 import { type Api, ApiError } from './api.ts';
 import type { ConsoleConfig } from './auth.ts';
-import { Banner, ErrorSummary, formatInstant, type Problem, SummaryList } from './ui.tsx';
+import { Banner, ErrorSummary, formatInstant, messageOf, type Problem, SummaryList } from './ui.tsx';
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const signingIn = (error: unknown) => error instanceof ApiError && error.status === 401;
 
 type Stage =

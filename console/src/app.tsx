@@ -3,7 +3,7 @@ import { type Api, makeApi } from './api.ts';
 import { Auth, type ConsoleConfig, loadConfig, type SignedIn } from './auth.ts';
 import { lazyPage } from './lazy-page.tsx';
 import { NominationsPage } from './nominations-page.tsx';
-import { ErrorSummary, Link, type Navigate } from './ui.tsx';
+import { ErrorSummary, Link, messageOf, type Navigate } from './ui.tsx';
 
 // Every page but the list of nominations is fetched when first opened.
 const AnnouncementsPage = lazyPage(() => import('./announcements-page.tsx').then((m) => m.AnnouncementsPage));
@@ -21,8 +21,6 @@ type Boot =
   | { kind: 'redirecting' }
   | { kind: 'failed'; message: string }
   | { kind: 'ready'; config: ConsoleConfig; auth: Auth; me: SignedIn };
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Settings, then the callback of a sign-in if this is one, then the person: or off to sign in. */
 const boot = async (): Promise<Boot> => {

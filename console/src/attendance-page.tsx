@@ -27,14 +27,18 @@ import {
 } from './attendance-view.ts';
 import { YearTable } from './attendance-year.tsx';
 import type { ConsoleConfig } from './auth.ts';
-import { Banner, ErrorSummary, Link, type Navigate, NoteField, type Problem, SummaryList } from './ui.tsx';
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-/** What the page says after a save or a reload: a banner, keyed so each one is announced. */
-type Done = { at: number; message: string; detail?: string };
-
-const names = (people: readonly { name: string }[]) => people.map((p) => p.name).join(', ');
+import {
+  Banner,
+  type Done,
+  ErrorSummary,
+  Link,
+  messageOf,
+  type Navigate,
+  NoteField,
+  names,
+  type Problem,
+  SummaryList,
+} from './ui.tsx';
 
 const registerLink = (e: AttendanceEvent) => `/staff/attendance?event=${encodeURIComponent(e.id)}`;
 

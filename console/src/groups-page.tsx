@@ -24,14 +24,16 @@ import {
   toldSentence,
   ungrouped,
 } from './groups-view.ts';
-import { Banner, ErrorSummary, NoteField, type Problem, SummaryList } from './ui.tsx';
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-/** What the page says after a save or a reload: a banner, keyed so each one is announced. */
-type Done = { at: number; message: string; detail?: string };
-
-const names = (people: readonly { name: string }[]) => people.map((p) => p.name).join(', ');
+import {
+  Banner,
+  type Done,
+  ErrorSummary,
+  messageOf,
+  NoteField,
+  names,
+  type Problem,
+  SummaryList,
+} from './ui.tsx';
 
 /** Who a save will email, before it is made: a GOV.UK warning text when someone will be. */
 const WhoHears = (props: { read: GroupsRead; draft: Draft }) => {

@@ -1,6 +1,6 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { ErrorSummary } from './ui.tsx';
+import { ErrorSummary, messageOf } from './ui.tsx';
 
 /**
  * A page whose code is fetched the first time it is shown: the console's first load carries the
@@ -19,7 +19,7 @@ export const lazyPage = <P extends object>(load: () => Promise<ComponentType<P>>
           loaded = component;
           setPage(() => component);
         },
-        (error: unknown) => setFailed(error instanceof Error ? error.message : String(error)),
+        (error: unknown) => setFailed(messageOf(error)),
       );
     }, []);
     if (failed)

@@ -17,6 +17,7 @@ import {
   ErrorSummary,
   formatInstant,
   Link,
+  messageOf,
   type Navigate,
   type Problem,
   statusLabels,
@@ -81,8 +82,6 @@ const participant = (d: Detail) =>
   d.status === 'selected' ||
   (d.status === 'notified' && d.decision === 'selected') ||
   d.stipend.decision !== null;
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** One nomination: what can be done now, every answer, the history and the emails. */
 export const NominationPage = (props: {

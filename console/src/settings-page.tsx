@@ -13,9 +13,7 @@ import {
   settingsChange,
   zoneName,
 } from './settings-view.ts';
-import { Banner, ErrorSummary, type Problem, SummaryList } from './ui.tsx';
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+import { Banner, ErrorSummary, messageOf, type Problem, SummaryList } from './ui.tsx';
 
 /** What the page says after a save: the banner, keyed by the version so each save is announced. */
 type Saved = { version: number; detail?: string };

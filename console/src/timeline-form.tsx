@@ -12,7 +12,16 @@ import {
   type TimelineEvent,
   toldSentence,
 } from './timeline-view.ts';
-import { describedBy, ErrorMessage, FocusedHeading, Link, type Navigate, NoteField, Radios } from './ui.tsx';
+import {
+  describedBy,
+  ErrorMessage,
+  FocusedHeading,
+  Link,
+  type Navigate,
+  NoteField,
+  names,
+  Radios,
+} from './ui.tsx';
 
 /** A GOV.UK form group: its label, hint and the API's message, around its control. */
 const Field = (props: {
@@ -59,8 +68,6 @@ const TextField = (props: {
     />
   </Field>
 );
-
-const names = (people: readonly { name: string }[]) => people.map((p) => p.name).join(', ');
 
 /**
  * Who a save will email, before it is made: a GOV.UK warning text when someone will be. Unknown

@@ -19,12 +19,17 @@ import {
   timelineBody,
   toldOfChange,
 } from './timeline-view.ts';
-import { Banner, ErrorSummary, Link, type Navigate, type Problem, SummaryList, TableHead } from './ui.tsx';
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-/** What the page says after a save or a cancellation: a banner, keyed so each one is announced. */
-type Done = { at: number; message: string; detail?: string };
+import {
+  Banner,
+  type Done,
+  ErrorSummary,
+  Link,
+  messageOf,
+  type Navigate,
+  type Problem,
+  SummaryList,
+  TableHead,
+} from './ui.tsx';
 
 type Labels = { themes: { slug: string; label: string }[] };
 

@@ -277,3 +277,12 @@ export const describedBy = (id: string, hint: unknown, error: unknown) => {
   const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return ids ? { 'aria-describedby': ids } : {};
 };
+
+/** An error in words: the API's sentence, or what the browser said. */
+export const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** What a page says after a save or a reload: a banner, keyed so each one is announced. */
+export type Done = { at: number; message: string; detail?: string };
+
+/** People's names, in a sentence: "Ana Lima, Chen Wei". */
+export const names = (people: readonly { name: string }[]) => people.map((p) => p.name).join(', ');
