@@ -339,6 +339,8 @@ describe('the cohort in the staff console', () => {
     const ola = await signedIn(`/staff/nominations/${id['Ola Nordmann']}`);
     page = ola.page;
     await page.getByRole('heading', { name: 'Ola Nordmann' }).waitFor();
+    // The classification's explanation is drawn once the program's data is read: wait for it.
+    await page.locator('#classification', { hasText: 'count as Global South' }).waitFor();
     expect(await page.locator('#stipend').textContent()).toContain('EligibleNo: not from the Global South');
     expect(await page.locator('#classification').textContent()).toContain(
       'Global South as the data saysNoLow, lower-middle and upper-middle income economies count as Global South',
