@@ -1,8 +1,24 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Test files that need a local stack of their own, or change the process they run in: each runs
+ * in a fresh process. Submission limits (intake-abuse) and the DEBUG log level (personal-data)
+ * are read by the functions as they load; the simulated year starts a whole stack; the fault
+ * tests mock SDK clients for their whole process or stop DynamoDB Local; the bundle tests run
+ * the synthesized functions against emulators of their own.
+ */
+const ownProcess = [
+  'test/faults/**/*.test.ts',
+  'test/infra/bundles.test.ts',
+  'test/integration/intake-abuse.test.ts',
+  'test/integration/personal-data.test.ts',
+  'test/integration/simulate.test.ts',
+];
+
 export default defineConfig({
   test: {
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    // Guards against a hang, not a measure of speed (that is `npm run bench`).
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Two cores here: more workers only fight over them and DynamoDB Local.
@@ -10,19 +26,33 @@ export default defineConfig({
     // date-fns-tz pulls in all of date-fns, some two seconds per test file unless pre-bundled.
     deps: { optimizer: { ssr: { enabled: true, include: ['date-fns', 'date-fns-tz'] } } },
     projects: [
-      // Unit tests need no emulators: their project has no global setup, so Java does not start.
+      // The one-minute loop: no emulators, no global setup, so Java does not start.
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      // The CDK app's templates: no emulators either.
+      {
+        extends: true,
+        test: {
+          name: 'infra',
+          include: ['test/infra/**/*.test.ts'],
+          exclude: ['test/infra/bundles.test.ts'],
+        },
+      },
       {
         extends: true,
         test: {
           name: 'stack',
-          // A guard against a hang, not a measure of speed (that is `npm run bench`): on two
-          // shared cores, browsers and stacks running side by side can stretch a test well past 30 s.
-          testTimeout: 90_000,
-          include: ['test/**/*.test.ts'],
-          exclude: ['test/unit/**'],
+          include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],
+          exclude: ownProcess,
+          // One process per worker for all the files it runs, and in it one local stack
+          // (test/support/test-stack.ts) and one Chromium (test/support/browser.ts), which each
+          // file gets reset or in a new context.
+          isolate: false,
           globalSetup: ['test/global-setup.ts'],
         },
+      },
+      {
+        extends: true,
+        test: { name: 'own-process', include: ownProcess, globalSetup: ['test/global-setup.ts'] },
       },
     ],
   },

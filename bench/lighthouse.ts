@@ -7,7 +7,7 @@ import puppeteer, { type Page } from 'puppeteer-core';
 import { metlib2024 } from '../events/programs/metlib-2024.ts';
 import sample from '../events/samples/nomination.json' with { type: 'json' };
 import { freePort } from '../local/listen.ts';
-import { confirmationLinks } from '../local/nominator-mail.ts';
+import { addressedTo, confirmationLinks, newestLink } from '../local/sent-emails.ts';
 import { localStaffPassword } from '../local/settings.ts';
 import { type RunningStack, startStack } from '../local/stack.ts';
 
@@ -100,21 +100,6 @@ const configs: Record<Preset, LighthouseConfig> = {
 };
 
 /**
- * The path of the newest participant page link mailed to `address`, read from the SES emulator's
- * `/store` JSON as the participant would read their inbox (as `confirmationLinks` does for nominators).
- */
-const participantLink = async (sesEndpoint: string, address: string) => {
-  const store = (await (await fetch(`${sesEndpoint}/store`)).json()) as {
-    emails: { destination: { to: string[] }; body: { text?: string } }[];
-  };
-  return store.emails
-    .filter((e) => e.destination.to.some((to) => to.toLowerCase() === address.toLowerCase()))
-    .map((e) => e.body.text?.match(/\/participants\/[\w.-]+/)?.[0])
-    .filter((path) => path !== undefined)
-    .at(-1);
-};
-
-/**
  * A local stack of its own (in-memory tables) with a few nominations: one of them reviewed, one
  * selected and told, so a participant (in Madrid) has their page, with a join link and a reading
  * on their next meeting.
@@ -126,7 +111,7 @@ const seededStack = async (work: string) => {
     apiPort: 0,
     schedulerPort: 0,
     dynamoDbPort: await freePort(),
-    sesPort: await freePort(),
+    sesPort: 0,
     keyFile: join(work, 'key.json'),
     tableName: 'lighthouse',
     mailFrom: 'MetLib <learning-circle@metlib.example.org>',
@@ -159,8 +144,8 @@ const seededStack = async (work: string) => {
       if (r.status !== 202) throw new Error(`Seeding a nomination: ${r.status} ${await r.text()}`);
       ids.push(((await r.json()) as { id: string }).id);
       // Confirmed as its nominator would, from the link in their email: only then do staff see it.
-      await stack.poller.drained();
-      const link = (await confirmationLinks(stack.sesEndpoint)).get(nominator);
+      await stack.settled();
+      const link = confirmationLinks(await stack.sentEmails()).get(nominator);
       if (!link) throw new Error(`No confirmation link was mailed to ${nominator}`);
       const confirmed = await fetch(`${stack.apiUrl}${link}`, { method: 'POST' });
       if (!confirmed.ok) throw new Error(`Confirming a seeded nomination: ${confirmed.status}`);
@@ -199,8 +184,11 @@ const seededStack = async (work: string) => {
       body: JSON.stringify({ timeline, expectedVersion: 0 }),
     });
     if (!dated.ok) throw new Error(`Setting the join link: ${dated.status} ${await dated.text()}`);
-    await stack.poller.drained(); // the acknowledgements and decisions sent before anything is timed
-    const participant = await participantLink(stack.sesEndpoint, 'candidate-0@lighthouse.example.org');
+    await stack.settled(); // the acknowledgements and decisions sent before anything is timed
+    const participant = newestLink(
+      (await stack.sentEmails()).filter((e) => addressedTo(e, 'candidate-0@lighthouse.example.org')),
+      'participant',
+    );
     if (!participant) throw new Error('No participant page link was mailed to the selected candidate');
     return { stack, reviewed, participantToken: participant.slice('/participants/'.length) };
   } catch (error) {

@@ -24,8 +24,8 @@ import {
   startSesEmulator,
 } from '../local/emulators.ts';
 import { freePort } from '../local/listen.ts';
-import { confirmationLinks } from '../local/nominator-mail.ts';
 import { pool } from '../local/pool.ts';
+import { confirmationLinks, emailsAt } from '../local/sent-emails.ts';
 import { startStack } from '../local/stack.ts';
 import { measureInit } from './bundle-init.ts';
 import { benchLimits, benchLinks, benchSubmission } from './intake.ts';
@@ -245,7 +245,7 @@ await pool(candidates, 20, async (i) => {
 });
 // Each nominator confirms from the link in their email.
 await stack.poller.drained();
-const mailedLinks = await confirmationLinks(ses.endpoint);
+const mailedLinks = confirmationLinks(await emailsAt(ses.endpoint));
 await pool(candidates, 20, async (i) => {
   await fetch(`${stack.apiUrl}${mailedLinks.get(nominator(i))}`, { method: 'POST' });
 });

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { commandLine } from './command-line.ts';
 import { freePort } from './listen.ts';
-import { confirmationLinks } from './nominator-mail.ts';
 import { percentile } from './percentile.ts';
 import { pool } from './pool.ts';
+import { confirmationLinks } from './sent-emails.ts';
 import { syntheticNominations } from './simulation-data.ts';
 import { startStack } from './stack.ts';
 
@@ -62,7 +62,7 @@ const stack = await startStack({
   apiPort: 0,
   schedulerPort: 0,
   dynamoDbPort: await freePort(),
-  sesPort: await freePort(),
+  sesPort: 0,
   keyFile: join(tmpdir(), `metlib-rush-key-${randomUUID()}.json`),
   tableName: 'deadline-rush',
   mailFrom: 'MetLib Learning Circle <learning-circle@metlib.example.org>',
@@ -83,8 +83,8 @@ try {
   for (const { status, json } of submitted.answers.values()) if (status === 202 && json.id) ids.add(json.id);
 
   say('waiting for the confirmation emails…');
-  await stack.poller.drained();
-  const links = await confirmationLinks(stack.sesEndpoint);
+  await stack.settled();
+  const links = confirmationLinks(await stack.sentEmails());
   const toConfirm = bodies.filter((b) => submitted.answers.get(b)?.status === 202);
   const linksMissing = toConfirm.filter((b) => !links.has(b.nominator.email.toLowerCase())).length;
   const confirmed = await rush(
@@ -96,7 +96,7 @@ try {
   for (const { status, json } of confirmed.answers.values())
     if (status === 200 && json.status === 'submitted' && json.id) confirmedIds.add(json.id);
   say('waiting for the acknowledgements…');
-  await stack.poller.drained();
+  await stack.settled();
 
   // Stored: page through the program's list with an organizer's token.
   const token = await stack.token({ groups: ['organizers'], email: 'organizer@metlib.example.org' });
@@ -115,11 +115,8 @@ try {
     cursor = page.cursor;
   } while (cursor);
 
-  const store = (await (await fetch(`${stack.sesEndpoint}/store`)).json()) as {
-    emails: { destination: { to: string[] }; body: { text?: string } }[];
-  };
   const acks = new Map<string, number>();
-  for (const email of store.emails) {
+  for (const email of await stack.sentEmails()) {
     if (!email.destination.to.some((a) => a.endsWith(`@${domain}`))) continue;
     const id = /Your reference: ([0-9a-f-]{36})/.exec(email.body.text ?? '')?.[1];
     if (id) acks.set(id, (acks.get(id) ?? 0) + 1);

@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
 import {
   CreateTableCommand,
+  DeleteTableCommand,
   DescribeTableCommand,
   DescribeTimeToLiveCommand,
   DynamoDBClient,
@@ -13,6 +15,7 @@ import {
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { tableDesign } from '#shared/adapters/table-design';
 import { assertPortFree, closeServer } from './listen.ts';
+import { clearEmailsInThisProcess, emailsInThisProcess, type SentEmail } from './sent-emails.ts';
 
 const require = createRequire(import.meta.url);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -98,13 +101,26 @@ export const startDynamoDbLocal = async (options: {
   };
 };
 
-/** The SES emulator (aws-ses-v2-local): SES v1 and v2 APIs, an inbox page at / and JSON at /store. */
-export const startSesEmulator = async (options: { port: number }): Promise<RunningEmulator> => {
+export interface RunningSesEmulator extends RunningEmulator {
+  /** What it holds, oldest first, read in this process. */
+  emails(): SentEmail[];
+  /** Forgets every email it holds. */
+  clear(): void;
+}
+
+/**
+ * The SES emulator (aws-ses-v2-local), in this process: SES v1 and v2 APIs, an inbox page at /
+ * and JSON at /store. Its store belongs to the process: one emulator a process.
+ */
+export const startSesEmulator = async (options: { port: number }): Promise<RunningSesEmulator> => {
   await assertPortFree(options.port, 'the SES emulator');
   const { default: sesEmulator } = require('aws-ses-v2-local') as typeof import('aws-ses-v2-local');
   const server = await sesEmulator({ host: '127.0.0.1', port: options.port });
+  const { port } = server.address() as AddressInfo;
   return {
-    endpoint: `http://127.0.0.1:${options.port}`,
+    endpoint: `http://127.0.0.1:${port}`,
+    emails: emailsInThisProcess,
+    clear: clearEmailsInThisProcess,
     stop: () => closeServer(server),
   };
 };
@@ -187,6 +203,18 @@ export const ensureTable = async (endpoint: string, tableName: string): Promise<
     if (!streamArn) throw new Error(`Table ${tableName} was created without a stream`);
     await ensureTimeToLive(client, tableName);
     return { streamArn };
+  } finally {
+    client.destroy();
+  }
+};
+
+/** Deletes the table, items, indexes and stream, if it exists. */
+export const deleteTable = async (endpoint: string, tableName: string) => {
+  const client = localDynamoDbClient(endpoint);
+  try {
+    await client.send(new DeleteTableCommand({ TableName: tableName }));
+  } catch (error) {
+    if ((error as Error).name !== 'ResourceNotFoundException') throw error;
   } finally {
     client.destroy();
   }

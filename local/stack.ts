@@ -1,26 +1,24 @@
-// Longer than most files: the start of the whole local system in its order (emulators, table,
-// provider, functions, gateway, poller, schedules). Its next split: the start of the sign-in
-// provider and of the recurring schedules into modules of their own.
 import { dirname, join } from 'node:path';
-import { CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { createRemoteJWKSet } from 'jose';
 import { programs } from '#events/programs/index';
-import { catalog, recurringSchedule } from '#functions/catalog';
 import { consolePaths } from '#functions/environment';
 import { environmentClock, formatClockSpec, parseClockSpec } from '#shared/adapters/clock';
 import { checkProgram } from '#shared/domain/program-schema';
 import { variables } from '#shared/environment';
 import type { SyncReport } from '#shared/use-cases/sync-schedules';
+import { forgetCachedPrograms } from '#shared/wiring/programs';
 import { buildConsole } from '../console/build.ts';
 import {
+  deleteTable,
   ensureTable,
   localCredentials,
   localStreamsClient,
   type RunningEmulator,
+  type RunningSesEmulator,
   startDynamoDbLocal,
   startSesEmulator,
 } from './emulators.ts';
-import { type HttpHandler, type MountedRoute, startGateway } from './gateway.ts';
+import { startGateway } from './gateway.ts';
 import {
   loadOrCreateSigningKey,
   localTokenIssuer,
@@ -28,23 +26,25 @@ import {
   type TokenRequest,
   tokenVerifier,
 } from './jwt.ts';
-import { lambdaContext, localFunctionArn } from './lambda-context.mjs';
 import { freePort } from './listen.ts';
-import { loadHandler, localLinkSecretName, localResources } from './load-handler.ts';
-import { localConfigurationSet, mailboxSimulator, sentEmailTrigger } from './mail-events.ts';
+import { localLinkSecretName, localResources } from './load-handler.ts';
 import { consoleClientId, startOidcProvider } from './oidc/provider.ts';
 import { refreshTokens, type StaffTokens, signInWithCodeFlow } from './oidc/sign-in.ts';
+import { claimedUnsentCounter } from './outbox-probe.ts';
 import { SchedulerEmulator } from './scheduler/emulator.ts';
 import { loadOrCreateLinkSecret, startSecretsManagerEmulator } from './secrets-manager.ts';
+import { emailsAt, type SentEmail } from './sent-emails.ts';
 import { localStaffPassword } from './settings.ts';
-import { type StreamHandler, type StreamPoller, startStreamPoller } from './stream-poller.ts';
+import { deploy } from './stack-deploy.ts';
+import { mountFunctions } from './stack-functions.ts';
+import { type StreamPoller, startStreamPoller } from './stream-poller.ts';
 
 export interface StackOptions {
   apiPort: number;
   /** Start DynamoDB Local on this port, or use `dynamoDbEndpoint` if given. */
   dynamoDbPort?: number;
   dynamoDbEndpoint?: string;
-  /** Start the SES emulator on this port, or use `sesEndpoint` if given. */
+  /** Start the SES emulator in this process on this port (0 for any), or use `sesEndpoint` if given. */
   sesPort?: number;
   sesEndpoint?: string;
   /** The Scheduler emulator's port (0 for any free one). */
@@ -66,6 +66,8 @@ export interface StackOptions {
   /** The instant the virtual clock starts at; omit for the real clock. */
   clockStart?: string;
   clockSpeed?: number;
+  /** Build the console from source first (the default); a test run builds it once for all its stacks. */
+  buildConsole?: boolean;
   log?: (line: string) => void;
   logLevel?: string;
 }
@@ -80,13 +82,28 @@ export interface RunningStack {
   oidcIssuer: string;
   /** The console's client at that issuer. */
   consoleClientId: string;
-  poller: StreamPoller;
+  /** Who the functions tell as organizers. */
+  organizerEmails: readonly string[];
+  /** The stream poller of the table as it is now (a reset starts a new one). */
+  readonly poller: StreamPoller;
   scheduler: SchedulerEmulator;
-  /** What the schedule sync did at start, per program. */
-  syncReports: SyncReport[];
+  /** What the schedule sync did at the last start or reset, per program. */
+  readonly syncReports: SyncReport[];
   /** Moves the local clock to `instant`; it runs on from there at the same speed. */
   setClock(instant: Date): void;
   now(): Date;
+  /**
+   * Moves the clock to `instant` and waits until what it set off is done: the schedules due on
+   * the way fired, the emails they queued sent.
+   */
+  advanceTo(instant: Date | string): Promise<void>;
+  /**
+   * Resolves once nothing is left to do: no schedule due or being fired, every stream record
+   * handed to its consumers, no email claimed by a sender and not yet sent.
+   */
+  settled(): Promise<void>;
+  /** Every email the SES emulator holds, oldest first. */
+  sentEmails(): Promise<SentEmail[]>;
   /** A token as `npm run token` prints one (issuer `metlib-local-token`). */
   token(request: TokenRequest): Promise<string>;
   /**
@@ -96,8 +113,24 @@ export interface RunningStack {
   signIn(email: string, password?: string): Promise<StaffTokens>;
   /** New tokens for a refresh token, as the console renews them. */
   refresh(refreshToken: string): Promise<StaffTokens>;
+  /**
+   * A new deploy on an empty table: the firings under way end and their log is cleared, the
+   * table is made again with nothing in it, the mail emulator is emptied, the functions' caches
+   * are dropped as new instances would start, the clock starts again at `clockStart`, and the
+   * schedules are synced anew. The functions and emulators stay up.
+   */
+  reset(options?: { clockStart?: string; clockSpeed?: number }): Promise<void>;
   stop(): Promise<void>;
 }
+
+/** Starts the local clock at `startsAt`, running `speed` times real time from now. */
+const startClock = (startsAt: string | Date, speed: number) => {
+  process.env[variables.VIRTUAL_CLOCK] = formatClockSpec({
+    startsAt: new Date(startsAt).toISOString(),
+    realStart: Date.now(),
+    speed,
+  });
+};
 
 /**
  * The whole system on this machine: emulators, the table, every catalog function mounted on the
@@ -120,13 +153,13 @@ export const startStack = async (options: StackOptions): Promise<RunningStack> =
       started.push(dynamo);
       dynamoDbEndpoint = dynamo.endpoint;
     }
-    let sesEndpoint = options.sesEndpoint;
-    if (!sesEndpoint) {
-      const ses = await startSesEmulator({ port: options.sesPort ?? 8005 });
+    let ses: RunningSesEmulator | undefined;
+    if (!options.sesEndpoint) {
+      ses = await startSesEmulator({ port: options.sesPort ?? 8005 });
       started.push(ses);
-      sesEndpoint = ses.endpoint;
     }
-    const { streamArn } = await ensureTable(dynamoDbEndpoint, options.tableName);
+    const sesEndpoint = ses?.endpoint ?? (options.sesEndpoint as string);
+    let { streamArn } = await ensureTable(dynamoDbEndpoint, options.tableName);
 
     // What every function reads alike; each gets its own variables as its handler loads.
     Object.assign(process.env, {
@@ -136,18 +169,12 @@ export const startStack = async (options: StackOptions): Promise<RunningStack> =
       [variables.POWERTOOLS_LOG_LEVEL]: options.logLevel ?? 'WARN',
       [variables.POWERTOOLS_SERVICE_NAME]: 'metlib-nominations',
     });
-    if (options.clockStart) {
-      process.env[variables.VIRTUAL_CLOCK] = formatClockSpec({
-        startsAt: new Date(options.clockStart).toISOString(),
-        realStart: Date.now(),
-        speed: options.clockSpeed ?? 1,
-      });
-    } else {
-      delete process.env[variables.VIRTUAL_CLOCK];
-    }
+    const clockSpeed = options.clockSpeed ?? 1;
+    if (options.clockStart) startClock(options.clockStart, clockSpeed);
+    else delete process.env[variables.VIRTUAL_CLOCK];
 
     const clock = environmentClock(variables.VIRTUAL_CLOCK);
-    const invocable = new Map<string, (event: unknown) => Promise<unknown>>();
+    let invocable = new Map<string, (event: unknown) => Promise<unknown>>();
     const scheduler = new SchedulerEmulator({
       port: options.schedulerPort ?? 8006,
       clock,
@@ -177,12 +204,13 @@ export const startStack = async (options: StackOptions): Promise<RunningStack> =
     // The gateway's port is chosen now: the functions that email participants are told the site's
     // address as they load, before the gateway listens.
     const apiPort = options.apiPort || (await freePort());
+    const organizerEmails = options.organizerEmails ?? ['organizers@metlib.example.org'];
     const resources = {
       ...localResources({
         siteUrl: `http://localhost:${apiPort}`,
         tableName: options.tableName,
         mailFrom: options.mailFrom,
-        organizerEmails: options.organizerEmails ?? ['organizers@metlib.example.org'],
+        organizerEmails,
         endpoints: {
           dynamoDb: dynamoDbEndpoint,
           ses: sesEndpoint,
@@ -194,52 +222,15 @@ export const startStack = async (options: StackOptions): Promise<RunningStack> =
       console: { authority: oidc.issuer, clientId: consoleClientId },
     };
 
-    // The console's files, for RenderStaffConsole to read as it loads: built from source each start.
-    buildConsole();
-    const routes: MountedRoute[] = [];
-    const consumers = [];
-    const onDeploy: ((event: unknown) => Promise<unknown>)[] = [];
-    for (const entry of catalog) {
-      if (entry.scheduleTarget || entry.runOnDeploy || entry.every) {
-        const handler = await loadHandler<(event: unknown, context: unknown) => Promise<unknown>>(
-          entry,
-          resources,
-        );
-        const invoke = (event: unknown) => handler(event, lambdaContext(entry.name, entry.timeoutSeconds));
-        invocable.set(localFunctionArn(entry.name), invoke);
-        if (entry.runOnDeploy) onDeploy.push(invoke);
-      }
-      const context = () => lambdaContext(entry.name, entry.timeoutSeconds);
-      if (entry.routes) {
-        const handler = await loadHandler<HttpHandler>(entry, resources);
-        for (const route of entry.routes)
-          routes.push({ ...route, functionName: entry.name, handler, context });
-      }
-      if (entry.stream) {
-        const handler = await loadHandler<StreamHandler>(entry, resources);
-        consumers.push({ functionName: entry.name, trigger: entry.stream, handler, context });
-      }
-      if (entry.mailEvents) {
-        // SES's reports, which the emulator does not make: from each email the mailer marked sent.
-        const record = await loadHandler<(event: unknown, context: unknown) => Promise<unknown>>(
-          entry,
-          resources,
-        );
-        const handler = mailboxSimulator({
-          record,
-          context,
-          clock,
-          configurationSet: localConfigurationSet,
-          from: options.mailFrom,
-        });
-        consumers.push({ functionName: entry.name, trigger: sentEmailTrigger, handler, context });
-      }
-    }
+    // The console's files, for RenderStaffConsole to read as it loads.
+    if (options.buildConsole !== false) buildConsole();
+    const mounted = await mountFunctions(resources, { clock, from: options.mailFrom });
+    invocable = mounted.invocable;
 
     const key = await loadOrCreateSigningKey(options.keyFile);
     const gateway = await startGateway({
       port: apiPort,
-      routes,
+      routes: mounted.routes,
       // As API Gateway trusts the user pool (by its JWKS, issuer and the console's audience),
       // and locally also the key of `npm run token`.
       verifyToken: tokenVerifier([
@@ -259,50 +250,38 @@ export const startStack = async (options: StackOptions): Promise<RunningStack> =
       clientId: consoleClientId,
       redirectUri: `${gateway.url}${consolePaths.callback}`,
     };
-    const client = localStreamsClient(dynamoDbEndpoint);
-    const poller = startStreamPoller({ client, streamArn, consumers, log });
-    if (options.clockStart) {
-      // The clock starts now that everything is up, not while the JVM was booting.
-      process.env[variables.VIRTUAL_CLOCK] = formatClockSpec({
-        startsAt: new Date(options.clockStart).toISOString(),
-        realStart: Date.now(),
-        speed: options.clockSpeed ?? 1,
+    const streams = localStreamsClient(dynamoDbEndpoint);
+    const claimed = claimedUnsentCounter(dynamoDbEndpoint, options.tableName);
+    const startPoller = () =>
+      startStreamPoller({
+        client: streams,
+        streamArn,
+        consumers: mounted.consumers,
+        log,
+        unfinished: claimed.count,
       });
-    }
-    const syncReports: SyncReport[] = [];
-    for (const run of onDeploy) {
-      const result = (await run({})) as { reports?: SyncReport[] };
-      syncReports.push(...(result.reports ?? []));
-    }
-    // The recurring sweeps, as the Services stack schedules them on AWS.
-    const schedulerClient = new SchedulerClient({
-      endpoint: schedulerEndpoint,
-      region: 'us-east-1',
-      credentials: localCredentials,
-    });
-    try {
-      for (const entry of catalog) {
-        if (!entry.every) continue;
-        const schedule = recurringSchedule(entry.every);
-        await schedulerClient.send(
-          new CreateScheduleCommand({
-            Name: entry.name,
-            ScheduleExpression: schedule.expression,
-            FlexibleTimeWindow: { Mode: 'OFF' },
-            Target: {
-              Arn: localFunctionArn(entry.name),
-              RoleArn: resources.schedulerRoleArn,
-              RetryPolicy: {
-                MaximumRetryAttempts: schedule.maximumRetryAttempts,
-                MaximumEventAgeInSeconds: schedule.maximumEventAgeSeconds,
-              },
-            },
-          }),
-        );
-      }
-    } finally {
-      schedulerClient.destroy();
-    }
+    let poller = startPoller();
+    // The clock starts now that everything is up, not while the JVM was booting.
+    if (options.clockStart) startClock(options.clockStart, clockSpeed);
+    const deployNow = () =>
+      deploy({
+        onDeploy: mounted.onDeploy,
+        schedulerEndpoint,
+        schedulerRoleArn: resources.schedulerRoleArn,
+      });
+    let syncReports = await deployNow();
+
+    const setClock = (instant: Date) => {
+      const current = process.env[variables.VIRTUAL_CLOCK];
+      startClock(instant, current ? parseClockSpec(current).speed : 1);
+    };
+    const settled = async () => {
+      // A firing may queue emails, and a delivery may make a schedule due: until both are quiet.
+      do {
+        await scheduler.idle();
+        await poller.drained();
+      } while (!scheduler.idleNow());
+    };
     return {
       apiUrl: gateway.url,
       tableName: options.tableName,
@@ -311,27 +290,44 @@ export const startStack = async (options: StackOptions): Promise<RunningStack> =
       schedulerEndpoint,
       oidcIssuer: oidc.issuer,
       consoleClientId,
-      poller,
-      scheduler,
-      syncReports,
-      now: () => clock.now(),
-      setClock: (instant) => {
-        const current = process.env[variables.VIRTUAL_CLOCK];
-        const speed = current ? parseClockSpec(current).speed : 1;
-        process.env[variables.VIRTUAL_CLOCK] = formatClockSpec({
-          startsAt: instant.toISOString(),
-          realStart: Date.now(),
-          speed,
-        });
+      organizerEmails,
+      get poller() {
+        return poller;
       },
+      scheduler,
+      get syncReports() {
+        return syncReports;
+      },
+      now: () => clock.now(),
+      setClock,
+      settled,
+      advanceTo: async (instant) => {
+        setClock(new Date(instant));
+        await settled();
+      },
+      sentEmails: async () => ses?.emails() ?? emailsAt(sesEndpoint),
       token: (request) => signToken(key, request),
       signIn: (email, password = localStaffPassword) =>
         signInWithCodeFlow(consoleClient, { email, password }),
       refresh: (refreshToken) => refreshTokens(consoleClient, refreshToken),
+      reset: async (again = {}) => {
+        await scheduler.clear();
+        await poller.stop();
+        await deleteTable(dynamoDbEndpoint, options.tableName);
+        ({ streamArn } = await ensureTable(dynamoDbEndpoint, options.tableName));
+        if (ses) ses.clear();
+        else await fetch(`${sesEndpoint}/clear-store`, { method: 'POST' });
+        forgetCachedPrograms();
+        const startsAt = again.clockStart ?? options.clockStart;
+        if (startsAt) startClock(startsAt, again.clockSpeed ?? clockSpeed);
+        poller = startPoller();
+        syncReports = await deployNow();
+      },
       stop: async () => {
         await gateway.close();
         await poller.stop();
-        client.destroy();
+        streams.destroy();
+        claimed.close();
         await stopAll();
       },
     };

@@ -29,12 +29,20 @@ export interface StreamPollerOptions {
   idleMs?: number;
   /** Backoff before retrying a failed batch; doubled on each attempt. */
   retryBaseMs?: number;
+  /**
+   * Work the consumers have taken on and not finished, outside the stream's own records (the
+   * mailer's claimed emails not yet sent): `drained()` waits until it is none.
+   */
+  unfinished?: () => Promise<number>;
   log?: (line: string) => void;
 }
 
 export interface StreamPoller {
   stop(): Promise<void>;
-  /** Resolves once every record written so far has been handed to the consumers. */
+  /**
+   * Resolves once every record written so far has been handed to the consumers, and `unfinished`
+   * (if given) reports nothing left.
+   */
   drained(): Promise<void>;
   readonly stats: { delivered: number; failedBatches: number; deadLetters: DynamoDBRecord[] };
 }
@@ -78,8 +86,6 @@ const toLambdaRecord = (record: _Record, streamArn: string): DynamoDBRecord => {
   } as DynamoDBRecord;
 };
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /**
  * Reads the table's stream from DynamoDB Local and invokes each consumer as Lambda's event
  * source mapping would: filtered records in batches, in order per shard, a reported batch item
@@ -88,8 +94,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export const startStreamPoller = (options: StreamPollerOptions): StreamPoller => {
   const idleMs = options.idleMs ?? 100;
-  // Doubling from 1 s, five retries span half a minute: longer than the mailer's claim lease.
-  const retryBaseMs = options.retryBaseMs ?? 1000;
+  // Doubling from 2 s, five retries span a minute: longer than the mailer's claim lease (60 s),
+  // so an email held by a send whose outcome is unknown is sent by the last retry.
+  const retryBaseMs = options.retryBaseMs ?? 2000;
   const stats = { delivered: 0, failedBatches: 0, deadLetters: [] as DynamoDBRecord[] };
   const iterators = new Map<string, string | undefined>();
   const lastSequence = new Map<string, string>();
@@ -97,6 +104,18 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
   let stopped = false;
   let idleSince = 0;
   let waiters: (() => void)[] = [];
+  /** The backoffs under way, which stopping cuts short. */
+  const backoffs = new Set<() => void>();
+  const backoff = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const end = () => {
+        clearTimeout(timer);
+        backoffs.delete(end);
+        resolve();
+      };
+      const timer = setTimeout(end, ms);
+      backoffs.add(end);
+    });
 
   const deliver = async (consumer: StreamConsumer, records: DynamoDBRecord[]) => {
     let pending = records;
@@ -129,7 +148,7 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
         attempt = -1;
         continue;
       }
-      await sleep(retryBaseMs * 2 ** attempt);
+      await backoff(retryBaseMs * 2 ** attempt);
       if (stopped) return;
     }
   };
@@ -207,8 +226,20 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
     return any;
   };
 
+  // The idle wait, cut short when someone asks whether the stream is drained: they need not wait
+  // a whole idle period for the polls that tell them.
+  let wake: (() => void) | undefined;
+  const nap = () =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, idleMs);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  let sinceRefresh = Number.POSITIVE_INFINITY;
+
   const loop = (async () => {
-    let sinceRefresh = Number.POSITIVE_INFINITY;
     while (!stopped) {
       try {
         if (sinceRefresh > 10) {
@@ -222,14 +253,19 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
           continue;
         }
         idleSince++;
-        if (idleSince >= 2) {
-          for (const w of waiters) w();
-          waiters = [];
+        if (idleSince >= 2 && waiters.length > 0) {
+          if (options.unfinished && (await options.unfinished()) > 0) idleSince = 0;
+          else {
+            for (const w of waiters) w();
+            waiters = [];
+          }
         }
+        // Someone waits: the second look at an idle stream comes at once.
+        if (idleSince === 1 && waiters.length > 0) continue;
       } catch (error) {
         if (!stopped) options.log?.(`stream poller: ${(error as Error).message}`);
       }
-      await sleep(idleMs);
+      await nap();
     }
   })();
 
@@ -237,6 +273,8 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
     stats,
     stop: async () => {
       stopped = true;
+      wake?.();
+      for (const end of [...backoffs]) end();
       await loop;
       for (const w of waiters) w();
     },
@@ -245,7 +283,10 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
         // A stopped poller delivers nothing more: it is as drained as it will get.
         if (stopped) return resolve();
         idleSince = 0;
+        // A shard the stream opened since the last look is read before the answer.
+        sinceRefresh = Number.POSITIVE_INFINITY;
         waiters.push(resolve);
+        wake?.();
       }),
   };
 };

@@ -215,4 +215,11 @@ export class SchedulerApi {
   keys(): string[] {
     return [...this.entries.keys()];
   }
+
+  /** Back to a new account's state: the default group alone, no schedules. */
+  clear() {
+    this.entries.clear();
+    this.groups.clear();
+    this.createGroup('default');
+  }
 }

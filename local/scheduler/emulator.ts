@@ -40,8 +40,7 @@ export class SchedulerEmulator {
     const handle = schedulerRoutes(this.api, this.engine);
     const server = createServer((req, res) => void handle(req, res));
     this.listening = await listen(server, { port: this.options.port, what: 'the Scheduler emulator' });
-    // Real time: the clock may stand still (speed 0) while a caller moves it, and must be watched all the same.
-    this.timer = setInterval(() => this.engine.tick(), this.options.tickMs ?? 50);
+    this.startTicking();
     return this.listening.url;
   }
 
@@ -73,5 +72,27 @@ export class SchedulerEmulator {
   /** Resolves when nothing is due and nothing is being invoked or retried. */
   idle(): Promise<void> {
     return this.engine.idle();
+  }
+
+  /** Whether nothing is due and nothing is being invoked or retried, right now. */
+  idleNow(): boolean {
+    return this.engine.isIdle();
+  }
+
+  /**
+   * Back to a new account: no schedules, groups but the default, no firings recorded. Firing
+   * stops while the firings under way finish, so none ends in the new state.
+   */
+  async clear() {
+    if (this.timer) clearInterval(this.timer);
+    await this.engine.finished();
+    this.engine.clearLogs();
+    this.api.clear();
+    this.startTicking();
+  }
+
+  private startTicking() {
+    // Real time: the clock may stand still (speed 0) while a caller moves it, and must be watched all the same.
+    this.timer = setInterval(() => this.engine.tick(), this.options.tickMs ?? 50);
   }
 }

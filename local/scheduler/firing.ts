@@ -44,6 +44,7 @@ export class FiringEngine {
   private readonly deadLetterLog: DeadLetter[] = [];
   private inFlight = 0;
   private idleWaiters: (() => void)[] = [];
+  private finishedWaiters: (() => void)[] = [];
 
   constructor(
     private readonly api: SchedulerApi,
@@ -71,13 +72,27 @@ export class FiringEngine {
     return earliest === undefined ? undefined : new Date(earliest);
   }
 
+  /** Forgets the firings and dead letters so far; only once nothing is being invoked. */
+  clearLogs() {
+    if (this.inFlight > 0) throw new Error('The scheduler is still invoking; wait for finished() first');
+    this.invocationLog.length = 0;
+    this.deadLetterLog.length = 0;
+  }
+
+  /** Resolves when no firing is being invoked or retried, whatever is due. */
+  finished(): Promise<void> {
+    if (this.inFlight === 0) return Promise.resolve();
+    return new Promise((resolve) => this.finishedWaiters.push(resolve));
+  }
+
   /** Resolves when nothing is due and nothing is being invoked or retried. */
   idle(): Promise<void> {
     if (this.isIdle()) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  private isIdle() {
+  /** Whether nothing is due and nothing is being invoked or retried, right now. */
+  isIdle() {
     const now = this.options.clock.now().getTime();
     return this.inFlight === 0 && !this.api.allEntries().some((e) => e.next !== undefined && e.next <= now);
   }
@@ -97,6 +112,7 @@ export class FiringEngine {
       this.inFlight++;
       void this.deliver(entry.schedule, scheduledFor).finally(() => {
         this.inFlight--;
+        if (this.inFlight === 0) for (const resolve of this.finishedWaiters.splice(0)) resolve();
         if (entry.next === undefined && entry.schedule.ActionAfterCompletion === 'DELETE') {
           this.api.removeEntry(entry);
         }

@@ -277,7 +277,7 @@ export const cachedPrograms = (
   inner: ProgramRepository,
   ttlMs: number,
   now = () => Date.now(),
-): ProgramRepository => {
+): ProgramRepository & { forget(): void } => {
   const cache = new Map<string, { at: number; value: StoredProgram }>();
   let list: { at: number; value: StoredProgram[] } | undefined;
   /** A save forgets what this process holds of the program, so its next read is the saved one. */
@@ -289,6 +289,11 @@ export const cachedPrograms = (
       return save(change);
     };
   return {
+    /** Drops everything held, as a new instance starts with nothing. */
+    forget: () => {
+      cache.clear();
+      list = undefined;
+    },
     require: async (programId) => {
       const hit = cache.get(programId);
       if (hit && now() - hit.at < ttlMs) return hit.value;

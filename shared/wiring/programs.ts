@@ -13,10 +13,25 @@ export const tableClient = () => {
   return { client, tableName };
 };
 
+/** The program caches of this process's functions. */
+const caches: { forget(): void }[] = [];
+
 const programRepository = (keepForMs: number): ProgramRepository => {
   const { client, tableName } = tableClient();
   const repository = new DynamoDbProgramRepository(client, tableName, definitions);
-  return keepForMs > 0 ? cachedPrograms(repository, keepForMs) : repository;
+  if (keepForMs <= 0) return repository;
+  const cached = cachedPrograms(repository, keepForMs);
+  caches.push(cached);
+  return cached;
+};
+
+/**
+ * Empties every program cache in this process. On AWS a deploy starts new instances with empty
+ * caches; the local stack runs every function in one process, and calls this when it starts
+ * again on an empty table.
+ */
+export const forgetCachedPrograms = () => {
+  for (const cache of caches) cache.forget();
 };
 
 /**

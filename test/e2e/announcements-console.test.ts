@@ -1,9 +1,7 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatSentAt } from '../../console/src/announcements-view.ts';
-import { launchChromium, seriousAxeViolations } from '../support/browser.ts';
+import { closeContexts, seriousAxeViolations, workerChromium } from '../support/browser.ts';
 import {
   asOrganizer,
   asReviewer,
@@ -14,8 +12,9 @@ import {
   sectionsShown,
   tabTo,
 } from '../support/console-session.ts';
-import { type Step, seedNomination } from '../support/seed.ts';
-import { startTestStack, type TestStack } from '../support/test-stack.ts';
+import { screenshot } from '../support/screenshots.ts';
+import { seedNomination } from '../support/seed.ts';
+import { type Step, testStack, type WorkerStack } from '../support/test-stack.ts';
 
 /**
  * An organizer writes announcements in the staff console, in Debian's Chromium, with the keyboard
@@ -24,9 +23,7 @@ import { startTestStack, type TestStack } from '../support/test-stack.ts';
  * empty, and refused when the mentoring group it was for has nobody left in it. A reviewer reads
  * the announcements sent, and writes none.
  */
-const screenshots = join(import.meta.dirname, '../../test-results/screenshots');
-const docs = join(import.meta.dirname, '../../docs/screenshots');
-let stack: TestStack;
+let stack: WorkerStack;
 let browser: Browser;
 let config: { authority: string; client_id: string };
 let organizer: string;
@@ -44,8 +41,7 @@ const groups = (helsinki: string[]) => [
 ];
 
 beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  stack = await startTestStack();
+  stack = await testStack();
   organizer = await stack.organizer();
   for (const name of ['Ola Nordmann', 'Camila Rojas', 'Wanjiru Kamau']) {
     participants.push(
@@ -65,11 +61,10 @@ beforeAll(async () => {
   });
   if (arranged.status !== 200) throw new Error(`Groups answered ${arranged.status}: ${arranged.text}`);
   config = (await stack.api('GET', '/staff/config.json')).json;
-  browser = await launchChromium();
+  browser = await workerChromium();
 }, 180_000);
 afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+  await closeContexts(browser);
 });
 
 /** Someone signed in at the console's first page; the requests to send an announcement, as sent. */
@@ -159,8 +154,7 @@ describe('announcements in the staff console', () => {
     expect(await page.locator('#announcement-preview b, #announcement-preview short').count()).toBe(0);
     expect(await page.getByText(subject, { exact: true }).count()).toBe(1);
     expect(await seriousAxeViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(screenshots, 'console-announcements.png'), fullPage: true });
-    copyFileSync(join(screenshots, 'console-announcements.png'), join(docs, 'console-announcements.png'));
+    await screenshot(page, 'console-announcements.png');
     // A preview writes nothing.
     expect(await listed()).toEqual([]);
 
@@ -203,7 +197,7 @@ describe('announcements in the staff console', () => {
     expect(await page.locator('#announcements tbody tr summary').first().textContent()).toBe(subject);
     expect(row?.slice(3)).toEqual(['organizer@metlib.example.org', '3']);
     expect(await seriousAxeViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(screenshots, 'console-announcements-sent.png'), fullPage: true });
+    await screenshot(page, 'console-announcements-sent.png');
 
     // The message behind its subject, by keyboard.
     await tabTo(page, (el) => el.tag === 'SUMMARY' && el.text === subject);
@@ -244,7 +238,7 @@ describe('announcements in the staff console', () => {
       'Error: choose who the announcement is for',
     );
     expect(await seriousAxeViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(screenshots, 'console-announcements-refused.png'), fullPage: true });
+    await screenshot(page, 'console-announcements-refused.png');
     // The summary's first link puts the focus on the first choice.
     await page.keyboard.press('Tab');
     expect(await focused(page)).toMatchObject({
@@ -387,7 +381,7 @@ describe('announcements in the staff console', () => {
     await page.locator('#announcement-spent').waitFor();
     await page.unroute(sending);
     expect(await page.locator('#announcement-spent').textContent()).toContain('as “Lost on the way”');
-    await expect.poll(() => received(reserve.email, 'Lost on the way')).toHaveLength(1);
+    expect(await received(reserve.email, 'Lost on the way')).toHaveLength(1);
     expect(await seriousAxeViolations(page)).toEqual([]);
 
     // Changed text under the spent id would be refused: a new announcement takes it, text and all.
@@ -407,7 +401,7 @@ describe('announcements in the staff console', () => {
     await page.locator('.govuk-notification-banner', { hasText: 'Sent to 1 person' }).waitFor();
     expect(sends.map((s) => s.subject)).toEqual(['Lost on the way', 'Lost on the way, again']);
     expect(sends[1]?.id).not.toBe(sends[0]?.id);
-    await expect.poll(() => received(reserve.email, 'Lost on the way, again')).toHaveLength(1);
+    expect(await received(reserve.email, 'Lost on the way, again')).toHaveLength(1);
     expect(await received(reserve.email, 'Lost on the way')).toHaveLength(1);
     expect(problems).toEqual([]);
   });

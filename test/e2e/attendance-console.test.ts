@@ -1,10 +1,8 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metlib2024 } from '../../events/programs/metlib-2024.ts';
 import { localStaffPassword } from '../../local/settings.ts';
-import { launchChromium, seriousAxeViolations } from '../support/browser.ts';
+import { closeContexts, seriousAxeViolations, workerChromium } from '../support/browser.ts';
 import {
   asOrganizer,
   asReviewer,
@@ -16,8 +14,9 @@ import {
   sectionsShown,
   tabTo,
 } from '../support/console-session.ts';
+import { screenshot } from '../support/screenshots.ts';
 import { seedNomination } from '../support/seed.ts';
-import { startTestStack, type TestStack } from '../support/test-stack.ts';
+import { testStack, type WorkerStack } from '../support/test-stack.ts';
 
 /**
  * Organizers keep the meetings' registers in the staff console, in Debian's Chromium, with the
@@ -27,9 +26,7 @@ import { startTestStack, type TestStack } from '../support/test-stack.ts';
  * read only; and on certificate day a certificate refused, then issued once the register is
  * corrected, and issued again after a name correction.
  */
-const screenshots = join(import.meta.dirname, '../../test-results/screenshots');
-const docsScreenshots = join(import.meta.dirname, '../../docs/screenshots');
-let stack: TestStack;
+let stack: WorkerStack;
 let browser: Browser;
 let config: { authority: string; client_id: string };
 let organizer: string;
@@ -47,8 +44,7 @@ const email: Record<string, string> = {};
 const meetings = metlib2024.timeline.filter((e) => e.kind === 'meeting').map((e) => e.id);
 
 beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  stack = await startTestStack();
+  stack = await testStack();
   organizer = await stack.organizer();
   for (const s of seeds) {
     const seeded = await seedNomination(stack, organizer, s.name, {
@@ -60,13 +56,12 @@ beforeAll(async () => {
     email[s.name] = seeded.email;
   }
   // April, May and June's meetings have been held; July's has not.
-  stack.setClock(new Date('2024-06-12T12:00:00Z'));
+  await stack.advanceTo('2024-06-12T12:00:00Z');
   config = (await stack.api('GET', '/staff/config.json')).json;
-  browser = await launchChromium();
+  browser = await workerChromium();
 }, 180_000);
 afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+  await closeContexts(browser);
 });
 
 interface EventNow {
@@ -220,7 +215,7 @@ describe('attendance in the staff console', { timeout: 180_000 }, () => {
     expect(await page.locator('#unmarked').textContent()).toBe('Everyone is marked.');
     expect(await page.locator('#register-tally').textContent()).toBe('On the page: 4 present, 1 absent.');
     expect(await seriousAxeViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(screenshots, 'console-attendance-register.png'), fullPage: true });
+    await screenshot(page, 'console-attendance-register.png');
     await tabTo(page, (el) => el.id === 'register-note');
     await page.keyboard.type('Bruno’s connection failed');
     await save(page);
@@ -387,7 +382,7 @@ describe('attendance in the staff console', { timeout: 180_000 }, () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
 
     // The rest of the year's registers, all but May's: Chen misses four meetings, six of seven.
-    stack.setClock(new Date('2025-03-20T12:00:00Z'));
+    await stack.advanceTo('2025-03-20T12:00:00Z');
     const missed = new Set(['meeting-2024-09', 'meeting-2024-11', 'meeting-2024-12', 'meeting-2025-03']);
     const four = seeds.filter((s) => s.name !== 'Eva Novak');
     for (const meeting of meetings.slice(3)) {
@@ -407,15 +402,13 @@ describe('attendance in the staff console', { timeout: 180_000 }, () => {
     }
     // Certificate day: the Scheduler emulator fires the certificates' schedule.
     const fired = stack.scheduler.invocations().length;
-    stack.setClock(new Date('2025-03-31T13:00:05Z'));
-    while (
-      !stack.scheduler
+    await stack.advanceTo('2025-03-31T13:00:05Z');
+    expect(
+      stack.scheduler
         .invocations()
         .slice(fired)
-        .some((f) => f.schedule === 'certificates-2025.certificates')
-    )
-      await new Promise((r) => setTimeout(r, 20));
-    await stack.scheduler.idle();
+        .map((f) => f.schedule),
+    ).toContain('certificates-2025.certificates');
     expect(await certificates('Amara Okafor')).toHaveLength(1);
     expect(await certificates('Chen Wei')).toEqual([]);
 
@@ -445,11 +438,7 @@ describe('attendance in the staff console', { timeout: 180_000 }, () => {
       ['9 (7 needed)', 'Meets the rule'],
     ]);
     expect(await seriousAxeViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(screenshots, 'console-attendance.png'), fullPage: true });
-    copyFileSync(
-      join(screenshots, 'console-attendance.png'),
-      join(docsScreenshots, 'console-attendance.png'),
-    );
+    await screenshot(page, 'console-attendance.png');
 
     // Chen's certificate: refused while the register shows him short of the rule.
     await page.goto(`${stack.apiUrl}/staff/nominations/${id['Chen Wei']}`);
@@ -500,7 +489,7 @@ describe('attendance in the staff console', { timeout: 180_000 }, () => {
     );
     expect(await page.locator('#certificate').textContent()).toContain('Name on itAmara Okafor-Adeyemi');
     expect(await page.locator('#certificate').textContent()).toContain('Issued again');
-    await page.screenshot({ path: join(screenshots, 'console-certificate.png'), fullPage: true });
+    await screenshot(page, 'console-certificate.png');
     expect(await page.locator('#certificate-name').count()).toBe(0);
     expect(await certificates('Amara Okafor')).toHaveLength(2);
     const stored = (await stack.api('GET', `/nominations/${id['Amara Okafor']}`, { token: organizer })).json;

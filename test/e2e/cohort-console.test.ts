@@ -1,18 +1,16 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, seriousAxeViolations } from '../support/browser.ts';
+import { closeContexts, seriousAxeViolations, workerChromium } from '../support/browser.ts';
 import { consoleSession, focused, focusLandsOn, tabTo } from '../support/console-session.ts';
-import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
+import { screenshot } from '../support/screenshots.ts';
+import { nominationBody, testStack, type WorkerStack } from '../support/test-stack.ts';
 
 /**
  * Composing the cohort in the staff console, in Debian's Chromium, with the keyboard alone: the
  * cohort page against the API's figures, several nominations decided at once after a preview, a
  * travel stipend and a Global South correction, and the reserve list with a place offered.
  */
-const screenshots = join(import.meta.dirname, '../../test-results/screenshots');
-let stack: TestStack;
+let stack: WorkerStack;
 let browser: Browser;
 let config: { authority: string; client_id: string };
 let organizer: string;
@@ -136,8 +134,7 @@ const transition = async (nomination: string, body: Record<string, unknown>) => 
 };
 
 beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  stack = await startTestStack();
+  stack = await testStack();
   organizer = await stack.organizer();
   for (const s of seeds) {
     const body = nominationBody();
@@ -155,11 +152,10 @@ beforeAll(async () => {
   }
   await transition(id['Jan Novák'] as string, { action: 'withdraw', note: 'Took another post' });
   config = (await stack.api('GET', '/staff/config.json')).json;
-  browser = await launchChromium();
+  browser = await workerChromium();
 }, 180_000);
 afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+  await closeContexts(browser);
 });
 
 /** An organizer signed in at a page of the console. */
@@ -203,7 +199,7 @@ const tableRows = (page: Page, table: string) =>
       rows.map((r) => Array.from(r.querySelectorAll('th, td')).map((c) => (c.textContent ?? '').trim())),
     );
 
-const save = (page: Page, name: string) => page.screenshot({ path: join(screenshots, name), fullPage: true });
+const save = (page: Page, name: string) => screenshot(page, name);
 
 describe('the cohort in the staff console', () => {
   it('shows the composition as the API computes it, its warnings linking to the nominations', async () => {

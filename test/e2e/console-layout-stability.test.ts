@@ -1,26 +1,25 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
+import { closeContexts, workerChromium } from '../support/browser.ts';
 import { asOrganizer, consoleSession } from '../support/console-session.ts';
-import { startTestStack, type TestStack } from '../support/test-stack.ts';
+import { testStack, type WorkerStack } from '../support/test-stack.ts';
 
 /**
  * The console's pages hold still while they load, on a phone-sized window where the navigation
  * wraps onto several rows: what is painted is not pushed down when the session, the navigation
  * and the page's data arrive. Chromium's Layout Instability API reports every shift.
  */
-let stack: TestStack;
+let stack: WorkerStack;
 let browser: Browser;
 let config: { authority: string; client_id: string };
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await testStack();
   config = (await stack.api('GET', '/staff/config.json')).json;
-  browser = await launchChromium();
+  browser = await workerChromium();
 }, 120_000);
 afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+  await closeContexts(browser);
 });
 
 type Shift = { value: number; moved: string[] };

@@ -1,8 +1,7 @@
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, seriousAxeViolations } from '../support/browser.ts';
+import { closeContexts, seriousAxeViolations, workerChromium } from '../support/browser.ts';
 import {
   asOrganizer,
   asReviewer,
@@ -13,17 +12,16 @@ import {
   sectionsShown,
   tabTo,
 } from '../support/console-session.ts';
+import { screenshot } from '../support/screenshots.ts';
 import { seedNomination } from '../support/seed.ts';
-import { startTestStack, type TestStack } from '../support/test-stack.ts';
+import { testStack, type WorkerStack } from '../support/test-stack.ts';
 
 /**
  * Staff read the program's evaluation in the console, in Debian's Chromium, with the keyboard
  * alone: how many of the participants answered, the share who would recommend the program, each
  * rating's spread and average, the written answers as given, and the answers as CSV.
  */
-const screenshots = join(import.meta.dirname, '../../test-results/screenshots');
-const docs = join(import.meta.dirname, '../../docs/screenshots');
-let stack: TestStack;
+let stack: WorkerStack;
 let browser: Browser;
 let config: { authority: string; client_id: string };
 
@@ -42,15 +40,14 @@ const answers = [
 ];
 
 beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  stack = await startTestStack();
+  stack = await testStack();
   const organizer = await stack.organizer();
   const emails: string[] = [];
   for (const name of ['Ola Nordmann', 'Camila Rojas', 'Wanjiru Kamau', 'Aino Virtanen']) {
     emails.push((await seedNomination(stack, organizer, name)).email);
   }
   // Inside the evaluation, which opened on 5 March 2025 and closes at the end of 26 March.
-  stack.setClock(new Date('2025-03-10T12:00:00Z'));
+  await stack.advanceTo('2025-03-10T12:00:00Z');
   for (const [i, given] of answers.entries()) {
     const page = (await stack.inbox(emails[i] ?? ''))
       .map((e) => /\/participants\/[A-Za-z0-9_.-]+/.exec(e.body.text ?? '')?.[0])
@@ -60,11 +57,10 @@ beforeAll(async () => {
     if (saved.status !== 200) throw new Error(`The evaluation answered ${saved.status}: ${saved.text}`);
   }
   config = (await stack.api('GET', '/staff/config.json')).json;
-  browser = await launchChromium();
+  browser = await workerChromium();
 }, 180_000);
 afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+  await closeContexts(browser);
 });
 
 const signedIn = (as: StaffMember) => openConsole(browser, stack, config, as);
@@ -139,8 +135,7 @@ describe('the Evaluation page', { timeout: 90_000 }, () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     // The picture for the docs without the keyboard's focus on the navigation.
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await page.screenshot({ path: join(screenshots, 'console-evaluation.png'), fullPage: true });
-    copyFileSync(join(screenshots, 'console-evaluation.png'), join(docs, 'console-evaluation.png'));
+    await screenshot(page, 'console-evaluation.png');
     expect(problems).toEqual([]);
   });
 
@@ -173,7 +168,7 @@ describe('the Evaluation page', { timeout: 90_000 }, () => {
   });
 
   it('shows the final answers once the evaluation has closed', async () => {
-    stack.setClock(new Date('2025-03-27T12:00:00Z'));
+    await stack.advanceTo('2025-03-27T12:00:00Z');
     const { page, problems } = await signedIn(asOrganizer);
     await toEvaluation(page);
     expect(await page.locator('#evaluation-state').textContent()).toBe(

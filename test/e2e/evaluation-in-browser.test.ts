@@ -1,11 +1,10 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, seriousAxeViolations } from '../support/browser.ts';
+import { closeContexts, seriousAxeViolations, workerChromium } from '../support/browser.ts';
 import { focused, tabTo } from '../support/console-session.ts';
+import { screenshot } from '../support/screenshots.ts';
 import { seedNomination } from '../support/seed.ts';
-import { startTestStack, type TestStack } from '../support/test-stack.ts';
+import { testStack, type WorkerStack } from '../support/test-stack.ts';
 
 /**
  * Two participants answer the hosted evaluation in Debian's Chromium, one with JavaScript off
@@ -14,16 +13,13 @@ import { startTestStack, type TestStack } from '../support/test-stack.ts';
  * Once the evaluation has closed the form is read-only and an answer is refused. axe-core at
  * each state of the page, and its screenshot for the docs.
  */
-const screenshots = join(import.meta.dirname, '../../test-results/screenshots');
-const docsScreenshots = join(import.meta.dirname, '../../docs/screenshots');
-let stack: TestStack;
+let stack: WorkerStack;
 let browser: Browser;
 /** Each participant's candidate address, one for each run. */
 const participants: Record<'off' | 'on', string> = { off: '', on: '' };
 
 beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  stack = await startTestStack({ organizerEmails: ['chair@metlib.example.org'] });
+  stack = await testStack();
   const organizer = await stack.organizer();
   for (const [script, name] of [
     ['off', 'Amara Okafor'],
@@ -32,12 +28,11 @@ beforeAll(async () => {
     participants[script] = (await seedNomination(stack, organizer, name)).email;
   }
   // Five days into the evaluation, which opened on 5 March 2025 and closes at the end of 26 March.
-  stack.setClock(new Date('2025-03-10T12:00:00Z'));
-  browser = await launchChromium();
+  await stack.advanceTo('2025-03-10T12:00:00Z');
+  browser = await workerChromium();
 }, 180_000);
 afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+  await closeContexts(browser);
 });
 
 /** The path of a participant's evaluation, from the newest email to them that links their page. */
@@ -179,8 +174,7 @@ describe.each([
       'Answer “How valuable were the monthly meetings?”',
     );
     await checkPage(page, javaScriptEnabled, true);
-    if (javaScriptEnabled)
-      await page.screenshot({ path: join(screenshots, 'evaluation-error.png'), fullPage: true });
+    if (javaScriptEnabled) await screenshot(page, 'evaluation-error.png');
 
     // The summary's link puts the focus on the question's first choice.
     await tabTo(page, (el) => el.tag === 'A' && el.text.startsWith('Answer “How valuable were the monthly'));
@@ -196,8 +190,7 @@ describe.each([
     expect(await checked(page, 'q-meetings-2')).toBe(true);
     await checkPage(page, javaScriptEnabled);
     if (javaScriptEnabled) {
-      await page.screenshot({ path: join(screenshots, 'evaluation-form.png'), fullPage: true });
-      copyFileSync(join(screenshots, 'evaluation-form.png'), join(docsScreenshots, 'evaluation-form.png'));
+      await screenshot(page, 'evaluation-form.png');
     }
 
     // Opened again: the answers as saved, one changed and saved.
@@ -225,7 +218,7 @@ describe.each([
 
 describe('after the evaluation has closed', () => {
   it('shows the answers read-only and refuses a new one', { timeout: 60_000 }, async () => {
-    stack.setClock(new Date('2025-03-27T12:00:00Z'));
+    await stack.advanceTo('2025-03-27T12:00:00Z');
     for (const [script, javaScriptEnabled] of [
       ['off', false],
       ['on', true],
@@ -241,8 +234,7 @@ describe('after the evaluation has closed', () => {
       );
       expect(await page.getByRole('button').count()).toBe(0);
       await checkPage(page, javaScriptEnabled);
-      if (javaScriptEnabled)
-        await page.screenshot({ path: join(screenshots, 'evaluation-closed.png'), fullPage: true });
+      if (javaScriptEnabled) await screenshot(page, 'evaluation-closed.png');
       // An answer sent anyway, as the form would send it: refused, and said why.
       const refused = await stack.api('POST', path, {
         headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },

@@ -1,23 +1,19 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, seriousAxeViolations } from '../support/browser.ts';
-import { startTestStack, type TestStack } from '../support/test-stack.ts';
+import { closeContexts, seriousAxeViolations, workerChromium } from '../support/browser.ts';
+import { screenshot } from '../support/screenshots.ts';
+import { testStack, type WorkerStack } from '../support/test-stack.ts';
 
 /** A person at the nomination form, in Debian's Chromium (installed by .ci/run). */
-const screenshots = join(import.meta.dirname, '../../test-results/screenshots');
-let stack: TestStack;
+let stack: WorkerStack;
 let browser: Browser;
 
 beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  stack = await startTestStack();
-  browser = await launchChromium();
+  stack = await testStack();
+  browser = await workerChromium();
 }, 60_000);
 afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+  await closeContexts(browser);
 });
 
 const open = async (options: { javaScriptEnabled?: boolean; timezoneId?: string } = {}) => {
@@ -63,13 +59,13 @@ const fillAll = async (page: Page, email: string) => {
 describe('the nomination form in a browser', () => {
   it('takes a complete nomination to the check-your-email page, and confirmed from the link to the inbox', async () => {
     const page = await open();
-    await page.screenshot({ path: join(screenshots, 'form.png'), fullPage: true });
+    await screenshot(page, 'form.png');
     const email = `browser-${tag()}@library.example.org`;
     await fillAll(page, email);
     await page.getByRole('button', { name: 'Send nomination' }).click();
     await page.waitForURL(/\/nominate\/submitted\?ref=/);
     await expect(page.getByRole('heading', { name: 'Check your email' }).isVisible()).resolves.toBe(true);
-    await page.screenshot({ path: join(screenshots, 'confirmation.png'), fullPage: true });
+    await screenshot(page, 'confirmation.png');
 
     await page.goto(`${stack.apiUrl}${await stack.linkFor(`director-${email}`)}`);
     await page.getByRole('button', { name: 'Confirm the nomination' }).click();
@@ -95,7 +91,7 @@ describe('the nomination form in a browser', () => {
     expect(await page.title()).toMatch(/^Error: /);
     await summary.getByRole('link', { name: "Enter the library's name" }).click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-library-name');
-    await page.screenshot({ path: join(screenshots, 'errors.png'), fullPage: true });
+    await screenshot(page, 'errors.png');
   });
 
   it('can be completed with the keyboard alone', async () => {

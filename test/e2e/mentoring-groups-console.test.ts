@@ -1,9 +1,7 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metlib2024 } from '../../events/programs/metlib-2024.ts';
-import { launchChromium, seriousAxeViolations } from '../support/browser.ts';
+import { closeContexts, seriousAxeViolations, workerChromium } from '../support/browser.ts';
 import {
   asOrganizer,
   asReviewer,
@@ -15,8 +13,9 @@ import {
   sectionsShown,
   tabTo,
 } from '../support/console-session.ts';
-import { seedNomination, toParticipant } from '../support/seed.ts';
-import { startTestStack, type TestStack } from '../support/test-stack.ts';
+import { screenshot } from '../support/screenshots.ts';
+import { seedNomination } from '../support/seed.ts';
+import { testStack, toParticipant, type WorkerStack } from '../support/test-stack.ts';
 
 /**
  * An organizer arranges the mentoring groups in the staff console, in Debian's Chromium, with the
@@ -25,9 +24,7 @@ import { startTestStack, type TestStack } from '../support/test-stack.ts';
  * which cannot be removed; a page gone stale under another organizer's change; and a reviewer's
  * view, to read only.
  */
-const screenshots = join(import.meta.dirname, '../../test-results/screenshots');
-const docsScreenshots = join(import.meta.dirname, '../../docs/screenshots');
-let stack: TestStack;
+let stack: WorkerStack;
 let browser: Browser;
 let config: { authority: string; client_id: string };
 let organizer: string;
@@ -52,8 +49,7 @@ const id: Record<string, string> = {};
 const email: Record<string, string> = {};
 
 beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  stack = await startTestStack();
+  stack = await testStack();
   organizer = await stack.organizer();
   for (const s of seeds) {
     const seeded = await seedNomination(stack, organizer, s.name, {
@@ -66,11 +62,10 @@ beforeAll(async () => {
     email[s.name] = seeded.email;
   }
   config = (await stack.api('GET', '/staff/config.json')).json;
-  browser = await launchChromium();
+  browser = await workerChromium();
 }, 180_000);
 afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+  await closeContexts(browser);
 });
 
 interface GroupsNow {
@@ -283,11 +278,7 @@ describe('the mentoring groups in the staff console', { timeout: 120_000 }, () =
       'Leadership group mentoring: Wednesday 22 May 2024, 10:00 for 1 hour 30 minutes (New York time)',
     );
     expect(await seriousAxeViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(screenshots, 'console-mentoring-groups.png'), fullPage: true });
-    copyFileSync(
-      join(screenshots, 'console-mentoring-groups.png'),
-      join(docsScreenshots, 'console-mentoring-groups.png'),
-    );
+    await screenshot(page, 'console-mentoring-groups.png');
 
     await tabTo(page, (el) => el.tag === 'BUTTON' && el.text === `Remove ${lisbon}`);
     await page.keyboard.press('Enter');

@@ -1,12 +1,11 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metlib2024 } from '../../events/programs/metlib-2024.ts';
-import { launchChromium, seriousAxeViolations } from '../support/browser.ts';
+import { closeContexts, seriousAxeViolations, workerChromium } from '../support/browser.ts';
 import { focused, tabTo } from '../support/console-session.ts';
+import { screenshot } from '../support/screenshots.ts';
 import { seedNomination } from '../support/seed.ts';
-import { startTestStack, type TestStack } from '../support/test-stack.ts';
+import { testStack, type WorkerStack } from '../support/test-stack.ts';
 
 /**
  * A participant at their own page, in Debian's Chromium, from the link in their email: with
@@ -14,18 +13,15 @@ import { startTestStack, type TestStack } from '../support/test-stack.ts';
  * and readings, the sessions still to be dated, a new calendar address, and leaving the program
  * after its confirmation step; axe-core at each step and the page's screenshot for the docs.
  */
-const screenshots = join(import.meta.dirname, '../../test-results/screenshots');
-const docsScreenshots = join(import.meta.dirname, '../../docs/screenshots');
 const joinUrl = 'https://meet.example.org/metlib-may?pwd=s3cret';
 const reading = { title: 'Safe and welcoming libraries', url: 'https://readings.example.org/safe-libraries' };
-let stack: TestStack;
+let stack: WorkerStack;
 let browser: Browser;
 /** A participant's candidate address for each run, one with JavaScript off and one with it on. */
 const participants: Record<'off' | 'on', string> = { off: '', on: '' };
 
 beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  stack = await startTestStack({ organizerEmails: ['chair@metlib.example.org'] });
+  stack = await testStack();
   const organizer = await stack.organizer();
   for (const [script, name] of [
     ['off', 'Lucía Martín'],
@@ -44,7 +40,7 @@ beforeAll(async () => {
     });
     participants[script] = seeded.email;
   }
-  stack.setClock(new Date('2024-04-20T12:00:00Z'));
+  await stack.advanceTo('2024-04-20T12:00:00Z');
   const timeline = metlib2024.timeline.map((e) =>
     e.id === 'meeting-2024-05' ? { ...e, joinUrl, readings: [reading] } : e,
   );
@@ -53,11 +49,10 @@ beforeAll(async () => {
     body: { timeline, expectedVersion: 0 },
   });
   if (set.status !== 200) throw new Error(`The timeline answered ${set.status}: ${set.text}`);
-  browser = await launchChromium();
+  browser = await workerChromium();
 }, 180_000);
 afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+  await closeContexts(browser);
 });
 
 /** The path of a participant's page, from the newest email to them that carries it. */
@@ -145,7 +140,7 @@ const checkPage = async (page: Page, javaScriptEnabled: boolean) => {
   expect(await linksUnderlined(page)).toBe(true);
 };
 
-const save = (page: Page, name: string) => page.screenshot({ path: join(screenshots, name), fullPage: true });
+const save = (page: Page, name: string) => screenshot(page, name);
 
 const calendarAddress = (page: Page) => page.locator('a[href*="/calendars/"]').first().getAttribute('href');
 
@@ -171,8 +166,7 @@ describe.each([
     expect(await page.locator('script').count()).toBe(0);
     await checkPage(page, javaScriptEnabled);
     if (javaScriptEnabled) {
-      await page.screenshot({ path: join(screenshots, 'participant-page.png'), fullPage: true });
-      copyFileSync(join(screenshots, 'participant-page.png'), join(docsScreenshots, 'participant-page.png'));
+      await screenshot(page, 'participant-page.png');
     }
     // On a narrow phone the long join and calendar addresses wrap: nothing scrolls sideways.
     const size = page.viewportSize();

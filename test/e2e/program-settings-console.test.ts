@@ -1,8 +1,6 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, seriousAxeViolations } from '../support/browser.ts';
+import { closeContexts, seriousAxeViolations, workerChromium } from '../support/browser.ts';
 import {
   asOrganizer,
   focused,
@@ -14,23 +12,21 @@ import {
   typeOver,
   typeWallTime,
 } from '../support/console-session.ts';
-import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
+import { screenshot } from '../support/screenshots.ts';
+import { nominationBody, testStack, type WorkerStack } from '../support/test-stack.ts';
 
 /**
  * An organizer changes the program's settings in the staff console, in Debian's Chromium, with
  * the keyboard alone: the closing date in the program's zone, a refusal placed on its field, a
  * stale form, and a change that would break what has happened. Reviewers do not see the page.
  */
-const screenshots = join(import.meta.dirname, '../../test-results/screenshots');
-const docsScreenshots = join(import.meta.dirname, '../../docs/screenshots');
-let stack: TestStack;
+let stack: WorkerStack;
 let browser: Browser;
 let config: { authority: string; client_id: string };
 let organizer: string;
 
 beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  stack = await startTestStack();
+  stack = await testStack();
   organizer = await stack.organizer();
   // Two places taken: the program cannot be made smaller than that.
   for (const name of ['Ola Nordmann', 'Camila Rojas']) {
@@ -47,11 +43,10 @@ beforeAll(async () => {
     }
   }
   config = (await stack.api('GET', '/staff/config.json')).json;
-  browser = await launchChromium();
+  browser = await workerChromium();
 }, 120_000);
 afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+  await closeContexts(browser);
 });
 
 const settingsNow = async () =>
@@ -168,7 +163,7 @@ describe('the program settings in the staff console', { timeout: 120_000 }, () =
     expect(row).toContain('One week more for late nominators');
     expect(row).not.toContain('Nominations open');
     expect(await seriousAxeViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(screenshots, 'console-program-settings.png'), fullPage: true });
+    await screenshot(page, 'console-program-settings.png');
     expect(problems).toEqual([]);
   });
 
@@ -294,11 +289,7 @@ describe('the program settings in the staff console', { timeout: 120_000 }, () =
       'Which session should the next cohort keep?',
     );
     expect(await seriousAxeViolations(page)).toEqual([]);
-    await section.screenshot({ path: join(screenshots, 'console-evaluation-questions.png') });
-    copyFileSync(
-      join(screenshots, 'console-evaluation-questions.png'),
-      join(docsScreenshots, 'console-evaluation-questions.png'),
-    );
+    await screenshot(section, 'console-evaluation-questions.png');
 
     // A question without words: the API says so on that question, and nothing is stored.
     await tabTo(page, (el) => el.id === 'evaluation-question-1-text');
@@ -325,7 +316,7 @@ describe('the program settings in the staff console', { timeout: 120_000 }, () =
     await toSettings(page);
     const before = await settingsNow();
     // The form was read before the evaluation opened (5 March 2025, 09:00 New York); it opens now.
-    stack.setClock(new Date('2025-03-10T12:00:00Z'));
+    await stack.advanceTo('2025-03-10T12:00:00Z');
     await typeOver(page, 'evaluation-question-0-text', 'How useful was the year?');
     await save(page);
     const message =

@@ -1,17 +1,16 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localStaffPassword } from '../../local/settings.ts';
-import { launchChromium, seriousAxeViolations } from '../support/browser.ts';
+import { closeContexts, seriousAxeViolations, workerChromium } from '../support/browser.ts';
 import { listing } from '../support/console-listing.ts';
 import { consoleSession, type Focused, tabTo as tabToElement } from '../support/console-session.ts';
-import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
+import { screenshot } from '../support/screenshots.ts';
+import { nominationBody, testStack, type WorkerStack } from '../support/test-stack.ts';
 
 /** Organizers and reviewers at the staff console, in Debian's Chromium, with the keyboard alone. */
-const screenshots = join(import.meta.dirname, '../../test-results/screenshots');
-let stack: TestStack;
+let stack: WorkerStack;
 let browser: Browser;
 let config: { authority: string; client_id: string };
 const ids: string[] = [];
@@ -24,8 +23,7 @@ const libraries = [
 ];
 
 beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  stack = await startTestStack();
+  stack = await testStack();
   const organizer = await stack.organizer();
   for (const [i, l] of libraries.entries()) {
     const body = nominationBody();
@@ -40,11 +38,10 @@ beforeAll(async () => {
     body: { action: 'review', score: 4, note: 'Strong partnerships' },
   });
   config = (await stack.api('GET', '/staff/config.json')).json;
-  browser = await launchChromium();
+  browser = await workerChromium();
 }, 90_000);
 afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+  await closeContexts(browser);
 });
 
 const session = (as: { groups: string[]; email: string }, expiresIn = 3600) =>
@@ -112,7 +109,7 @@ describe('the staff console', () => {
       true,
     );
     expect(await rowsShown(page)).toHaveLength(libraries.length);
-    await page.screenshot({ path: join(screenshots, 'console-nominations.png'), fullPage: true });
+    await screenshot(page, 'console-nominations.png');
 
     await tabTo(page, (el) => el.id === 'filter-country');
     await page.keyboard.type('Kenya');
@@ -159,7 +156,7 @@ describe('the staff console', () => {
     expect(await page.locator('#version').textContent()).toBe('3');
     expect(await page.getByText('Strong partnerships').isVisible()).toBe(true);
     expect(await page.getByText('Biblioteca').count()).toBe(0);
-    await page.screenshot({ path: join(screenshots, 'console-nomination.png'), fullPage: true });
+    await screenshot(page, 'console-nomination.png');
 
     // Meanwhile a reviewer reviews it: the page still shows version 3.
     const reviewed = await stack.api('POST', `/nominations/${id}/transitions`, {
@@ -449,7 +446,7 @@ describe('the staff console', () => {
     expect(await warning.textContent()).toContain('smtp; 550 5.1.1 user unknown');
     const row = page.locator('tr', { hasText: 'Nomination received' });
     expect(await row.textContent()).toContain('sent, bounced');
-    await page.screenshot({ path: join(screenshots, 'console-bounce.png'), fullPage: true });
+    await screenshot(page, 'console-bounce.png');
     await tabTo(page, (el) => el.tag === 'BUTTON' && el.text.startsWith('Send again'));
     await page.keyboard.press('Enter');
     await page.getByText('The email is queued to be sent again').waitFor();

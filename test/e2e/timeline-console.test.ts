@@ -1,8 +1,6 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, seriousAxeViolations } from '../support/browser.ts';
+import { closeContexts, seriousAxeViolations, workerChromium } from '../support/browser.ts';
 import {
   asOrganizer,
   asReviewer,
@@ -16,7 +14,8 @@ import {
   typeOver,
   typeWallTime,
 } from '../support/console-session.ts';
-import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
+import { screenshot } from '../support/screenshots.ts';
+import { nominationBody, testStack, type WorkerStack } from '../support/test-stack.ts';
 
 /**
  * Organizers run the program's timeline from the staff console, in Debian's Chromium, with the
@@ -26,9 +25,7 @@ import { nominationBody, startTestStack, type TestStack } from '../support/test-
  * confirmation step; and a reviewer, who is not offered the page. The stack's clock stands at
  * 1 February 2024, before every event of the year.
  */
-const screenshots = join(import.meta.dirname, '../../test-results/screenshots');
-const docsScreenshots = join(import.meta.dirname, '../../docs/screenshots');
-let stack: TestStack;
+let stack: WorkerStack;
 let browser: Browser;
 let config: { authority: string; client_id: string };
 let organizer: string;
@@ -39,8 +36,7 @@ const id: Record<string, string> = {};
 const email: Record<string, string> = {};
 
 beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  stack = await startTestStack();
+  stack = await testStack();
   organizer = await stack.organizer();
   for (const name of names) {
     const body = nominationBody();
@@ -57,11 +53,10 @@ beforeAll(async () => {
   });
   if (arranged.status !== 200) throw new Error(`Groups answered ${arranged.status}: ${arranged.text}`);
   config = (await stack.api('GET', '/staff/config.json')).json;
-  browser = await launchChromium();
+  browser = await workerChromium();
 }, 180_000);
 afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+  await closeContexts(browser);
 });
 
 interface EventNow {
@@ -161,11 +156,7 @@ describe('the timeline in the staff console', { timeout: 180_000 }, () => {
       '2 participants will be emailed the change',
     );
     expect(await seriousAxeViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(screenshots, 'console-timeline-event.png'), fullPage: true });
-    copyFileSync(
-      join(screenshots, 'console-timeline-event.png'),
-      join(docsScreenshots, 'console-timeline-event.png'),
-    );
+    await screenshot(page, 'console-timeline-event.png');
     await press(page, 'Save the meeting');
 
     const said = await banner(page, 'Monthly online meeting is saved');
@@ -194,8 +185,7 @@ describe('the timeline in the staff console', { timeout: 180_000 }, () => {
     expect(listed).toContain('Urban Mobility');
     expect(listed).toMatch(/Yes\s*Change/);
     expect(await seriousAxeViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(screenshots, 'console-timeline.png'), fullPage: true });
-    copyFileSync(join(screenshots, 'console-timeline.png'), join(docsScreenshots, 'console-timeline.png'));
+    await screenshot(page, 'console-timeline.png');
     expect(problems).toEqual([]);
   });
 
@@ -346,7 +336,7 @@ describe('the timeline in the staff console', { timeout: 180_000 }, () => {
     await toTimeline(page);
     await toEvent(page, 'Monthly online meeting', 'Tuesday 9 July 2024');
     // July's meeting begins (9:00 in New York) while the organizer is changing it.
-    stack.setClock(new Date('2024-07-09T14:00:00Z'));
+    await stack.advanceTo('2024-07-09T14:00:00Z');
     await typeOver(page, 'event-facilitator', 'Brian Bannon');
     await press(page, 'Save the meeting');
     const message = '"meeting-2024-07" has already begun; it can no longer be changed';

@@ -2,14 +2,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { localDynamoDbClient, startDynamoDbLocal } from '../../local/emulators.ts';
 import { freePort } from '../../local/listen.ts';
+import { addressedTo, linkIn } from '../../local/sent-emails.ts';
 import { startStack } from '../../local/stack.ts';
-import { sesInbox } from '../support/ses-inbox.ts';
 import { nominationBody } from '../support/test-stack.ts';
 
-// One stack per file: handler modules read their configuration once per process.
+// A stack of its own, on a DynamoDB Local of its own that the test stops and starts again.
 describe('DynamoDB unreachable', () => {
   it('answers 503 with a retryable JSON error, and the retry stores the nomination once, to be confirmed', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'metlib-faults-'));
@@ -19,7 +19,8 @@ describe('DynamoDB unreachable', () => {
       apiPort: 0,
       schedulerPort: 0,
       dynamoDbEndpoint: dynamo.endpoint,
-      sesEndpoint: inject('sesEndpoint'),
+      sesPort: 0,
+      buildConsole: false,
       keyFile: join(dataDir, 'key.json'),
       tableName: 'faults',
       mailFrom: 'MetLib <learning-circle@metlib.example.org>',
@@ -56,9 +57,9 @@ describe('DynamoDB unreachable', () => {
       expect(await stored('guard')).toBe(0);
 
       // Confirmed from the emailed link, it takes the candidate's guard: one of each.
-      await stack.poller.drained();
-      const [confirmation] = await sesInbox(body.nominator.email);
-      const link = confirmation?.body.text?.match(/\/nominations\/confirm\/[\w.-]+/)?.[0];
+      await stack.settled();
+      const [confirmation] = (await stack.sentEmails()).filter((e) => addressedTo(e, body.nominator.email));
+      const link = linkIn(confirmation?.body.text, 'confirm');
       const confirmed = await fetch(`${stack.apiUrl}${link}`, { method: 'POST' });
       expect(confirmed.status).toBe(200);
       expect(await stored('nomination')).toBe(1);
@@ -68,5 +69,5 @@ describe('DynamoDB unreachable', () => {
       await stack.stop();
       await dynamo.stop();
     }
-  }, 90_000);
+  }, 60_000);
 });

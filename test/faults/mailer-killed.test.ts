@@ -10,7 +10,7 @@ import type { EmailSender } from '../../shared/ports.ts';
 import { sendOutboxEmail } from '../../shared/use-cases/send-outbox-email.ts';
 import { queueAcknowledgements } from '../support/fixtures.ts';
 import { mailPolicy } from '../support/mail-policy.ts';
-import { sesInbox } from '../support/ses-inbox.ts';
+import { processSes, sesInbox } from '../support/ses-inbox.ts';
 
 // One stack per file: handler modules read their configuration once per process.
 
@@ -23,7 +23,11 @@ describe('the mailer killed in the middle of a batch', () => {
       tableName,
     );
     const ses = new SesSender(
-      new SESClient({ endpoint: inject('sesEndpoint'), region: 'us-east-1', credentials: localCredentials }),
+      new SESClient({
+        endpoint: (await processSes()).endpoint,
+        region: 'us-east-1',
+        credentials: localCredentials,
+      }),
       'MetLib <learning-circle@metlib.example.org>',
     );
     const { people, refs } = await queueAcknowledgements(store, 5, 'killed', new Date());

@@ -15,7 +15,7 @@ import {
 } from '../../shared/use-cases/send-outbox-email.ts';
 import { queueAcknowledgements } from '../support/fixtures.ts';
 import { mailPolicy } from '../support/mail-policy.ts';
-import { sesInbox } from '../support/ses-inbox.ts';
+import { processSes, sesInbox } from '../support/ses-inbox.ts';
 
 // SES is down for longer than the stream trigger retries: the emails stay queued, and the sweep
 // sends them once SES is back. The outage is real: the sender points at a port nothing listens on.
@@ -27,13 +27,14 @@ const sender = (endpoint: string) =>
   );
 
 const minutes = (n: number) => n * 60_000;
+const sesEndpoint = (await processSes()).endpoint;
 
 describe('emails the mailer gave up on during an SES outage', () => {
   let client: DynamoDBDocumentClient;
   let store: DynamoDbOutbox;
   let tableName: string;
   let deadSes: SesSender;
-  const liveSes = () => sender(inject('sesEndpoint'));
+  const liveSes = () => sender(sesEndpoint);
   const t0 = new Date('2024-02-19T09:00:00Z');
   const at = (ms: number, ses: EmailSender): SendOutboxEmailDeps => ({
     outbox: store,

@@ -16,12 +16,14 @@ import {
 } from '../../shared/use-cases/send-outbox-email.ts';
 import { queueAcknowledgements } from '../support/fixtures.ts';
 import { mailPolicy } from '../support/mail-policy.ts';
+import { processSes } from '../support/ses-inbox.ts';
 
 // SES's own errors, as the SDK raises them, injected where the emulator accepts everything.
 const sesError = (name: string, message: string, status = 400) =>
   Object.assign(new Error(message), { name, $fault: 'client', $metadata: { httpStatusCode: status } });
 
 let table: string;
+const sesEndpoint = (await processSes()).endpoint;
 let documents: DynamoDBDocumentClient;
 let outbox: DynamoDbOutbox;
 
@@ -35,7 +37,7 @@ beforeAll(async () => {
 /** A sender whose SES client answers as the test says; the client is real, its transport mocked. */
 const mockedSes = () => {
   const client = new SESClient({
-    endpoint: inject('sesEndpoint'),
+    endpoint: sesEndpoint,
     region: 'us-east-1',
     credentials: localCredentials,
     maxAttempts: 1,

@@ -2,7 +2,7 @@ import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sesInbox } from '../support/ses-inbox.ts';
-import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
+import { nominationBody, startPrivateStack, type TestStack } from '../support/test-stack.ts';
 
 // One stack per file: handler modules read their configuration once per process.
 
@@ -10,7 +10,7 @@ describe('SES throttling', () => {
   let stack: TestStack;
   let ses: ReturnType<typeof mockClient>;
   beforeAll(async () => {
-    stack = await startTestStack();
+    stack = await startPrivateStack();
     // Mocked only now: the mock replaces every SES client's send in this file's process.
     ses = mockClient(SESClient);
   });

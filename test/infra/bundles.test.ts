@@ -21,7 +21,7 @@ import { formatClockSpec } from '../../shared/adapters/clock.ts';
 import { keys } from '../../shared/adapters/table-design.ts';
 import { planSchedules } from '../../shared/domain/schedule-plan.ts';
 import { variables as v } from '../../shared/environment.ts';
-import { sesInbox } from '../support/ses-inbox.ts';
+import { processSes, sesInbox } from '../support/ses-inbox.ts';
 
 /**
  * The artifacts `cdk deploy` would upload, run under the Lambda runtime's Node major (24, from
@@ -77,7 +77,7 @@ beforeAll(async () => {
       organizerEmails: ['organizers@metlib.example.org'],
       endpoints: {
         dynamoDb: inject('dynamoDbEndpoint'),
-        ses: inject('sesEndpoint'),
+        ses: (await processSes()).endpoint,
         scheduler: schedulerEndpoint,
         secretsManager: secretsManager.url,
       },

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { metlib2024 } from '../../events/programs/metlib-2024.ts';
-import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
+import { nominationBody, testStack, type WorkerStack } from '../support/test-stack.ts';
 
-let stack: TestStack;
+let stack: WorkerStack;
 let organizer: string;
 const people = { steady: nominationBody(), busy: nominationBody() };
 const ids: Record<keyof typeof people, string> = {} as never;
@@ -12,14 +12,13 @@ const meetings = metlib2024.timeline.filter((e) => e.kind === 'meeting').map((e)
 const pagePath = (who: keyof typeof people) => stack.participantPage(people[who].candidate.email);
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await testStack();
   organizer = await stack.organizer();
   for (const [who, body] of Object.entries(people))
     ids[who as keyof typeof people] = (await stack.decided(body)).id;
   rejected = (await stack.decided(nominationBody(), ['review', 'reject', 'notify'])).id;
-  stack.setClock(new Date('2025-03-20T12:00:00Z'));
+  await stack.advanceTo('2025-03-20T12:00:00Z');
 });
-afterAll(() => stack?.stop());
 
 describe('attendance and certificates on the running stack', { timeout: 90_000 }, () => {
   it('keeps the registers, refusing a mark for someone not in the program', async () => {
@@ -54,15 +53,13 @@ describe('attendance and certificates on the running stack', { timeout: 90_000 }
   it('sends one PDF and one record on certificate day; a corrected name gets a new certificate', async () => {
     // Certificate day: the Scheduler emulator fires the certificates' schedule.
     const fired = stack.scheduler.invocations().length;
-    stack.setClock(new Date('2025-03-31T13:00:05Z'));
-    while (
-      !stack.scheduler
+    await stack.advanceTo('2025-03-31T13:00:05Z');
+    expect(
+      stack.scheduler
         .invocations()
         .slice(fired)
-        .some((f) => f.schedule === 'certificates-2025.certificates')
-    )
-      await new Promise((r) => setTimeout(r, 20));
-    await stack.scheduler.idle();
+        .map((f) => f.schedule),
+    ).toContain('certificates-2025.certificates');
     const certificates = async (who: keyof typeof people) =>
       (await stack.inbox(people[who].candidate.email)).filter((e) =>
         e.subject.startsWith('Your certificate'),

@@ -1,13 +1,13 @@
 import { generateKeyPair, SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { localAudience, localIssuer } from '../../local/jwt.ts';
-import { startTestStack, type TestStack } from '../support/test-stack.ts';
+import { testStack, type WorkerStack } from '../support/test-stack.ts';
 
-let stack: TestStack;
+let stack: WorkerStack;
 let organizer: string;
 const ids: string[] = [];
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await testStack();
   organizer = await stack.organizer();
   for (let i = 0; i < 5; i++) {
     ids.push((await stack.nominate()).id);
@@ -19,7 +19,6 @@ beforeAll(async () => {
     });
   }
 });
-afterAll(() => stack?.stop());
 
 describe('the JWT authorizer on staff routes', () => {
   const list = (headers: Record<string, string>) =>

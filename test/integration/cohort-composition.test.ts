@@ -1,19 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { metlib2024 } from '../../events/programs/metlib-2024.ts';
 import { pool } from '../../local/pool.ts';
 import { syntheticNominations } from '../../local/simulation-data.ts';
 import { countryName } from '../../shared/domain/countries.ts';
-import { startTestStack, type TestStack } from '../support/test-stack.ts';
+import { testStack, type WorkerStack } from '../support/test-stack.ts';
 
-let stack: TestStack;
+let stack: WorkerStack;
 let organizer: string;
 const ids: string[] = [];
 const nominations = 240;
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await testStack();
   organizer = await stack.organizer();
   const bodies = syntheticNominations(nominations, 7, `composition-${randomUUID().slice(0, 8)}.example.org`);
   await pool(bodies, 8, async (body, i) => {
@@ -28,7 +28,6 @@ beforeAll(async () => {
     expect(reviewed.status).toBe(200);
   });
 }, 240_000);
-afterAll(() => stack?.stop());
 
 const decide = (decisions: unknown[]) =>
   stack.api('POST', '/programs/metlib-2024/decisions', { token: organizer, body: { decisions } });

@@ -1,16 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { metlib2024 } from '../../events/programs/metlib-2024.ts';
 import { pool } from '../../local/pool.ts';
-import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
+import { nominationBody, testStack, type WorkerStack } from '../support/test-stack.ts';
 
-let stack: TestStack;
+let stack: WorkerStack;
 /** Two organizers, each signed in on their own. */
 let alice: string;
 let bruno: string;
 const ids: string[] = [];
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await testStack();
   alice = await stack.token({ groups: ['organizers'], email: 'alice@metlib.example.org' });
   bruno = await stack.token({ groups: ['organizers'], email: 'bruno@metlib.example.org' });
   const bodies = Array.from({ length: metlib2024.capacity.max + 1 }, () => {
@@ -27,7 +27,6 @@ beforeAll(async () => {
     });
   });
 }, 120_000);
-afterAll(() => stack?.stop());
 
 const award = (token: string, id: string) =>
   stack.api('PUT', `/nominations/${id}/stipend`, { token, body: { award: 'awarded' } });

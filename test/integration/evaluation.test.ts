@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { nominationBody, testStack, type WorkerStack } from '../support/test-stack.ts';
 
-let stack: TestStack;
+let stack: WorkerStack;
 let organizer: string;
 const people = { ana: nominationBody(), ben: nominationBody() };
 
@@ -19,21 +19,12 @@ const answers = {
   version: '0',
 };
 
-/** Moves the clock and waits for the schedules it passes to fire. */
-const advanceTo = async (instant: string) => {
-  const fired = stack.scheduler.invocations().length;
-  stack.setClock(new Date(instant));
-  while (stack.scheduler.invocations().length === fired) await new Promise((r) => setTimeout(r, 20));
-  await stack.scheduler.idle();
-};
-
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await testStack();
   organizer = await stack.organizer();
   for (const body of Object.values(people)) await stack.decided(body);
-  stack.setClock(new Date('2025-03-01T12:00:00Z'));
+  await stack.advanceTo('2025-03-01T12:00:00Z');
 });
-afterAll(() => stack?.stop());
 
 describe('the hosted evaluation on the running stack', { timeout: 90_000 }, () => {
   it('is asked for by email, answered from a form without script, and changed until it closes', async () => {
@@ -41,7 +32,7 @@ describe('the hosted evaluation on the running stack', { timeout: 90_000 }, () =
     expect(early.status).toBe(403);
     expect(early.text).toContain('The evaluation opens on Wednesday 5 March 2025, 09:00');
 
-    await advanceTo('2025-03-05T14:00:05Z');
+    await stack.advanceTo('2025-03-05T14:00:05Z');
     const asked = (await stack.inbox(people.ana.candidate.email)).find((e) =>
       e.subject.startsWith('Your evaluation'),
     );
@@ -74,7 +65,7 @@ describe('the hosted evaluation on the running stack', { timeout: 90_000 }, () =
   });
 
   it('reminds only who has not answered a week before it closes, and gives staff the results and a CSV', async () => {
-    await advanceTo('2025-03-20T13:00:05Z');
+    await stack.advanceTo('2025-03-20T13:00:05Z');
     const reminded = async (who: keyof typeof people) =>
       (await stack.inbox(people[who].candidate.email)).filter((e) => e.subject.startsWith('A week left'));
     expect(await reminded('ben')).toHaveLength(1);
@@ -91,7 +82,7 @@ describe('the hosted evaluation on the running stack', { timeout: 90_000 }, () =
     );
     expect((await stack.api('GET', '/programs/metlib-2024/evaluation')).status).toBe(401);
 
-    stack.setClock(new Date('2025-03-27T12:00:00Z'));
+    await stack.advanceTo('2025-03-27T12:00:00Z');
     const late = await stack.api('POST', `${await pagePath('ben')}/evaluation`, form(answers));
     expect(late.status).toBe(403);
     expect(late.text).toContain('The evaluation closed at the end of');

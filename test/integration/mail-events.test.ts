@@ -1,17 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ScheduledEvent } from '../../events/contracts.ts';
 import { metlib2024 } from '../../events/programs/metlib-2024.ts';
 import { planSchedules } from '../../shared/domain/schedule-plan.ts';
-import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
+import { nominationBody, testStack, type WorkerStack } from '../support/test-stack.ts';
 
 // One stack per file: handler modules read their configuration once per process.
 const tag = randomUUID().slice(0, 8);
-const organizerInbox = `organizers-${tag}@metlib.example.org`;
 const bouncing = `bounce+${tag}@simulator.amazonses.com`;
 const complaining = `complaint+${tag}@simulator.amazonses.com`;
 const succeeding = `success+${tag}@simulator.amazonses.com`;
-let stack: TestStack;
+let stack: WorkerStack;
 let organizer: string;
 let runTimelineEvent: (input: unknown) => Promise<unknown>;
 
@@ -39,12 +38,11 @@ const detail = async (id: string) => {
 };
 
 beforeAll(async () => {
-  stack = await startTestStack({ organizerEmails: [organizerInbox] });
+  stack = await testStack();
   organizer = await stack.organizer();
   // The module the stack loaded, with the variables it granted.
   ({ run: runTimelineEvent } = await import('../../functions/run-timeline-event.ts'));
 });
-afterAll(() => stack?.stop());
 
 describe('the mailbox simulator’s addresses, as on AWS', () => {
   it('bounce@: the bounce is on the email, the history and the nomination, for organizers to correct', async () => {
@@ -93,7 +91,7 @@ describe('the mailbox simulator’s addresses, as on AWS', () => {
     // The readiness email lists the address to correct.
     await runTimelineEvent(input('decision-readiness'));
     await settled();
-    const [readiness] = await stack.inbox(organizerInbox);
+    const [readiness] = await stack.inbox(stack.organizerInbox);
     expect(readiness?.body.text).toContain('Addresses to correct, where email bounced for good:');
     expect(readiness?.body.text).toContain(`${bouncing} (candidate of`);
     expect(readiness?.body.text).toContain(id);

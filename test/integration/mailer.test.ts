@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SESClient } from '@aws-sdk/client-ses';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { metlib2024 } from '../../events/programs/metlib-2024.ts';
 import { ensureTable, localCredentials } from '../../local/emulators.ts';
 import { documentClient } from '../../shared/adapters/aws-clients.ts';
@@ -14,13 +14,12 @@ import { acknowledgementEmail } from '../../shared/email/templates.ts';
 import { sendOutboxEmail } from '../../shared/use-cases/send-outbox-email.ts';
 import { sampleNomination } from '../support/fixtures.ts';
 import { mailPolicy } from '../support/mail-policy.ts';
-import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
+import { nominationBody, testStack, type WorkerStack } from '../support/test-stack.ts';
 
-let stack: TestStack;
+let stack: WorkerStack;
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await testStack();
 });
-afterAll(() => stack?.stop());
 
 const clock = { now: () => new Date() };
 const ses = (endpoint: string) =>

@@ -1,24 +1,23 @@
 import ICAL from 'ical.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ScheduledEvent } from '../../events/contracts.ts';
 import { metlib2024 } from '../../events/programs/metlib-2024.ts';
 import { planSchedules } from '../../shared/domain/schedule-plan.ts';
-import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
+import { nominationBody, testStack, type WorkerStack } from '../support/test-stack.ts';
 
 const joinUrl = 'https://meet.example.org/metlib-april?pwd=s3cret';
-let stack: TestStack;
+let stack: WorkerStack;
 let organizer: string;
 const participant = nominationBody();
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await testStack();
   organizer = await stack.organizer();
   const { id } = await stack.nominate(participant);
   for (const action of ['review', 'select', 'notify']) {
     await stack.api('POST', `/nominations/${id}/transitions`, { token: organizer, body: { action } });
   }
 });
-afterAll(() => stack?.stop());
 
 const timelineWith = (change: Record<string, unknown>) =>
   metlib2024.timeline.map((e) => (e.id === 'meeting-2024-04' ? { ...e, ...change } : e));

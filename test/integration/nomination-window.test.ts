@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { nominationBody, testStack, type WorkerStack } from '../support/test-stack.ts';
 
-let stack: TestStack;
+let stack: WorkerStack;
 beforeAll(async () => {
   // One second after the deadline: 23:59:59 New York time on 15 February 2024.
-  stack = await startTestStack({ clockStart: '2024-02-16T05:00:00Z' });
+  stack = await testStack({ clockStart: '2024-02-16T05:00:00Z' });
 });
-afterAll(() => stack?.stop());
 
 describe('after the nomination window closes', () => {
   it('refuses a JSON nomination with 403 and stores nothing', async () => {
@@ -31,7 +30,7 @@ describe('after the nomination window closes', () => {
   it('confirms a nomination submitted before the deadline', async () => {
     const afterDeadline = stack.now();
     const body = nominationBody();
-    stack.setClock(new Date('2024-02-16T04:00:00Z'));
+    await stack.advanceTo('2024-02-16T04:00:00Z');
     try {
       expect((await stack.api('POST', '/programs/metlib-2024/nominations', { body })).status).toBe(202);
     } finally {

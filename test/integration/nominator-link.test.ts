@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { nominationBody, testStack, type WorkerStack } from '../support/test-stack.ts';
 
-let stack: TestStack;
+let stack: WorkerStack;
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await testStack();
 });
-afterAll(() => stack?.stop());
 
 const html = { accept: 'text/html' };
 
@@ -140,13 +139,13 @@ describe("the nominator's manage link", () => {
     const body = nominationBody();
     await stack.nominate(body);
     const link = await stack.linkFor(body.nominator.email, 'manage');
-    stack.setClock(new Date('2024-02-17T12:00:00Z'));
+    await stack.advanceTo('2024-02-17T12:00:00Z');
     const view = await stack.api('GET', link);
     expect(view.json).toMatchObject({ canCorrect: false, canWithdraw: true });
     const late = await stack.api('POST', link, { body });
     expect(late.status).toBe(403);
     expect(late.json.message).toContain('until the nominations closed');
-    stack.setClock(new Date('2025-02-20T12:00:00Z'));
+    await stack.advanceTo('2025-02-20T12:00:00Z');
     const expired = await stack.api('GET', link, { headers: html });
     expect(expired.status).toBe(410);
     expect(expired.text).toContain('This link has expired');

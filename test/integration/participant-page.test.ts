@@ -1,9 +1,9 @@
 import ICAL from 'ical.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { metlib2024 } from '../../events/programs/metlib-2024.ts';
-import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
+import { nominationBody, testStack, type WorkerStack } from '../support/test-stack.ts';
 
-let stack: TestStack;
+let stack: WorkerStack;
 let organizer: string;
 const person = nominationBody();
 const joinUrl = 'https://meet.example.org/metlib-may?pwd=s3cret';
@@ -19,11 +19,11 @@ const eventsIn = (ics: string) =>
   new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
 
 beforeAll(async () => {
-  stack = await startTestStack({ organizerEmails: ['chair@metlib.example.org'] });
+  stack = await testStack();
   organizer = await stack.organizer();
   person.candidate.timeZone = 'Europe/Madrid';
   ({ id } = await stack.decided(person));
-  stack.setClock(new Date('2024-04-20T12:00:00Z'));
+  await stack.advanceTo('2024-04-20T12:00:00Z');
   const timeline = metlib2024.timeline.map((e) => (e.id === 'meeting-2024-05' ? { ...e, joinUrl } : e));
   expect(
     (
@@ -34,7 +34,6 @@ beforeAll(async () => {
     ).status,
   ).toBe(200);
 });
-afterAll(() => stack?.stop());
 
 describe('a participant’s own page', { timeout: 60_000 }, () => {
   it('is linked from their emails and shows what is ahead in their zone, with the private join link', async () => {
@@ -106,9 +105,7 @@ describe('a participant’s own page', { timeout: 60_000 }, () => {
     );
     expect(confirmations).toHaveLength(1);
     expect(
-      (await stack.inbox('chair@metlib.example.org')).some((e) =>
-        e.body.text?.includes(person.candidate.name),
-      ),
+      (await stack.inbox(stack.organizerInbox)).some((e) => e.body.text?.includes(person.candidate.name)),
     ).toBe(true);
     expect(eventsIn((await stack.api('GET', feed)).text)).toEqual([]);
     const again = await stack.api('POST', `${path}/leave`, { headers: { accept: 'text/html' } });

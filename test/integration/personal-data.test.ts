@@ -5,7 +5,7 @@ import type { ScheduledEvent } from '../../events/contracts.ts';
 import { metlib2024 } from '../../events/programs/metlib-2024.ts';
 import { localDynamoDbClient } from '../../local/emulators.ts';
 import { planSchedules } from '../../shared/domain/schedule-plan.ts';
-import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
+import { nominationBody, startPrivateStack, type TestStack } from '../support/test-stack.ts';
 
 // Everything the functions write to stdout (Powertools) and the stack's own lines (stderr),
 // read at the end for any address or name used here.
@@ -63,7 +63,7 @@ const act = (id: string, action: string) =>
   stack.api('POST', `/nominations/${id}/transitions`, { token: organizer, body: { action } });
 
 beforeAll(async () => {
-  stack = await startTestStack({ logLevel: 'DEBUG' });
+  stack = await startPrivateStack({ logLevel: 'DEBUG' });
   organizer = await stack.organizer();
   for (const [who, body] of Object.entries(people)) {
     ids[who] = (await stack.nominate(body)).id;

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { nominationBody, testStack, type WorkerStack } from '../support/test-stack.ts';
 
-let stack: TestStack;
+let stack: WorkerStack;
 let id: string;
 /** Reviews for another program only: metlib-2024 is none of theirs. */
 let outsider: string;
@@ -10,7 +10,7 @@ let ownReviewer: string;
 let ownOrganizer: string;
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await testStack();
   id = (await stack.nominate(nominationBody())).id;
   outsider = await stack.token({
     groups: ['reviewers:other-2025', 'organizers:other-2025'],
@@ -28,7 +28,6 @@ beforeAll(async () => {
     subject: 'o',
   });
 });
-afterAll(() => stack?.stop());
 
 const refusal = {
   error: 'Forbidden',

@@ -2,15 +2,15 @@ import { GetScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metlib2024 } from '../../events/programs/metlib-2024.ts';
 import { localCredentials } from '../../local/emulators.ts';
-import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
+import { nominationBody, testStack, type WorkerStack } from '../support/test-stack.ts';
 
-let stack: TestStack;
+let stack: WorkerStack;
 let organizer: string;
 let scheduler: SchedulerClient;
 const nominator = nominationBody();
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await testStack();
   organizer = await stack.organizer();
   scheduler = new SchedulerClient({
     endpoint: stack.schedulerEndpoint,
@@ -21,7 +21,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   scheduler?.destroy();
-  await stack?.stop();
 });
 
 const settings = (token: string) => stack.api('GET', '/programs/metlib-2024/settings', { token });

@@ -1,12 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ScheduledEvent } from '../../events/contracts.ts';
 import { metlib2024 } from '../../events/programs/metlib-2024.ts';
 import { planSchedules } from '../../shared/domain/schedule-plan.ts';
-import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
+import { nominationBody, testStack, type WorkerStack } from '../support/test-stack.ts';
 
-const organizerInbox = `organizers-${randomUUID().slice(0, 8)}@metlib.example.org`;
-let stack: TestStack;
+let stack: WorkerStack;
 let organizer: string;
 let runTimelineEvent: (input: unknown) => Promise<unknown>;
 
@@ -30,18 +28,6 @@ const input = (schedule: string): ScheduledEvent => {
   return planned.input;
 };
 
-/**
- * Moves the clock and waits for what the program's schedules fire on the way (decision day, the
- * reserve list's close, reminders), as they would on AWS.
- */
-const advanceTo = async (instant: string) => {
-  const fired = stack.scheduler.invocations().length;
-  stack.setClock(new Date(instant));
-  while (stack.scheduler.invocations().length === fired) await new Promise((r) => setTimeout(r, 20));
-  await stack.scheduler.idle();
-  await stack.poller.drained();
-};
-
 const act = (id: string, action: string, extra: Record<string, unknown> = {}) =>
   stack.api('POST', `/nominations/${id}/transitions`, { token: organizer, body: { action, ...extra } });
 const read = async (id: string) => (await stack.api('GET', `/nominations/${id}`, { token: organizer })).json;
@@ -49,7 +35,7 @@ const subjects = async (who: keyof typeof people) =>
   (await stack.inbox(people[who].candidate.email)).map((e) => e.subject);
 
 beforeAll(async () => {
-  stack = await startTestStack({ organizerEmails: [organizerInbox] });
+  stack = await testStack();
   organizer = await stack.organizer();
   people.nairobi.library.country = 'KE';
   people.nairobi.library.city = 'Nairobi';
@@ -61,7 +47,6 @@ beforeAll(async () => {
   for (const id of Object.values(ids)) expect((await act(id, 'review')).status).toBe(200);
   ({ run: runTimelineEvent } = await import('../../functions/run-timeline-event.ts'));
 });
-afterAll(() => stack?.stop());
 
 // Each clock jump waits for what the schedules fire on the way, which a busy machine slows.
 describe('the reserve list, from decision day to its close', { timeout: 90_000 }, () => {
@@ -103,7 +88,7 @@ describe('the reserve list, from decision day to its close', { timeout: 90_000 }
   });
 
   it('on decision day tells participants, reserves (with their rank and the reserve date) and the undecided, once each', async () => {
-    await advanceTo(metlib2024.decisionsDueAt);
+    await stack.advanceTo(metlib2024.decisionsDueAt);
     // The schedule fired; delivered again, it tells nobody anything twice.
     expect(await runTimelineEvent(input('decisions-due'))).toMatchObject({ notified: 0, queued: 0 });
     expect(stack.scheduler.invocations().filter((f) => f.schedule === 'decisions-due' && f.ok)).toHaveLength(
@@ -168,12 +153,12 @@ describe('the reserve list, from decision day to its close', { timeout: 90_000 }
   });
 
   it('a withdrawal is confirmed to the participant, and the organizers hear who is first in line', async () => {
-    await advanceTo('2024-04-20T12:00:00Z');
+    await stack.advanceTo('2024-04-20T12:00:00Z');
     const withdrawn = await act(ids.leaver, 'withdraw', { note: 'Changed jobs' });
     expect(withdrawn.json).toMatchObject({ status: 'withdrawn' });
     expect(await subjects('leaver')).toContain('Your withdrawal from the MetLib Learning Circle 2024');
 
-    const alerts = (await stack.inbox(organizerInbox)).filter((e) =>
+    const alerts = (await stack.inbox(stack.organizerInbox)).filter((e) =>
       e.subject.startsWith('A place has opened'),
     );
     expect(alerts).toHaveLength(1);
@@ -209,7 +194,7 @@ describe('the reserve list, from decision day to its close', { timeout: 90_000 }
   it('when the reserve date passes, tells everyone still on the list that it has closed, once', async () => {
     const closing = input('reserve-closes');
     expect(closing.scheduledAt).toBe('2024-06-01T13:00:00.000Z');
-    await advanceTo(closing.scheduledAt);
+    await stack.advanceTo(closing.scheduledAt);
     expect(stack.scheduler.invocations().filter((f) => f.schedule === 'reserve-closes' && f.ok)).toHaveLength(
       1,
     );

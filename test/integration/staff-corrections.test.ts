@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { nominationBody, testStack, type WorkerStack } from '../support/test-stack.ts';
 
-let stack: TestStack;
+let stack: WorkerStack;
 let organizer: string;
 let reviewer: string;
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await testStack();
   organizer = await stack.organizer();
   reviewer = await stack.reviewer();
 });
-afterAll(() => stack?.stop());
 
 const submitted = async () => {
   const body = nominationBody();

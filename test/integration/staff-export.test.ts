@@ -1,18 +1,17 @@
 import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { localDynamoDbClient } from '../../local/emulators.ts';
-import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
+import { nominationBody, testStack, type WorkerStack } from '../support/test-stack.ts';
 
-let stack: TestStack;
+let stack: WorkerStack;
 let organizer: string;
 let reviewer: string;
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await testStack();
   organizer = await stack.organizer();
   reviewer = await stack.reviewer();
 });
-afterAll(() => stack?.stop());
 
 const exportAudits = async () => {
   const client = localDynamoDbClient(stack.dynamoDbEndpoint);

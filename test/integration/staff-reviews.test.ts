@@ -1,17 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from '../support/test-stack.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testStack, type WorkerStack } from '../support/test-stack.ts';
 
-let stack: TestStack;
+let stack: WorkerStack;
 let organizer: string;
 let first: string;
 let second: string;
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await testStack();
   organizer = await stack.organizer();
   first = await stack.token({ groups: ['reviewers'], email: 'reviewer1@example.org', subject: 'sub-1' });
   second = await stack.token({ groups: ['reviewers'], email: 'reviewer2@example.org', subject: 'sub-2' });
 });
-afterAll(() => stack?.stop());
 
 const submitted = async () => {
   return (await stack.nominate()).id;

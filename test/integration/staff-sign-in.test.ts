@@ -1,28 +1,23 @@
-import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { decodeJwt, decodeProtectedHeader, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { localAudience, localIssuer } from '../../local/jwt.ts';
 import { localStaffPassword } from '../../local/settings.ts';
-import { startTestStack, type TestStack } from '../support/test-stack.ts';
+import { testStack, type WorkerStack } from '../support/test-stack.ts';
 
 const organizerEmail = 'organizer@metlib.example.org';
 const reviewerEmail = 'reviewer1@metlib.example.org';
-const oidcKeyFile = join(tmpdir(), `metlib-test-oidc-key-${randomUUID()}.json`);
 
-let stack: TestStack;
+let stack: WorkerStack;
 beforeAll(async () => {
-  stack = await startTestStack({ oidcKeyFile });
+  stack = await testStack();
 });
-afterAll(() => stack?.stop());
 
 const list = (token: string) => stack.api('GET', '/programs/metlib-2024/nominations', { token });
 
 /** A token as the provider would sign it, with what a test changes in it. */
 const providerToken = async (claims: { iss?: string; aud?: string; exp?: number }) => {
-  const jwk = JSON.parse(await readFile(oidcKeyFile, 'utf8')) as JWK;
+  const jwk = JSON.parse(await readFile(stack.oidcKeyFile, 'utf8')) as JWK;
   return new SignJWT({ email: organizerEmail, 'cognito:groups': ['organizers'] })
     .setProtectedHeader({ alg: 'RS256', kid: jwk.kid ?? '' })
     .setIssuer(claims.iss ?? stack.oidcIssuer)

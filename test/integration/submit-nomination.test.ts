@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { referenceOf } from '../../shared/domain/reference.ts';
-import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
+import { nominationBody, testStack, type WorkerStack } from '../support/test-stack.ts';
 
-let stack: TestStack;
+let stack: WorkerStack;
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await testStack();
 });
-afterAll(() => stack?.stop());
 
 const submit = (body: unknown) => stack.api('POST', '/programs/metlib-2024/nominations', { body });
 

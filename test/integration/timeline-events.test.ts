@@ -1,13 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ScheduledEvent } from '../../events/contracts.ts';
 import { metlib2024 } from '../../events/programs/metlib-2024.ts';
 import { planSchedules } from '../../shared/domain/schedule-plan.ts';
-import { nominationBody, startTestStack, type TestStack } from '../support/test-stack.ts';
+import { nominationBody, testStack, type WorkerStack } from '../support/test-stack.ts';
 
-const organizerInbox = `organizers-${randomUUID().slice(0, 8)}@metlib.example.org`;
-let stack: TestStack;
+let stack: WorkerStack;
 let organizer: string;
 let runTimelineEvent: (input: unknown) => Promise<unknown>;
 let issueCertificates: (input: unknown) => Promise<unknown>;
@@ -27,7 +25,7 @@ const input = (schedule: string): ScheduledEvent => {
 };
 
 beforeAll(async () => {
-  stack = await startTestStack({ organizerEmails: [organizerInbox] });
+  stack = await testStack();
   organizer = await stack.organizer();
   people.tokyo.candidate.timeZone = 'Asia/Tokyo';
   people.tokyo.candidate.name = 'Yuki <Tanaka>';
@@ -45,12 +43,11 @@ beforeAll(async () => {
   ({ run: runTimelineEvent } = await import('../../functions/run-timeline-event.ts'));
   ({ run: issueCertificates } = await import('../../functions/issue-certificates.ts'));
 });
-afterAll(() => stack?.stop());
 
 describe('decision readiness (two days before decisions are due)', () => {
   it('tells the organizers how decisions stand', async () => {
     await runTimelineEvent(input('decision-readiness'));
-    const [email] = await stack.inbox(organizerInbox);
+    const [email] = await stack.inbox(stack.organizerInbox);
     expect(email?.subject).toMatch(/^Decisions due Monday 19 February 2024: \d+ nominations undecided$/);
     expect(email?.body.text).toMatch(/Places: 3 selected of 15–20\./);
     expect(email?.body.text).toContain(`Still undecided:`);
@@ -69,7 +66,7 @@ describe('decisions due', () => {
     expect((await stack.inbox(people.rejected.candidate.email)).map((e) => e.subject)).toContain(
       'Your nomination for the MetLib Learning Circle 2024',
     );
-    const overdue = (await stack.inbox(organizerInbox)).filter((e) => e.subject.startsWith('Overdue'));
+    const overdue = (await stack.inbox(stack.organizerInbox)).filter((e) => e.subject.startsWith('Overdue'));
     expect(overdue).toHaveLength(1);
     expect(overdue[0]?.body.text).toContain(ids.undecided);
 
@@ -84,9 +81,9 @@ describe('decisions due', () => {
     );
     expect(pending).toHaveLength(1);
     expect(pending[0]?.body.text).toContain('You will hear the decision by email by Friday 1 March 2024.');
-    expect((await stack.inbox(organizerInbox)).filter((e) => e.subject.startsWith('Overdue'))).toHaveLength(
-      1,
-    );
+    expect(
+      (await stack.inbox(stack.organizerInbox)).filter((e) => e.subject.startsWith('Overdue')),
+    ).toHaveLength(1);
     const withdrawal = await stack.api('POST', `/nominations/${ids.withdrawn}/transitions`, {
       token: organizer,
       body: { action: 'withdraw' },

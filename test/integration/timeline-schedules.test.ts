@@ -1,18 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import { GetScheduleCommand, ListSchedulesCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { metlib2024 } from '../../events/programs/metlib-2024.ts';
 import { localCredentials } from '../../local/emulators.ts';
 import type { TimelineEvent } from '../../shared/domain/program.ts';
-import { startTestStack, type TestStack } from '../support/test-stack.ts';
+import { testStack, type WorkerStack } from '../support/test-stack.ts';
 
-const organizerInbox = `organizers-${randomUUID().slice(0, 8)}@metlib.example.org`;
-let stack: TestStack;
+let stack: WorkerStack;
 let organizer: string;
 let scheduler: SchedulerClient;
 
 beforeAll(async () => {
-  stack = await startTestStack({ organizerEmails: [organizerInbox] });
+  stack = await testStack();
   organizer = await stack.organizer();
   scheduler = new SchedulerClient({
     endpoint: stack.schedulerEndpoint,
@@ -20,7 +18,6 @@ beforeAll(async () => {
     credentials: localCredentials,
   });
 });
-afterAll(() => stack?.stop());
 
 const scheduleNames = async () => {
   const names: string[] = [];
@@ -196,9 +193,8 @@ describe('schedules from the timeline', () => {
 
 describe('on the clock', () => {
   it('fires decision readiness through the Scheduler emulator; a meeting moves after its reminder, not after it began', async () => {
-    stack.setClock(new Date('2024-02-17T14:00:01Z'));
-    await stack.scheduler.idle();
-    const emails = await stack.inbox(organizerInbox);
+    await stack.advanceTo(new Date('2024-02-17T14:00:01Z'));
+    const emails = await stack.inbox(stack.organizerInbox);
     expect(emails.map((e) => e.subject)).toEqual([
       expect.stringMatching(/^Decisions due Monday 19 February 2024/),
     ]);
@@ -206,8 +202,7 @@ describe('on the clock', () => {
 
     // 2 April: the April meeting's first reminder has gone out; it may still move, and its
     // 1-day reminder follows it.
-    stack.setClock(new Date('2024-04-02T13:00:01Z'));
-    await stack.scheduler.idle();
+    await stack.advanceTo(new Date('2024-04-02T13:00:01Z'));
     const { timeline, version } = await current();
     const moved = edited(timeline, 'meeting-2024-04', (e) => ({
       ...e,
@@ -237,8 +232,7 @@ describe('on the clock', () => {
     expect(sync.json.schedules.created).toEqual([]);
 
     // Once it has begun, a meeting can no longer change.
-    stack.setClock(new Date('2024-04-16T14:00:00Z'));
-    await stack.scheduler.idle();
+    await stack.advanceTo(new Date('2024-04-16T14:00:00Z'));
     const late = edited(early, 'meeting-2024-04', (e) => ({ ...e, title: 'Renamed' }));
     const refused = await putTimeline({ timeline: late, expectedVersion: version + 3 });
     expect(refused.status).toBe(409);
@@ -263,9 +257,8 @@ describe('the recurring schedule sync', () => {
     const syncs = () => stack.scheduler.invocations().filter((i) => i.schedule === 'SyncSchedules');
     const ran = syncs().length;
     // An hour on: the recurring sync fires (with the outbox sweep), as on AWS.
-    stack.setClock(new Date(stack.now().getTime() + 61 * 60_000));
-    await expect.poll(() => syncs().length, { timeout: 10_000 }).toBeGreaterThan(ran);
-    await stack.scheduler.idle();
+    await stack.advanceTo(new Date(stack.now().getTime() + 61 * 60_000));
+    expect(syncs().length).toBeGreaterThan(ran);
     expect(syncs().every((i) => i.ok)).toBe(true);
     expect(await scheduleNames()).toEqual(before);
     expect((await definitions()).map((d) => [d.Name, d.ScheduleExpression, d.Target?.Input])).toEqual(was);

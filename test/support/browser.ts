@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 /** Debian's Chromium (installed by .ci/run), headless and quiet. */
 export const launchChromium = () =>
@@ -16,6 +16,23 @@ export const launchChromium = () =>
       '--no-first-run',
     ],
   });
+
+let workerBrowser: Promise<Browser> | undefined;
+
+/**
+ * The Chromium of this test worker, launched by its first browser test and shared by the files
+ * the worker runs after it, one at a time; each file works in contexts of its own and closes them
+ * (`closeContexts`). Playwright closes the browser when the worker ends.
+ */
+export const workerChromium = () => {
+  workerBrowser ??= launchChromium();
+  return workerBrowser;
+};
+
+/** Closes every context of the browser: what a file opened, so the next file starts clean. */
+export const closeContexts = async (browser: Browser | undefined) => {
+  await Promise.all((browser?.contexts() ?? []).map((context) => context.close()));
+};
 
 const axeSource = readFileSync(join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 

@@ -1,6 +1,6 @@
 import { decodeJwt } from 'jose';
 import type { Browser, Page } from 'playwright-core';
-import type { TestStack } from './test-stack.ts';
+import type { WorkerStack } from './test-stack.ts';
 
 export type Focused = { tag: string; text: string; id: string };
 
@@ -11,7 +11,7 @@ export type Focused = { tag: string; text: string; id: string };
  */
 export const consoleSession = async (
   browser: Browser,
-  stack: TestStack,
+  stack: Pick<WorkerStack, 'token'>,
   config: { authority: string; client_id: string },
   as: { groups: string[]; email: string },
   options: { expiresIn?: number; viewport?: { width: number; height: number } } = {},
@@ -89,7 +89,7 @@ export const sectionsShown = (page: Page) =>
  */
 export const openConsole = async (
   browser: Browser,
-  stack: TestStack,
+  stack: Pick<WorkerStack, 'token' | 'apiUrl'>,
   config: { authority: string; client_id: string },
   as: StaffMember,
   at: { path?: string; drawn?: string } = {},

@@ -5,21 +5,18 @@ import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
 import sample from '../../events/samples/nomination.json' with { type: 'json' };
 import { localDynamoDbClient } from '../../local/emulators.ts';
-import { nominatorLinkIn } from '../../local/nominator-mail.ts';
-import { type RunningStack, startStack } from '../../local/stack.ts';
+import { addressedTo, linkIn, newestLink, type SentEmail } from '../../local/sent-emails.ts';
+import { type RunningStack, type StackOptions, startStack } from '../../local/stack.ts';
 
-export interface SentEmail {
-  messageId: string;
-  from: string;
-  destination: { to: string[]; cc: string[] };
-  replyTo?: string[];
-  subject: string;
-  body: { text?: string; html?: string };
-  attachments: { filename?: string; contentType: string; content: string }[];
-}
+export type { SentEmail } from '../../local/sent-emails.ts';
+
+/** An organizer's action on a nomination: its name alone, or the body with its details. */
+export type Step = string | { action: string; [detail: string]: unknown };
+
+/** Reviewed, selected and told so: a participant of the program. */
+export const toParticipant: readonly Step[] = ['review', 'select', 'notify'];
 
 export interface TestStack extends RunningStack {
-  tableName: string;
   /** A request to the local gateway; JSON bodies are sent as JSON. */
   api(
     method: string,
@@ -35,7 +32,7 @@ export interface TestStack extends RunningStack {
    * the console does: what the console sends to the API.
    */
   idToken(email: string): Promise<string>;
-  /** Emails in the SES emulator addressed (to or cc) to this address, after the outbox has drained. */
+  /** Emails addressed (to or cc) to this address, once everything under way has settled. */
   inbox(address: string): Promise<SentEmail[]>;
   itemCount(): Promise<number>;
   /** The path of the newest confirmation (or manage) link mailed to a nominator. */
@@ -46,41 +43,74 @@ export interface TestStack extends RunningStack {
    * and its acknowledgement queued. Throws unless both steps succeed.
    */
   nominate(body?: ReturnType<typeof nominationBody>): Promise<{ id: string }>;
-  /** A nomination taken by an organizer to `actions` (review, select, notify: a told participant). */
-  decided(body: ReturnType<typeof nominationBody>, actions?: readonly string[]): Promise<{ id: string }>;
+  /** Takes a nomination through actions in turn (an organizer's unless `token` says); a refusal throws with the API's answer. */
+  takeThrough(id: string, steps: readonly Step[], token?: string): Promise<void>;
+  /** A nomination, nominated and taken through `steps` by an organizer (a told participant unless said). */
+  decided(body?: ReturnType<typeof nominationBody>, steps?: readonly Step[]): Promise<{ id: string }>;
   /** The path of a participant's own page, from the newest email to them that carries it. */
   participantPage(address: string): Promise<string>;
+  /** The address the functions tell as organizers. */
+  organizerInbox: string;
+  /** The OpenID provider's signing key (a JWK file): a test signs tokens as the provider would. */
+  oidcKeyFile: string;
 }
 
-/** The whole local stack in this test file's process, on its own table and a free API port. */
-export const startTestStack = async (
-  options: {
-    clockStart?: string;
-    organizerEmails?: string[];
-    oidcKeyFile?: string;
-    intakeLimits?: { perNominatorPerDay: number; perSourcePerHour: number };
-    /** The functions' log level (WARN unless given). */
-    logLevel?: string;
-  } = {},
-): Promise<TestStack> => {
-  const tableName = `test-${randomUUID()}`;
+const defaultClockStart = '2024-02-01T14:00:00Z';
+
+/** What a test can ask of a stack of its own: the stack shared by a worker's files asks none of it. */
+export interface PrivateStackOptions {
+  clockStart?: string;
+  intakeLimits?: StackOptions['intakeLimits'];
+  /** The functions' log level (WARN unless given). */
+  logLevel?: string;
+}
+
+/** A whole local stack in this process, on its own table, with the helpers the tests share. */
+export const startPrivateStack = async (options: PrivateStackOptions = {}): Promise<TestStack> => {
+  const oidcKeyFile = join(tmpdir(), `metlib-test-oidc-key-${randomUUID()}.json`);
   const stack = await startStack({
     apiPort: 0,
     schedulerPort: 0,
+    sesPort: 0,
     dynamoDbEndpoint: inject('dynamoDbEndpoint'),
-    sesEndpoint: inject('sesEndpoint'),
     keyFile: join(tmpdir(), `metlib-test-key-${randomUUID()}.json`),
-    tableName,
+    oidcKeyFile,
+    tableName: `test-${randomUUID()}`,
     mailFrom: 'MetLib Learning Circle <learning-circle@metlib.example.org>',
-    clockStart: options.clockStart ?? '2024-02-01T14:00:00Z',
-    ...(options.organizerEmails ? { organizerEmails: options.organizerEmails } : {}),
-    ...(options.oidcKeyFile ? { oidcKeyFile: options.oidcKeyFile } : {}),
+    clockStart: options.clockStart ?? defaultClockStart,
+    // The run built it once, before any stack started (test/global-setup.ts).
+    buildConsole: false,
     ...(options.intakeLimits ? { intakeLimits: options.intakeLimits } : {}),
     ...(options.logLevel ? { logLevel: options.logLevel } : {}),
     log: (line) => {
       if (!/ \d{3} \d+ ms$/.test(line)) process.stderr.write(`[stack] ${line}\n`);
     },
   });
+  return withTestHelpers(stack, oidcKeyFile);
+};
+
+/** The stack a worker's files share: they never stop it, it ends with the worker. */
+export type WorkerStack = Omit<TestStack, 'stop'>;
+
+let workerStack: Promise<TestStack> | undefined;
+
+/**
+ * The local stack of this test worker, started by its first file and reset for each file after:
+ * an empty table, no schedules but the program's, no emails, the clock at `clockStart`. The
+ * worker runs its files one at a time, so a file has the stack to itself. It stays up for the
+ * next file: there is nothing to stop.
+ */
+export const testStack = async (options: { clockStart?: string } = {}): Promise<WorkerStack> => {
+  if (!workerStack) {
+    workerStack = startPrivateStack(options);
+    return workerStack;
+  }
+  const stack = await workerStack;
+  await stack.reset({ clockStart: options.clockStart ?? defaultClockStart });
+  return stack;
+};
+
+const withTestHelpers = (stack: RunningStack, oidcKeyFile: string): TestStack => {
   const api: TestStack['api'] = async (method, path, opts = {}) => {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
@@ -105,15 +135,12 @@ export const startTestStack = async (
     return { status: response.status, headers: response.headers, json, text };
   };
   const inbox: TestStack['inbox'] = async (address) => {
-    await stack.poller.drained();
-    const store = (await (await fetch(`${stack.sesEndpoint}/store`)).json()) as { emails: SentEmail[] };
-    return store.emails.filter((e) =>
-      [...e.destination.to, ...e.destination.cc].some((a) => a.toLowerCase().includes(address.toLowerCase())),
-    );
+    await stack.settled();
+    return (await stack.sentEmails()).filter((email) => addressedTo(email, address));
   };
   const linkFor: TestStack['linkFor'] = async (nominatorEmail, purpose = 'confirm') => {
     const confirmations = (await inbox(nominatorEmail)).filter((e) => e.subject.startsWith('Please confirm'));
-    const path = nominatorLinkIn(confirmations.at(-1)?.body.text, purpose);
+    const path = linkIn(confirmations.at(-1)?.body.text, purpose);
     if (!path) throw new Error(`No ${purpose} link was mailed to ${nominatorEmail}`);
     return path;
   };
@@ -127,42 +154,44 @@ export const startTestStack = async (
     return { id: submitted.json.id as string };
   };
   const organizer = () => stack.token({ groups: ['organizers'], email: 'organizer@example.org' });
-  const decided: TestStack['decided'] = async (body, actions = ['review', 'select', 'notify']) => {
-    const { id } = await nominate(body);
-    const token = await organizer();
-    for (const action of actions) {
-      const done = await api('POST', `/nominations/${id}/transitions`, { token, body: { action } });
-      if (done.status !== 200) throw new Error(`${action} answered ${done.status}: ${done.text}`);
+  const takeThrough: TestStack['takeThrough'] = async (id, steps, token) => {
+    const as = token ?? (await organizer());
+    for (const step of steps) {
+      const body = typeof step === 'string' ? { action: step } : step;
+      const answer = await api('POST', `/nominations/${id}/transitions`, { token: as, body });
+      if (answer.status !== 200) throw new Error(`${body.action} answered ${answer.status}: ${answer.text}`);
     }
-    return { id };
   };
-  const participantPage: TestStack['participantPage'] = async (address) => {
-    const found = (await inbox(address))
-      .map((e) => /\/participants\/[A-Za-z0-9_.-]+/.exec(e.body.text ?? '')?.[0])
-      .filter(Boolean)
-      .at(-1);
-    if (!found) throw new Error(`No email to ${address} carried the participant's page`);
-    return found;
-  };
-  return {
-    ...stack,
-    tableName,
+  const helpers = {
     api,
     inbox,
     linkFor,
     nominate,
-    decided,
-    participantPage,
+    takeThrough,
+    decided: async (body = nominationBody(), steps = toParticipant) => {
+      const { id } = await nominate(body);
+      await takeThrough(id, steps);
+      return { id };
+    },
+    participantPage: async (address) => {
+      const found = newestLink(await inbox(address), 'participant');
+      if (!found) throw new Error(`No email to ${address} carried the participant's page`);
+      return found;
+    },
     organizer,
     reviewer: () => stack.token({ groups: ['reviewers'], email: 'reviewer@example.org' }),
     idToken: async (email) => (await stack.signIn(email)).idToken,
     itemCount: async () => {
       const client = localDynamoDbClient(stack.dynamoDbEndpoint);
-      const { Count } = await client.send(new ScanCommand({ TableName: tableName, Select: 'COUNT' }));
+      const { Count } = await client.send(new ScanCommand({ TableName: stack.tableName, Select: 'COUNT' }));
       client.destroy();
       return Count ?? 0;
     },
-  };
+    organizerInbox: stack.organizerEmails[0] as string,
+    oidcKeyFile,
+  } satisfies Omit<TestStack, keyof RunningStack>;
+  // Onto the running stack itself: its poller and sync reports are getters that a reset renews.
+  return Object.assign(stack, helpers);
 };
 
 /** The sample nomination with a unique candidate and nominator, so emails can be told apart. */

@@ -11,7 +11,7 @@ import { participantPages } from '#shared/use-cases/participant-links';
 import { submitNomination } from '#shared/use-cases/submit-nomination';
 import { transitionNomination } from '#shared/use-cases/transition-nomination';
 import sample from '../../../events/samples/nomination.json' with { type: 'json' };
-import { nominatorLinkIn } from '../../../local/nominator-mail.ts';
+import { linkIn as linkInText } from '../../../local/sent-emails.ts';
 import { InMemoryComplaints, ManualClock, RecordingSender } from './clock-and-sender.ts';
 import { InMemoryEvaluations } from './evaluations.ts';
 import { InMemoryNominationStore } from './nominations.ts';
@@ -121,7 +121,7 @@ export const linkIn = (world: World, nominationId: string, purpose: 'confirm' | 
   const email = world.outbox
     .all()
     .find((e) => e.nominationId === nominationId && e.email.kind === 'confirmation');
-  const token = nominatorLinkIn(email?.email.text, purpose)?.split('/').at(-1);
+  const token = linkInText(email?.email.text, purpose)?.split('/').at(-1);
   if (!token) throw new Error(`No ${purpose} link was sent for ${nominationId}`);
   return token;
 };
