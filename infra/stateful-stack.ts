@@ -67,7 +67,7 @@ export class StatefulStack extends Stack {
     Validations.of(this.linkSecret).acknowledge({
       id: 'AwsSolutions-SMG4',
       reason:
-        'Rotating the key voids every confirmation and manage link in emails already sent; it is rotated by hand, between programs, as docs/nominator-links.md says.',
+        'Rotating the key voids every confirmation and manage link in emails already sent; it is rotated by hand, between programs, as docs/intake.md#the-nominators-links says.',
     });
 
     this.userPool = new UserPool(this, 'Staff', {

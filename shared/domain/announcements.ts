@@ -1,6 +1,6 @@
 /**
- * What organizers write to participants or another audience (docs/announcements.md): one email per
- * recipient through the outbox, filed with each recipient's nomination.
+ * What organizers write to participants or another audience (docs/participants-year.md#announcements):
+ * one email per recipient through the outbox, filed with each recipient's nomination.
  */
 import { groupOf } from './mentoring-groups.ts';
 import type { Nomination } from './nomination.ts';

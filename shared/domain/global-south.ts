@@ -36,7 +36,7 @@ export const globalSouthByData = (country: string): boolean => {
   return group !== undefined && group !== 'high';
 };
 
-/** What the API and the README cite when they say why a country counts, or does not. */
+/** What the API and docs/cohort.md cite when they say why a country counts, or does not. */
 export const globalSouthSource = {
   name: data.source.name,
   edition: data.source.edition,

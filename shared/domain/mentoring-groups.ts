@@ -1,7 +1,7 @@
 /**
  * The call's small mentoring groups: each a name, an experienced city librarian as its mentor and
  * some of the participants. A mentoring session on the timeline may be for one group; its
- * reminders and changes go to that group's members only (docs/mentoring-groups.md).
+ * reminders and changes go to that group's members only (docs/participants-year.md#mentoring-groups).
  */
 import type { Program, TimelineEvent } from './program.ts';
 import * as z from './zod.ts';

@@ -225,7 +225,7 @@ export type NominationFields = typeof nominationFields;
 type Section = keyof NominationFields;
 
 /**
- * Where each section stands in the body: the README's order and events/samples/nomination.json's,
+ * Where each section stands in the body: docs/api.md's order and events/samples/nomination.json's,
  * so also the order in which the schema names missing sections. Travel comes before themes there,
  * while the form asks about themes first. A record, so that no section is left without a place.
  */
