@@ -1,37 +1,23 @@
 import { execSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { Template } from 'aws-cdk-lib/assertions';
-import { programs as definitions } from '#events/programs/index';
 import { catalog } from '#functions/catalog';
 import { environmentFor, type FunctionResources } from '#functions/environment';
-import { DynamoDbNominationStore } from '#shared/adapters/dynamodb-nominations';
-import { cachedPrograms, DynamoDbProgramRepository } from '#shared/adapters/dynamodb-programs';
-import { keys } from '#shared/adapters/table-design';
-import { confirmNomination } from '#shared/use-cases/confirm-nomination';
-import { submitNomination } from '#shared/use-cases/submit-nomination';
-import { transitionNomination } from '#shared/use-cases/transition-nomination';
-import sample from '../events/samples/nomination.json' with { type: 'json' };
 import { synthApp } from '../infra/synth-app.ts';
 import { commandLine } from '../local/command-line.ts';
-import {
-  ensureTable,
-  localDynamoDbClient,
-  startDynamoDbLocal,
-  startSesEmulator,
-} from '../local/emulators.ts';
+import { startDynamoDbLocal } from '../local/emulators.ts';
 import { freePort } from '../local/listen.ts';
-import { pool } from '../local/pool.ts';
-import { confirmationLinks, emailsAt } from '../local/sent-emails.ts';
 import { startStack } from '../local/stack.ts';
 import { measureInit } from './bundle-init.ts';
-import { benchLimits, benchLinks, benchSubmission } from './intake.ts';
+import { measureDecisionEmails } from './decision-emails.ts';
+import { benchLimits } from './intake.ts';
 import { auditPages, type LighthouseResults, lighthouseFailures, lighthouseTable } from './lighthouse.ts';
 import { benchmarkReport, type SimulatedYear } from './report.ts';
+import { countRequests } from './request-counts.ts';
 import { consoleFirstLoad, measureStaffListing } from './staff-listing.ts';
+import { measureSubmitLatency } from './submit-latency.ts';
 
 /**
  * `npm run bench`: one run, ratios measured against floors in the same run, a table printed and
@@ -115,186 +101,41 @@ const init = await measureInit(catalog, bundles, work, initEnv);
 // 2. DynamoDB requests per submission and per transition, counted by an SDK middleware.
 say('counting DynamoDB requests…');
 const dynamo = await startDynamoDbLocal({ port: await freePort() });
-const ses = await startSesEmulator({ port: await freePort() });
-const counted = localDynamoDbClient(dynamo.endpoint);
-let requests = 0;
-counted.middlewareStack.add(
-  (next) => (args) => {
-    requests += 1;
-    return next(args);
-  },
-  { step: 'initialize', name: 'countRequests' },
-);
-const doc = DynamoDBDocumentClient.from(counted, { marshallOptions: { removeUndefinedValues: true } });
-await ensureTable(dynamo.endpoint, 'bench');
-const nominations = new DynamoDbNominationStore(doc, 'bench');
-const programs = cachedPrograms(new DynamoDbProgramRepository(doc, 'bench', definitions), 60_000);
-const clock = { now: () => new Date('2024-02-01T14:00:00Z') };
-const links = benchLinks(clock);
-// A nominator of its own each: a nominator may submit only a few a day.
-const body = (i: number) => {
-  const tag = `${i}-${randomUUID().slice(0, 6)}`;
-  return {
-    ...sample,
-    nominator: { ...sample.nominator, email: `nominator-${tag}@x.org` },
-    candidate: { ...sample.candidate, email: `bench-${tag}@x.org` },
-  };
-};
-await programs.require('metlib-2024'); // warm the program cache, as a warm Lambda would have it
-const intake = { nominations, programs, clock, links, limits: benchLimits };
-requests = 0;
-const n = await submitNomination(intake, 'metlib-2024', body(0), benchSubmission);
-const perSubmission = requests;
-// Confirmed (not counted), so it can be reviewed.
-await confirmNomination(
-  intake,
-  await links.sign({ nominationId: n.id, purpose: 'confirm', expiresAt: new Date(n.confirmBy ?? 0) }),
-);
-requests = 0;
-await transitionNomination(
-  { nominations, clock, programs },
-  n.id,
-  { kind: 'staff', id: 'o', groups: ['organizers'] },
-  { action: 'review' },
-);
-const perTransition = requests;
+const counting = await countRequests(dynamo.endpoint);
+const { doc, perSubmission, perTransition } = counting;
 
 // 3. Submit through the gateway against a bare TransactWriteItems of the same items.
 say('submit latency: 300 through the gateway, 300 bare transactions…');
 const stack = await startStack({
   apiPort: 0,
   schedulerPort: 0,
+  sesPort: 0,
   dynamoDbEndpoint: dynamo.endpoint,
-  sesEndpoint: ses.endpoint,
   keyFile: join(work, 'key.json'),
   tableName: 'bench-stack',
   mailFrom: 'MetLib <learning-circle@metlib.example.org>',
   clockStart: '2024-02-01T14:00:00Z',
   clockSpeed: 0,
 });
-// Interleaved, one of each in turn, so both meet the same background work (the mailer sending
-// each acknowledgement, DynamoDB Local's garbage collection) on this shared machine.
-const bareTransaction = (i: number) => {
-  const id = randomUUID();
-  const item = { ...body(i), id, programId: 'metlib-2024', status: 'unconfirmed', version: 1 };
-  const put = (Item: Record<string, unknown>) => ({
-    Put: { TableName: 'bench', Item, ConditionExpression: 'attribute_not_exists(pk)' },
-  });
-  // The submission's two limits: a count per nominator and per source, each under its limit.
-  const count = (key: string) => ({
-    Update: {
-      TableName: 'bench',
-      Key: keys.counter(key),
-      UpdateExpression: 'ADD #count :one',
-      ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
-      ExpressionAttributeNames: { '#count': 'count' },
-      ExpressionAttributeValues: { ':one': 1, ':limit': 1_000_000 },
-    },
-  });
-  return doc.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        put({ ...keys.nomination(id), type: 'nomination', ...item }),
-        put({ ...keys.audit(id, 1), type: 'audit' }),
-        put({ ...keys.email(id, 'confirmation'), type: 'email-bench', html: 'x'.repeat(2000) }),
-        count(`bench#nominator#${item.nominator.email}`),
-        count('bench#source#127.0.0.1'),
-      ],
-    }),
-  );
-};
-const timed = async (work: () => Promise<unknown>) => {
-  const t = performance.now();
-  await work();
-  return performance.now() - t;
-};
-const submitMs: number[] = [];
-const bareMs: number[] = [];
-for (let i = 0; i < 330; i++) {
-  const submit = await timed(() =>
-    fetch(`${stack.apiUrl}/programs/metlib-2024/nominations`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body(i)),
-    }).then((r) => r.arrayBuffer()),
-  );
-  const bare = await timed(() => bareTransaction(i));
-  if (i < 30) continue; // the first 30 of each warm up
-  submitMs.push(submit);
-  bareMs.push(bare);
-}
+const { submitMs, bareMs } = await measureSubmitLatency(stack.apiUrl, doc);
 
 // 4. 1,000 decision emails end to end.
-say('1,000 decision emails: nominate, confirm, review, reject, then notify and wait for the inbox…');
-const organizer = await stack.token({ groups: ['organizers'], email: 'o@metlib.example.org' });
-const domain = `bench-${randomUUID().slice(0, 6)}.example.org`;
-const ids: string[] = [];
-const candidates = Array.from({ length: 1000 }, (_, i) => i);
-const nominator = (i: number) => `n${i}@nominators.${domain}`;
-await pool(candidates, 20, async (i) => {
-  const r = await fetch(`${stack.apiUrl}/programs/metlib-2024/nominations`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      ...sample,
-      nominator: { ...sample.nominator, email: nominator(i) },
-      candidate: { ...sample.candidate, email: `c${i}@${domain}` },
-    }),
-  });
-  ids.push(((await r.json()) as { id: string }).id);
-});
-// Each nominator confirms from the link in their email.
-await stack.poller.drained();
-const mailedLinks = confirmationLinks(await emailsAt(ses.endpoint));
-await pool(candidates, 20, async (i) => {
-  await fetch(`${stack.apiUrl}${mailedLinks.get(nominator(i))}`, { method: 'POST' });
-});
-const act = (id: string, action: string) =>
-  fetch(`${stack.apiUrl}/nominations/${id}/transitions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${organizer}` },
-    body: JSON.stringify({ action }),
-  });
-await pool(ids, 20, async (id) => {
-  await act(id, 'review');
-  await act(id, 'reject');
-});
-await stack.poller.drained();
-const decisionsStart = performance.now();
-await fetch(`${stack.apiUrl}/programs/metlib-2024/notifications`, {
-  method: 'POST',
-  headers: { authorization: `Bearer ${organizer}` },
-});
-const decisions = async () => {
-  const s = (await (await fetch(`${ses.endpoint}/store`)).json()) as {
-    emails: { destination: { to: string[] }; subject: string }[];
-  };
-  return s.emails.filter(
-    (e) => e.subject.startsWith('Your nomination') && e.destination.to[0]?.endsWith(`@${domain}`),
-  );
-};
-let decided = await decisions();
-while (decided.length < 1000 && performance.now() - decisionsStart < 300_000) {
-  await new Promise((r) => setTimeout(r, 250));
-  decided = await decisions();
-}
-const decisionSeconds = (performance.now() - decisionsStart) / 1000;
-const decisionDuplicates = decided.length - new Set(decided.map((e) => e.destination.to[0])).size;
+say('1,000 decision emails: nominate, confirm, review, reject, then notify and wait for every one…');
+const decisions = await measureDecisionEmails(stack);
 // Last on this DynamoDB Local: 2,000 more items and 60 full listings would slow what follows.
 say('the staff console: its first load, and listing 2,000 nominations against the bare query…');
 const staffListing = await measureStaffListing({
   doc,
   tableName: 'bench',
-  nominations,
-  programs,
-  clock,
-  links,
+  nominations: counting.nominations,
+  programs: counting.programs,
+  clock: counting.clock,
+  links: counting.links,
   limits: benchLimits,
-  countRequests: () => requests,
+  countRequests: counting.requests,
 });
 const firstLoad = consoleFirstLoad();
 await stack.stop();
-await ses.stop();
 await dynamo.stop();
 
 // 5. The simulated program year.
@@ -326,7 +167,7 @@ const markdown = benchmarkReport({
   firstLoad,
   submitMs,
   bareMs,
-  decisions: { count: decided.length, seconds: decisionSeconds, duplicates: decisionDuplicates },
+  decisions,
   year,
   lighthouse,
 });
