@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeContexts, seriousAxeViolations, workerChromium } from '../support/browser.ts';
 import { consoleSession, focused, focusLandsOn, tabTo } from '../support/console-session.ts';
 import { screenshot } from '../support/screenshots.ts';
-import { nominationBody, testStack, type WorkerStack } from '../support/test-stack.ts';
+import { nominationBody, type Step, testStack, type WorkerStack } from '../support/test-stack.ts';
 
 /**
  * Composing the cohort in the staff console, in Debian's Chromium, with the keyboard alone: the
@@ -125,13 +125,7 @@ const seeds: Seed[] = [
   },
 ];
 
-const transition = async (nomination: string, body: Record<string, unknown>) => {
-  const answer = await stack.api('POST', `/nominations/${nomination}/transitions`, {
-    token: organizer,
-    body,
-  });
-  if (answer.status !== 200) throw new Error(`${body.action} answered ${answer.status}: ${answer.text}`);
-};
+const transition = (nomination: string, step: Step) => stack.takeThrough(nomination, [step], organizer);
 
 beforeAll(async () => {
   stack = await testStack();

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ScheduledEvent } from '../../events/contracts.ts';
 import { metlib2024 } from '../../events/programs/metlib-2024.ts';
 import { planSchedules } from '../../shared/domain/schedule-plan.ts';
-import { nominationBody, testStack, type WorkerStack } from '../support/test-stack.ts';
+import { nominationBody, testStack, toParticipant, type WorkerStack } from '../support/test-stack.ts';
 
 // One stack per file: handler modules read their configuration once per process.
 const tag = randomUUID().slice(0, 8);
@@ -138,13 +138,7 @@ describe('the mailbox simulator’s addresses, as on AWS', () => {
     const id = await submit(complaining);
     await settled();
     expect((await detail(id)).emails[0]).toMatchObject({ status: 'sent', delivery: 'complained' });
-    for (const action of ['review', 'select', 'notify']) {
-      const moved = await stack.api('POST', `/nominations/${id}/transitions`, {
-        token: organizer,
-        body: { action },
-      });
-      expect(moved.status).toBe(200);
-    }
+    await stack.takeThrough(id, toParticipant, organizer);
     await settled();
     await runTimelineEvent(input('meeting-2024-04.reminder-7d'));
     await settled();

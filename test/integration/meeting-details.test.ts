@@ -13,10 +13,7 @@ const participant = nominationBody();
 beforeAll(async () => {
   stack = await testStack();
   organizer = await stack.organizer();
-  const { id } = await stack.nominate(participant);
-  for (const action of ['review', 'select', 'notify']) {
-    await stack.api('POST', `/nominations/${id}/transitions`, { token: organizer, body: { action } });
-  }
+  await stack.decided(participant);
 });
 
 const timelineWith = (change: Record<string, unknown>) =>

@@ -5,7 +5,7 @@ import type { ScheduledEvent } from '../../events/contracts.ts';
 import { metlib2024 } from '../../events/programs/metlib-2024.ts';
 import { localDynamoDbClient } from '../../local/emulators.ts';
 import { planSchedules } from '../../shared/domain/schedule-plan.ts';
-import { nominationBody, startPrivateStack, type TestStack } from '../support/test-stack.ts';
+import { nominationBody, startPrivateStack, type TestStack, toParticipant } from '../support/test-stack.ts';
 
 // Everything the functions write to stdout (Powertools) and the stack's own lines (stderr),
 // read at the end for any address or name used here.
@@ -59,7 +59,7 @@ const certificates = (): ScheduledEvent => {
   if (!planned) throw new Error('no certificates schedule');
   return planned.input;
 };
-const act = (id: string, action: string) =>
+const _act = (id: string, action: string) =>
   stack.api('POST', `/nominations/${id}/transitions`, { token: organizer, body: { action } });
 
 beforeAll(async () => {
@@ -69,10 +69,9 @@ beforeAll(async () => {
     ids[who] = (await stack.nominate(body)).id;
   }
   const { participant, rejected, withdrawn } = ids as Record<keyof typeof people, string>;
-  for (const action of ['review', 'select', 'notify'])
-    expect((await act(participant, action)).status).toBe(200);
-  for (const action of ['review', 'reject', 'notify']) expect((await act(rejected, action)).status).toBe(200);
-  expect((await act(withdrawn, 'withdraw')).status).toBe(200);
+  await stack.takeThrough(participant, toParticipant, organizer);
+  await stack.takeThrough(rejected, ['review', 'reject', 'notify'], organizer);
+  await stack.takeThrough(withdrawn, ['withdraw'], organizer);
   await stack.inbox(erased);
 });
 afterAll(async () => {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { nominationBody, testStack, type WorkerStack } from '../support/test-stack.ts';
+import { nominationBody, testStack, toParticipant, type WorkerStack } from '../support/test-stack.ts';
 
 let stack: WorkerStack;
 let organizer: string;
@@ -54,13 +54,7 @@ describe('PATCH /nominations/{id}', () => {
       },
     });
 
-    for (const action of ['review', 'select', 'notify']) {
-      const moved = await stack.api('POST', `/nominations/${id}/transitions`, {
-        token: organizer,
-        body: { action },
-      });
-      expect(moved.status).toBe(200);
-    }
+    await stack.takeThrough(id, toParticipant, organizer);
     const [decision] = await stack.inbox(newEmail);
     expect(decision?.subject).toBe('Selected: MetLib Learning Circle 2024');
     expect(decision?.body.text).toContain('Dear Jordina Serra,');

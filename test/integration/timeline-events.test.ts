@@ -32,13 +32,9 @@ beforeAll(async () => {
   for (const [who, body] of Object.entries(people)) {
     ids[who] = (await stack.nominate(body)).id;
   }
-  const act = (id: string, action: string) =>
-    stack.api('POST', `/nominations/${id}/transitions`, { token: organizer, body: { action } });
-  for (const who of ['madrid', 'tokyo', 'withdrawn'] as const) {
-    for (const action of ['review', 'select']) await act(ids[who] as string, action);
-  }
-  await act(ids.rejected as string, 'review');
-  await act(ids.rejected as string, 'reject');
+  for (const who of ['madrid', 'tokyo', 'withdrawn'] as const)
+    await stack.takeThrough(ids[who] as string, ['review', 'select'], organizer);
+  await stack.takeThrough(ids.rejected as string, ['review', 'reject'], organizer);
   people.withdrawn.travel.conditionalOnStipend = true;
   ({ run: runTimelineEvent } = await import('../../functions/run-timeline-event.ts'));
   ({ run: issueCertificates } = await import('../../functions/issue-certificates.ts'));
