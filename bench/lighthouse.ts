@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lighthouse, { desktopConfig, type Config as LighthouseConfig } from 'lighthouse';
 import puppeteer, { type Page } from 'puppeteer-core';
-import { localStaffPassword } from '../local/settings.ts';
+import { chromiumArgs, localEnvironment, localStaffPassword } from '../local/settings.ts';
 import type { RunningStack } from '../local/stack.ts';
 import { seededStack, seedingTime } from './lighthouse-seed.ts';
 
@@ -88,8 +88,6 @@ export interface LighthouseResults {
   reportsDir: string;
 }
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
 /** Each preset's config: Lighthouse's own, keeping the tab's storage so a sign-in holds. */
 const configs: Record<Preset, LighthouseConfig> = {
   mobile: { extends: 'lighthouse:default', settings: { disableStorageReset: true } },
@@ -148,14 +146,9 @@ export const auditPages = async (say: (line: string) => void): Promise<Lighthous
   });
   const browser = await puppeteer
     .launch({
-      executablePath: chromiumPath,
+      executablePath: localEnvironment.chromiumPath,
       headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-      ],
+      args: chromiumArgs,
     })
     .catch(async (error) => {
       await stack.stop();
@@ -196,7 +189,9 @@ export const auditPages = async (say: (line: string) => void): Promise<Lighthous
     }
     return {
       lighthouse: `Lighthouse ${version}`,
-      chromium: execFileSync(chromiumPath, ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] })
+      chromium: execFileSync(localEnvironment.chromiumPath, ['--version'], {
+        stdio: ['ignore', 'pipe', 'ignore'],
+      })
         .toString()
         .trim(),
       rows,

@@ -9,6 +9,7 @@ import { synthApp } from '../infra/synth-app.ts';
 import { commandLine } from '../local/command-line.ts';
 import { startDynamoDbLocal } from '../local/emulators.ts';
 import { freePort } from '../local/listen.ts';
+import { quietNodeVersionNotice } from '../local/settings.ts';
 import { startStack } from '../local/stack.ts';
 import { measureInit } from './bundle-init.ts';
 import { measureDecisionEmails } from './decision-emails.ts';
@@ -40,7 +41,7 @@ a Lighthouse score is below 95.
 `,
   { 'lighthouse-only': { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
 );
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+quietNodeVersionNotice();
 const say = (line: string) => process.stdout.write(`  ${line}\n`);
 const started = Date.now();
 /** Prints the failures, if any, and sets the exit code: a score below the goal fails the run. */

@@ -6,6 +6,7 @@ import { freePort } from './listen.ts';
 import { percentile } from './percentile.ts';
 import { pool } from './pool.ts';
 import { confirmationLinks } from './sent-emails.ts';
+import { quietNodeVersionNotice } from './settings.ts';
 import { syntheticNominations } from './simulation-data.ts';
 import { startStack } from './stack.ts';
 
@@ -24,7 +25,7 @@ const { values, integer } = commandLine(help, {
 });
 const total = integer('submissions', { min: 1 });
 const concurrency = integer('concurrency', { min: 1 });
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+quietNodeVersionNotice();
 const say = values.json ? () => {} : (line: string) => process.stdout.write(`  ${line}\n`);
 
 /** Requests at a fixed concurrency: each one's latency and answer, and the wall time of all. */

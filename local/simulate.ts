@@ -1,4 +1,5 @@
 import { commandLine } from './command-line.ts';
+import { quietNodeVersionNotice } from './settings.ts';
 import { runSimulation } from './simulation.ts';
 
 const help = `Usage: npm run simulate -- [--nominations 200] [--selected 18] [--reserves 3] [--undecided 7] [--seed 2024] [--json]
@@ -26,7 +27,7 @@ if (selected + reserves + undecided > nominations) {
   usageError('--selected, --reserves and --undecided together must not exceed --nominations.');
 }
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+quietNodeVersionNotice();
 const log = values.json ? () => {} : (line: string) => process.stdout.write(`  ${line}\n`);
 log(`Simulating the 2024 program with ${nominations} nominations (seed ${seed})…`);
 const report = await runSimulation({

@@ -2,7 +2,7 @@ import { dirname, join } from 'node:path';
 import { createRemoteJWKSet } from 'jose';
 import { programs } from '#events/programs/index';
 import { consolePaths } from '#functions/environment';
-import { environmentClock, formatClockSpec, parseClockSpec } from '#shared/adapters/clock';
+import { environmentClock, formatClockSpec } from '#shared/adapters/clock';
 import { checkProgram } from '#shared/domain/program-schema';
 import { variables } from '#shared/environment';
 import { forgetCachedPrograms } from '#shared/wiring/programs';
@@ -183,10 +183,8 @@ export const startStack = async (options: StackOptions): Promise<RunningStack> =
       });
     let syncReports = await deployNow();
 
-    const setClock = (instant: Date) => {
-      const current = process.env[variables.VIRTUAL_CLOCK];
-      startClock(instant, current ? parseClockSpec(current).speed : 1);
-    };
+    let speed = clockSpeed;
+    const setClock = (instant: Date) => startClock(instant, speed);
     const settled = async () => {
       // A firing may queue emails, and a delivery may make a schedule due: until both are quiet.
       do {
@@ -231,7 +229,8 @@ export const startStack = async (options: StackOptions): Promise<RunningStack> =
         else await fetch(`${sesEndpoint}/clear-store`, { method: 'POST' });
         forgetCachedPrograms();
         const startsAt = again.clockStart ?? options.clockStart;
-        if (startsAt) startClock(startsAt, again.clockSpeed ?? clockSpeed);
+        speed = again.clockSpeed ?? clockSpeed;
+        if (startsAt) startClock(startsAt, speed);
         poller = startPoller();
         syncReports = await deployNow();
       },

@@ -1,7 +1,7 @@
 import { catalog, recurringSchedule } from '#functions/catalog';
 import { commandLine } from './command-line.ts';
 import { staffAccounts } from './oidc/accounts.ts';
-import { localDefaults, localStaffPassword } from './settings.ts';
+import { localDefaults, localStaffPassword, quietNodeVersionNotice } from './settings.ts';
 import { startStack } from './stack.ts';
 
 const help = `Usage: npm start -- [options]
@@ -62,8 +62,7 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-// Lambda runs these handlers on Node 24; the SDK's notice about Node 20 is known and only noise here.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+quietNodeVersionNotice();
 process.stdout.write('Starting the MetLib nominations local stack…\n');
 const stack = await startStack({
   apiPort,

@@ -1,21 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { chromiumArgs, localEnvironment } from '../../local/settings.ts';
 
 /** Debian's Chromium (installed by .ci/run), headless and quiet. */
 export const launchChromium = () =>
-  chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  chromium.launch({ executablePath: localEnvironment.chromiumPath, args: chromiumArgs });
 
 let workerBrowser: Promise<Browser> | undefined;
 
