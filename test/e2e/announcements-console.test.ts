@@ -62,7 +62,7 @@ beforeAll(async () => {
   if (arranged.status !== 200) throw new Error(`Groups answered ${arranged.status}: ${arranged.text}`);
   config = (await stack.api('GET', '/staff/config.json')).json;
   browser = await workerChromium();
-}, 180_000);
+});
 afterAll(async () => {
   await closeContexts(browser);
 });

@@ -59,7 +59,7 @@ beforeAll(async () => {
   await stack.advanceTo('2024-06-12T12:00:00Z');
   config = (await stack.api('GET', '/staff/config.json')).json;
   browser = await workerChromium();
-}, 180_000);
+});
 afterAll(async () => {
   await closeContexts(browser);
 });

@@ -147,7 +147,7 @@ beforeAll(async () => {
   await transition(id['Jan Novák'] as string, { action: 'withdraw', note: 'Took another post' });
   config = (await stack.api('GET', '/staff/config.json')).json;
   browser = await workerChromium();
-}, 180_000);
+});
 afterAll(async () => {
   await closeContexts(browser);
 });

@@ -17,7 +17,7 @@ beforeAll(async () => {
   stack = await testStack();
   config = (await stack.api('GET', '/staff/config.json')).json;
   browser = await workerChromium();
-}, 120_000);
+});
 afterAll(async () => {
   await closeContexts(browser);
 });

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeContexts, seriousAxeViolations, workerChromium } from '../support/browser.ts';
+import { closeContexts, openPage, seriousAxeViolations, workerChromium } from '../support/browser.ts';
 import { focused, tabTo } from '../support/console-session.ts';
 import { screenshot } from '../support/screenshots.ts';
 import { seedNomination } from '../support/seed.ts';
@@ -30,33 +30,16 @@ beforeAll(async () => {
   // Five days into the evaluation, which opened on 5 March 2025 and closes at the end of 26 March.
   await stack.advanceTo('2025-03-10T12:00:00Z');
   browser = await workerChromium();
-}, 180_000);
+});
 afterAll(async () => {
   await closeContexts(browser);
 });
 
 /** The path of a participant's evaluation, from the newest email to them that links their page. */
-const evaluationPath = async (email: string) => {
-  const found = (await stack.inbox(email))
-    .map((e) => /\/participants\/[A-Za-z0-9_.-]+/.exec(e.body.text ?? '')?.[0])
-    .filter(Boolean)
-    .at(-1);
-  if (!found) throw new Error(`No email to ${email} carried the participant page`);
-  return `${found}/evaluation`;
-};
+const evaluationPath = async (email: string) => `${await stack.participantPage(email)}/evaluation`;
 
-const open = async (javaScriptEnabled: boolean, path: string) => {
-  const context = await browser.newContext({ javaScriptEnabled, timezoneId: 'UTC' });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(e.message));
-  // Script errors only: the browser also logs the refusal (400) that shows the form again.
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(m.text());
-  });
-  await page.goto(`${stack.apiUrl}${path}`);
-  return { page, problems };
-};
+const open = (javaScriptEnabled: boolean, path: string) =>
+  openPage(browser, `${stack.apiUrl}${path}`, { javaScriptEnabled });
 
 /**
  * axe-core's serious and critical violations. axe needs script, so with JavaScript off the page

@@ -11,7 +11,7 @@ let browser: Browser;
 beforeAll(async () => {
   stack = await testStack();
   browser = await workerChromium();
-}, 60_000);
+});
 afterAll(async () => {
   await closeContexts(browser);
 });

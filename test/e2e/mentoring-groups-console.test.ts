@@ -63,7 +63,7 @@ beforeAll(async () => {
   }
   config = (await stack.api('GET', '/staff/config.json')).json;
   browser = await workerChromium();
-}, 180_000);
+});
 afterAll(async () => {
   await closeContexts(browser);
 });

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metlib2024 } from '../../events/programs/metlib-2024.ts';
-import { closeContexts, seriousAxeViolations, workerChromium } from '../support/browser.ts';
+import { closeContexts, openPage, seriousAxeViolations, workerChromium } from '../support/browser.ts';
 import { focused, tabTo } from '../support/console-session.ts';
 import { screenshot } from '../support/screenshots.ts';
 import { seedNomination } from '../support/seed.ts';
@@ -50,33 +50,13 @@ beforeAll(async () => {
   });
   if (set.status !== 200) throw new Error(`The timeline answered ${set.status}: ${set.text}`);
   browser = await workerChromium();
-}, 180_000);
+});
 afterAll(async () => {
   await closeContexts(browser);
 });
 
-/** The path of a participant's page, from the newest email to them that carries it. */
-const pagePath = async (email: string) => {
-  const found = (await stack.inbox(email))
-    .map((e) => /\/participants\/[A-Za-z0-9_.-]+/.exec(e.body.text ?? '')?.[0])
-    .filter(Boolean)
-    .at(-1);
-  if (!found) throw new Error(`No email to ${email} carried the participant page`);
-  return found;
-};
-
-/** A fresh browser in UTC: the page must show the participant's zone, not the browser's. */
-const open = async (javaScriptEnabled: boolean, path: string) => {
-  const context = await browser.newContext({ javaScriptEnabled, timezoneId: 'UTC' });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(m.text());
-  });
-  await page.goto(`${stack.apiUrl}${path}`);
-  return { page, problems };
-};
+const open = (javaScriptEnabled: boolean, path: string) =>
+  openPage(browser, `${stack.apiUrl}${path}`, { javaScriptEnabled });
 
 /** Presses Enter on what has the focus, and waits for the page it leads to. */
 const enterTo = async (page: Page, url: RegExp) => {
@@ -151,7 +131,7 @@ describe.each([
   it('shows what is ahead in their zone; a new calendar address and leaving, by keyboard; axe-core at each step', {
     timeout: 120_000,
   }, async () => {
-    const path = await pagePath(participants[script]);
+    const path = await stack.participantPage(participants[script]);
     const { page, problems } = await open(javaScriptEnabled, path);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
       'Your MetLib Learning Circle 2024',

@@ -36,7 +36,7 @@ beforeAll(async () => {
   }
   config = (await stack.api('GET', '/staff/config.json')).json;
   browser = await workerChromium();
-}, 120_000);
+});
 afterAll(async () => {
   await closeContexts(browser);
 });

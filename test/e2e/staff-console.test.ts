@@ -39,7 +39,7 @@ beforeAll(async () => {
   });
   config = (await stack.api('GET', '/staff/config.json')).json;
   browser = await workerChromium();
-}, 90_000);
+});
 afterAll(async () => {
   await closeContexts(browser);
 });

@@ -6,11 +6,14 @@ import { pool } from '../../local/pool.ts';
 import { syntheticNominations } from '../../local/simulation-data.ts';
 import { countryName } from '../../shared/domain/countries.ts';
 import { testStack, type WorkerStack } from '../support/test-stack.ts';
+import { sized } from '../support/volume.ts';
 
 let stack: WorkerStack;
 let organizer: string;
 const ids: string[] = [];
-const nominations = 240;
+/** Nominations, and how many of them nobody got to review: 240 and 40 at full volume. */
+const nominations = sized(60, 240);
+const unreviewed = sized(10, 40);
 
 beforeAll(async () => {
   stack = await testStack();
@@ -19,15 +22,15 @@ beforeAll(async () => {
   await pool(bodies, 8, async (body, i) => {
     ids[i] = (await stack.nominate(body)).id;
   });
-  // Most reviewed; the last 40 left as nobody got to them.
-  await pool(ids.slice(0, nominations - 40), 8, async (id) => {
+  // Most reviewed; the last few left as nobody got to them.
+  await pool(ids.slice(0, nominations - unreviewed), 8, async (id) => {
     const reviewed = await stack.api('POST', `/nominations/${id}/transitions`, {
       token: organizer,
       body: { action: 'review', score: 3 },
     });
     expect(reviewed.status).toBe(200);
   });
-}, 240_000);
+});
 
 const decide = (decisions: unknown[]) =>
   stack.api('POST', '/programs/metlib-2024/decisions', { token: organizer, body: { decisions } });
@@ -36,15 +39,16 @@ const cohort = async (query = '') =>
 
 describe('composing the cohort', () => {
   it('previews a selection before it is made, and writes nothing', async () => {
-    const preview = await cohort(`?select=${ids.slice(0, 3).join(',')}&reject=${ids[200]}`);
+    const neverReviewed = ids[nominations - unreviewed];
+    const preview = await cohort(`?select=${ids.slice(0, 3).join(',')}&reject=${neverReviewed}`);
     expect(preview.places.taken).toBe(0);
     expect(preview.preview.places.taken).toBe(3);
     expect(preview.preview.participants.map((p: { id: string }) => p.id).sort()).toEqual(
       ids.slice(0, 3).sort(),
     );
-    // ids[200] was never reviewed: it cannot be rejected yet, and the preview says so.
+    // It was never reviewed: it cannot be rejected yet, and the preview says so.
     expect(preview.preview.problems).toEqual([
-      { id: ids[200], problem: expect.stringContaining('Cannot reject a nomination that is submitted') },
+      { id: neverReviewed, problem: expect.stringContaining('Cannot reject a nomination that is submitted') },
     ]);
     expect((await cohort()).places.taken).toBe(0);
   });
@@ -63,8 +67,9 @@ describe('composing the cohort', () => {
     );
     const reserves = await decide(chosen.slice(-2).map((id) => ({ id, action: 'reserve' })));
     expect(reserves.json.results.map((r: { rank: number }) => r.rank)).toEqual([1, 2]);
-    const rejected = await decide(ids.slice(30, 120).map((id) => ({ id, action: 'reject' })));
-    expect(rejected.json).toMatchObject({ succeeded: 90, failed: 0 });
+    const toReject = ids.slice(30, nominations - unreviewed);
+    const rejected = await decide(toReject.map((id) => ({ id, action: 'reject' })));
+    expect(rejected.json).toMatchObject({ succeeded: toReject.length, failed: 0 });
 
     const bad = await decide([
       { id: ids[0], action: 'select' },

@@ -26,7 +26,7 @@ beforeAll(async () => {
       body: { action: 'review' },
     });
   });
-}, 120_000);
+});
 
 const award = (token: string, id: string) =>
   stack.api('PUT', `/nominations/${id}/stipend`, { token, body: { award: 'awarded' } });

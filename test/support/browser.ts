@@ -43,3 +43,32 @@ export const seriousAxeViolations = async (page: Page): Promise<string[]> => {
       );
   });
 };
+
+/**
+ * The page's script errors, as they happen: what it throws and logs as an error. The browser's
+ * own "Failed to load resource" lines are left out: they log a refusal the page handles.
+ */
+export const scriptProblems = (page: Page): string[] => {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(m.text());
+  });
+  return problems;
+};
+
+/** A tab of a new context in UTC (a page must show its reader's zone, not the browser's), at `url`. */
+export const openPage = async (
+  browser: Browser,
+  url: string,
+  options: { javaScriptEnabled?: boolean } = {},
+) => {
+  const context = await browser.newContext({
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    timezoneId: 'UTC',
+  });
+  const page = await context.newPage();
+  const problems = scriptProblems(page);
+  await page.goto(url);
+  return { page, problems };
+};

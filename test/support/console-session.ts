@@ -1,5 +1,6 @@
 import { decodeJwt } from 'jose';
 import type { Browser, Page } from 'playwright-core';
+import { scriptProblems } from './browser.ts';
 import type { WorkerStack } from './test-stack.ts';
 
 export type Focused = { tag: string; text: string; id: string };
@@ -37,13 +38,7 @@ export const consoleSession = async (
     [`oidc.user:${config.authority}:${config.client_id}`, JSON.stringify(user)],
   );
   const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(e.message));
-  // Script errors only: the browser also logs each refusal of the API, which the console handles.
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(m.text());
-  });
-  return { page, problems };
+  return { page, problems: scriptProblems(page) };
 };
 
 /** What has the keyboard focus: its tag, text and id. */
