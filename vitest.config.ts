@@ -26,8 +26,11 @@ export default defineConfig({
     // date-fns-tz pulls in all of date-fns, some two seconds per test file unless pre-bundled.
     deps: { optimizer: { ssr: { enabled: true, include: ['date-fns', 'date-fns-tz'] } } },
     projects: [
-      // The one-minute loop: no emulators, no global setup, so Java does not start.
-      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      // The one-minute loop: no emulators, no global setup, so Java does not start. Its files
+      // share a process per worker: they hold no state between them (the two that load
+      // modules under changed variables reset the module registry), and importing the domain,
+      // Preact and the SDK once per worker instead of once per file is two thirds of its time.
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], isolate: false } },
       // The CDK app's templates: no emulators either.
       {
         extends: true,
