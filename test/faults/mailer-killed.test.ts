@@ -34,8 +34,16 @@ describe('the mailer killed in the middle of a batch', () => {
 
     // The first mailer sends two, then dies while sending the third: claimed, never finished.
     let sent = 0;
+    let dyingSend = () => {};
+    const sending = new Promise<void>((resolve) => {
+      dyingSend = resolve;
+    });
     const dying: EmailSender = {
-      send: (message: EmailMessage) => (++sent <= 2 ? ses.send(message) : new Promise<never>(() => {})),
+      send: (message: EmailMessage) => {
+        if (++sent <= 2) return ses.send(message);
+        dyingSend();
+        return new Promise<never>(() => {});
+      },
     };
     const t0 = new Date();
     const atT0 = { now: () => t0 };
@@ -50,7 +58,8 @@ describe('the mailer killed in the middle of a batch', () => {
     await sendOutboxEmail(first, refs[0] as string);
     await sendOutboxEmail(first, refs[1] as string);
     void sendOutboxEmail(first, refs[2] as string);
-    await new Promise((r) => setTimeout(r, 200));
+    // Claimed: it is sending (and will never finish).
+    await sending;
 
     // A restarted mailer, before the dead one's lease lapses: the third is refused, to be retried.
     const fiveSecondsOn = { now: () => new Date(t0.getTime() + 5_000) };

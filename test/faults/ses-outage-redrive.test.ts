@@ -164,14 +164,20 @@ describe('emails the mailer gave up on during an SES outage', () => {
     const ref = refs[0] as string;
     const real = { now: () => new Date() };
     let finish = () => {};
+    let claimed = () => {};
+    const sending = new Promise<void>((resolve) => {
+      claimed = resolve;
+    });
     const slow: EmailSender = {
       send: (message) =>
         new Promise((resolve) => {
           finish = () => resolve(liveSes().send(message));
+          claimed();
         }),
     };
     const first = sendOutboxEmail({ ...at(minutes(420), slow), leaseClock: real }, ref);
-    await new Promise((r) => setTimeout(r, 300));
+    // Claimed, and sending until the test lets it finish.
+    await sending;
     // An hour later on the program clock, a moment later in fact: the claim still holds.
     await expect(sendOutboxEmail({ ...at(minutes(480), liveSes()), leaseClock: real }, ref)).rejects.toThrow(
       EmailClaimedElsewhereError,
