@@ -69,8 +69,9 @@ const schedule = (
   ...overrides,
 });
 
+/** Once the emulator is idle (nothing due, nothing being fired or retried), `condition` holds. */
 const until = async (condition: () => boolean) => {
-  for (let i = 0; i < 200 && !condition(); i++) await new Promise((r) => setTimeout(r, 10));
+  await emulator.idle();
   expect(condition()).toBe(true);
 };
 
