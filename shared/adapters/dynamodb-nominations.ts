@@ -14,6 +14,7 @@ import { candidateKey, type Nomination } from '../domain/nomination.ts';
 import type { NominationStatus } from '../domain/nomination-states.ts';
 import { expiryAttribute } from '../domain/retention.ts';
 import type { Review } from '../domain/reviews.ts';
+import { epochSeconds } from '../domain/time.ts';
 import type {
   AuditEntry,
   NominationDetail,
@@ -42,8 +43,6 @@ const strip = <T>(item: Item): T => {
   for (const attribute of internalAttributes) delete copy[attribute];
   return copy as T;
 };
-
-const epochSeconds = (instant: string | Date) => Math.floor(new Date(instant).getTime() / 1000);
 
 /** Listed by program once confirmed; until then unlisted (its `expiresAt` drops it unconfirmed). */
 const nominationItem = (n: Nomination): Item => ({
