@@ -3,7 +3,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { clockFromEnv } from '#shared/config';
 import { staffActorFrom } from '#shared/http/actor';
 import { httpMiddlewares } from '#shared/http/middlewares';
-import { readBody } from '#shared/http/request-body';
+import { readJson } from '#shared/http/request-body';
 import { json } from '#shared/http/responses';
 import { changeMentoringGroups, readMentoringGroups } from '#shared/use-cases/mentoring-groups';
 import { participantPagesFromEnv } from '#shared/wiring/participant-pages';
@@ -22,11 +22,7 @@ export const run = async (event: APIGatewayProxyEventV2WithJWTAuthorizer) => {
   const programId = event.pathParameters?.programId ?? '';
   if (event.requestContext.http.method === 'GET')
     return json(200, await readMentoringGroups(deps, programId, actor));
-  const body = readBody(event, ['json']);
-  return json(
-    200,
-    await changeMentoringGroups(deps, programId, actor, body.kind === 'json' ? body.value : undefined),
-  );
+  return json(200, await changeMentoringGroups(deps, programId, actor, readJson(event)));
 };
 
 export const handler = middy(run).use(httpMiddlewares());

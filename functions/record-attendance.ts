@@ -3,7 +3,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { clockFromEnv } from '#shared/config';
 import { staffActorFrom } from '#shared/http/actor';
 import { httpMiddlewares } from '#shared/http/middlewares';
-import { readBody } from '#shared/http/request-body';
+import { readJson } from '#shared/http/request-body';
 import { json } from '#shared/http/responses';
 import { readAttendance, recordAttendance } from '#shared/use-cases/attendance';
 import { freshPrograms } from '#shared/wiring/programs';
@@ -16,16 +16,9 @@ export const run = async (event: APIGatewayProxyEventV2WithJWTAuthorizer) => {
   const programId = event.pathParameters?.programId ?? '';
   if (event.requestContext.http.method === 'GET')
     return json(200, await readAttendance(deps, programId, actor));
-  const body = readBody(event, ['json']);
   return json(
     200,
-    await recordAttendance(
-      deps,
-      programId,
-      event.pathParameters?.eventId ?? '',
-      actor,
-      body.kind === 'json' ? body.value : undefined,
-    ),
+    await recordAttendance(deps, programId, event.pathParameters?.eventId ?? '', actor, readJson(event)),
   );
 };
 

@@ -1,12 +1,10 @@
 import middy from '@middy/core';
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { certificateFontDir } from '#shared/config';
 import type { DomainError } from '#shared/domain/errors';
-import { staffActorFrom } from '#shared/http/actor';
 import { httpMiddlewares } from '#shared/http/middlewares';
-import { presentNomination } from '#shared/http/present-nomination';
-import { readBody, wantsHtml } from '#shared/http/request-body';
-import { json } from '#shared/http/responses';
+import { nominationChange } from '#shared/http/nomination-change';
+import { wantsHtml } from '#shared/http/request-body';
 import { certificateFromPage, issueCertificateNow } from '#shared/use-cases/certificate-on-demand';
 import { linkErrorPage } from '#shared/web/nominator-pages';
 import { linkSigner } from '#shared/wiring/links';
@@ -20,6 +18,8 @@ const deps = {
   links: linkSigner(),
   pages: participantPagesFromEnv(),
 };
+
+const issueNow = nominationChange(deps, issueCertificateNow);
 
 /**
  * A certificate on demand: the participant's download from their page, and an organizer's
@@ -40,15 +40,7 @@ export const run = async (event: APIGatewayProxyEventV2) => {
       isBase64Encoded: true,
     };
   }
-  const actor = staffActorFrom(event as Parameters<typeof staffActorFrom>[0]);
-  const body = readBody(event, ['json']);
-  const nomination = await issueCertificateNow(
-    deps,
-    event.pathParameters?.id ?? '',
-    actor,
-    body.kind === 'json' ? body.value : undefined,
-  );
-  return json(200, presentNomination(nomination, actor));
+  return issueNow(event as APIGatewayProxyEventV2WithJWTAuthorizer);
 };
 
 const problemPage = async (error: DomainError, event: APIGatewayProxyEventV2) => {

@@ -1,7 +1,7 @@
 import type { Actor } from '../domain/actor.ts';
 import { authorize } from '../domain/authorization.ts';
 import { ValidationError } from '../domain/errors.ts';
-import { toFieldIssues } from '../domain/field-issues.ts';
+import { parseOrRefuse } from '../domain/field-issues.ts';
 import {
   candidateKey,
   correctionSchema,
@@ -38,9 +38,8 @@ export const correctNomination = async (
   const before = await requireNomination(deps.nominations, nominationId);
   authorize(actor, 'correct-nomination', { programId: before.programId });
   const { program } = await deps.programs.require(before.programId);
-  const parsed = correctionSchema(program).safeParse(body);
-  if (!parsed.success) throw new ValidationError('The correction is not valid', toFieldIssues(parsed.error));
-  const correction = parsed.data;
+  const parsed = parseOrRefuse(correctionSchema(program), body, 'The correction is not valid');
+  const correction = parsed;
   checkExpectedVersion(before, correction.expectedVersion);
 
   const was: Record<string, string> = {};
