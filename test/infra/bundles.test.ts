@@ -22,6 +22,7 @@ import { keys } from '../../shared/adapters/table-design.ts';
 import { planSchedules } from '../../shared/domain/schedule-plan.ts';
 import { variables as v } from '../../shared/environment.ts';
 import { sesInbox } from '../support/ses-inbox.ts';
+import { http, streamEvent } from './lambda-events.ts';
 
 /**
  * The artifacts `cdk deploy` would upload, run under the Lambda runtime's Node major (24, from
@@ -117,46 +118,6 @@ const invoke = (name: string, event: unknown, extraEnv: Record<string, string> =
       else resolve(JSON.parse(line.slice('@@result '.length)));
     });
   });
-
-const http = (
-  method: string,
-  routeKey: string,
-  path: string,
-  options: { body?: unknown; pathParameters?: Record<string, string>; groups?: string } = {},
-) => ({
-  version: '2.0',
-  routeKey,
-  rawPath: path,
-  rawQueryString: '',
-  headers: { 'content-type': 'application/json', accept: 'application/json' },
-  ...(options.pathParameters ? { pathParameters: options.pathParameters } : {}),
-  requestContext: {
-    http: { method, path, sourceIp: '192.0.2.1' },
-    domainName: 'nominations.example.org',
-    routeKey,
-    ...(options.groups
-      ? {
-          authorizer: {
-            jwt: {
-              claims: { sub: 'o1', email: 'organizer@example.org', 'cognito:groups': options.groups },
-              scopes: null,
-            },
-          },
-        }
-      : {}),
-  },
-  ...(options.body ? { body: JSON.stringify(options.body) } : {}),
-  isBase64Encoded: false,
-});
-
-const streamEvent = (key: { pk: string; sk: string }) => ({
-  Records: [
-    {
-      eventName: 'INSERT',
-      dynamodb: { Keys: { pk: { S: key.pk }, sk: { S: key.sk } }, SequenceNumber: '1' },
-    },
-  ],
-});
 
 describe('the bundled functions under Node 24', () => {
   const candidate = `bundle-${randomUUID().slice(0, 8)}@library.example.org`;

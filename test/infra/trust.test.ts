@@ -1,18 +1,15 @@
-import { Capture, Match, Template } from 'aws-cdk-lib/assertions';
+import { Capture, Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { catalog } from '../../functions/catalog.ts';
-import { synthApp } from '../../infra/synth-app.ts';
 import { metricNames } from '../../shared/metric-names.ts';
 import { emitCount } from '../../shared/metrics.ts';
+import { synthesized } from './synthesized.ts';
 
 let services: Template;
 let data: Template;
 
 beforeAll(() => {
-  const built = synthApp();
-  built.app.synth();
-  services = Template.fromStack(built.stateless);
-  data = Template.fromStack(built.stateful);
+  ({ services, data } = synthesized());
 });
 
 /** The logical id prefix of a resource named after a catalog function: `SubmitNomination…`. */
