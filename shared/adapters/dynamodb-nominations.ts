@@ -10,15 +10,15 @@ import {
 import { candidateKey, type Nomination } from '../domain/nomination.ts';
 import type { NominationStatus } from '../domain/nomination-states.ts';
 import type { Review } from '../domain/reviews.ts';
+import type { OutboxEmail } from '../ports/email-queue.ts';
 import type {
   AuditEntry,
   NominationDetail,
   NominationPage,
   NominationStore,
-  OutboxEmail,
   SubmissionCounter,
   TransitionWrite,
-} from '../ports.ts';
+} from '../ports/nomination-store.ts';
 import { callAws } from './aws-errors.ts';
 import {
   addEmails,

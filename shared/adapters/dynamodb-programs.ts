@@ -6,17 +6,17 @@ import { NotFoundError, VersionConflictError } from '../domain/errors.ts';
 import type { MentoringGroup } from '../domain/mentoring-groups.ts';
 import type { Program, TimelineEvent } from '../domain/program.ts';
 import type { ProgramSettings } from '../domain/program-settings.ts';
+import type { QueuedEmail } from '../ports/email-queue.ts';
 import type {
   AttendanceChange,
   MentoringGroupsChange,
   ProgramExport,
   ProgramRepository,
-  QueuedEmail,
   SettingsAudit,
   SettingsChange,
   StoredProgram,
   TimelineChange,
-} from '../ports.ts';
+} from '../ports/program-repository.ts';
 import { callAws } from './aws-errors.ts';
 import { outboxEmailPut } from './dynamodb-outbox-items.ts';
 import { getItem, queryPartition } from './dynamodb-reads.ts';
