@@ -9,9 +9,7 @@ import {
   formatMonth,
   wallTimeToInstant,
 } from '../domain/time.ts';
-import { type EmailAttachment, type EmailMessage, layout, yourPage } from './templates.ts';
-
-export const toParticipant = (n: Nomination) => ({ to: [n.candidate.email], cc: [] });
+import { type EmailAttachment, type EmailMessage, participantEmail, yourPage } from './templates.ts';
 
 const base64 = (content: string | Uint8Array) => Buffer.from(content).toString('base64');
 
@@ -65,19 +63,14 @@ export const reminderEmail = (
   const soon = daysAhead <= 1 ? 'tomorrow' : `in ${daysAhead} days`;
   const attachments: EmailAttachment[] = invite ? [invitation(event, invite)] : [];
   return {
-    ...toParticipant(participant),
-    ...layout(program, {
-      subject: `Reminder: ${event.title} ${soon}`,
-      paragraphs: [
-        `Dear ${participant.candidate.name},`,
-        `A reminder: ${event.title} of the ${program.name} is ${soon}.`,
-        `When: ${whenText(program, event, participant.candidate.timeZone)}.`,
-        ...(event.location ? [`Where: ${event.location}.`] : []),
-        ...meetingDetails(program, event),
-        ...(invite ? ['The calendar invitation is attached.'] : []),
-        ...yourPage(page),
-      ],
-    }),
+    ...participantEmail(program, participant, `Reminder: ${event.title} ${soon}`, [
+      `A reminder: ${event.title} of the ${program.name} is ${soon}.`,
+      `When: ${whenText(program, event, participant.candidate.timeZone)}.`,
+      ...(event.location ? [`Where: ${event.location}.`] : []),
+      ...meetingDetails(program, event),
+      ...(invite ? ['The calendar invitation is attached.'] : []),
+      ...yourPage(page),
+    ]),
     attachments,
   };
 };
@@ -109,11 +102,11 @@ export const timelineChangedEmail = (
       ? `${changes.cancelled.length ? 'Cancelled' : 'Changed'}: ${only.title}, ${startText(program, only)}`
       : `Changes to the calendar of the ${program.name}`;
   return {
-    ...toParticipant(participant),
-    ...layout(program, {
+    ...participantEmail(
+      program,
+      participant,
       subject,
-      paragraphs: [
-        `Dear ${participant.candidate.name},`,
+      [
         ...changes.changed.map(
           (event) =>
             `${event.title} is now on ${whenText(program, event, zone)}.${event.location ? ` Where: ${event.location}.` : ''}`,
@@ -128,7 +121,7 @@ export const timelineChangedEmail = (
         'Reminders will come before each meeting as usual, at the new times.',
         ...yourPage(page),
       ].filter(Boolean),
-    }),
+    ),
     attachments: invites,
   };
 };
@@ -140,15 +133,10 @@ const evaluationLink = (program: Program, page: string | undefined) =>
     : `The evaluation is on your page in the program, linked from your earlier emails, until the end of ${formatCalendarDate(program.evaluation.closesOn)}.`;
 
 export const evaluationEmail = (program: Program, participant: Nomination, page?: string): EmailMessage => ({
-  ...toParticipant(participant),
-  ...layout(program, {
-    subject: `Your evaluation of the ${program.name}`,
-    paragraphs: [
-      `Dear ${participant.candidate.name},`,
-      `Thank you for a year of learning together. Please tell us how the ${program.name} worked for you, so the next cohort's is better still. It takes about ten minutes.`,
-      evaluationLink(program, page),
-    ],
-  }),
+  ...participantEmail(program, participant, `Your evaluation of the ${program.name}`, [
+    `Thank you for a year of learning together. Please tell us how the ${program.name} worked for you, so the next cohort's is better still. It takes about ten minutes.`,
+    evaluationLink(program, page),
+  ]),
 });
 
 /** A week before the evaluation closes, to a participant who has not answered it. */
@@ -157,15 +145,10 @@ export const evaluationReminderEmail = (
   participant: Nomination,
   page?: string,
 ): EmailMessage => ({
-  ...toParticipant(participant),
-  ...layout(program, {
-    subject: `A week left to evaluate the ${program.name}`,
-    paragraphs: [
-      `Dear ${participant.candidate.name},`,
-      `We have not had your evaluation of the ${program.name} yet. Your answers shape the next cohort's year; it takes about ten minutes.`,
-      evaluationLink(program, page),
-    ],
-  }),
+  ...participantEmail(program, participant, `A week left to evaluate the ${program.name}`, [
+    `We have not had your evaluation of the ${program.name} yet. Your answers shape the next cohort's year; it takes about ten minutes.`,
+    evaluationLink(program, page),
+  ]),
 });
 
 export const certificateEmail = (
@@ -174,15 +157,10 @@ export const certificateEmail = (
   pdf: Uint8Array,
   page?: string,
 ): EmailMessage => ({
-  ...toParticipant(participant),
-  ...layout(program, {
-    subject: `Your certificate of participation: ${program.name}`,
-    paragraphs: [
-      `Dear ${participant.candidate.name},`,
-      `Congratulations on completing the ${program.name}. Your certificate of participation is attached.`,
-      ...yourPage(page),
-    ],
-  }),
+  ...participantEmail(program, participant, `Your certificate of participation: ${program.name}`, [
+    `Congratulations on completing the ${program.name}. Your certificate of participation is attached.`,
+    ...yourPage(page),
+  ]),
   attachments: [
     {
       filename: `certificate-${program.id}.pdf`,
@@ -202,20 +180,15 @@ export const attendanceRecordEmail = (
   record: AttendanceRecord,
   page?: string,
 ): EmailMessage => ({
-  ...toParticipant(participant),
-  ...layout(program, {
-    subject: `Your participation in the ${program.name}`,
-    paragraphs: [
-      `Dear ${participant.candidate.name},`,
-      `Thank you for your year in the ${program.name}. Its certificate of participation goes to those present at ${record.required} of the ${record.held} monthly meetings; our register shows you present at ${record.attended}:`,
-      record.meetings
-        .map(
-          ({ event, mark }) =>
-            `- ${whenText(program, event, program.timeZone)}: ${mark ?? 'no register kept (counted as present)'}`,
-        )
-        .join('\n'),
-      `If the register is wrong, please write to ${program.contactEmail}: once it is corrected, your certificate follows.`,
-      ...yourPage(page),
-    ],
-  }),
+  ...participantEmail(program, participant, `Your participation in the ${program.name}`, [
+    `Thank you for your year in the ${program.name}. Its certificate of participation goes to those present at ${record.required} of the ${record.held} monthly meetings; our register shows you present at ${record.attended}:`,
+    record.meetings
+      .map(
+        ({ event, mark }) =>
+          `- ${whenText(program, event, program.timeZone)}: ${mark ?? 'no register kept (counted as present)'}`,
+      )
+      .join('\n'),
+    `If the register is wrong, please write to ${program.contactEmail}: once it is corrected, your certificate follows.`,
+    ...yourPage(page),
+  ]),
 });
