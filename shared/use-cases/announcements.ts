@@ -30,13 +30,23 @@ export interface AnnouncementDeps {
   pages?: ParticipantPages;
 }
 
-/** The program, and the draft checked against it (a group it has); 400 naming each problem. */
+const recipientsOf = async (deps: AnnouncementDeps, program: Program, draft: AnnouncementDraft) =>
+  (await listAllNominations(deps.nominations, program.id)).filter((n) =>
+    inAudience(program, draft.audience, n),
+  );
+
+/**
+ * For an organizer (403): the program (404), the draft checked against it, with a group it has
+ * (400 naming each problem), and whom it reaches.
+ */
 const checked = async <S extends z.core.$ZodType<AnnouncementDraft>>(
   deps: AnnouncementDeps,
   programId: string,
+  actor: Actor,
   schema: S,
   body: unknown,
 ) => {
+  authorize(actor, 'send-announcement', { programId });
   const { program } = await deps.programs.require(programId);
   const draft = parseOrRefuse(schema, body, 'The announcement is not valid');
   const { audience } = draft;
@@ -45,13 +55,8 @@ const checked = async <S extends z.core.$ZodType<AnnouncementDraft>>(
       { path: 'audience.group', message: `"${audience.group}" is not one of the program's mentoring groups` },
     ]);
   }
-  return { program, draft };
+  return { program, draft, recipients: await recipientsOf(deps, program, draft) };
 };
-
-const recipientsOf = async (deps: AnnouncementDeps, program: Program, draft: AnnouncementDraft) =>
-  (await listAllNominations(deps.nominations, program.id)).filter((n) =>
-    inAudience(program, draft.audience, n),
-  );
 
 /**
  * What an announcement would do, writing nothing: whom it reaches (by name and address) and the
@@ -63,9 +68,7 @@ export const previewAnnouncement = async (
   actor: Actor,
   body: unknown,
 ) => {
-  authorize(actor, 'send-announcement', { programId });
-  const { program, draft } = await checked(deps, programId, announcementDraftSchema, body);
-  const recipients = await recipientsOf(deps, program, draft);
+  const { program, draft, recipients } = await checked(deps, programId, actor, announcementDraftSchema, body);
   const copy = copiesNominator(draft.audience);
   const [first] = recipients;
   return {
@@ -100,10 +103,8 @@ export const sendAnnouncement = async (
   actor: Actor,
   body: unknown,
 ) => {
-  authorize(actor, 'send-announcement', { programId });
-  const { program, draft } = await checked(deps, programId, announcementSchema, body);
+  const { program, draft, recipients } = await checked(deps, programId, actor, announcementSchema, body);
   const label = audienceLabel(program, draft.audience);
-  const recipients = await recipientsOf(deps, program, draft);
   if (recipients.length === 0) throw new ConflictError(`There is nobody to send it to yet (${label}: none)`);
   const announcement: Announcement = {
     ...draft,
