@@ -15,7 +15,7 @@ import { holdsPlace } from '../domain/nomination-states.ts';
 import { classificationCommandSchema, stipendCommandSchema } from '../domain/transition-command.ts';
 import type { OutboxEmail } from '../ports.ts';
 import { listAllNominations } from './list-all-nominations.ts';
-import { checkExpectedVersion, recordChange, requireNomination } from './record-change.ts';
+import { checkExpectedVersion, nominationFor, recordChange, requireNomination } from './record-change.ts';
 import { applyTransition, type TransitionDeps } from './transition-nomination.ts';
 
 /**
@@ -55,9 +55,7 @@ export const decideStipend = async (
   actor: Actor,
   body: unknown,
 ): Promise<Nomination> => {
-  authorize(actor, 'award-stipend', 'any-program');
-  const before = await requireNomination(deps.nominations, nominationId);
-  authorize(actor, 'award-stipend', { programId: before.programId });
+  const before = await nominationFor(deps.nominations, actor, 'award-stipend', nominationId);
   const parsed = parseOrRefuse(stipendCommandSchema, body, 'The stipend decision is not valid');
   const { award, note, expectedVersion } = parsed;
   checkExpectedVersion(before, expectedVersion);
@@ -106,9 +104,7 @@ export const classifyNomination = async (
   actor: Actor,
   body: unknown,
 ): Promise<Nomination> => {
-  authorize(actor, 'classify-nomination', 'any-program');
-  const before = await requireNomination(deps.nominations, nominationId);
-  authorize(actor, 'classify-nomination', { programId: before.programId });
+  const before = await nominationFor(deps.nominations, actor, 'classify-nomination', nominationId);
   const { subRegion, globalSouth, note, expectedVersion } = parseOrRefuse(
     classificationCommandSchema,
     body,

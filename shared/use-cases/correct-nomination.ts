@@ -1,5 +1,4 @@
 import type { Actor } from '../domain/actor.ts';
-import { authorize } from '../domain/authorization.ts';
 import { ValidationError } from '../domain/errors.ts';
 import { parseOrRefuse } from '../domain/field-issues.ts';
 import {
@@ -9,7 +8,7 @@ import {
   type Nomination,
 } from '../domain/nomination.ts';
 import type { ProgramRepository } from '../ports.ts';
-import { type ChangeDeps, checkExpectedVersion, recordChange, requireNomination } from './record-change.ts';
+import { type ChangeDeps, checkExpectedVersion, nominationFor, recordChange } from './record-change.ts';
 
 export interface CorrectionDeps extends ChangeDeps {
   programs: ProgramRepository;
@@ -34,9 +33,7 @@ export const correctNomination = async (
   actor: Actor,
   body: unknown,
 ): Promise<Nomination> => {
-  authorize(actor, 'correct-nomination', 'any-program');
-  const before = await requireNomination(deps.nominations, nominationId);
-  authorize(actor, 'correct-nomination', { programId: before.programId });
+  const before = await nominationFor(deps.nominations, actor, 'correct-nomination', nominationId);
   const { program } = await deps.programs.require(before.programId);
   const parsed = parseOrRefuse(correctionSchema(program), body, 'The correction is not valid');
   const correction = parsed;
