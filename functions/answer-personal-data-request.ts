@@ -2,7 +2,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { staffActorFrom } from '#shared/http/actor';
 import { httpMiddlewares } from '#shared/http/middlewares';
-import { readBody } from '#shared/http/request-body';
+import { readJson } from '#shared/http/request-body';
 import { json } from '#shared/http/responses';
 import { erasePersonalData, exportPersonalData } from '#shared/use-cases/personal-data';
 import { personalDataDeps } from '#shared/wiring/table';
@@ -12,8 +12,7 @@ const deps = personalDataDeps();
 /** A person's request for a copy of their data, or for its erasure, as an organizer answers it. */
 export const run = async (event: APIGatewayProxyEventV2WithJWTAuthorizer) => {
   const actor = staffActorFrom(event);
-  const body = readBody(event, ['json']);
-  const value = body.kind === 'json' ? body.value : undefined;
+  const value = readJson(event);
   return event.routeKey.endsWith('/erase')
     ? json(200, await erasePersonalData(deps, actor, value))
     : json(200, await exportPersonalData(deps, actor, value));

@@ -1,10 +1,7 @@
 import middy from '@middy/core';
-import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { clockFromEnv } from '#shared/config';
-import { staffActorFrom } from '#shared/http/actor';
 import { httpMiddlewares } from '#shared/http/middlewares';
-import { readBody } from '#shared/http/request-body';
-import { json } from '#shared/http/responses';
+import { programResource } from '#shared/http/program-resource';
 import { changeMentoringGroups, readMentoringGroups } from '#shared/use-cases/mentoring-groups';
 import { participantPagesFromEnv } from '#shared/wiring/participant-pages';
 import { freshPrograms } from '#shared/wiring/programs';
@@ -17,16 +14,6 @@ const deps = {
   pages: participantPagesFromEnv(),
 };
 
-export const run = async (event: APIGatewayProxyEventV2WithJWTAuthorizer) => {
-  const actor = staffActorFrom(event);
-  const programId = event.pathParameters?.programId ?? '';
-  if (event.requestContext.http.method === 'GET')
-    return json(200, await readMentoringGroups(deps, programId, actor));
-  const body = readBody(event, ['json']);
-  return json(
-    200,
-    await changeMentoringGroups(deps, programId, actor, body.kind === 'json' ? body.value : undefined),
-  );
-};
+export const run = programResource(deps, readMentoringGroups, changeMentoringGroups);
 
 export const handler = middy(run).use(httpMiddlewares());

@@ -1,11 +1,11 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { type DomainError, ExpiredLinkError, InvalidLinkError } from '#shared/domain/errors';
+import type { DomainError } from '#shared/domain/errors';
 import { httpMiddlewares } from '#shared/http/middlewares';
 import { wantsHtml } from '#shared/http/request-body';
 import { json, page } from '#shared/http/responses';
 import { confirmNomination, nominationToConfirm } from '#shared/use-cases/confirm-nomination';
-import { confirmedPage, confirmPage, linkProblemPage } from '#shared/web/nominator-pages';
+import { confirmedPage, confirmPage, linkErrorPage } from '#shared/web/nominator-pages';
 import { linkSigner } from '#shared/wiring/links';
 import { requestDeps } from '#shared/wiring/table';
 
@@ -36,9 +36,7 @@ export const run = async (event: APIGatewayProxyEventV2) => {
 
 const problemPage = async (error: DomainError, event: APIGatewayProxyEventV2) => {
   if (!wantsHtml(event) && event.requestContext.http.method !== 'GET') return undefined;
-  if (error instanceof ExpiredLinkError) return linkProblemPage('This link has expired', error.message);
-  if (error instanceof InvalidLinkError) return linkProblemPage('This link is not valid', error.message);
-  return undefined;
+  return linkErrorPage(error);
 };
 
 export const handler = middy(run).use(httpMiddlewares({ errorPage: problemPage }));

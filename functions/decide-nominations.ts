@@ -1,12 +1,11 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import { ValidationError } from '#shared/domain/errors';
-import { toFieldIssues } from '#shared/domain/field-issues';
+import { parseOrRefuse } from '#shared/domain/field-issues';
 import { reserveRank, staffNote } from '#shared/domain/transition-command';
 import * as z from '#shared/domain/zod';
 import { staffActorFrom } from '#shared/http/actor';
 import { httpMiddlewares } from '#shared/http/middlewares';
-import { readBody } from '#shared/http/request-body';
+import { readJson } from '#shared/http/request-body';
 import { json } from '#shared/http/responses';
 import { bulkActions, decideInBulk } from '#shared/use-cases/compose-cohort';
 import { transitionDeps } from '#shared/wiring/table';
@@ -41,15 +40,13 @@ const bodySchema = z.strictObject({
 
 export const run = async (event: APIGatewayProxyEventV2WithJWTAuthorizer) => {
   const actor = staffActorFrom(event);
-  const body = readBody(event, ['json']);
-  const parsed = bodySchema.safeParse(body.kind === 'json' ? body.value : undefined);
-  if (!parsed.success) throw new ValidationError('The decisions are not valid', toFieldIssues(parsed.error));
+  const parsed = parseOrRefuse(bodySchema, readJson(event), 'The decisions are not valid');
   const results = await decideInBulk(
     deps,
     event.pathParameters?.programId ?? '',
     actor,
-    parsed.data.decisions,
-    parsed.data.note,
+    parsed.decisions,
+    parsed.note,
   );
   const succeeded = results.filter((r) => r.ok).length;
   // 200 with a result per decision: each is its own transaction, so some may succeed and some not.

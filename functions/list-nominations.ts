@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { ValidationError } from '#shared/domain/errors';
-import { toFieldIssues } from '#shared/domain/field-issues';
+import { parseOrRefuse } from '#shared/domain/field-issues';
 import { nominationStatuses } from '#shared/domain/nomination-states';
 import * as z from '#shared/domain/zod';
 import { staffActorFrom } from '#shared/http/actor';
@@ -35,9 +35,12 @@ const querySchema = z.object({
 
 export const run = async (event: APIGatewayProxyEventV2WithJWTAuthorizer) => {
   const actor = staffActorFrom(event);
-  const query = querySchema.safeParse(event.queryStringParameters ?? {});
-  if (!query.success) throw new ValidationError('The query string is not valid', toFieldIssues(query.error));
-  const { status, limit, cursor, queue } = query.data;
+  const query = parseOrRefuse(
+    querySchema,
+    event.queryStringParameters ?? {},
+    'The query string is not valid',
+  );
+  const { status, limit, cursor, queue } = query;
   const programId = event.pathParameters?.programId ?? '';
   if (queue && status) {
     throw new ValidationError('The query string is not valid', [

@@ -1,13 +1,7 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { nominator } from '#shared/domain/actor';
-import {
-  type DomainError,
-  DuplicateNominationError,
-  ExpiredLinkError,
-  InvalidLinkError,
-  ValidationError,
-} from '#shared/domain/errors';
+import { type DomainError, DuplicateNominationError, ValidationError } from '#shared/domain/errors';
 import type { Nomination } from '#shared/domain/nomination';
 import { httpMiddlewares } from '#shared/http/middlewares';
 import { presentNomination } from '#shared/http/present-nomination';
@@ -20,7 +14,7 @@ import {
 } from '#shared/use-cases/manage-nomination';
 import { bodyToForm, formToBody } from '#shared/web/form-fields';
 import { managePage, withdrawPage } from '#shared/web/manage-pages';
-import { linkProblemPage } from '#shared/web/nominator-pages';
+import { linkErrorPage } from '#shared/web/nominator-pages';
 import { nominationFormPage } from '#shared/web/pages';
 import { linkSigner } from '#shared/wiring/links';
 import { requestDeps } from '#shared/wiring/table';
@@ -96,8 +90,6 @@ export const run = async (event: APIGatewayProxyEventV2) => {
 /** A posted correction that is refused shows the form again with its answers; a bad link says so. */
 const problemPage = async (error: DomainError, event: APIGatewayProxyEventV2) => {
   if (!wantsHtml(event)) return undefined;
-  if (error instanceof ExpiredLinkError) return linkProblemPage('This link has expired', error.message);
-  if (error instanceof InvalidLinkError) return linkProblemPage('This link is not valid', error.message);
   const issues =
     error instanceof ValidationError
       ? error.issues
@@ -114,7 +106,7 @@ const problemPage = async (error: DomainError, event: APIGatewayProxyEventV2) =>
       back: base,
     });
   }
-  return linkProblemPage('This cannot be done now', error.message);
+  return linkErrorPage(error, 'This cannot be done now');
 };
 
 export const handler = middy(run).use(httpMiddlewares({ errorPage: problemPage }));

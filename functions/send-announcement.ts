@@ -3,7 +3,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { clockFromEnv } from '#shared/config';
 import { staffActorFrom } from '#shared/http/actor';
 import { httpMiddlewares } from '#shared/http/middlewares';
-import { readBody } from '#shared/http/request-body';
+import { readJson } from '#shared/http/request-body';
 import { json } from '#shared/http/responses';
 import { listAnnouncements, previewAnnouncement, sendAnnouncement } from '#shared/use-cases/announcements';
 import { participantPagesFromEnv } from '#shared/wiring/participant-pages';
@@ -23,8 +23,7 @@ export const run = async (event: APIGatewayProxyEventV2WithJWTAuthorizer) => {
   const programId = event.pathParameters?.programId ?? '';
   if (event.requestContext.http.method === 'GET')
     return json(200, await listAnnouncements(deps, programId, actor));
-  const body = readBody(event, ['json']);
-  const value = body.kind === 'json' ? body.value : undefined;
+  const value = readJson(event);
   return event.routeKey.endsWith('/preview')
     ? json(200, await previewAnnouncement(deps, programId, actor, value))
     : json(202, await sendAnnouncement(deps, programId, actor, value));

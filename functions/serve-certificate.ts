@@ -1,14 +1,12 @@
 import middy from '@middy/core';
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { certificateFontDir } from '#shared/config';
-import { type DomainError, ExpiredLinkError, InvalidLinkError } from '#shared/domain/errors';
-import { staffActorFrom } from '#shared/http/actor';
+import type { DomainError } from '#shared/domain/errors';
 import { httpMiddlewares } from '#shared/http/middlewares';
-import { presentNomination } from '#shared/http/present-nomination';
-import { readBody, wantsHtml } from '#shared/http/request-body';
-import { json } from '#shared/http/responses';
+import { nominationChange } from '#shared/http/nomination-change';
+import { wantsHtml } from '#shared/http/request-body';
 import { certificateFromPage, issueCertificateNow } from '#shared/use-cases/certificate-on-demand';
-import { linkProblemPage } from '#shared/web/nominator-pages';
+import { linkErrorPage } from '#shared/web/nominator-pages';
 import { linkSigner } from '#shared/wiring/links';
 import { participantPagesFromEnv } from '#shared/wiring/participant-pages';
 import { requestDeps } from '#shared/wiring/table';
@@ -20,6 +18,8 @@ const deps = {
   links: linkSigner(),
   pages: participantPagesFromEnv(),
 };
+
+const issueNow = nominationChange(deps, issueCertificateNow);
 
 /**
  * A certificate on demand: the participant's download from their page, and an organizer's
@@ -40,22 +40,12 @@ export const run = async (event: APIGatewayProxyEventV2) => {
       isBase64Encoded: true,
     };
   }
-  const actor = staffActorFrom(event as Parameters<typeof staffActorFrom>[0]);
-  const body = readBody(event, ['json']);
-  const nomination = await issueCertificateNow(
-    deps,
-    event.pathParameters?.id ?? '',
-    actor,
-    body.kind === 'json' ? body.value : undefined,
-  );
-  return json(200, presentNomination(nomination, actor));
+  return issueNow(event as APIGatewayProxyEventV2WithJWTAuthorizer);
 };
 
 const problemPage = async (error: DomainError, event: APIGatewayProxyEventV2) => {
   if (!wantsHtml(event) || event.requestContext.http.method !== 'GET') return undefined;
-  if (error instanceof ExpiredLinkError) return linkProblemPage('This link has expired', error.message);
-  if (error instanceof InvalidLinkError) return linkProblemPage('This link is not valid', error.message);
-  return linkProblemPage('No certificate yet', error.message);
+  return linkErrorPage(error, 'No certificate yet');
 };
 
 export const handler = middy(run).use(httpMiddlewares({ errorPage: problemPage }));

@@ -2,20 +2,14 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { clockFromEnv } from '#shared/config';
 import { evaluationCsv } from '#shared/documents/evaluation-csv';
-import {
-  type DomainError,
-  ExpiredLinkError,
-  InvalidLinkError,
-  ValidationError,
-  VersionConflictError,
-} from '#shared/domain/errors';
+import { type DomainError, ValidationError, VersionConflictError } from '#shared/domain/errors';
 import { staffActorFrom } from '#shared/http/actor';
 import { httpMiddlewares } from '#shared/http/middlewares';
 import { readBody, wantsHtml } from '#shared/http/request-body';
 import { download, json, page, seeOther } from '#shared/http/responses';
 import { answerEvaluation, evaluationForm, readEvaluationResults } from '#shared/use-cases/evaluation';
 import { evaluationPage } from '#shared/web/evaluation-pages';
-import { linkProblemPage } from '#shared/web/nominator-pages';
+import { linkErrorPage } from '#shared/web/nominator-pages';
 import { linkSigner } from '#shared/wiring/links';
 import { freshPrograms } from '#shared/wiring/programs';
 import { evaluations, nominationStore } from '#shared/wiring/table';
@@ -73,8 +67,6 @@ export const run = async (event: APIGatewayProxyEventV2) => {
 /** A refused answer shows the form again with what was given; a bad link or a closed form says so. */
 const problemPage = async (error: DomainError, event: APIGatewayProxyEventV2) => {
   if (!wantsHtml(event) || event.routeKey.includes('/programs/')) return undefined;
-  if (error instanceof ExpiredLinkError) return linkProblemPage('This link has expired', error.message);
-  if (error instanceof InvalidLinkError) return linkProblemPage('This link is not valid', error.message);
   if (error instanceof ValidationError || error instanceof VersionConflictError) {
     const view = await evaluationForm(deps, event.pathParameters?.token ?? '');
     if (error instanceof VersionConflictError)
@@ -84,7 +76,7 @@ const problemPage = async (error: DomainError, event: APIGatewayProxyEventV2) =>
     );
     return evaluationPage(view, base(event), { issues: error.issues, given });
   }
-  return linkProblemPage('This cannot be done now', error.message);
+  return linkErrorPage(error, 'This cannot be done now');
 };
 
 export const handler = middy(run).use(httpMiddlewares({ errorPage: problemPage }));

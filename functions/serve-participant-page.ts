@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { type DomainError, ExpiredLinkError, InvalidLinkError } from '#shared/domain/errors';
+import type { DomainError } from '#shared/domain/errors';
 import { httpMiddlewares } from '#shared/http/middlewares';
 import { wantsHtml } from '#shared/http/request-body';
 import { page, seeOther } from '#shared/http/responses';
@@ -10,7 +10,7 @@ import {
   renewCalendarFeed,
   withdrawAsParticipant,
 } from '#shared/use-cases/participant-page';
-import { linkProblemPage } from '#shared/web/nominator-pages';
+import { linkErrorPage } from '#shared/web/nominator-pages';
 import { leavePage, participantPageHtml } from '#shared/web/participant-pages';
 import { linkSigner } from '#shared/wiring/links';
 import { participantPagesFromEnv } from '#shared/wiring/participant-pages';
@@ -62,9 +62,7 @@ export const run = async (event: APIGatewayProxyEventV2) => {
 /** A bad or expired link, or a step that cannot be done, says so in words. */
 const problemPage = async (error: DomainError, event: APIGatewayProxyEventV2) => {
   if (!wantsHtml(event) || event.routeKey.includes('/calendars/')) return undefined;
-  if (error instanceof ExpiredLinkError) return linkProblemPage('This link has expired', error.message);
-  if (error instanceof InvalidLinkError) return linkProblemPage('This link is not valid', error.message);
-  return linkProblemPage('This cannot be done now', error.message);
+  return linkErrorPage(error, 'This cannot be done now');
 };
 
 export const handler = middy(run).use(httpMiddlewares({ errorPage: problemPage }));

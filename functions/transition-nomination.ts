@@ -1,12 +1,11 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import { ValidationError } from '#shared/domain/errors';
-import { toFieldIssues } from '#shared/domain/field-issues';
+import { parseOrRefuse } from '#shared/domain/field-issues';
 import { allowedActions } from '#shared/domain/nomination-states';
 import { transitionCommandSchema } from '#shared/domain/transition-command';
 import { staffActorFrom } from '#shared/http/actor';
 import { httpMiddlewares } from '#shared/http/middlewares';
-import { readBody } from '#shared/http/request-body';
+import { readJson } from '#shared/http/request-body';
 import { json } from '#shared/http/responses';
 import { transitionNomination } from '#shared/use-cases/transition-nomination';
 import { transitionDeps } from '#shared/wiring/table';
@@ -15,11 +14,8 @@ const deps = transitionDeps();
 
 export const run = async (event: APIGatewayProxyEventV2WithJWTAuthorizer) => {
   const actor = staffActorFrom(event);
-  const body = readBody(event, ['json']);
-  const command = transitionCommandSchema.safeParse(body.kind === 'json' ? body.value : undefined);
-  if (!command.success)
-    throw new ValidationError('The transition is not valid', toFieldIssues(command.error));
-  const nomination = await transitionNomination(deps, event.pathParameters?.id ?? '', actor, command.data);
+  const command = parseOrRefuse(transitionCommandSchema, readJson(event), 'The transition is not valid');
+  const nomination = await transitionNomination(deps, event.pathParameters?.id ?? '', actor, command);
   return json(200, {
     id: nomination.id,
     status: nomination.status,

@@ -15,7 +15,7 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { CountAlarm } from '#functions/catalog';
-import { metricsNamespace } from '#shared/metric-names';
+import { metricDimension, metricsNamespace } from '#shared/metric-names';
 import type { ProjectFunction } from './project-function.ts';
 import { ResourceGroup } from './resource-group.ts';
 
@@ -112,7 +112,7 @@ export class Alarms extends ResourceGroup {
       metric: new Metric({
         namespace: metricsNamespace,
         metricName: alarm.metric,
-        dimensionsMap: { FunctionName: fn.functionName },
+        dimensionsMap: { [metricDimension]: fn.functionName },
         statistic: Stats.MAXIMUM,
         period: Duration.minutes(5),
       }),

@@ -1,15 +1,15 @@
 import { environmentClock, systemClock } from './adapters/clock.ts';
-import { variables } from './environment.ts';
+import { readVariable, variables } from './environment.ts';
 import type { Clock } from './ports.ts';
 
 /**
- * The only reader of process.env. Handler modules call these at load (once per cold start), so a
+ * The only reader of the configuration (through shared/environment.ts). Handler modules call these at load (once per cold start), so a
  * missing required value stops the function at start, naming the variable, instead of surfacing
  * as a confusing failure on the first request. Which function gets which variable follows its
  * catalog entry (functions/environment.ts).
  */
 const required = (name: string): string => {
-  const value = process.env[name];
+  const value = readVariable(name);
   if (value === undefined || value.trim() === '') {
     throw new Error(`Missing environment variable ${name}`);
   }
@@ -18,14 +18,14 @@ const required = (name: string): string => {
 
 /** Set, though possibly to nothing: the local stack's schedule groups have no prefix. */
 const present = (name: string): string => {
-  const value = process.env[name];
+  const value = readVariable(name);
   if (value === undefined) throw new Error(`Missing environment variable ${name}`);
   return value;
 };
 
 /** Endpoints are set only for the local emulators; on AWS the SDK's defaults are right. */
 const optional = (name: string): string | undefined => {
-  const value = process.env[name];
+  const value = readVariable(name);
   return value === undefined || value.trim() === '' ? undefined : value;
 };
 
@@ -46,6 +46,13 @@ export const mailConfig = () => ({
  */
 export const clockFromEnv = (): Clock =>
   optional(variables.VIRTUAL_CLOCK) ? environmentClock(variables.VIRTUAL_CLOCK) : systemClock;
+
+/**
+ * The name the metrics a function emits are kept under (their FunctionName dimension): Lambda's
+ * own name for the function on AWS; "local" on the local stack, where functions share one process
+ * and Lambda sets nothing. Read at every use for that reason.
+ */
+export const metricsFunctionName = () => optional(variables.AWS_LAMBDA_FUNCTION_NAME) ?? 'local';
 
 /**
  * Where scheduled events go, and how they are retried. `targets` pairs each kind with the

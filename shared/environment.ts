@@ -1,7 +1,8 @@
 /**
- * The name of every environment variable the project sets or reads, in one place. shared/config.ts
- * reads them; functions/environment.ts decides which function gets which; infra/ and local/ set
- * them. Written as `variables.TABLE_NAME` so a search for the name finds every use.
+ * The name of every environment variable the project sets or reads, in one place, and the one
+ * reader of the environment (`readVariable`). shared/config.ts reads the variables through it;
+ * functions/environment.ts decides which function gets which; infra/ and local/ set them.
+ * Written as `variables.TABLE_NAME` so a search for the name finds every use.
  */
 
 /** What a function may be given, each by what its catalog entry grants (functions/environment.ts). */
@@ -80,3 +81,10 @@ export const commonVariables = {
 export const variables = { ...grantedVariables, ...commonVariables };
 
 export type GrantedVariable = keyof typeof grantedVariables;
+
+/**
+ * A variable's value as the process holds it now, undefined when unset. Only shared/config.ts
+ * (at load, throwing on what is missing) and the local stack's clock (at every use, since the
+ * local stack moves it) call it.
+ */
+export const readVariable = (name: string): string | undefined => process.env[name];

@@ -1,3 +1,4 @@
+import { readVariable } from '../environment.ts';
 import type { Clock } from '../ports.ts';
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -32,12 +33,15 @@ export const parseClockSpec = (value: string): VirtualClockSpec => {
  * the local stack moves it (a simulated year jumps from one scheduled event to the next); the
  * parsed value is kept until the variable changes.
  */
-export const environmentClock = (variable: string, env: NodeJS.ProcessEnv = process.env): Clock => {
+export const environmentClock = (
+  variable: string,
+  read: (name: string) => string | undefined = readVariable,
+): Clock => {
   let raw = '';
   let spec: VirtualClockSpec | undefined;
   return {
     now: () => {
-      const current = env[variable] ?? '';
+      const current = read(variable) ?? '';
       if (current !== raw) {
         spec = current ? parseClockSpec(current) : undefined;
         raw = current;

@@ -1,10 +1,7 @@
-// Longer than most files: the one adapter of the nomination store, its every transaction
-// (submission, transition, review, conflict, correction, resend) built from named items here.
-import { isDeepStrictEqual } from 'node:util';
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   CapacityReachedError,
-  DuplicateNominationError,
   RankTakenError,
   StipendsExhaustedError,
   TooManySubmissionsError,
@@ -12,151 +9,40 @@ import {
 } from '../domain/errors.ts';
 import { candidateKey, type Nomination } from '../domain/nomination.ts';
 import type { NominationStatus } from '../domain/nomination-states.ts';
-import { expiryAttribute } from '../domain/retention.ts';
 import type { Review } from '../domain/reviews.ts';
+import type { OutboxEmail } from '../ports/email-queue.ts';
 import type {
   AuditEntry,
   NominationDetail,
   NominationPage,
   NominationStore,
-  OutboxEmail,
   SubmissionCounter,
   TransitionWrite,
-} from '../ports.ts';
+} from '../ports/nomination-store.ts';
 import { callAws } from './aws-errors.ts';
-import { emailRecord, outboxEmailPut } from './dynamodb-outbox-items.ts';
-import { addressesOf, addressHash, addressItem, clearExpiry, stampExpiry } from './dynamodb-personal-data.ts';
+import {
+  addEmails,
+  addressItems,
+  auditPut,
+  changeSet,
+  counterUpdate,
+  duplicate,
+  giveBack,
+  guardPut,
+  nominationItem,
+  strip,
+  take,
+} from './dynamodb-nomination-items.ts';
+import { emailRecord } from './dynamodb-outbox-items.ts';
+import { addressesOf, clearExpiry, stampExpiry } from './dynamodb-personal-data.ts';
 import { changePlaces, changeStipends, placesItem, stipendsItem } from './dynamodb-places.ts';
+import { getItem, type Item, queryPartition } from './dynamodb-reads.ts';
 import { TableTransaction, TransactionCancelled } from './dynamodb-transaction.ts';
 import { decodeCursor, encodeCursor } from './nomination-cursor.ts';
 import { keys, tableDesign } from './table-design.ts';
 
-type Item = Record<string, unknown>;
-
 const service = 'The nomination store';
 const byProgramIndex = tableDesign.indexes[0];
-
-const internalAttributes = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'type'];
-const strip = <T>(item: Item): T => {
-  const copy = { ...item };
-  for (const attribute of internalAttributes) delete copy[attribute];
-  return copy as T;
-};
-
-const epochSeconds = (instant: string | Date) => Math.floor(new Date(instant).getTime() / 1000);
-
-/** Listed by program once confirmed; until then unlisted (its `expiresAt` drops it unconfirmed). */
-const nominationItem = (n: Nomination): Item => ({
-  ...keys.nomination(n.id),
-  ...(n.status === 'unconfirmed' ? {} : { gsi1pk: keys.byProgram(n.programId) }),
-  gsi1sk: keys.byStatus(n.status, n.submittedAt, n.id),
-  type: 'nomination',
-  ...n,
-});
-
-const counterUpdate = (counter: SubmissionCounter) => ({
-  Key: keys.counter(counter.key),
-  UpdateExpression: 'ADD #count :one SET #type = :type, #ttl = if_not_exists(#ttl, :ttl)',
-  ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
-  ExpressionAttributeNames: { '#count': 'count', '#type': 'type', '#ttl': expiryAttribute },
-  ExpressionAttributeValues: {
-    ':one': 1,
-    ':type': 'counter',
-    ':ttl': epochSeconds(counter.expiresAt),
-    ':limit': counter.limit,
-  },
-});
-
-/**
- * An item one nomination holds alone (a candidate's guard, a reserve rank), naming its holder:
- * taken only if free, given back only by its holder (or if it is gone already).
- */
-const take = (key: { pk: string; sk: string }, type: string, nominationId: string) => ({
-  Item: { ...key, type, nominationId },
-  ConditionExpression: 'attribute_not_exists(pk)',
-});
-const giveBack = (key: { pk: string; sk: string }, nominationId: string) => ({
-  Key: key,
-  ConditionExpression: 'attribute_not_exists(pk) OR nominationId = :self',
-  ExpressionAttributeValues: { ':self': nominationId },
-});
-
-const guardPut = (programId: string, candidateEmail: string, nominationId: string) =>
-  take(keys.guard(programId, candidateKey(candidateEmail)), 'guard', nominationId);
-
-const duplicate = (email: string) =>
-  new DuplicateNominationError(`${email} has already been nominated for this program`);
-
-/** The TTL an item written with a nomination inherits from it, once it has one. */
-const expiryOf = (n: Nomination) => (n.expiresAt ? { [expiryAttribute]: n.expiresAt } : {});
-
-const auditPut = (nomination: Nomination, entry: AuditEntry) => ({
-  Item: { ...keys.audit(nomination.id, entry.version), type: 'audit', ...entry, ...expiryOf(nomination) },
-  ConditionExpression: 'attribute_not_exists(pk)',
-});
-
-const addEmails = (
-  transaction: TableTransaction,
-  nomination: Nomination,
-  emails: OutboxEmail[],
-  at: string,
-) => {
-  for (const email of emails) {
-    const put = outboxEmailPut({ programId: nomination.programId, nominationId: nomination.id, email }, at);
-    transaction.put(`email ${email.key}`, { ...put, Item: { ...put.Item, ...expiryOf(nomination) } });
-  }
-};
-
-/** The address items of the nomination's addresses that `had` lacks, and the end of those it no longer has. */
-const addressItems = (transaction: TableTransaction, had: string[], nomination: Nomination) => {
-  const has = addressesOf(nomination);
-  // Named by a hash: a cancelled transaction's message names its items and may be logged.
-  for (const address of had.filter((a) => !has.includes(a))) {
-    transaction.delete(`old address ${addressHash(address).slice(0, 12)}`, {
-      Key: keys.person(addressHash(address), nomination.id),
-    });
-  }
-  for (const address of has.filter((a) => !had.includes(a))) {
-    transaction.put(`address ${addressHash(address).slice(0, 12)}`, {
-      Item: addressItem(address, nomination),
-    });
-  }
-};
-
-/**
- * The update that turns `before` into `after`: every top-level attribute the use case changed is
- * written as it computed it, and the listing key follows the status.
- */
-const changeSet = (before: Nomination, after: Nomination) => {
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  const set: string[] = [];
-  const remove: string[] = [];
-  const fields = new Set([...Object.keys(before), ...Object.keys(after)]) as Set<keyof Nomination>;
-  let i = 0;
-  for (const field of fields) {
-    if (isDeepStrictEqual(before[field], after[field])) continue;
-    names[`#a${i}`] = field;
-    if (after[field] === undefined) remove.push(`#a${i}`);
-    else {
-      values[`:a${i}`] = after[field];
-      set.push(`#a${i} = :a${i}`);
-    }
-    i += 1;
-  }
-  values[':gsi1sk'] = keys.byStatus(after.status, after.submittedAt, after.id);
-  set.push('gsi1sk = :gsi1sk');
-  if (before.status === 'unconfirmed' && after.status !== 'unconfirmed') {
-    // Confirmed: listed from now on (and kept: the use case took its `expiresAt` away).
-    values[':gsi1pk'] = keys.byProgram(after.programId);
-    set.push('gsi1pk = :gsi1pk');
-  }
-  return {
-    UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
-    ExpressionAttributeNames: names,
-    ExpressionAttributeValues: values,
-  };
-};
 
 /** Nominations with their audit trail and their emails, under one partition each. */
 export class DynamoDbNominationStore implements NominationStore {
@@ -199,25 +85,13 @@ export class DynamoDbNominationStore implements NominationStore {
 
   /** The nomination holding the guard on a candidate's address in a program, if any. */
   private async guardHolder(programId: string, candidateEmail: string): Promise<string | undefined> {
-    const { Item } = await callAws(service, () =>
-      this.client.send(
-        new GetCommand({
-          TableName: this.tableName,
-          Key: keys.guard(programId, candidateKey(candidateEmail)),
-          ConsistentRead: true,
-        }),
-      ),
-    );
-    return Item?.nominationId as string | undefined;
+    const guard = await this.item(keys.guard(programId, candidateKey(candidateEmail)));
+    return guard?.nominationId as string | undefined;
   }
 
   async get(id: string): Promise<Nomination | undefined> {
-    const { Item } = await callAws(service, () =>
-      this.client.send(
-        new GetCommand({ TableName: this.tableName, Key: keys.nomination(id), ConsistentRead: true }),
-      ),
-    );
-    return Item ? strip<Nomination>(Item) : undefined;
+    const item = await this.item(keys.nomination(id));
+    return item ? strip<Nomination>(item) : undefined;
   }
 
   async getDetail(id: string): Promise<NominationDetail | undefined> {
@@ -237,12 +111,8 @@ export class DynamoDbNominationStore implements NominationStore {
   }
 
   async reviewBy(id: string, reviewer: string): Promise<Review | undefined> {
-    const { Item } = await callAws(service, () =>
-      this.client.send(
-        new GetCommand({ TableName: this.tableName, Key: keys.review(id, reviewer), ConsistentRead: true }),
-      ),
-    );
-    return Item ? strip<Review>(Item) : undefined;
+    const item = await this.item(keys.review(id, reviewer));
+    return item ? strip<Review>(item) : undefined;
   }
 
   async reviewsOf(id: string): Promise<Review[]> {
@@ -251,49 +121,27 @@ export class DynamoDbNominationStore implements NominationStore {
 
   /** Every item of a nomination's partition, or those whose sort key begins with `prefix`, consistently read. */
   private partition(id: string, prefix?: string): Promise<Item[]> {
-    const pk = keys.nomination(id).pk;
-    return this.queryAll(pk, prefix);
+    return queryPartition(this.client, this.tableName, service, {
+      pk: keys.nomination(id).pk,
+      ...(prefix ? { prefix } : {}),
+    });
   }
 
   async takenRanks(programId: string): Promise<number[]> {
     const { pk, sk } = keys.reserveRank(programId, 0);
     const prefix = sk.slice(0, sk.indexOf('#') + 1);
-    return (await this.queryAll(pk, prefix, 'sk')).map((item) =>
-      Number(String(item.sk).slice(prefix.length)),
-    );
-  }
-
-  /** Every item under `pk` (whose sort key begins with `prefix`, if given), page by page, consistently read. */
-  private async queryAll(pk: string, prefix?: string, projection?: string): Promise<Item[]> {
-    const items: Item[] = [];
-    let start: Item | undefined;
-    do {
-      const page = await callAws(service, () =>
-        this.client.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            KeyConditionExpression: prefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': pk, ...(prefix ? { ':prefix': prefix } : {}) },
-            ...(projection ? { ProjectionExpression: projection } : {}),
-            ConsistentRead: true,
-            ExclusiveStartKey: start,
-          }),
-        ),
-      );
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return items;
+    const items = await queryPartition(this.client, this.tableName, service, {
+      pk,
+      prefix,
+      projection: 'sk',
+    });
+    return items.map((item) => Number(String(item.sk).slice(prefix.length)));
   }
 
   async getEmail(id: string, key: string): Promise<OutboxEmail | undefined> {
-    const { Item } = await callAws(service, () =>
-      this.client.send(
-        new GetCommand({ TableName: this.tableName, Key: keys.email(id, key), ConsistentRead: true }),
-      ),
-    );
-    if (!Item) return undefined;
-    const { key: emailKey, kind, to, cc, subject, html, text, attachments } = Item as OutboxEmail;
+    const item = await this.item(keys.email(id, key));
+    if (!item) return undefined;
+    const { key: emailKey, kind, to, cc, subject, html, text, attachments } = item as unknown as OutboxEmail;
     return { key: emailKey, kind, to, cc, subject, html, text, ...(attachments ? { attachments } : {}) };
   }
 
@@ -410,6 +258,10 @@ export class DynamoDbNominationStore implements NominationStore {
     } else if (before.expiresAt && !after.expiresAt) {
       await clearExpiry(this.client, this.tableName, after);
     }
+  }
+
+  private item(key: Record<string, unknown>) {
+    return getItem(this.client, this.tableName, service, key);
   }
 
   private transaction() {

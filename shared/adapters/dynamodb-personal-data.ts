@@ -5,7 +5,6 @@ import {
   DeleteCommand,
   type DynamoDBDocumentClient,
   PutCommand,
-  QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { holdsStipend } from '../domain/cohort.ts';
@@ -14,9 +13,9 @@ import { holdsPlace } from '../domain/nomination-states.ts';
 import { anonymousOutcome, expiryAttribute } from '../domain/retention.ts';
 import type { PersonalDataStore, PersonalRecord, PrivacyAudit } from '../ports.ts';
 import { callAws } from './aws-errors.ts';
+import { type Item, queryPartition } from './dynamodb-reads.ts';
 import { keys } from './table-design.ts';
 
-type Item = Record<string, unknown>;
 type Key = { pk: string; sk: string };
 
 const service = 'The personal data store';
@@ -38,30 +37,9 @@ export const addressItem = (email: string, nomination: Pick<Nomination, 'id' | '
   ...(nomination.expiresAt ? { [expiryAttribute]: nomination.expiresAt } : {}),
 });
 
-const query = async (client: DynamoDBDocumentClient, tableName: string, pk: string): Promise<Item[]> => {
-  const items: Item[] = [];
-  let start: Item | undefined;
-  do {
-    const page = await callAws(service, () =>
-      client.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': pk },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      ),
-    );
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
-};
-
 /** Every item that holds something of a nomination: its partition, its guard, its address items. */
 const itemsOfNomination = async (client: DynamoDBDocumentClient, tableName: string, n: Nomination) => {
-  const partition = await query(client, tableName, keys.nomination(n.id).pk);
+  const partition = await queryPartition(client, tableName, service, { pk: keys.nomination(n.id).pk });
   const others: Key[] = [
     keys.guard(n.programId, candidateKey(n.candidate.email)),
     ...addressesOf(n).map((a) => keys.person(addressHash(a), n.id)),
@@ -160,14 +138,10 @@ export class DynamoDbPersonalData implements PersonalDataStore {
 
   async find(email: string): Promise<PersonalRecord[]> {
     const address = candidateKey(email);
-    const pointers = await query(this.client, this.tableName, keys.personPartition(addressHash(address)));
+    const pointers = await this.partition(keys.personPartition(addressHash(address)));
     const records: PersonalRecord[] = [];
     for (const pointer of pointers) {
-      const partition = await query(
-        this.client,
-        this.tableName,
-        keys.nomination(String(pointer.nominationId)).pk,
-      );
+      const partition = await this.partition(keys.nomination(String(pointer.nominationId)).pk);
       const nomination = partition.find((i) => i.type === 'nomination') as Nomination | undefined;
       if (!nomination) continue;
       const roles = (['candidate', 'nominator'] as const).filter(
@@ -183,6 +157,10 @@ export class DynamoDbPersonalData implements PersonalDataStore {
       });
     }
     return records;
+  }
+
+  private partition(pk: string) {
+    return queryPartition(this.client, this.tableName, service, { pk });
   }
 
   /** One less taken on a program's counter (places, stipends), if it has one. */

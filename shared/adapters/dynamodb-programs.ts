@@ -1,26 +1,30 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Announcement } from '../domain/announcements.ts';
 import type { AttendanceRegister } from '../domain/attendance.ts';
 import { NotFoundError, VersionConflictError } from '../domain/errors.ts';
 import type { MentoringGroup } from '../domain/mentoring-groups.ts';
 import type { Program, TimelineEvent } from '../domain/program.ts';
 import type { ProgramSettings } from '../domain/program-settings.ts';
+import type { QueuedEmail } from '../ports/email-queue.ts';
 import type {
   AttendanceChange,
   MentoringGroupsChange,
   ProgramExport,
   ProgramRepository,
-  QueuedEmail,
   SettingsAudit,
   SettingsChange,
   StoredProgram,
   TimelineChange,
-} from '../ports.ts';
+} from '../ports/program-repository.ts';
 import { callAws } from './aws-errors.ts';
 import { outboxEmailPut } from './dynamodb-outbox-items.ts';
+import { getItem, queryPartition } from './dynamodb-reads.ts';
 import { TableTransaction, TransactionCancelled } from './dynamodb-transaction.ts';
 import { keys } from './table-design.ts';
+
+/** The cache of programs in a process, once beside the repository it wraps: bench/ imports it here. */
+export { cachedPrograms } from './cached-programs.ts';
 
 const service = 'The program store';
 
@@ -57,11 +61,8 @@ export class DynamoDbProgramRepository implements ProgramRepository {
     };
   }
 
-  private async item(Key: Record<string, string>) {
-    const { Item } = await callAws(service, () =>
-      this.client.send(new GetCommand({ TableName: this.tableName, Key, ConsistentRead: true })),
-    );
-    return Item;
+  private item(key: Record<string, string>) {
+    return getItem(this.client, this.tableName, service, key);
   }
 
   saveSettings(change: SettingsChange): Promise<number> {
@@ -205,19 +206,12 @@ export class DynamoDbProgramRepository implements ProgramRepository {
     return items.map(announcementOf).sort((a, b) => b.sentAt.localeCompare(a.sentAt));
   }
 
-  private async query(programId: string, prefix: string, newestFirst = false) {
-    const { Items } = await callAws(service, () =>
-      this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': keys.byProgram(programId), ':prefix': prefix },
-          ...(newestFirst ? { ScanIndexForward: false } : {}),
-          ConsistentRead: true,
-        }),
-      ),
-    );
-    return Items ?? [];
+  private query(programId: string, prefix: string, newestFirst = false) {
+    return queryPartition(this.client, this.tableName, service, {
+      pk: keys.byProgram(programId),
+      prefix,
+      newestFirst,
+    });
   }
 
   async settingsHistory(programId: string): Promise<SettingsAudit[]> {
@@ -270,50 +264,4 @@ export class DynamoDbProgramRepository implements ProgramRepository {
 const announcementOf = (item: Record<string, unknown>): Announcement => {
   const { pk: _, sk: __, type: ___, ...announcement } = item;
   return announcement as unknown as Announcement;
-};
-
-/** Keeps each program for `ttlMs` in this process: request paths read it on every call. */
-export const cachedPrograms = (
-  inner: ProgramRepository,
-  ttlMs: number,
-  now = () => Date.now(),
-): ProgramRepository & { forget(): void } => {
-  const cache = new Map<string, { at: number; value: StoredProgram }>();
-  let list: { at: number; value: StoredProgram[] } | undefined;
-  /** A save forgets what this process holds of the program, so its next read is the saved one. */
-  const saving =
-    <C extends { programId: string }>(save: (change: C) => Promise<number>) =>
-    (change: C) => {
-      cache.delete(change.programId);
-      list = undefined;
-      return save(change);
-    };
-  return {
-    /** Drops everything held, as a new instance starts with nothing. */
-    forget: () => {
-      cache.clear();
-      list = undefined;
-    },
-    require: async (programId) => {
-      const hit = cache.get(programId);
-      if (hit && now() - hit.at < ttlMs) return hit.value;
-      const value = await inner.require(programId);
-      cache.set(programId, { at: now(), value });
-      return value;
-    },
-    all: async () => {
-      if (list && now() - list.at < ttlMs) return list.value;
-      list = { at: now(), value: await inner.all() };
-      return list.value;
-    },
-    saveTimeline: saving((change) => inner.saveTimeline(change)),
-    saveSettings: saving((change) => inner.saveSettings(change)),
-    saveMentoringGroups: saving((change) => inner.saveMentoringGroups(change)),
-    settingsHistory: (programId) => inner.settingsHistory(programId),
-    recordExport: (entry) => inner.recordExport(entry),
-    recordAnnouncement: (announcement) => inner.recordAnnouncement(announcement),
-    announcements: (programId) => inner.announcements(programId),
-    attendance: (programId) => inner.attendance(programId),
-    saveAttendance: (change) => inner.saveAttendance(change),
-  };
 };

@@ -1,6 +1,7 @@
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { ExpiredLinkError, InvalidLinkError } from '../domain/errors.ts';
 import type { LinkPurpose, NominatorLink } from '../domain/nominator-links.ts';
+import { epochSeconds, fromEpochSeconds } from '../domain/time.ts';
 import type { Clock, LinkSigner } from '../ports.ts';
 
 const issuer = 'metlib-nominations';
@@ -22,8 +23,8 @@ export class JwtLinkSigner implements LinkSigner {
       .setIssuer(issuer)
       .setAudience(link.purpose)
       .setSubject(link.nominationId)
-      .setIssuedAt(Math.floor(this.clock.now().getTime() / 1000))
-      .setExpirationTime(Math.floor(link.expiresAt.getTime() / 1000))
+      .setIssuedAt(epochSeconds(this.clock.now()))
+      .setExpirationTime(epochSeconds(link.expiresAt))
       .sign(await this.key());
   }
 
@@ -40,7 +41,7 @@ export class JwtLinkSigner implements LinkSigner {
       return {
         nominationId: String(payload.sub),
         purpose,
-        expiresAt: new Date((payload.exp ?? 0) * 1000),
+        expiresAt: fromEpochSeconds(payload.exp ?? 0),
         ...(typeof payload.gen === 'number' ? { generation: payload.gen } : {}),
       };
     } catch (error) {

@@ -1,39 +1,16 @@
+import { globalSouthFor, holdsStipend, regionFor } from './cohort-standing.ts';
+import { type CohortWarning, cityKey, cityLabel, warningsOf } from './cohort-warnings.ts';
 import { countryName } from './countries.ts';
 import { InvalidTransitionError } from './errors.ts';
-import { globalSouthByData } from './global-south.ts';
 import type { Nomination } from './nomination.ts';
 import { holdsPlace, nextState, onReserveList } from './nomination-states.ts';
 import type { Program } from './program.ts';
-import { type Region, regionOf, subRegionByCode } from './regions.ts';
+import type { Region } from './regions.ts';
 
-/** Where the nomination's library is, as organizers may have corrected it. */
-export const regionFor = (n: Nomination): Region | null =>
-  (n.classification?.subRegion ? subRegionByCode(n.classification.subRegion) : null) ??
-  regionOf(n.library.country);
-
-/** Whether its country counts as Global South for stipends: the data file, or the organizers' override. */
-export const globalSouthFor = (n: Nomination): boolean =>
-  n.classification?.globalSouth ?? globalSouthByData(n.library.country);
-
-/** A participant with an awarded stipend: what the program's stipend counter counts. */
-export const holdsStipend = (n: Pick<Nomination, 'status' | 'decision' | 'stipend'>): boolean =>
-  holdsPlace(n) && n.stipend?.award === 'awarded';
-
-/** +1 when a change takes one of the program's stipends, -1 when it gives one back. */
-export const stipendDelta = (before: Nomination, after: Nomination): -1 | 0 | 1 =>
-  (Number(holdsStipend(after)) - Number(holdsStipend(before))) as -1 | 0 | 1;
-
-/**
- * Still in the running: confirmed, not a duplicate, not withdrawn, and neither a participant nor
- * told "not selected". A region or project type with such nominations and no participant is
- * something a selection committee could still change.
- */
-const inTheRunning = (n: Nomination) =>
-  !n.duplicateOf &&
-  !holdsPlace(n) &&
-  n.status !== 'withdrawn' &&
-  n.status !== 'unconfirmed' &&
-  !(n.status === 'notified' && n.decision === 'not_selected');
+// What a nomination counts as in the cohort, and the warnings, are files of their own; their
+// names are still to be had from here.
+export { globalSouthFor, holdsStipend, regionFor, stipendDelta } from './cohort-standing.ts';
+export type { CohortWarning } from './cohort-warnings.ts';
 
 export interface Tally {
   key: string;
@@ -43,20 +20,6 @@ export interface Tally {
 
 export interface RegionTally extends Tally {
   subRegions: Tally[];
-}
-
-export interface CohortWarning {
-  code:
-    | 'below-minimum'
-    | 'same-city'
-    | 'same-library'
-    | 'region-without-participant'
-    | 'project-type-without-participant'
-    | 'stipends-below-minimum'
-    | 'stipend-undecided';
-  message: string;
-  /** The nominations it is about. */
-  nominationIds: string[];
 }
 
 export interface CohortParticipant {
@@ -97,6 +60,9 @@ export interface Composition {
   warnings: CohortWarning[];
 }
 
+const labelOf = (options: readonly { slug: string; label: string }[], slug: string) =>
+  options.find((o) => o.slug === slug)?.label ?? slug;
+
 const tally = (entries: { key: string; label: string }[]): Tally[] => {
   const counts = new Map<string, Tally>();
   for (const { key, label } of entries) {
@@ -105,91 +71,6 @@ const tally = (entries: { key: string; label: string }[]): Tally[] => {
     counts.set(key, found);
   }
   return [...counts.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
-};
-
-const fold = (text: string) => text.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
-
-const cityKey = (n: Nomination) => `${n.library.country}#${fold(n.library.city)}`;
-const cityLabel = (n: Nomination) => `${n.library.city.trim()}, ${countryName(n.library.country)}`;
-const labelOf = (options: readonly { slug: string; label: string }[], slug: string) =>
-  options.find((o) => o.slug === slug)?.label ?? slug;
-
-/** Groups of two or more participants sharing a key. */
-const sharing = (people: Nomination[], key: (n: Nomination) => string) => {
-  const groups = new Map<string, Nomination[]>();
-  for (const n of people) groups.set(key(n), [...(groups.get(key(n)) ?? []), n]);
-  return [...groups.values()].filter((g) => g.length > 1);
-};
-
-const names = (group: Nomination[]) => group.map((n) => n.candidate.name).join(', ');
-
-const warningsOf = (program: Program, participants: Nomination[], all: Nomination[]) => {
-  const warnings: CohortWarning[] = [];
-  const ids = (group: Nomination[]) => group.map((n) => n.id);
-  if (participants.length < program.capacity.min) {
-    warnings.push({
-      code: 'below-minimum',
-      message: `${participants.length} of at least ${program.capacity.min} places are taken`,
-      nominationIds: [],
-    });
-  }
-  for (const group of sharing(participants, cityKey)) {
-    warnings.push({
-      code: 'same-city',
-      message: `${group.length} participants come from ${cityLabel(group[0] as Nomination)}: ${names(group)}`,
-      nominationIds: ids(group),
-    });
-  }
-  for (const group of sharing(participants, (n) => `${cityKey(n)}#${fold(n.library.name)}`)) {
-    warnings.push({
-      code: 'same-library',
-      message: `${group.length} participants come from ${(group[0] as Nomination).library.name.trim()}: ${names(group)}`,
-      nominationIds: ids(group),
-    });
-  }
-  const running = all.filter(inTheRunning);
-  const placedRegions = new Set(participants.map((n) => regionFor(n)?.code));
-  const waiting = new Map<string, Nomination[]>();
-  for (const n of running) {
-    const region = regionFor(n);
-    if (region && !placedRegions.has(region.code))
-      waiting.set(region.name, [...(waiting.get(region.name) ?? []), n]);
-  }
-  for (const [region, group] of [...waiting].sort(([a], [b]) => a.localeCompare(b))) {
-    warnings.push({
-      code: 'region-without-participant',
-      message: `${region} has ${group.length} nomination${group.length === 1 ? '' : 's'} in the running and no participant`,
-      nominationIds: ids(group),
-    });
-  }
-  const placedTypes = new Set(participants.map((n) => n.project.type));
-  for (const type of program.projectTypes) {
-    const group = running.filter((n) => n.project.type === type.slug);
-    if (placedTypes.has(type.slug) || group.length === 0) continue;
-    warnings.push({
-      code: 'project-type-without-participant',
-      message: `No participant has a project of the type “${type.label}” (${group.length} in the running)`,
-      nominationIds: ids(group),
-    });
-  }
-  const awarded = participants.filter(holdsStipend).length;
-  const hoping = participants.filter((n) => n.travel.conditionalOnStipend && globalSouthFor(n));
-  if (awarded < program.travelStipends.min && hoping.length > 0) {
-    warnings.push({
-      code: 'stipends-below-minimum',
-      message: `${awarded} travel stipend${awarded === 1 ? '' : 's'} awarded; the program offers ${program.travelStipends.min} to ${program.travelStipends.max}`,
-      nominationIds: ids(hoping),
-    });
-  }
-  const undecided = hoping.filter((n) => !n.stipend);
-  if (undecided.length > 0) {
-    warnings.push({
-      code: 'stipend-undecided',
-      message: `${undecided.length} eligible participant${undecided.length === 1 ? '' : 's'} whose participation depends on a stipend ${undecided.length === 1 ? 'has' : 'have'} no stipend decision: ${names(undecided)}`,
-      nominationIds: ids(undecided),
-    });
-  }
-  return warnings;
 };
 
 /**

@@ -8,6 +8,13 @@ export abstract class DomainError extends Error {
   abstract readonly status: number;
 }
 
+/** A domain error that is its code and status and nothing more: a line each below. */
+const refusal = <Code extends string>(code: Code, status: number) =>
+  class extends DomainError {
+    readonly code = code;
+    readonly status = status;
+  };
+
 export interface FieldIssue {
   path: string;
   message: string;
@@ -24,25 +31,22 @@ export class ValidationError extends DomainError {
   }
 }
 
-export class NotFoundError extends DomainError {
-  readonly code = 'NotFound';
-  readonly status = 404;
-}
+export class NotFoundError extends refusal('NotFound', 404) {}
 
-export class ForbiddenError extends DomainError {
-  readonly code = 'Forbidden';
-  readonly status = 403;
-}
+export class ForbiddenError extends refusal('Forbidden', 403) {}
 
-export class NominationWindowClosedError extends DomainError {
-  readonly code = 'NominationWindowClosed';
-  readonly status = 403;
-}
+export class NominationWindowClosedError extends refusal('NominationWindowClosed', 403) {}
 
 export class ConflictError extends DomainError {
   readonly code: string = 'Conflict';
   readonly status = 409;
 }
+
+/** A 409 that is its code and nothing more. */
+const conflict = <Code extends string>(code: Code) =>
+  class extends ConflictError {
+    override readonly code: string = code;
+  };
 
 export class DuplicateNominationError extends ConflictError {
   override readonly code = 'DuplicateNomination';
@@ -60,63 +64,33 @@ export class InvalidTransitionError extends ConflictError {
   }
 }
 
-export class VersionConflictError extends ConflictError {
-  override readonly code = 'VersionConflict';
-}
+export class VersionConflictError extends conflict('VersionConflict') {}
 
 /** The caller declared a conflict of interest with the nomination, or cannot now declare one. */
-export class ConflictOfInterestError extends ConflictError {
-  override readonly code = 'ConflictOfInterest';
-}
+export class ConflictOfInterestError extends conflict('ConflictOfInterest') {}
 
-export class CapacityReachedError extends ConflictError {
-  override readonly code = 'CapacityReached';
-}
+export class CapacityReachedError extends conflict('CapacityReached') {}
 
-export class StipendsExhaustedError extends ConflictError {
-  override readonly code = 'StipendsExhausted';
-}
+export class StipendsExhaustedError extends conflict('StipendsExhausted') {}
 
 /** Another reserve holds the rank asked for. */
-export class RankTakenError extends ConflictError {
-  override readonly code = 'RankTaken';
-}
+export class RankTakenError extends conflict('RankTaken') {}
 
 /** The stipend cannot be decided as asked: not a participant, or not eligible. */
-export class StipendNotAllowedError extends ConflictError {
-  override readonly code = 'StipendNotAllowed';
-}
+export class StipendNotAllowedError extends conflict('StipendNotAllowed') {}
 
-export class PayloadTooLargeError extends DomainError {
-  readonly code = 'PayloadTooLarge';
-  readonly status = 413;
-}
+export class PayloadTooLargeError extends refusal('PayloadTooLarge', 413) {}
 
-export class UnsupportedMediaTypeError extends DomainError {
-  readonly code = 'UnsupportedMediaType';
-  readonly status = 415;
-}
+export class UnsupportedMediaTypeError extends refusal('UnsupportedMediaType', 415) {}
 
 /** A dependency (the database, the mail service, the scheduler) is unreachable or throttling: the client may retry. */
-export class ServiceUnavailableError extends DomainError {
-  readonly code = 'ServiceUnavailable';
-  readonly status = 503;
-}
+export class ServiceUnavailableError extends refusal('ServiceUnavailable', 503) {}
 
 /** A nominator's link that was never issued by us, or was altered: it names nothing. */
-export class InvalidLinkError extends DomainError {
-  readonly code = 'InvalidLink';
-  readonly status = 404;
-}
+export class InvalidLinkError extends refusal('InvalidLink', 404) {}
 
 /** A nominator's link past its time: a confirmation after 48 hours, a manage link after its year. */
-export class ExpiredLinkError extends DomainError {
-  readonly code = 'ExpiredLink';
-  readonly status = 410;
-}
+export class ExpiredLinkError extends refusal('ExpiredLink', 410) {}
 
 /** A limit on submissions: per nominator address a day, or per source address an hour. */
-export class TooManySubmissionsError extends DomainError {
-  readonly code = 'TooManySubmissions';
-  readonly status = 429;
-}
+export class TooManySubmissionsError extends refusal('TooManySubmissions', 429) {}

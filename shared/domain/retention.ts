@@ -1,6 +1,7 @@
 import type { Nomination } from './nomination.ts';
 import type { NominationState } from './nomination-states.ts';
 import type { Program } from './program.ts';
+import { epochSeconds } from './time.ts';
 
 /**
  * The table's TTL attribute: whole seconds since the epoch, after which DynamoDB deletes the item
@@ -15,7 +16,7 @@ export const expiryAfter = (from: Date | string, span: { hours?: number; months?
   const at = new Date(from);
   if (span.months) at.setUTCMonth(at.getUTCMonth() + span.months);
   if (span.hours) at.setTime(at.getTime() + span.hours * 3_600_000);
-  return Math.floor(at.getTime() / 1000);
+  return epochSeconds(at);
 };
 
 /** What a program keeps when its definition says nothing: the notice and the TTL both read this. */

@@ -1,5 +1,15 @@
 import { fromZonedTime } from 'date-fns-tz';
 
+/**
+ * Whole seconds since the epoch, as DynamoDB's TTL and a JWT's `iat` and `exp` count time: the
+ * instant rounded down to its second.
+ */
+export const epochSeconds = (instant: Date | string | number): number =>
+  Math.floor(new Date(instant).getTime() / 1000);
+
+/** The instant `seconds` since the epoch (a TTL, a JWT's `exp`) stands for. */
+export const fromEpochSeconds = (seconds: number): Date => new Date(seconds * 1000);
+
 /** The instant at which a wall-clock time ("2024-04-09T09:00") occurs in a zone. */
 export const wallTimeToInstant = (wallTime: string, timeZone: string): Date =>
   fromZonedTime(wallTime, timeZone);

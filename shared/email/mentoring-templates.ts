@@ -2,8 +2,9 @@ import type { MentoringGroup } from '../domain/mentoring-groups.ts';
 import type { Nomination } from '../domain/nomination.ts';
 import type { Program } from '../domain/program.ts';
 import type { CalendarChanges } from '../use-cases/calendar-changes.ts';
-import { type EmailAttachment, type EmailMessage, layout, yourPage } from './templates.ts';
-import { toParticipant, whenText } from './timeline-templates.ts';
+import { type EmailAttachment, type EmailMessage, participantEmail, yourPage } from './templates.ts';
+
+import { whenText } from './timeline-templates.ts';
 
 const who = (n: Nomination) => `${n.candidate.name} (${n.library.name}, ${n.library.city})`;
 
@@ -30,11 +31,11 @@ export const mentoringGroupEmail = (
       ? `Your mentoring group in the ${program.name}: ${is.name}`
       : `You are no longer in a mentoring group of the ${program.name}`;
   return {
-    ...toParticipant(participant),
-    ...layout(program, {
+    ...participantEmail(
+      program,
+      participant,
       subject,
-      paragraphs: [
-        `Dear ${participant.candidate.name},`,
+      [
         ...(is
           ? [
               `You are in the mentoring group ${is.name}, mentored by ${is.mentor}.`,
@@ -57,7 +58,7 @@ export const mentoringGroupEmail = (
         'A reminder comes before each session.',
         ...yourPage(page),
       ].filter(Boolean),
-    }),
+    ),
     ...(invites.length ? { attachments: invites } : {}),
   };
 };

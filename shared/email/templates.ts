@@ -94,6 +94,29 @@ export const yourPage = (page: string | undefined): string[] =>
 
 export const addressees = (n: Nomination) => ({ to: [n.candidate.email], cc: [n.nominator.email] });
 
+/** An email to a participant alone, greeting them by name before `paragraphs`. */
+export const participantEmail = (
+  program: Program,
+  participant: Nomination,
+  subject: string,
+  paragraphs: Body['paragraphs'],
+): EmailMessage => ({
+  to: [participant.candidate.email],
+  cc: [],
+  ...layout(program, { subject, paragraphs: [`Dear ${participant.candidate.name},`, ...paragraphs] }),
+});
+
+/** An email to the candidate with their nominator in copy, greeting the candidate by name before `paragraphs`. */
+export const candidateEmail = (
+  program: Program,
+  n: Nomination,
+  subject: string,
+  paragraphs: Body['paragraphs'],
+): EmailMessage => ({
+  ...addressees(n),
+  ...layout(program, { subject, paragraphs: [`Dear ${n.candidate.name},`, ...paragraphs] }),
+});
+
 const decisionDay = (program: Program) =>
   formatDateInZone(new Date(program.decisionsDueAt), program.timeZone);
 
@@ -163,15 +186,13 @@ export const decisionSelectedEmail = (
   now: Date,
   page?: string,
 ): EmailMessage => {
-  const paragraphs: Body['paragraphs'] = [
-    `Dear ${n.candidate.name},`,
+  return candidateEmail(program, n, `Selected: ${program.name}`, [
     `Congratulations: you have been selected for the ${program.name}, nominated by ${n.library.name}.`,
     ...participantParagraphs(program, n, now),
     ...yourPage(page),
     `We look forward to a year of learning together.`,
     `Your reference: ${referenceOf(n.id)}`,
-  ];
-  return { ...addressees(n), ...layout(program, { subject: `Selected: ${program.name}`, paragraphs }) };
+  ]);
 };
 
 /** A reserve is offered the place a participant gave up: selected, from now on, in one step. */
@@ -181,30 +202,20 @@ export const placeOfferedEmail = (
   now: Date,
   page?: string,
 ): EmailMessage => {
-  const paragraphs: Body['paragraphs'] = [
-    `Dear ${n.candidate.name},`,
+  return candidateEmail(program, n, `A place has opened for you: ${program.name}`, [
     `A place has opened in the ${program.name}, and it is yours: you were on the reserve list, and you are now a participant, nominated by ${n.library.name}.`,
     ...participantParagraphs(program, n, now),
     ...yourPage(page),
     `If you can no longer take part, please tell the organizers at once, so that the place can go to the next person on the reserve list.`,
     `Your reference: ${referenceOf(n.id)}`,
-  ];
-  return {
-    ...addressees(n),
-    ...layout(program, { subject: `A place has opened for you: ${program.name}`, paragraphs }),
-  };
+  ]);
 };
 
 export const decisionNotSelectedEmail = (program: Program, n: Nomination): EmailMessage => ({
-  ...addressees(n),
-  ...layout(program, {
-    subject: `Your nomination for the ${program.name}`,
-    paragraphs: [
-      `Dear ${n.candidate.name},`,
-      `Thank you for your interest in the ${program.name} and for the nomination by ${n.library.name}.`,
-      `We received many strong nominations for ${program.capacity.max} places, and the advisory group selected with an emphasis on geographic diversity and the range of projects. We are sorry that we cannot offer you a place in this cohort.`,
-      `We hope to welcome you at a future learning circle.`,
-      `Your reference: ${referenceOf(n.id)}`,
-    ],
-  }),
+  ...candidateEmail(program, n, `Your nomination for the ${program.name}`, [
+    `Thank you for your interest in the ${program.name} and for the nomination by ${n.library.name}.`,
+    `We received many strong nominations for ${program.capacity.max} places, and the advisory group selected with an emphasis on geographic diversity and the range of projects. We are sorry that we cannot offer you a place in this cohort.`,
+    `We hope to welcome you at a future learning circle.`,
+    `Your reference: ${referenceOf(n.id)}`,
+  ]),
 });

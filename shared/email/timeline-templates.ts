@@ -1,20 +1,15 @@
 import type { AttendanceRecord } from '../domain/attendance.ts';
-import type { UndeliverableAddress } from '../domain/mail-delivery.ts';
 import { groupOf } from '../domain/mentoring-groups.ts';
 import type { Nomination } from '../domain/nomination.ts';
-import type { NominationStatus } from '../domain/nomination-states.ts';
 import type { Program, TimelineEvent } from '../domain/program.ts';
 import {
   formatCalendarDate,
-  formatDateInZone,
   formatDateRange,
   formatInZone,
   formatMonth,
   wallTimeToInstant,
 } from '../domain/time.ts';
-import { type EmailAttachment, type EmailMessage, layout, yourPage } from './templates.ts';
-
-export const toParticipant = (n: Nomination) => ({ to: [n.candidate.email], cc: [] });
+import { type EmailAttachment, type EmailMessage, participantEmail, yourPage } from './templates.ts';
 
 const base64 = (content: string | Uint8Array) => Buffer.from(content).toString('base64');
 
@@ -68,19 +63,14 @@ export const reminderEmail = (
   const soon = daysAhead <= 1 ? 'tomorrow' : `in ${daysAhead} days`;
   const attachments: EmailAttachment[] = invite ? [invitation(event, invite)] : [];
   return {
-    ...toParticipant(participant),
-    ...layout(program, {
-      subject: `Reminder: ${event.title} ${soon}`,
-      paragraphs: [
-        `Dear ${participant.candidate.name},`,
-        `A reminder: ${event.title} of the ${program.name} is ${soon}.`,
-        `When: ${whenText(program, event, participant.candidate.timeZone)}.`,
-        ...(event.location ? [`Where: ${event.location}.`] : []),
-        ...meetingDetails(program, event),
-        ...(invite ? ['The calendar invitation is attached.'] : []),
-        ...yourPage(page),
-      ],
-    }),
+    ...participantEmail(program, participant, `Reminder: ${event.title} ${soon}`, [
+      `A reminder: ${event.title} of the ${program.name} is ${soon}.`,
+      `When: ${whenText(program, event, participant.candidate.timeZone)}.`,
+      ...(event.location ? [`Where: ${event.location}.`] : []),
+      ...meetingDetails(program, event),
+      ...(invite ? ['The calendar invitation is attached.'] : []),
+      ...yourPage(page),
+    ]),
     attachments,
   };
 };
@@ -112,11 +102,11 @@ export const timelineChangedEmail = (
       ? `${changes.cancelled.length ? 'Cancelled' : 'Changed'}: ${only.title}, ${startText(program, only)}`
       : `Changes to the calendar of the ${program.name}`;
   return {
-    ...toParticipant(participant),
-    ...layout(program, {
+    ...participantEmail(
+      program,
+      participant,
       subject,
-      paragraphs: [
-        `Dear ${participant.candidate.name},`,
+      [
         ...changes.changed.map(
           (event) =>
             `${event.title} is now on ${whenText(program, event, zone)}.${event.location ? ` Where: ${event.location}.` : ''}`,
@@ -131,7 +121,7 @@ export const timelineChangedEmail = (
         'Reminders will come before each meeting as usual, at the new times.',
         ...yourPage(page),
       ].filter(Boolean),
-    }),
+    ),
     attachments: invites,
   };
 };
@@ -143,15 +133,10 @@ const evaluationLink = (program: Program, page: string | undefined) =>
     : `The evaluation is on your page in the program, linked from your earlier emails, until the end of ${formatCalendarDate(program.evaluation.closesOn)}.`;
 
 export const evaluationEmail = (program: Program, participant: Nomination, page?: string): EmailMessage => ({
-  ...toParticipant(participant),
-  ...layout(program, {
-    subject: `Your evaluation of the ${program.name}`,
-    paragraphs: [
-      `Dear ${participant.candidate.name},`,
-      `Thank you for a year of learning together. Please tell us how the ${program.name} worked for you, so the next cohort's is better still. It takes about ten minutes.`,
-      evaluationLink(program, page),
-    ],
-  }),
+  ...participantEmail(program, participant, `Your evaluation of the ${program.name}`, [
+    `Thank you for a year of learning together. Please tell us how the ${program.name} worked for you, so the next cohort's is better still. It takes about ten minutes.`,
+    evaluationLink(program, page),
+  ]),
 });
 
 /** A week before the evaluation closes, to a participant who has not answered it. */
@@ -160,15 +145,10 @@ export const evaluationReminderEmail = (
   participant: Nomination,
   page?: string,
 ): EmailMessage => ({
-  ...toParticipant(participant),
-  ...layout(program, {
-    subject: `A week left to evaluate the ${program.name}`,
-    paragraphs: [
-      `Dear ${participant.candidate.name},`,
-      `We have not had your evaluation of the ${program.name} yet. Your answers shape the next cohort's year; it takes about ten minutes.`,
-      evaluationLink(program, page),
-    ],
-  }),
+  ...participantEmail(program, participant, `A week left to evaluate the ${program.name}`, [
+    `We have not had your evaluation of the ${program.name} yet. Your answers shape the next cohort's year; it takes about ten minutes.`,
+    evaluationLink(program, page),
+  ]),
 });
 
 export const certificateEmail = (
@@ -177,15 +157,10 @@ export const certificateEmail = (
   pdf: Uint8Array,
   page?: string,
 ): EmailMessage => ({
-  ...toParticipant(participant),
-  ...layout(program, {
-    subject: `Your certificate of participation: ${program.name}`,
-    paragraphs: [
-      `Dear ${participant.candidate.name},`,
-      `Congratulations on completing the ${program.name}. Your certificate of participation is attached.`,
-      ...yourPage(page),
-    ],
-  }),
+  ...participantEmail(program, participant, `Your certificate of participation: ${program.name}`, [
+    `Congratulations on completing the ${program.name}. Your certificate of participation is attached.`,
+    ...yourPage(page),
+  ]),
   attachments: [
     {
       filename: `certificate-${program.id}.pdf`,
@@ -205,101 +180,15 @@ export const attendanceRecordEmail = (
   record: AttendanceRecord,
   page?: string,
 ): EmailMessage => ({
-  ...toParticipant(participant),
-  ...layout(program, {
-    subject: `Your participation in the ${program.name}`,
-    paragraphs: [
-      `Dear ${participant.candidate.name},`,
-      `Thank you for your year in the ${program.name}. Its certificate of participation goes to those present at ${record.required} of the ${record.held} monthly meetings; our register shows you present at ${record.attended}:`,
-      record.meetings
-        .map(
-          ({ event, mark }) =>
-            `- ${whenText(program, event, program.timeZone)}: ${mark ?? 'no register kept (counted as present)'}`,
-        )
-        .join('\n'),
-      `If the register is wrong, please write to ${program.contactEmail}: once it is corrected, your certificate follows.`,
-      ...yourPage(page),
-    ],
-  }),
-});
-
-export interface DecisionStanding {
-  counts: Record<NominationStatus | 'notified_selected' | 'notified_not_selected', number>;
-  placesTaken: number;
-  stipendsRequested: number;
-  stipendsAwarded: number;
-  undecided: Nomination[];
-  /** Addresses of live nominations that bounced for good and are not corrected yet. */
-  undeliverable: { nomination: Nomination; address: UndeliverableAddress }[];
-}
-
-/** Past this many, the readiness email counts the addresses to correct and points to the console. */
-const undeliverableShown = 50;
-
-const undeliverableParagraph = (list: DecisionStanding['undeliverable']) => {
-  const shown = list
-    .slice(0, undeliverableShown)
-    .map(({ nomination: n, address: u }) => `${u.address} (${u.role} of ${n.candidate.name}, ${n.id})`)
-    .join('; ');
-  const more =
-    list.length > undeliverableShown
-      ? `; and ${list.length - undeliverableShown} more, listed in the staff console`
-      : '';
-  return `Addresses to correct, where email bounced for good: ${shown}${more}. Correct each in the staff console and send the email again.`;
-};
-
-/**
- * How many nominations an organizer email names one by one. Past it the email gives the count and
- * sends the reader to the console: a flood of nominations must not grow an email (or its outbox
- * item, which DynamoDB caps at 400 KB) without bound.
- */
-export const listedInEmail = 25;
-
-const undecidedList = (undecided: Nomination[]) => {
-  const named = undecided
-    .slice(0, listedInEmail)
-    .map((n) => `${n.candidate.name} (${n.library.city}, ${n.status}, ${n.id})`)
-    .join('; ');
-  const more = undecided.length - listedInEmail;
-  return more > 0
-    ? `${named}; and ${more} more, listed in the staff console at /staff?status=submitted`
-    : named;
-};
-
-export const decisionReadinessEmail = (
-  program: Program,
-  organizer: string,
-  s: DecisionStanding,
-): EmailMessage => ({
-  to: [organizer],
-  cc: [],
-  ...layout(program, {
-    subject: `Decisions due ${formatDateInZone(new Date(program.decisionsDueAt), program.timeZone)}: ${s.undecided.length} nominations undecided`,
-    paragraphs: [
-      `Decisions for the ${program.name} are due on ${formatInZone(new Date(program.decisionsDueAt), program.timeZone)}, when every decided applicant is notified automatically.`,
-      `Nominations: ${s.counts.submitted} submitted, ${s.counts.reviewed} reviewed, ${s.counts.selected} selected, ${s.counts.not_selected} not selected, ${s.counts.reserve} on the reserve list, ${s.counts.withdrawn} withdrawn.`,
-      `Places: ${s.placesTaken} selected of ${program.capacity.min}–${program.capacity.max}.`,
-      `Travel stipends: ${s.stipendsRequested} selected participants depend on one; ${s.stipendsAwarded} of ${program.travelStipends.min}–${program.travelStipends.max} awarded.`,
-      s.undecided.length
-        ? `Still undecided: ${undecidedList(s.undecided)}. If they are still undecided when decisions are due, each gets an email that day saying the nomination is still being considered and that they will hear by ${formatCalendarDate(program.lateDecisionsBy)}.`
-        : 'Every nomination has a decision.',
-      ...(s.undeliverable.length ? [undeliverableParagraph(s.undeliverable)] : []),
-    ],
-  }),
-});
-
-export const decisionsOverdueEmail = (
-  program: Program,
-  organizer: string,
-  undecided: Nomination[],
-): EmailMessage => ({
-  to: [organizer],
-  cc: [],
-  ...layout(program, {
-    subject: `Overdue: ${undecided.length} nominations for the ${program.name} have no decision`,
-    paragraphs: [
-      `Decisions were due on ${formatInZone(new Date(program.decisionsDueAt), program.timeZone)}. Every decided applicant has now been notified, but these nominations have no decision yet: ${undecidedList(undecided)}. Each has been told that the nomination is still being considered and that they will hear by ${formatCalendarDate(program.lateDecisionsBy)}.`,
-      'Select or reject them, then notify them (POST /programs/{programId}/notifications notifies every decided nomination).',
-    ],
-  }),
+  ...participantEmail(program, participant, `Your participation in the ${program.name}`, [
+    `Thank you for your year in the ${program.name}. Its certificate of participation goes to those present at ${record.required} of the ${record.held} monthly meetings; our register shows you present at ${record.attended}:`,
+    record.meetings
+      .map(
+        ({ event, mark }) =>
+          `- ${whenText(program, event, program.timeZone)}: ${mark ?? 'no register kept (counted as present)'}`,
+      )
+      .join('\n'),
+    `If the register is wrong, please write to ${program.contactEmail}: once it is corrected, your certificate follows.`,
+    ...yourPage(page),
+  ]),
 });

@@ -3,7 +3,7 @@ import type { Actor } from '../domain/actor.ts';
 import type { Nomination } from '../domain/nomination.ts';
 import { staffActorFrom } from './actor.ts';
 import { presentNomination } from './present-nomination.ts';
-import { readBody } from './request-body.ts';
+import { readJson } from './request-body.ts';
 import { json } from './responses.ts';
 
 /**
@@ -18,12 +18,6 @@ export const nominationChange =
   ) =>
   async (event: APIGatewayProxyEventV2WithJWTAuthorizer) => {
     const actor = staffActorFrom(event);
-    const body = readBody(event, ['json']);
-    const nomination = await change(
-      deps,
-      event.pathParameters?.id ?? '',
-      actor,
-      body.kind === 'json' ? body.value : undefined,
-    );
+    const nomination = await change(deps, event.pathParameters?.id ?? '', actor, readJson(event));
     return json(200, presentNomination(nomination, actor));
   };

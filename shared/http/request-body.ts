@@ -47,5 +47,11 @@ export const readBody = (event: APIGatewayProxyEventV2, accepted: ('json' | 'for
   }
 };
 
+/** The value of a JSON body; any other body is refused as `readBody` refuses it. */
+export const readJson = (event: APIGatewayProxyEventV2): unknown => {
+  const body = readBody(event, ['json']);
+  return body.kind === 'json' ? body.value : undefined;
+};
+
 /** Whether the caller is a browser that wants a page back rather than JSON. */
 export const wantsHtml = (event: APIGatewayProxyEventV2) => /\btext\/html\b/.test(header(event, 'accept'));

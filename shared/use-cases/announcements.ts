@@ -10,11 +10,12 @@ import {
 } from '../domain/announcements.ts';
 import { authorize } from '../domain/authorization.ts';
 import { ConflictError, ValidationError } from '../domain/errors.ts';
-import { toFieldIssues } from '../domain/field-issues.ts';
+import { parseOrRefuse } from '../domain/field-issues.ts';
 import { groupOf } from '../domain/mentoring-groups.ts';
 import type { Nomination } from '../domain/nomination.ts';
 import type { Program } from '../domain/program.ts';
 import { referenceOf } from '../domain/reference.ts';
+import type * as z from '../domain/zod.ts';
 import { announcementEmail } from '../email/announcement-templates.ts';
 import type { Clock, EmailQueue, NominationStore, ProgramRepository } from '../ports.ts';
 import { listAllNominations } from './list-all-nominations.ts';
@@ -29,31 +30,33 @@ export interface AnnouncementDeps {
   pages?: ParticipantPages;
 }
 
-const invalid = (error: Parameters<typeof toFieldIssues>[0]) =>
-  new ValidationError('The announcement is not valid', toFieldIssues(error));
+const recipientsOf = async (deps: AnnouncementDeps, program: Program, draft: AnnouncementDraft) =>
+  (await listAllNominations(deps.nominations, program.id)).filter((n) =>
+    inAudience(program, draft.audience, n),
+  );
 
-/** The program, and the draft checked against it (a group it has); 400 naming each problem. */
-const checked = async <T extends AnnouncementDraft>(
+/**
+ * For an organizer (403): the program (404), the draft checked against it, with a group it has
+ * (400 naming each problem), and whom it reaches.
+ */
+const checked = async <S extends z.core.$ZodType<AnnouncementDraft>>(
   deps: AnnouncementDeps,
   programId: string,
-  parse: () => { success: true; data: T } | { success: false; error: Parameters<typeof toFieldIssues>[0] },
+  actor: Actor,
+  schema: S,
+  body: unknown,
 ) => {
+  authorize(actor, 'send-announcement', { programId });
   const { program } = await deps.programs.require(programId);
-  const parsed = parse();
-  if (!parsed.success) throw invalid(parsed.error);
-  const { audience } = parsed.data;
+  const draft = parseOrRefuse(schema, body, 'The announcement is not valid');
+  const { audience } = draft;
   if (audience.kind === 'group' && !groupOf(program, audience.group)) {
     throw new ValidationError('The announcement is not valid', [
       { path: 'audience.group', message: `"${audience.group}" is not one of the program's mentoring groups` },
     ]);
   }
-  return { program, draft: parsed.data };
+  return { program, draft, recipients: await recipientsOf(deps, program, draft) };
 };
-
-const recipientsOf = async (deps: AnnouncementDeps, program: Program, draft: AnnouncementDraft) =>
-  (await listAllNominations(deps.nominations, program.id)).filter((n) =>
-    inAudience(program, draft.audience, n),
-  );
 
 /**
  * What an announcement would do, writing nothing: whom it reaches (by name and address) and the
@@ -65,9 +68,7 @@ export const previewAnnouncement = async (
   actor: Actor,
   body: unknown,
 ) => {
-  authorize(actor, 'send-announcement', { programId });
-  const { program, draft } = await checked(deps, programId, () => announcementDraftSchema.safeParse(body));
-  const recipients = await recipientsOf(deps, program, draft);
+  const { program, draft, recipients } = await checked(deps, programId, actor, announcementDraftSchema, body);
   const copy = copiesNominator(draft.audience);
   const [first] = recipients;
   return {
@@ -102,10 +103,8 @@ export const sendAnnouncement = async (
   actor: Actor,
   body: unknown,
 ) => {
-  authorize(actor, 'send-announcement', { programId });
-  const { program, draft } = await checked(deps, programId, () => announcementSchema.safeParse(body));
+  const { program, draft, recipients } = await checked(deps, programId, actor, announcementSchema, body);
   const label = audienceLabel(program, draft.audience);
-  const recipients = await recipientsOf(deps, program, draft);
   if (recipients.length === 0) throw new ConflictError(`There is nobody to send it to yet (${label}: none)`);
   const announcement: Announcement = {
     ...draft,

@@ -8,7 +8,7 @@ import {
 } from '../domain/attendance.ts';
 import { authorize } from '../domain/authorization.ts';
 import { ConflictError, NotFoundError, ValidationError, VersionConflictError } from '../domain/errors.ts';
-import { toFieldIssues } from '../domain/field-issues.ts';
+import { parseOrRefuse } from '../domain/field-issues.ts';
 import { concerns, groupOf } from '../domain/mentoring-groups.ts';
 import { referenceOf } from '../domain/reference.ts';
 import type { Clock, NominationStore, ProgramRepository } from '../ports.ts';
@@ -95,14 +95,13 @@ export const recordAttendance = async (
       { path: 'eventId', message: `"${eventId}" is a ${event.kind}, not a meeting or a mentoring session` },
     ]);
   }
-  const parsed = registerChangeSchema.safeParse(body);
-  if (!parsed.success) throw new ValidationError('The register is not valid', toFieldIssues(parsed.error));
+  const parsed = parseOrRefuse(registerChangeSchema, body, 'The register is not valid');
   const now = deps.clock.now();
   if (!hasBegun(program, event, now.getTime())) {
     throw new ConflictError(`"${event.title}" has not begun yet; its register is kept once it has`);
   }
   const ids = new Set((await participants(deps.nominations, programId)).map((n) => n.id));
-  const strangers = Object.keys(parsed.data.marks).filter((id) => !ids.has(id));
+  const strangers = Object.keys(parsed.marks).filter((id) => !ids.has(id));
   if (strangers.length) {
     throw new ValidationError(
       'The register is not valid',
@@ -110,19 +109,19 @@ export const recordAttendance = async (
     );
   }
   const current = byEvent(await deps.programs.attendance(programId)).get(eventId)?.version ?? 0;
-  if (current !== parsed.data.expectedVersion) {
+  if (current !== parsed.expectedVersion) {
     throw new VersionConflictError(
-      `The register of "${event.title}" is at version ${current}, not ${parsed.data.expectedVersion}; reload it and try again`,
+      `The register of "${event.title}" is at version ${current}, not ${parsed.expectedVersion}; reload it and try again`,
     );
   }
   const version = await deps.programs.saveAttendance({
     programId,
     eventId,
-    marks: parsed.data.marks,
-    expectedVersion: parsed.data.expectedVersion,
+    marks: parsed.marks,
+    expectedVersion: parsed.expectedVersion,
     actor: actorName(actor),
     at: now.toISOString(),
-    ...(parsed.data.note ? { note: parsed.data.note } : {}),
+    ...(parsed.note ? { note: parsed.note } : {}),
   });
-  return { eventId, version, marks: parsed.data.marks };
+  return { eventId, version, marks: parsed.marks };
 };

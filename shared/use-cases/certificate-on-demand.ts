@@ -1,8 +1,8 @@
 import { type Actor, actorName } from '../domain/actor.ts';
 import { attendanceRecord } from '../domain/attendance.ts';
 import { authorize } from '../domain/authorization.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
-import { toFieldIssues } from '../domain/field-issues.ts';
+import { ConflictError, NotFoundError } from '../domain/errors.ts';
+import { parseOrRefuse } from '../domain/field-issues.ts';
 import { isParticipant } from '../domain/nomination-states.ts';
 import type { Program } from '../domain/program.ts';
 import { eventStart } from '../domain/schedule-plan.ts';
@@ -44,11 +44,10 @@ export const issueCertificateNow = async (
   body: unknown,
 ) => {
   authorize(actor, 'reissue-certificate', 'any-program');
-  const parsed = issueSchema.safeParse(body ?? {});
-  if (!parsed.success) throw new ValidationError('The request is not valid', toFieldIssues(parsed.error));
+  const parsed = parseOrRefuse(issueSchema, body ?? {}, 'The request is not valid');
   const before = await requireNomination(deps.nominations, nominationId);
   authorize(actor, 'reissue-certificate', { programId: before.programId });
-  checkExpectedVersion(before, parsed.data.expectedVersion);
+  checkExpectedVersion(before, parsed.expectedVersion);
   if (!isParticipant(before)) throw new ConflictError('Only a participant of the program gets a certificate');
   const { program } = await deps.programs.require(before.programId);
   const now = deps.clock.now();
@@ -81,7 +80,7 @@ export const issueCertificateNow = async (
     },
     audit: {
       note:
-        parsed.data.note ??
+        parsed.note ??
         (before.certificate
           ? `Issued again to ${before.candidate.name} (was ${before.certificate.name}) by ${actorName(actor)}`
           : `Issued to ${before.candidate.name} after the register was corrected`),

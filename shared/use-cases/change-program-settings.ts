@@ -3,7 +3,7 @@ import { authorize } from '../domain/authorization.ts';
 import { holdsStipend } from '../domain/cohort.ts';
 import { ConflictError, ValidationError, VersionConflictError } from '../domain/errors.ts';
 import { evaluationState } from '../domain/evaluation.ts';
-import { toFieldIssues } from '../domain/field-issues.ts';
+import { parseOrRefuse } from '../domain/field-issues.ts';
 import { holdsPlace } from '../domain/nomination-states.ts';
 import {
   type ProgramSettings,
@@ -81,9 +81,11 @@ const factsOf = async (deps: SettingsDeps, programId: string) => {
 export const changeSettings = async (deps: SettingsDeps, programId: string, actor: Actor, body: unknown) => {
   authorize(actor, 'change-settings', { programId });
   const stored = await deps.programs.require(programId);
-  const parsed = settingsChangeSchema(stored.program).safeParse(body);
-  if (!parsed.success) throw new ValidationError('The settings are not valid', toFieldIssues(parsed.error));
-  const { expectedVersion, note, ...typed } = parsed.data;
+  const { expectedVersion, note, ...typed } = parseOrRefuse(
+    settingsChangeSchema(stored.program),
+    body,
+    'The settings are not valid',
+  );
   const given = sameInstantsAsBefore(typed, stored.program);
   if (expectedVersion !== stored.settingsVersion) {
     throw new VersionConflictError(

@@ -9,13 +9,13 @@ import {
   stipendDelta,
 } from '../domain/cohort.ts';
 import { DomainError, NotFoundError, StipendNotAllowedError, ValidationError } from '../domain/errors.ts';
-import { toFieldIssues } from '../domain/field-issues.ts';
+import { parseOrRefuse } from '../domain/field-issues.ts';
 import type { Classification, Nomination } from '../domain/nomination.ts';
 import { holdsPlace } from '../domain/nomination-states.ts';
 import { classificationCommandSchema, stipendCommandSchema } from '../domain/transition-command.ts';
 import type { OutboxEmail } from '../ports.ts';
 import { listAllNominations } from './list-all-nominations.ts';
-import { checkExpectedVersion, recordChange, requireNomination } from './record-change.ts';
+import { checkExpectedVersion, nominationFor, recordChange, requireNomination } from './record-change.ts';
 import { applyTransition, type TransitionDeps } from './transition-nomination.ts';
 
 /**
@@ -55,13 +55,9 @@ export const decideStipend = async (
   actor: Actor,
   body: unknown,
 ): Promise<Nomination> => {
-  authorize(actor, 'award-stipend', 'any-program');
-  const before = await requireNomination(deps.nominations, nominationId);
-  authorize(actor, 'award-stipend', { programId: before.programId });
-  const parsed = stipendCommandSchema.safeParse(body);
-  if (!parsed.success)
-    throw new ValidationError('The stipend decision is not valid', toFieldIssues(parsed.error));
-  const { award, note, expectedVersion } = parsed.data;
+  const before = await nominationFor(deps.nominations, actor, 'award-stipend', nominationId);
+  const parsed = parseOrRefuse(stipendCommandSchema, body, 'The stipend decision is not valid');
+  const { award, note, expectedVersion } = parsed;
   checkExpectedVersion(before, expectedVersion);
   if (!holdsPlace(before)) {
     throw new StipendNotAllowedError('Only a participant (a selected nomination) has a stipend decision');
@@ -108,13 +104,12 @@ export const classifyNomination = async (
   actor: Actor,
   body: unknown,
 ): Promise<Nomination> => {
-  authorize(actor, 'classify-nomination', 'any-program');
-  const before = await requireNomination(deps.nominations, nominationId);
-  authorize(actor, 'classify-nomination', { programId: before.programId });
-  const parsed = classificationCommandSchema.safeParse(body);
-  if (!parsed.success)
-    throw new ValidationError('The classification is not valid', toFieldIssues(parsed.error));
-  const { subRegion, globalSouth, note, expectedVersion } = parsed.data;
+  const before = await nominationFor(deps.nominations, actor, 'classify-nomination', nominationId);
+  const { subRegion, globalSouth, note, expectedVersion } = parseOrRefuse(
+    classificationCommandSchema,
+    body,
+    'The classification is not valid',
+  );
   checkExpectedVersion(before, expectedVersion);
   const classification: Classification = { ...before.classification };
   if (subRegion === null) delete classification.subRegion;

@@ -1,7 +1,6 @@
 import type { Actor } from '../domain/actor.ts';
-import { authorize } from '../domain/authorization.ts';
 import { ValidationError } from '../domain/errors.ts';
-import { toFieldIssues } from '../domain/field-issues.ts';
+import { parseOrRefuse } from '../domain/field-issues.ts';
 import {
   candidateKey,
   correctionSchema,
@@ -9,7 +8,7 @@ import {
   type Nomination,
 } from '../domain/nomination.ts';
 import type { ProgramRepository } from '../ports.ts';
-import { type ChangeDeps, checkExpectedVersion, recordChange, requireNomination } from './record-change.ts';
+import { type ChangeDeps, checkExpectedVersion, nominationFor, recordChange } from './record-change.ts';
 
 export interface CorrectionDeps extends ChangeDeps {
   programs: ProgramRepository;
@@ -34,13 +33,10 @@ export const correctNomination = async (
   actor: Actor,
   body: unknown,
 ): Promise<Nomination> => {
-  authorize(actor, 'correct-nomination', 'any-program');
-  const before = await requireNomination(deps.nominations, nominationId);
-  authorize(actor, 'correct-nomination', { programId: before.programId });
+  const before = await nominationFor(deps.nominations, actor, 'correct-nomination', nominationId);
   const { program } = await deps.programs.require(before.programId);
-  const parsed = correctionSchema(program).safeParse(body);
-  if (!parsed.success) throw new ValidationError('The correction is not valid', toFieldIssues(parsed.error));
-  const correction = parsed.data;
+  const parsed = parseOrRefuse(correctionSchema(program), body, 'The correction is not valid');
+  const correction = parsed;
   checkExpectedVersion(before, correction.expectedVersion);
 
   const was: Record<string, string> = {};

@@ -1,9 +1,8 @@
 import type { Actor } from '../domain/actor.ts';
-import { authorize } from '../domain/authorization.ts';
 import { ConflictOfInterestError } from '../domain/errors.ts';
 import type { Nomination } from '../domain/nomination.ts';
 import { hasDeclaredConflict, hasReviewed } from '../domain/reviews.ts';
-import { type ChangeDeps, recordChange, requireNomination } from './record-change.ts';
+import { type ChangeDeps, nominationFor, recordChange } from './record-change.ts';
 
 /**
  * A member of staff declares a conflict of interest with a nomination: recorded on it (who, when,
@@ -17,9 +16,7 @@ export const declareConflict = async (
   actor: Actor,
   declaration: { note?: string | undefined },
 ): Promise<Nomination> => {
-  authorize(actor, 'declare-conflict', 'any-program');
-  const before = await requireNomination(deps.nominations, nominationId);
-  authorize(actor, 'declare-conflict', { programId: before.programId });
+  const before = await nominationFor(deps.nominations, actor, 'declare-conflict', nominationId);
   if (actor.kind !== 'staff') throw new ConflictOfInterestError('Only members of staff declare conflicts');
   if (hasDeclaredConflict(actor, before)) {
     throw new ConflictOfInterestError(

@@ -5,6 +5,7 @@ import { attendanceRecord } from '../domain/attendance.ts';
 import type { Nomination } from '../domain/nomination.ts';
 import { eventFirstDate, type Program } from '../domain/program.ts';
 import { certificateExpiry } from '../domain/retention.ts';
+import { fromEpochSeconds } from '../domain/time.ts';
 import { attendanceRecordEmail, certificateEmail } from '../email/timeline-templates.ts';
 import type { QueuedEmail } from '../ports.ts';
 import { recordChange } from './record-change.ts';
@@ -54,7 +55,7 @@ export const issueCertificates = async (
           ? { certificate: { issuedAt: input.scheduledAt, name: n.candidate.name } }
           : {}),
       },
-      audit: { note: `Personal data erased after ${new Date(expiresAt * 1000).toISOString().slice(0, 10)}` },
+      audit: { note: `Personal data erased after ${fromEpochSeconds(expiresAt).toISOString().slice(0, 10)}` },
     });
   }
   return outcome;

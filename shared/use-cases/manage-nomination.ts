@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { nominator } from '../domain/actor.ts';
 import { ExpiredLinkError, ForbiddenError, ValidationError } from '../domain/errors.ts';
-import { toFieldIssues } from '../domain/field-issues.ts';
+import { parseOrRefuse } from '../domain/field-issues.ts';
 import {
   candidateKey,
   holdsCandidateGuard,
@@ -74,9 +74,8 @@ export const correctByNominator = async (
       `The answers could be corrected until the nominations closed on ${formatInZone(new Date(program.nominationWindow.closesAt), program.timeZone)}, before a decision; please write to the organizers`,
     );
   }
-  const parsed = nominationInputSchema(program).safeParse(body);
-  if (!parsed.success) throw new ValidationError('Some answers need correcting', toFieldIssues(parsed.error));
-  const answers = parsed.data as unknown as Record<string, unknown>;
+  const parsed = parseOrRefuse(nominationInputSchema(program), body, 'Some answers need correcting');
+  const answers = parsed as unknown as Record<string, unknown>;
   const was: Record<string, unknown> = {};
   const is: Record<string, unknown> = {};
   for (const [section, value] of Object.entries(answers)) {
@@ -91,12 +90,12 @@ export const correctByNominator = async (
       { path: '', message: 'Change an answer first' },
     ]);
   }
-  const after = { ...before, ...parsed.data };
+  const after = { ...before, ...parsed };
   const newAddress = candidateKey(before.candidate.email) !== candidateKey(after.candidate.email);
   const version = before.version + 1;
   return recordChange(deps, before, nominator, {
     action: 'correct',
-    fields: parsed.data,
+    fields: parsed,
     audit: { changes: { before: was, after: is } },
     ...(newAddress && holdsCandidateGuard(before)
       ? { guardMove: { from: before.candidate.email, to: after.candidate.email } }

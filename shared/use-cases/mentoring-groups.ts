@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { type Actor, actorName } from '../domain/actor.ts';
 import { authorize } from '../domain/authorization.ts';
 import { ConflictError, ValidationError, VersionConflictError } from '../domain/errors.ts';
-import { toFieldIssues } from '../domain/field-issues.ts';
+import { parseOrRefuse } from '../domain/field-issues.ts';
 import { groupOfMember, type MentoringGroup, mentoringGroupsSchema } from '../domain/mentoring-groups.ts';
 import type { Nomination } from '../domain/nomination.ts';
 import { holdsPlace } from '../domain/nomination-states.ts';
@@ -99,10 +99,11 @@ export const changeMentoringGroups = async (
 ) => {
   authorize(actor, 'change-mentoring-groups', { programId });
   const stored = await deps.programs.require(programId);
-  const parsed = mentoringGroupsChangeSchema.safeParse(body);
-  if (!parsed.success)
-    throw new ValidationError('The mentoring groups are not valid', toFieldIssues(parsed.error));
-  const { groups, expectedVersion, note } = parsed.data;
+  const { groups, expectedVersion, note } = parseOrRefuse(
+    mentoringGroupsChangeSchema,
+    body,
+    'The mentoring groups are not valid',
+  );
   const people = await placeHolders(deps.nominations, programId);
   const byId = new Map(people.map((n) => [n.id, n]));
   const strangers = groups.flatMap((g, index) =>

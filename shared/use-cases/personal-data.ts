@@ -1,7 +1,6 @@
 import { type Actor, actorName } from '../domain/actor.ts';
 import { authorize } from '../domain/authorization.ts';
-import { ValidationError } from '../domain/errors.ts';
-import { toFieldIssues } from '../domain/field-issues.ts';
+import { parseOrRefuse } from '../domain/field-issues.ts';
 import { candidateKey } from '../domain/nomination.ts';
 import * as z from '../domain/zod.ts';
 import type { Clock, PersonalDataStore, PersonalRecord } from '../ports.ts';
@@ -10,10 +9,8 @@ import type { Clock, PersonalDataStore, PersonalRecord } from '../ports.ts';
 const requestSchema = z.strictObject({ email: z.email().check(z.maxLength(254)) });
 
 const addressOf = (body: unknown) => {
-  const parsed = requestSchema.safeParse(body);
-  if (!parsed.success)
-    throw new ValidationError('Give the person’s email address', toFieldIssues(parsed.error));
-  return parsed.data.email;
+  const parsed = parseOrRefuse(requestSchema, body, 'Give the person’s email address');
+  return parsed.email;
 };
 
 export interface PersonalDataDeps {

@@ -2,7 +2,7 @@ import type { Actor } from '../domain/actor.ts';
 import { authorize } from '../domain/authorization.ts';
 import type { NominationStatus } from '../domain/nomination-states.ts';
 import type { NominationDetail, NominationPage, NominationStore, ProgramRepository } from '../ports.ts';
-import { requireDetail } from './record-change.ts';
+import { detailFor } from './record-change.ts';
 
 export interface ReadNominationsDeps {
   nominations: NominationStore;
@@ -27,8 +27,6 @@ export const getNomination = async (
   actor: Actor,
   nominationId: string,
 ): Promise<NominationDetail> => {
-  authorize(actor, 'read-nomination', 'any-program');
-  const detail = await requireDetail(deps.nominations, nominationId);
-  authorize(actor, 'read-nomination', { programId: detail.nomination.programId });
+  const detail = await detailFor(deps.nominations, actor, 'read-nomination', nominationId);
   return detail;
 };

@@ -1,4 +1,5 @@
 import { type Actor, actorName } from '../domain/actor.ts';
+import { authorize, type Permission } from '../domain/authorization.ts';
 import { NotFoundError, VersionConflictError } from '../domain/errors.ts';
 import type { Nomination } from '../domain/nomination.ts';
 import { isNominationId } from '../domain/nomination-id.ts';
@@ -27,6 +28,41 @@ export const requireDetail = async (store: NominationStore, nominationId: string
   if (!detail || detail.nomination.status === 'unconfirmed') throw notFound(nominationId);
   return detail;
 };
+
+/** What `read` finds, for an actor who may do `permission` in the program `programOf` names. */
+const forActor = async <T>(
+  actor: Actor,
+  permission: Permission,
+  read: () => Promise<T>,
+  programOf: (found: T) => string,
+) => {
+  authorize(actor, permission, 'any-program');
+  const found = await read();
+  authorize(actor, permission, { programId: programOf(found) });
+  return found;
+};
+
+/**
+ * The nomination `actor` is to act on with `permission`: 403 before anything is read when they
+ * may do it in no program, 404 as `requireNomination`, 403 when their rights stop short of its
+ * program.
+ */
+export const nominationFor = (store: NominationStore, actor: Actor, permission: Permission, id: string) =>
+  forActor(
+    actor,
+    permission,
+    () => requireNomination(store, id),
+    (n) => n.programId,
+  );
+
+/** The same as `nominationFor`, with the nomination's history, emails and reviews. */
+export const detailFor = (store: NominationStore, actor: Actor, permission: Permission, id: string) =>
+  forActor(
+    actor,
+    permission,
+    () => requireDetail(store, id),
+    (d) => d.nomination.programId,
+  );
 
 /** 409 when the caller looked at another version than the one stored. */
 export const checkExpectedVersion = (nomination: Nomination, expectedVersion: number | undefined) => {

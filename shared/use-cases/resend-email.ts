@@ -1,9 +1,8 @@
 import type { Actor } from '../domain/actor.ts';
-import { authorize } from '../domain/authorization.ts';
 import { ConflictError, NotFoundError } from '../domain/errors.ts';
 import { candidateKey, type Nomination } from '../domain/nomination.ts';
 import type { AuditEntry, OutboxEmail, ProgramRepository } from '../ports.ts';
-import { type ChangeDeps, recordChange, requireDetail } from './record-change.ts';
+import { type ChangeDeps, detailFor, recordChange } from './record-change.ts';
 
 const resendSuffix = /#resend-\d+$/;
 
@@ -66,9 +65,7 @@ export const resendEmail = async (
   key: string,
   actor: Actor,
 ): Promise<OutboxEmail> => {
-  authorize(actor, 'resend-email', 'any-program');
-  const detail = await requireDetail(deps.nominations, nominationId);
-  authorize(actor, 'resend-email', { programId: detail.nomination.programId });
+  const detail = await detailFor(deps.nominations, actor, 'resend-email', nominationId);
   const original = detail.emails.some((e) => e.key === key)
     ? await deps.nominations.getEmail(nominationId, key)
     : undefined;

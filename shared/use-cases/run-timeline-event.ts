@@ -12,9 +12,8 @@ import {
   type DecisionStanding,
   decisionReadinessEmail,
   decisionsOverdueEmail,
-  evaluationEmail,
-  reminderEmail,
-} from '../email/timeline-templates.ts';
+} from '../email/organizer-templates.ts';
+import { evaluationEmail, reminderEmail } from '../email/timeline-templates.ts';
 import type { EvaluationStore, NominationStore } from '../ports.ts';
 import { listAllNominations } from './list-all-nominations.ts';
 import { closeReserveList, notifyDecisions } from './notify-decisions.ts';

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { NominationWindowClosedError, ValidationError } from '../domain/errors.ts';
-import { toFieldIssues } from '../domain/field-issues.ts';
+import { NominationWindowClosedError } from '../domain/errors.ts';
+import { parseOrRefuse } from '../domain/field-issues.ts';
 import { candidateKey, type Nomination, newNomination, nominationInputSchema } from '../domain/nomination.ts';
 import {
   confirmationDeadline,
@@ -89,14 +89,11 @@ export const submitNomination = async (
       `Nominations for the ${program.name} ${window === 'closed' ? 'closed' : 'open'} on ${formatInZone(new Date(at), program.timeZone)}`,
     );
   }
-  const parsed = nominationInputSchema(program).safeParse(body);
-  if (!parsed.success) {
-    throw new ValidationError('Some answers need correcting', toFieldIssues(parsed.error));
-  }
+  const parsed = parseOrRefuse(nominationInputSchema(program), body, 'Some answers need correcting');
   const at = now.toISOString();
   const confirmBy = confirmationDeadline(now);
   const nomination: Nomination = {
-    ...newNomination(parsed.data, {
+    ...newNomination(parsed, {
       id: (deps.newId ?? randomUUID)(),
       programId: program.id,
       at,

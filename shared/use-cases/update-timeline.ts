@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { type Actor, actorName } from '../domain/actor.ts';
 import { authorize } from '../domain/authorization.ts';
 import { ConflictError, ValidationError, VersionConflictError } from '../domain/errors.ts';
-import { toFieldIssues } from '../domain/field-issues.ts';
+import { parseOrRefuse } from '../domain/field-issues.ts';
 import { unknownGroups } from '../domain/mentoring-groups.ts';
 import type { Program, TimelineEvent } from '../domain/program.ts';
 import { timelineSchema, unknownThemes } from '../domain/program-schema.ts';
@@ -73,9 +73,11 @@ export const updateTimeline = async (
 }> => {
   authorize(actor, 'change-timeline', { programId });
   const stored = await deps.programs.require(programId);
-  const parsed = timelineUpdateSchema.safeParse(body);
-  if (!parsed.success) throw new ValidationError('The timeline is not valid', toFieldIssues(parsed.error));
-  const { timeline, expectedVersion, note } = parsed.data;
+  const { timeline, expectedVersion, note } = parseOrRefuse(
+    timelineUpdateSchema,
+    body,
+    'The timeline is not valid',
+  );
   const unknown = [
     ...unknownThemes(timeline, stored.program.themes),
     ...unknownGroups(timeline, stored.program.mentoringGroups ?? []),

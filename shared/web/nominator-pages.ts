@@ -1,3 +1,4 @@
+import { type DomainError, ExpiredLinkError, InvalidLinkError } from '../domain/errors.ts';
 import type { Nomination } from '../domain/nomination.ts';
 import type { Program } from '../domain/program.ts';
 import { formatDateInZone, formatInZone } from '../domain/time.ts';
@@ -36,3 +37,13 @@ export const confirmedPage = (program: Program) =>
 /** A link that is not ours, altered, or past its time: what happened and what to do, in words. */
 export const linkProblemPage = (title: string, message: string) =>
   pageLayout(title, html`<h1>${title}</h1><p>${message}</p><p><a href="/">Go to the nomination form</a></p>`);
+
+/**
+ * The page a private link's refusal gets: a link past its time, or one we did not sign, says so;
+ * any other refusal gets `otherwise` as its title, or no page (JSON) when there is none.
+ */
+export const linkErrorPage = (error: DomainError, otherwise?: string): string | undefined => {
+  if (error instanceof ExpiredLinkError) return linkProblemPage('This link has expired', error.message);
+  if (error instanceof InvalidLinkError) return linkProblemPage('This link is not valid', error.message);
+  return otherwise === undefined ? undefined : linkProblemPage(otherwise, error.message);
+};

@@ -1,6 +1,7 @@
 import { programs as definitions } from '#events/programs/index';
 import { documentClient } from '../adapters/aws-clients.ts';
-import { cachedPrograms, DynamoDbProgramRepository } from '../adapters/dynamodb-programs.ts';
+import { cachedPrograms } from '../adapters/cached-programs.ts';
+import { DynamoDbProgramRepository } from '../adapters/dynamodb-programs.ts';
 import { tableConfig } from '../config.ts';
 import type { ProgramRepository } from '../ports.ts';
 

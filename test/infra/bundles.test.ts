@@ -17,11 +17,13 @@ import { localLinkSecretName, localResources } from '../../local/load-handler.ts
 import { simulatedEvents } from '../../local/mail-events.ts';
 import { SchedulerEmulator } from '../../local/scheduler/emulator.ts';
 import { startSecretsManagerEmulator } from '../../local/secrets-manager.ts';
+import { linkIn } from '../../local/sent-emails.ts';
 import { formatClockSpec } from '../../shared/adapters/clock.ts';
 import { keys } from '../../shared/adapters/table-design.ts';
 import { planSchedules } from '../../shared/domain/schedule-plan.ts';
 import { variables as v } from '../../shared/environment.ts';
 import { processSes, sesInbox } from '../support/ses-inbox.ts';
+import { http, streamEvent } from './lambda-events.ts';
 
 /**
  * The artifacts `cdk deploy` would upload, run under the Lambda runtime's Node major (24, from
@@ -118,46 +120,6 @@ const invoke = (name: string, event: unknown, extraEnv: Record<string, string> =
     });
   });
 
-const http = (
-  method: string,
-  routeKey: string,
-  path: string,
-  options: { body?: unknown; pathParameters?: Record<string, string>; groups?: string } = {},
-) => ({
-  version: '2.0',
-  routeKey,
-  rawPath: path,
-  rawQueryString: '',
-  headers: { 'content-type': 'application/json', accept: 'application/json' },
-  ...(options.pathParameters ? { pathParameters: options.pathParameters } : {}),
-  requestContext: {
-    http: { method, path, sourceIp: '192.0.2.1' },
-    domainName: 'nominations.example.org',
-    routeKey,
-    ...(options.groups
-      ? {
-          authorizer: {
-            jwt: {
-              claims: { sub: 'o1', email: 'organizer@example.org', 'cognito:groups': options.groups },
-              scopes: null,
-            },
-          },
-        }
-      : {}),
-  },
-  ...(options.body ? { body: JSON.stringify(options.body) } : {}),
-  isBase64Encoded: false,
-});
-
-const streamEvent = (key: { pk: string; sk: string }) => ({
-  Records: [
-    {
-      eventName: 'INSERT',
-      dynamodb: { Keys: { pk: { S: key.pk }, sk: { S: key.sk } }, SequenceNumber: '1' },
-    },
-  ],
-});
-
 describe('the bundled functions under Node 24', () => {
   const candidate = `bundle-${randomUUID().slice(0, 8)}@library.example.org`;
   const nominator = `bundle-nominator-${randomUUID().slice(0, 8)}@library.example.org`;
@@ -227,10 +189,9 @@ describe('the bundled functions under Node 24', () => {
     expect(sent.result).toEqual({ batchItemFailures: [] });
     const [confirmation] = await sesInbox(nominator);
     expect(confirmation?.subject).toBe('Please confirm your nomination for the MetLib Learning Circle 2024');
-    const token = confirmation?.body.text?.match(
-      /https:\/\/nominations\.example\.org\/nominations\/confirm\/([\w.-]+)/,
-    )?.[1] as string;
-    expect(token).toBeDefined();
+    const path = linkIn(confirmation?.body.text, 'confirm') as string;
+    expect(confirmation?.body.text).toContain(`https://nominations.example.org${path}`);
+    const token = path.slice('/nominations/confirm/'.length);
     const { result } = await invoke(
       'ConfirmNomination',
       http('POST', 'POST /nominations/confirm/{token}', `/nominations/confirm/${token}`, {

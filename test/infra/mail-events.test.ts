@@ -1,13 +1,11 @@
-import { Capture, Match, Template } from 'aws-cdk-lib/assertions';
+import { Capture, Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { synthApp } from '../../infra/synth-app.ts';
+import { synthesized } from './synthesized.ts';
 
 let services: Template;
 
 beforeAll(() => {
-  const built = synthApp();
-  built.app.synth();
-  services = Template.fromStack(built.stateless);
+  ({ services } = synthesized());
 });
 
 const recorderArn = () => {

@@ -1,16 +1,15 @@
-import { Capture, Match, Template } from 'aws-cdk-lib/assertions';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { Capture, Match, type Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { catalog } from '../../functions/catalog.ts';
-import { synthApp } from '../../infra/synth-app.ts';
+import { metricNames } from '../../shared/metric-names.ts';
+import { emitCount } from '../../shared/metrics.ts';
+import { synthesized } from './synthesized.ts';
 
 let services: Template;
 let data: Template;
 
 beforeAll(() => {
-  const built = synthApp();
-  built.app.synth();
-  services = Template.fromStack(built.stateless);
-  data = Template.fromStack(built.stateful);
+  ({ services, data } = synthesized());
 });
 
 /** The logical id prefix of a resource named after a catalog function: `SubmitNomination…`. */
@@ -113,6 +112,34 @@ describe('the alarms of the timeline', () => {
       TreatMissingData: 'ignore',
       AlarmActions: [{ Ref: expect.stringMatching(/^Alarms/) }],
     });
+  });
+
+  it('read the namespace and the dimension the functions emit their counts with', () => {
+    // What the function prints: one line of CloudWatch's embedded metric format.
+    const printed: string[] = [];
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      printed.push(String(chunk));
+      return true;
+    });
+    try {
+      emitCount(metricNames.decidedNotNotified, 0);
+    } finally {
+      write.mockRestore();
+    }
+    const emitted = printed.map((line) => JSON.parse(line)).find((line) => line._aws);
+    const [directive] = emitted._aws.CloudWatchMetrics;
+    expect(directive.Metrics).toEqual([{ Name: 'DecidedNotNotified', Unit: 'Count' }]);
+    // What the alarm reads: the same namespace, and exactly the same dimensions.
+    const namespace = new Capture();
+    const dimensions = new Capture();
+    services.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'DecidedNotNotified',
+      Namespace: namespace,
+      Dimensions: dimensions,
+    });
+    expect(namespace.asString()).toBe(directive.Namespace);
+    expect(dimensions.asArray().map((d: { Name: string }) => d.Name)).toEqual(directive.Dimensions[0]);
+    expect(Object.keys(emitted)).toEqual(expect.arrayContaining(directive.Dimensions[0]));
   });
 
   it('run the schedule sync every hour as well as on deploy, through the scheduler role, without retries', () => {

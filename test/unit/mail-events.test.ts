@@ -4,7 +4,7 @@ import { metlib2024 } from '#events/programs/metlib-2024';
 import { simulatedEvents } from '#local/mail-events';
 import { encodeRefTag } from '#shared/adapters/ses-tags';
 import { currentUndeliverable, deliverySummary, isEssential } from '#shared/domain/mail-delivery';
-import { decisionReadinessEmail } from '#shared/email/timeline-templates';
+import { decisionReadinessEmail } from '#shared/email/organizer-templates';
 import { sampleNomination } from '../support/fixtures.ts';
 
 const ref = 'NOMINATION#n-1|EMAIL#acknowledgement';

@@ -150,7 +150,9 @@ describe('form posts', () => {
 
 describe('organizer emails that list nominations', () => {
   it('name at most 25 and count the rest, however many there are', async () => {
-    const { decisionsOverdueEmail, listedInEmail } = await import('../../shared/email/timeline-templates.ts');
+    const { decisionsOverdueEmail, listedInEmail } = await import(
+      '../../shared/email/organizer-templates.ts'
+    );
     const undecided = Array.from({ length: 5_000 }, () => sampleNomination());
     const email = decisionsOverdueEmail(metlib2024, 'chair@metlib.example.org', undecided);
     expect(listedInEmail).toBe(25);

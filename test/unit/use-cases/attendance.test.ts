@@ -10,7 +10,6 @@ import {
   VersionConflictError,
 } from '#shared/domain/errors';
 import type { Nomination } from '#shared/domain/nomination';
-import { participantPath } from '#shared/domain/participant-links';
 import { readAttendance, recordAttendance } from '#shared/use-cases/attendance';
 import { certificateFromPage, issueCertificateNow } from '#shared/use-cases/certificate-on-demand';
 import { correctNomination } from '#shared/use-cases/correct-nomination';
@@ -24,6 +23,7 @@ import {
   scheduledInput,
   type World,
 } from '../../support/in-memory/world.ts';
+import { tokenOf } from './participant-token.ts';
 
 const fontDir = fileURLToPath(new URL('../../../node_modules/dejavu-fonts-ttf/ttf', import.meta.url));
 const meetings = metlib2024.timeline.filter((e) => e.kind === 'meeting').map((e) => e.id);
@@ -57,12 +57,6 @@ const keepTheYear = async (world: World, steady: Nomination, busy: Nomination) =
       [busy.id]: i < 5 ? 'present' : i === 5 ? 'excused' : 'absent',
     });
   }
-};
-
-/** The participant's link token, as their emails carry it. */
-const tokenOf = async (world: World, n: Nomination) => {
-  const url = await world.pages.page(metlib2024, n);
-  return url.slice(url.indexOf(participantPath('')) + participantPath('').length);
 };
 
 describe('the attendance register', () => {

@@ -8,7 +8,6 @@ import {
   VersionConflictError,
 } from '#shared/domain/errors';
 import type { Nomination } from '#shared/domain/nomination';
-import { participantPath } from '#shared/domain/participant-links';
 import { answerEvaluation, evaluationForm, readEvaluationResults } from '#shared/use-cases/evaluation';
 import { runTimelineEvent } from '#shared/use-cases/run-timeline-event';
 import {
@@ -18,8 +17,8 @@ import {
   queued,
   reviewer,
   scheduledInput,
-  type World,
 } from '../../support/in-memory/world.ts';
+import { tokenOf } from './participant-token.ts';
 
 const open = '2025-03-10T12:00:00Z';
 
@@ -29,11 +28,6 @@ const cohort = async (now: string) => {
   for (let i = 0; i < 3; i++) people.push(await nominated(world, ['review', 'select', 'notify']));
   world.clock.set(now);
   return { world, people: people as [Nomination, Nomination, Nomination] };
-};
-
-const tokenOf = async (world: World, n: Nomination) => {
-  const url = await world.pages.page(metlib2024, n);
-  return url.slice(url.indexOf(participantPath('')) + participantPath('').length);
 };
 
 const full = (recommend: 'yes' | 'no', overall = '5') => ({
