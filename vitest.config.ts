@@ -31,13 +31,15 @@ export default defineConfig({
       // modules under changed variables reset the module registry), and importing the domain,
       // Preact and the SDK once per worker instead of once per file is two thirds of its time.
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], isolate: false } },
-      // The CDK app's templates: no emulators either.
+      // The CDK app's templates: no emulators either. A worker's files share its process, and
+      // in it the dev stage's templates, synthesized once (test/infra/synthesized.ts).
       {
         extends: true,
         test: {
           name: 'infra',
           include: ['test/infra/**/*.test.ts'],
           exclude: ['test/infra/bundles.test.ts'],
+          isolate: false,
         },
       },
       {

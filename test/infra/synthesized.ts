@@ -1,11 +1,19 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { synthApp } from '../../infra/synth-app.ts';
 
-/** The app as `cdk synth` makes it for the dev stage: the templates of its two stacks. */
+let dev: { services: Template; data: Template } | undefined;
+
+/**
+ * The app as `cdk synth` makes it for the dev stage: the templates of its two stacks. Made once
+ * per worker and read by every file it runs (the tests only read a template).
+ */
 export const synthesized = (): { services: Template; data: Template } => {
-  const built = synthApp();
-  built.app.synth();
-  return { services: Template.fromStack(built.stateless), data: Template.fromStack(built.stateful) };
+  if (!dev) {
+    const built = synthApp();
+    built.app.synth();
+    dev = { services: Template.fromStack(built.stateless), data: Template.fromStack(built.stateful) };
+  }
+  return dev;
 };
 
 /** A complete prod stage, for tests that change one thing of it. */
