@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/client-dynamodb-streams';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import type { StreamTrigger } from '#functions/catalog';
+import { epochSeconds } from '#shared/domain/time';
 
 export type StreamHandler = (
   event: DynamoDBStreamEvent,
@@ -73,7 +74,7 @@ const toLambdaRecord = (record: _Record, streamArn: string): DynamoDBRecord => {
     dynamodb: {
       ...(d.ApproximateCreationDateTime
         ? {
-            ApproximateCreationDateTime: Math.floor(new Date(d.ApproximateCreationDateTime).getTime() / 1000),
+            ApproximateCreationDateTime: epochSeconds(d.ApproximateCreationDateTime),
           }
         : {}),
       Keys: d.Keys,

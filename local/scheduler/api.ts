@@ -1,3 +1,4 @@
+import { epochSeconds } from '#shared/domain/time';
 import type { Clock } from '#shared/ports';
 import { type Expression, firstFiring } from './expressions.ts';
 import {
@@ -48,9 +49,6 @@ export interface Entry {
   next?: number;
 }
 
-/** Seconds since the epoch, as the API carries dates. */
-const epochSeconds = (clock: Clock) => clock.now().getTime() / 1000;
-
 /**
  * The schedule groups and schedules, and the API operations on them with AWS's answers. Dates
  * come from the local clock. ClientToken is accepted and ignored: a repeated create answers
@@ -67,7 +65,7 @@ export class SchedulerApi {
   createGroup(name: string): ScheduleGroup {
     assertGroupName(name);
     if (this.groups.has(name)) throw conflictError(`Schedule group ${name} already exists.`);
-    const now = epochSeconds(this.clock);
+    const now = epochSeconds(this.clock.now());
     const group = {
       Arn: `arn:aws:scheduler:${region}:${account}:schedule-group/${name}`,
       Name: name,
@@ -113,7 +111,7 @@ export class SchedulerApi {
     const existing = this.entries.get(key)?.schedule;
     if (mode === 'create' && existing) throw conflictError(`Schedule ${name} already exists.`);
     if (mode === 'update' && !existing) throw notFoundError(`Schedule ${name} does not exist.`);
-    const now = epochSeconds(this.clock);
+    const now = epochSeconds(this.clock.now());
     const schedule: Schedule = {
       Arn: `arn:aws:scheduler:${region}:${account}:schedule/${groupName}/${name}`,
       Name: name,

@@ -1,6 +1,7 @@
 import { generateKeyPair, SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { localAudience, localIssuer } from '../../local/jwt.ts';
+import { epochSeconds } from '../../shared/domain/time.ts';
 import { testStack, type WorkerStack } from '../support/test-stack.ts';
 
 let stack: WorkerStack;
@@ -46,7 +47,7 @@ describe('the JWT authorizer on staff routes', () => {
     const expired = await stack.token({
       groups: ['organizers'],
       email: 'late@example.org',
-      expiresIn: Math.floor(Date.now() / 1000) - 60,
+      expiresIn: epochSeconds(Date.now()) - 60,
     });
     expect((await list({ authorization: `Bearer ${expired}` })).status).toBe(401);
     expect((await list({ authorization: 'Bearer not.a.token' })).status).toBe(401);

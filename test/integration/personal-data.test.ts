@@ -5,6 +5,7 @@ import type { ScheduledEvent } from '../../events/contracts.ts';
 import { metlib2024 } from '../../events/programs/metlib-2024.ts';
 import { localDynamoDbClient } from '../../local/emulators.ts';
 import { planSchedules } from '../../shared/domain/schedule-plan.ts';
+import { epochSeconds } from '../../shared/domain/time.ts';
 import { nominationBody, startPrivateStack, type TestStack, toParticipant } from '../support/test-stack.ts';
 
 // Everything the functions write to stdout (Powertools) and the stack's own lines (stderr),
@@ -82,7 +83,7 @@ afterAll(async () => {
 describe('retention', () => {
   it('gives every item of a rejected or withdrawn nomination the same TTL, six months on', async () => {
     const items = await scan();
-    const sixMonths = Date.parse('2024-08-01T14:00:00Z') / 1000;
+    const sixMonths = epochSeconds('2024-08-01T14:00:00Z');
     for (const who of ['rejected', 'withdrawn'] as const) {
       const body = people[who];
       const own = items.filter(
@@ -114,7 +115,7 @@ describe('retention', () => {
     await run(certificates());
     await stack.inbox(erased);
     const items = await scan();
-    const twelveMonths = Date.parse('2026-03-31T13:00:00Z') / 1000;
+    const twelveMonths = epochSeconds('2026-03-31T13:00:00Z');
     const own = itemsOf(items, ids.participant as string);
     expect(own.map((i) => i.expiresAt)).toEqual(own.map(() => twelveMonths));
     expect(items.filter(personal).filter((i) => i.expiresAt === undefined)).toEqual([]);

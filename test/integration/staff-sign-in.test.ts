@@ -3,6 +3,7 @@ import { decodeJwt, decodeProtectedHeader, generateKeyPair, importJWK, type JWK,
 import { beforeAll, describe, expect, it } from 'vitest';
 import { localAudience, localIssuer } from '../../local/jwt.ts';
 import { localStaffPassword } from '../../local/settings.ts';
+import { epochSeconds } from '../../shared/domain/time.ts';
 import { testStack, type WorkerStack } from '../support/test-stack.ts';
 
 const organizerEmail = 'organizer@metlib.example.org';
@@ -145,7 +146,7 @@ describe('the gateway with the provider’s tokens, as API Gateway with the user
     ['another audience', { aud: 'another-client' }],
     ['another issuer', { iss: 'http://localhost:1' }],
     ['the local token audience', { aud: localAudience }],
-    ['an expiry in the past', { exp: Math.floor(Date.now() / 1000) - 60 }],
+    ['an expiry in the past', { exp: epochSeconds(Date.now()) - 60 }],
   ])('answers 401 for a provider-signed token with %s', async (_, claims) => {
     const response = await list(await providerToken(claims));
     expect(response.status).toBe(401);

@@ -1,5 +1,6 @@
 import { decodeJwt } from 'jose';
 import type { Browser, Page } from 'playwright-core';
+import { epochSeconds } from '../../shared/domain/time.ts';
 import { scriptProblems } from './browser.ts';
 import type { WorkerStack } from './test-stack.ts';
 
@@ -18,14 +19,14 @@ export const consoleSession = async (
   options: { expiresIn?: number; viewport?: { width: number; height: number } } = {},
 ) => {
   const expiresIn = options.expiresIn ?? 3600;
-  const token = await stack.token({ ...as, expiresIn: Math.floor(Date.now() / 1000) + expiresIn });
+  const token = await stack.token({ ...as, expiresIn: epochSeconds(Date.now()) + expiresIn });
   const user = {
     id_token: token,
     access_token: token,
     token_type: 'Bearer',
     scope: 'openid email profile',
     profile: decodeJwt(token),
-    expires_at: Math.floor(Date.now() / 1000) + expiresIn,
+    expires_at: epochSeconds(Date.now()) + expiresIn,
   };
   const context = await browser.newContext({
     timezoneId: 'UTC',
