@@ -18,6 +18,7 @@ import {
 } from './announcements-view.ts';
 import { type Api, ApiError } from './api.ts';
 import type { ConsoleConfig } from './auth.ts';
+import type { AnnouncementsRead, GroupsRead } from './contract.ts';
 import { Banner, ErrorSummary, formatInstant, messageOf, type Problem, SummaryList } from './ui.tsx';
 
 const signingIn = (error: unknown) => error instanceof ApiError && error.status === 401;
@@ -51,17 +52,12 @@ export const AnnouncementsPage = (props: { api: Api; config: ConsoleConfig; orga
   const failed = (error: unknown) => {
     if (!signingIn(error)) setProblems([{ message: messageOf(error) }]);
   };
-  const reload = () =>
-    props.api
-      .get<{ announcements: ListedAnnouncement[] }>(path)
-      .then((r) => setAnnouncements(r.announcements));
+  const reload = () => props.api.get<AnnouncementsRead>(path).then((r) => setAnnouncements(r.announcements));
   // The groups as they are now: a group's members may have changed since the page opened.
   const reloadGroups = () =>
     props.organizer
       ? props.api
-          .get<{ groups: MentoringGroup[] }>(
-            `/programs/${encodeURIComponent(props.config.programId)}/mentoring-groups`,
-          )
+          .get<GroupsRead>(`/programs/${encodeURIComponent(props.config.programId)}/mentoring-groups`)
           .then((r) => setGroups(r.groups))
       : Promise.resolve();
   useEffect(() => {

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Program } from '#shared/domain/program';
 import type { Api } from './api.ts';
+import type { Detail } from './contract.ts';
 import type { Outcome } from './nomination-actions.tsx';
-import type { Detail } from './nomination-page.tsx';
 import { formatDay } from './settings-view.ts';
 import { FocusedHeading, formatInstant, NoteField, SummaryList } from './ui.tsx';
 

@@ -27,6 +27,7 @@ import {
 } from './attendance-view.ts';
 import { YearTable } from './attendance-year.tsx';
 import type { ConsoleConfig } from './auth.ts';
+import type { Program } from './contract.ts';
 import {
   Banner,
   type Done,
@@ -153,7 +154,7 @@ export const AttendancePage = (props: {
       if (!(e instanceof ApiError && e.status === 401)) setProblems([{ message: messageOf(e) }]);
     });
     // The program's zone names the zone of a meeting's time; the page does without it.
-    props.api.get<{ timeZone?: string }>(`/programs/${programId}`).then(
+    props.api.get<Program>(`/programs/${programId}`).then(
       (program) => setZone(program.timeZone),
       () => {},
     );

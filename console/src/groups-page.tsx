@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type Api, ApiError } from './api.ts';
 import type { ConsoleConfig } from './auth.ts';
+import type { Program } from './contract.ts';
 import { GroupCard } from './groups-cards.tsx';
 import { Register } from './groups-register.tsx';
 import {
@@ -97,7 +98,7 @@ export const GroupsPage = (props: { api: Api; config: ConsoleConfig; organizer: 
       if (!(e instanceof ApiError && e.status === 401)) setProblems([{ message: messageOf(e) }]);
     });
     // The program's zone names the zone of a session's time; the page does without it.
-    props.api.get<{ timeZone?: string }>(`/programs/${programId}`).then(
+    props.api.get<Program>(`/programs/${programId}`).then(
       (program) => setZone(program.timeZone),
       () => {},
     );

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { Api } from './api.ts';
 import type { ConsoleConfig, SignedIn } from './auth.ts';
-import { DecidePanel, decisions, ReserveRankForm } from './decide-panel.tsx';
-import type { Detail } from './nomination-page.tsx';
+import type { ConflictBody, Detail, TransitionBody } from './contract.ts';
+import { DecidePanel, decisions, ReserveRankForm, type Transition } from './decide-panel.tsx';
 import { NoteField, Radios } from './ui.tsx';
 
 const scores = ['1', '2', '3', '4', '5'].map((value) => ({ value, label: value }));
@@ -26,7 +26,7 @@ export const Actions = (props: {
   const [reviewNote, setReviewNote] = useState('');
   const [busy, setBusy] = useState(false);
   /** Sends the action and settles its outcome; answers whether it was made. */
-  const run = async (path: string, body: Record<string, unknown>, done: string) => {
+  const run = async (path: string, body: TransitionBody | ConflictBody, done: string) => {
     setBusy(true);
     try {
       await props.api.post(path, body);
@@ -42,7 +42,7 @@ export const Actions = (props: {
       setBusy(false);
     }
   };
-  const transition = (action: string, extra: Record<string, unknown>, done: string) =>
+  const transition: Transition = (action, extra, done) =>
     run(
       `/nominations/${encodeURIComponent(detail.id)}/transitions`,
       { action, expectedVersion: detail.version, ...extra },

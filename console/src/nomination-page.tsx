@@ -1,14 +1,12 @@
 // Longer than most files: one page, its loading, its error summary and the sections it shows.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { UndeliverableAddress } from '#shared/domain/mail-delivery';
-import type { Program } from '#shared/domain/program';
 import { Answers } from './answers.tsx';
 import { type Api, ApiError } from './api.ts';
 import { CertificateSection } from './attendance-certificate.tsx';
 import type { ConsoleConfig, SignedIn } from './auth.ts';
 import { CohortSection, StipendSection } from './cohort-sections.tsx';
-import type { Region, StipendDecision } from './cohort-view.ts';
+import type { Detail, Program } from './contract.ts';
 import { CorrectionForm, correctionFieldId } from './correction-form.tsx';
 import { EmailStatus, resendable, UndeliverableWarning } from './delivery.tsx';
 import { Actions, type Outcome } from './nomination-actions.tsx';
@@ -25,57 +23,6 @@ import {
   Tag,
 } from './ui.tsx';
 import { statusKey } from './view.ts';
-
-export interface Detail {
-  id: string;
-  programId: string;
-  status: string;
-  decision?: string;
-  version: number;
-  allowedActions: string[];
-  reviews: { count: number; scored: number; averageScore: number | null };
-  candidate: { name: string };
-  library: { name: string };
-  history: {
-    at: string;
-    actor: string;
-    action: string;
-    from: string | null;
-    to: string;
-    note?: string;
-    score?: number;
-    rank?: number;
-  }[];
-  emails: {
-    key: string;
-    lastError?: string;
-    subject: string;
-    to: string[];
-    cc: string[];
-    status: string;
-    createdAt: string;
-    sentAt?: string;
-    attempts: number;
-    delivery?: string;
-    deliveryEvents?: { type: string; at: string; recipients: string[]; diagnostic?: string }[];
-  }[];
-  undeliverable?: UndeliverableAddress[];
-  /** On the reserve list: its place in line. */
-  reserveRank?: number;
-  /** The region it counts in, as organizers may have corrected it. */
-  region: Region | null;
-  classification: {
-    /** What the library's country implies. */
-    region: Region | null;
-    globalSouthByCountry: boolean;
-    globalSouth: boolean;
-    overrides: { subRegion?: string; globalSouth?: boolean };
-  };
-  stipend: { requested: boolean; eligible: boolean; decision: StipendDecision | null; told: boolean };
-  /** A participant's certificate once issued: when, and the name it bears. */
-  certificate?: { issuedAt: string; name: string; reissuedAt?: string };
-  [answer: string]: unknown;
-}
 
 /** A participant, told or not: the one who has a travel stipend decision. */
 const participant = (d: Detail) =>
@@ -258,17 +205,22 @@ const History = ({ detail }: { detail: Detail }) => (
     <SimpleTable
       caption="What happened to this nomination, oldest first"
       headings={['When', 'Who', 'What', 'Note']}
-      rows={detail.history.map((entry) => [
-        `${entry.at}-${entry.action}`,
-        [
-          formatInstant(entry.at),
-          entry.actor,
-          `${entry.action}${entry.from && entry.from !== entry.to ? ` (${inWords(entry.from)} → ${inWords(entry.to)})` : ''}${
-            entry.score !== undefined ? `, score ${entry.score}` : ''
-          }${entry.rank !== undefined ? `, rank ${entry.rank}` : ''}`,
-          entry.note ?? '',
-        ],
-      ])}
+      rows={detail.history.map((entry) => {
+        // A review's note and score are withheld from a reviewer who has not reviewed.
+        const score = 'score' in entry ? entry.score : undefined;
+        const note = 'note' in entry ? entry.note : undefined;
+        return [
+          `${entry.at}-${entry.action}`,
+          [
+            formatInstant(entry.at),
+            entry.actor,
+            `${entry.action}${entry.from && entry.from !== entry.to ? ` (${inWords(entry.from)} → ${inWords(entry.to)})` : ''}${
+              score !== undefined ? `, score ${score}` : ''
+            }${entry.rank !== undefined ? `, rank ${entry.rank}` : ''}`,
+            note ?? '',
+          ],
+        ];
+      })}
     />
   </>
 );

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type Api, ApiError } from './api.ts';
 import type { ConsoleConfig } from './auth.ts';
+import type { Program } from './contract.ts';
 import type { GroupsRead } from './groups-view.ts';
 import { zoneName } from './settings-view.ts';
 import { CancelConfirmation, EventForm } from './timeline-form.tsx';
@@ -31,7 +32,7 @@ import {
   TableHead,
 } from './ui.tsx';
 
-type Labels = { themes: { slug: string; label: string }[] };
+type Labels = Pick<Program, 'themes'>;
 
 /** The events in order, each with its "Change" link, or why it can no longer change. */
 const EventList = (props: {
@@ -123,8 +124,8 @@ export const TimelinePage = (props: {
       if (!(e instanceof ApiError && e.status === 401)) setProblems([{ message: messageOf(e) }]);
     });
     // The themes' labels and the groups name what the list shows and the form offers.
-    props.api.get<Labels>(`/programs/${programId}`).then(
-      (program) => setLabels({ themes: program.themes ?? [] }),
+    props.api.get<Program>(`/programs/${programId}`).then(
+      (program) => setLabels({ themes: program.themes }),
       () => {},
     );
     props.api.get<GroupsRead>(`/programs/${programId}/mentoring-groups`).then(setGroups, () => {});

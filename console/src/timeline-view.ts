@@ -6,27 +6,15 @@
  * answer in words.
  */
 import type { TimelineEvent } from '#shared/domain/program';
+import type { TimelineBody, TimelineRead, TimelineSaved } from './contract.ts';
 import { formatSession, type GroupsRead, type Participant } from './groups-view.ts';
 import type { Issue } from './settings-view.ts';
 
-export type { Issue, TimelineEvent };
-
-/** What `GET /programs/{programId}/timeline` answers: `begun` names the events that can no longer change. */
-export interface TimelineRead {
-  programId: string;
-  timeZone: string;
-  timelineVersion: number;
-  timeline: TimelineEvent[];
-  begun?: string[];
-}
-
-/** What `PUT /programs/{programId}/timeline` answers: the schedules it brought in line, when it could. */
-export interface TimelineSaved {
-  timelineVersion: number;
-  timeline: TimelineEvent[];
-  schedules?: { created: string[]; updated: string[]; deleted: string[] };
-  schedulesPending?: string;
-}
+/**
+ * What `GET /programs/{programId}/timeline` answers (`begun` names the events that can no longer
+ * change), and `PUT` (the schedules it brought in line, when it could).
+ */
+export type { Issue, TimelineEvent, TimelineRead, TimelineSaved };
 
 export const kindLabels: Record<TimelineEvent['kind'], string> = {
   meeting: 'Meeting',
@@ -155,7 +143,7 @@ export const timelineBody = (
   id: string,
   changed: TimelineEvent | undefined,
   note: string,
-) => {
+): { index: number; body: TimelineBody } => {
   const others = read.timeline.filter((e) => e.id !== id);
   const position = read.timeline.findIndex((e) => e.id === id);
   let timeline = others;
@@ -289,8 +277,11 @@ export const placeIssues = (issues: readonly Issue[], index: number, draft: Even
   return { problems, beside };
 };
 
+/** What the words say of a sync: the schedules it created, replaced and deleted. */
+type ScheduleChanges = Pick<NonNullable<TimelineSaved['schedules']>, 'created' | 'updated' | 'deleted'>;
+
 /** The reminder schedules a save changed, in words: "Reminder schedules: 2 created, 2 replaced." */
-export const schedulesWords = (schedules: TimelineSaved['schedules']) => {
+export const schedulesWords = (schedules: ScheduleChanges | undefined) => {
   if (!schedules) return '';
   const parts = (
     [
@@ -308,7 +299,7 @@ export const savedWords = (
   cancelled: boolean,
   /** Undefined when the participants could not be read. */
   told: number | undefined,
-  saved: Pick<TimelineSaved, 'schedules' | 'schedulesPending'>,
+  saved: { schedules?: ScheduleChanges; schedulesPending?: TimelineSaved['schedulesPending'] },
 ) => ({
   message: cancelled ? `${title} is cancelled` : `${title} is saved`,
   detail: [

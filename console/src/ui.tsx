@@ -140,13 +140,6 @@ export const countryName = (code: string) => {
   return regionNames.of(code) ?? code;
 };
 
-/** The labels of a program's project types and themes, from GET /programs/{id}. */
-export interface ProgramLabels {
-  name?: string;
-  projectTypes: { slug: string; label: string }[];
-  themes: { slug: string; label: string }[];
-}
-
 export const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
 
 export const labelOf = (list: { slug: string; label: string }[], slug: string) =>
@@ -175,14 +168,14 @@ export const NoteField = (props: {
 );
 
 /** GOV.UK radios in a fieldset: one choice, each option's id `<name>-<value>`. */
-export const Radios = (props: {
+export const Radios = <V extends string>(props: {
   name: string;
   legend: string;
   hint?: string;
   inline?: boolean;
-  options: readonly { value: string; label: string }[];
-  value: string | undefined;
-  onChange: (value: string) => void;
+  options: readonly { value: V; label: string }[];
+  value: V | undefined;
+  onChange: (value: V) => void;
 }) => (
   <div class="govuk-form-group">
     <fieldset class="govuk-fieldset" {...(props.hint ? { 'aria-describedby': `${props.name}-hint` } : {})}>

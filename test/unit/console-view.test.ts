@@ -27,7 +27,7 @@ import {
   applyView,
   defaultView,
   formatView,
-  type ListedNomination,
+  type Listed,
   pageOf,
   parseView,
   type Row,
@@ -149,8 +149,7 @@ describe('the region filter', () => {
 
 describe('the statuses in the table', () => {
   const [first] = listing(1);
-  const as = (change: Partial<ListedNomination>) =>
-    toRow({ ...(first as ListedNomination), ...change }, (c) => c);
+  const as = (change: Partial<Listed>) => toRow({ ...(first as Listed), ...change }, (c) => c);
 
   it('names a notified nomination by the decision it was told, a withdrawn one by its status alone', () => {
     expect(as({ status: 'reserve', reserveRank: 2 })).toMatchObject({ status: 'reserve', rank: 2 });

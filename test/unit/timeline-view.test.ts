@@ -42,6 +42,7 @@ const read: TimelineRead = {
   timeZone: 'America/New_York',
   timelineVersion: 4,
   timeline: [may, session, june, summer],
+  begun: [],
 };
 
 const person = (id: string, name: string, told: boolean, group: string | null): Participant => ({
