@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { type Api, ApiError } from './api.ts';
+import { type Api, ApiError, issuesOf, isVersionConflict, useProgram, useRead } from './api.ts';
 import { RegisterTable } from './attendance-register.tsx';
 import {
   type AttendanceEvent,
@@ -9,7 +9,6 @@ import {
   eventDay,
   eventName,
   eventWhen,
-  type Issue,
   markEveryonePresent,
   markOne,
   placeIssues,
@@ -27,12 +26,12 @@ import {
 } from './attendance-view.ts';
 import { YearTable } from './attendance-year.tsx';
 import type { ConsoleConfig } from './auth.ts';
-import type { Program } from './contract.ts';
 import {
   Banner,
   type Done,
   ErrorSummary,
   Link,
+  Loading,
   messageOf,
   type Navigate,
   NoteField,
@@ -129,8 +128,10 @@ export const AttendancePage = (props: {
   const programId = encodeURIComponent(props.config.programId);
   const path = `/programs/${programId}/attendance`;
   const eventId = new URLSearchParams(props.search).get('event') ?? undefined;
-  const [read, setRead] = useState<AttendanceRead>();
-  const [zone, setZone] = useState<string>();
+  const reading = useRead(() => props.api.get<AttendanceRead>(path), [path]);
+  const read = reading.data;
+  // The program's zone names the zone of a meeting's time; the page does without it.
+  const zone = useProgram(props.api, props.config.programId)?.timeZone;
   const [draft, setDraft] = useState<Draft>({});
   const [note, setNote] = useState('');
   const [problems, setProblems] = useState<Problem[]>([]);
@@ -143,22 +144,6 @@ export const AttendancePage = (props: {
 
   const event = eventId ? read?.events.find((e) => e.id === eventId) : undefined;
 
-  /** The registers as they are saved, on the page. */
-  const load = async () => {
-    const next = await props.api.get<AttendanceRead>(path);
-    setRead(next);
-    return next;
-  };
-  useEffect(() => {
-    load().catch((e) => {
-      if (!(e instanceof ApiError && e.status === 401)) setProblems([{ message: messageOf(e) }]);
-    });
-    // The program's zone names the zone of a meeting's time; the page does without it.
-    props.api.get<Program>(`/programs/${programId}`).then(
-      (program) => setZone(program.timeZone),
-      () => {},
-    );
-  }, [path]);
   // Another register, or the list: what was marked, said or refused on the page before goes.
   useEffect(() => {
     if (event) setDraft(draftOf(event));
@@ -179,15 +164,14 @@ export const AttendancePage = (props: {
       setStale(true);
       return setProblems([
         {
-          message:
-            error.error === 'VersionConflict'
-              ? `Someone else saved this register while you had it open. ${error.message}.`
-              : error.message,
+          message: isVersionConflict(error)
+            ? `Someone else saved this register while you had it open. ${error.message}.`
+            : error.message,
         },
       ]);
     }
-    const issues = error instanceof ApiError ? (error.body.issues as Issue[] | undefined) : undefined;
-    if (issues?.length && read) {
+    const issues = issuesOf(error);
+    if (issues.length && read) {
       const placed = placeIssues(issues, read.participants);
       setErrors(placed.beside);
       // Someone no longer a participant: reading the register again shows who it is for now.
@@ -217,7 +201,7 @@ export const AttendancePage = (props: {
         message: 'Register saved',
         detail: `Version ${saved.version}: ${tallyWords(tally({ ...kept, marks: saved.marks }))}.`,
       });
-      const fresh = (await load()).events.find((e) => e.id === kept.id);
+      const fresh = (await reading.reload()).events.find((e) => e.id === kept.id);
       if (fresh) setDraft(draftOf(fresh));
     } catch (error) {
       refused(error);
@@ -229,7 +213,7 @@ export const AttendancePage = (props: {
   const reload = async (before: AttendanceEvent) => {
     setBusy(true);
     try {
-      const fresh = (await load()).events.find((e) => e.id === before.id);
+      const fresh = (await reading.reload()).events.find((e) => e.id === before.id);
       const again = fresh && reloadDraft(before, draft, fresh);
       if (again) setDraft(again.draft);
       setProblems([]);
@@ -375,13 +359,9 @@ export const AttendancePage = (props: {
       <h1 class="govuk-heading-l" id="attendance-heading" tabIndex={-1} ref={heading}>
         Attendance
       </h1>
-      <ErrorSummary problems={problems} />
+      <ErrorSummary problems={reading.problems(problems)} />
       {banner}
-      {!read && problems.length === 0 && (
-        <p class="govuk-body" role="status">
-          Loading the registers…
-        </p>
-      )}
+      <Loading reading={reading} text="Loading the registers…" />
       {read && eventId && (
         <p class="govuk-body" id="no-such-event">
           The program has no meeting or session “{eventId}”.

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { type Api, ApiError } from './api.ts';
+import { type Api, ApiError, issuesOf, isVersionConflict, useProgram, useRead } from './api.ts';
 import type { ConsoleConfig } from './auth.ts';
-import type { Program } from './contract.ts';
 import { GroupCard } from './groups-cards.tsx';
 import { Register } from './groups-register.tsx';
 import {
@@ -15,7 +14,6 @@ import {
   groupIds,
   groupLabel,
   groupsBody,
-  type Issue,
   noteFieldId,
   placeIssues,
   placeParticipant,
@@ -29,6 +27,7 @@ import {
   Banner,
   type Done,
   ErrorSummary,
+  Loading,
   messageOf,
   NoteField,
   names,
@@ -74,9 +73,7 @@ const WhoHears = (props: { read: GroupsRead; draft: Draft }) => {
 export const GroupsPage = (props: { api: Api; config: ConsoleConfig; organizer: boolean }) => {
   const programId = encodeURIComponent(props.config.programId);
   const path = `/programs/${programId}/mentoring-groups`;
-  const [read, setRead] = useState<GroupsRead>();
   const [draft, setDraft] = useState<Draft>();
-  const [zone, setZone] = useState<string>();
   const [note, setNote] = useState('');
   const [problems, setProblems] = useState<Problem[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -86,23 +83,15 @@ export const GroupsPage = (props: { api: Api; config: ConsoleConfig; organizer: 
   const [focusOn, setFocusOn] = useState<string>();
 
   /** The groups as they are saved, on the page: what was changed here is replaced. */
-  const load = async () => {
-    const next = await props.api.get<GroupsRead>(path);
-    setRead(next);
-    setDraft(draftOf(next));
-    setErrors({});
-    return next;
-  };
-  useEffect(() => {
-    load().catch((e) => {
-      if (!(e instanceof ApiError && e.status === 401)) setProblems([{ message: messageOf(e) }]);
-    });
-    // The program's zone names the zone of a session's time; the page does without it.
-    props.api.get<Program>(`/programs/${programId}`).then(
-      (program) => setZone(program.timeZone),
-      () => {},
-    );
-  }, [path]);
+  const reading = useRead(() => props.api.get<GroupsRead>(path), [path], {
+    shown: (next) => {
+      setDraft(draftOf(next));
+      setErrors({});
+    },
+  });
+  const read = reading.data;
+  // The program's zone names the zone of a session's time; the page does without it.
+  const zone = useProgram(props.api, props.config.programId)?.timeZone;
   useEffect(() => {
     if (!focusOn) return;
     document.getElementById(focusOn)?.focus();
@@ -112,7 +101,7 @@ export const GroupsPage = (props: { api: Api; config: ConsoleConfig; organizer: 
   const reload = async () => {
     setBusy(true);
     try {
-      await load();
+      await reading.reload();
       setProblems([]);
       setStale(false);
       setDone({ at: Date.now(), message: 'The groups as they are saved now' });
@@ -128,15 +117,14 @@ export const GroupsPage = (props: { api: Api; config: ConsoleConfig; organizer: 
       setStale(true);
       return setProblems([
         {
-          message:
-            error.error === 'VersionConflict'
-              ? `Someone else changed the groups while you had them open. ${error.message}.`
-              : error.message,
+          message: isVersionConflict(error)
+            ? `Someone else changed the groups while you had them open. ${error.message}.`
+            : error.message,
         },
       ]);
     }
-    const issues = error instanceof ApiError ? (error.body.issues as Issue[] | undefined) : undefined;
-    if (issues?.length) {
+    const issues = issuesOf(error);
+    if (issues.length) {
       const placed = placeIssues(issues, sent, participants);
       setErrors(placed.beside);
       return setProblems(placed.problems);
@@ -155,9 +143,7 @@ export const GroupsPage = (props: { api: Api; config: ConsoleConfig; organizer: 
     const told = toldOfChange(read, draft).length;
     setBusy(true);
     try {
-      const answer = await props.api.put<GroupsRead>(path, body);
-      setRead(answer);
-      setDraft(draftOf(answer));
+      reading.show(await props.api.put<GroupsRead>(path, body));
       setProblems([]);
       setNote('');
       setDone({
@@ -257,7 +243,7 @@ export const GroupsPage = (props: { api: Api; config: ConsoleConfig; organizer: 
   return (
     <>
       <h1 class="govuk-heading-l">Mentoring groups</h1>
-      <ErrorSummary problems={problems} />
+      <ErrorSummary problems={reading.problems(problems)} />
       {stale && (
         <div class="app-panel" id="reload">
           <p class="govuk-body">
@@ -276,11 +262,7 @@ export const GroupsPage = (props: { api: Api; config: ConsoleConfig; organizer: 
       {done && (
         <Banner key={done.at} message={done.message} {...(done.detail ? { detail: done.detail } : {})} />
       )}
-      {!read && problems.length === 0 && (
-        <p class="govuk-body" role="status">
-          Loading the groups…
-        </p>
-      )}
+      <Loading reading={reading} text="Loading the groups…" />
       {read && draft && (
         <>
           <p class="govuk-body">

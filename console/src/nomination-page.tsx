@@ -1,8 +1,8 @@
 // Longer than most files: one page, its loading, its error summary and the sections it shows.
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { Answers } from './answers.tsx';
-import { type Api, ApiError } from './api.ts';
+import { type Api, issuesOf, isVersionConflict, useRead } from './api.ts';
 import { CertificateSection } from './attendance-certificate.tsx';
 import type { ConsoleConfig, SignedIn } from './auth.ts';
 import { CohortSection, StipendSection } from './cohort-sections.tsx';
@@ -15,6 +15,7 @@ import {
   ErrorSummary,
   formatInstant,
   Link,
+  Loading,
   messageOf,
   type Navigate,
   type Problem,
@@ -38,37 +39,34 @@ export const NominationPage = (props: {
   me: SignedIn;
   navigate: Navigate;
 }) => {
-  const [detail, setDetail] = useState<Detail>();
-  const [program, setProgram] = useState<Program>();
   const [problems, setProblems] = useState<Problem[]>([]);
   const [done, setDone] = useState<string>();
-
-  const load = async () => {
-    const next = await props.api.get<Detail>(`/nominations/${encodeURIComponent(props.id)}`);
-    // The program before the nomination: sections that speak of its days render once, complete.
-    if (!program || program.id !== next.programId)
-      setProgram(await props.api.get<Program>(`/programs/${encodeURIComponent(next.programId)}`));
-    setDetail(next);
-    return next;
-  };
-  useEffect(() => {
-    load().catch((e) => {
-      if (!(e instanceof ApiError && e.status === 401)) setProblems([{ message: messageOf(e) }]);
-    });
-  }, [props.id]);
+  // The program with the nomination, read first: sections that speak of its days render once, complete.
+  const shown = useRead<{ detail: Detail; program: Program }>(
+    async (before) => {
+      const detail = await props.api.get<Detail>(`/nominations/${encodeURIComponent(props.id)}`);
+      const program =
+        before?.program.id === detail.programId
+          ? before.program
+          : await props.api.get<Program>(`/programs/${encodeURIComponent(detail.programId)}`);
+      return { detail, program };
+    },
+    [props.id],
+  );
+  const { detail, program } = shown.data ?? {};
 
   /** An action's result: the new state, or the refusal in words; a stale version reloads. */
   const settle = async (outcome: Outcome) => {
     setDone(undefined);
     if (outcome.ok) {
       setProblems([]);
-      await load();
+      await shown.reload();
       setDone(outcome.message);
       return;
     }
     const { error } = outcome;
-    if (error instanceof ApiError && error.error === 'VersionConflict') {
-      const fresh = await load().catch(() => undefined);
+    if (isVersionConflict(error)) {
+      const fresh = (await shown.reload().catch(() => undefined))?.detail;
       setProblems([
         {
           message: `Someone else changed this nomination while you had it open. It now shows what it is (version ${fresh?.version ?? '?'}, ${fresh?.status ?? 'unknown'}): check it and try again.`,
@@ -77,12 +75,9 @@ export const NominationPage = (props: {
       return;
     }
     // A field the correction form has is linked to from the summary.
-    const issues =
-      error instanceof ApiError
-        ? (error.body.issues as { path: string; message: string }[] | undefined)
-        : undefined;
+    const issues = issuesOf(error);
     setProblems(
-      issues?.length
+      issues.length
         ? issues.map((i) =>
             /^(candidate|nominator)\.(name|email)$/.test(i.path)
               ? { message: i.message, field: correctionFieldId(i.path) }
@@ -100,13 +95,9 @@ export const NominationPage = (props: {
           All nominations
         </Link>
       </p>
-      <ErrorSummary problems={problems} />
+      <ErrorSummary problems={shown.problems(problems)} />
       {done && <Banner message={done} />}
-      {!detail && problems.length === 0 && (
-        <p class="govuk-body" role="status">
-          Loading the nomination…
-        </p>
-      )}
+      <Loading reading={shown} text="Loading the nomination…" />
       {detail && (
         <>
           <span class="govuk-caption-l">{detail.library.name}</span>
@@ -149,7 +140,7 @@ export const NominationPage = (props: {
             settle={settle}
           />
           <h2 class="govuk-heading-m">The nomination</h2>
-          {program ? <Answers nomination={detail} program={program} /> : <p class="govuk-body">Loading…</p>}
+          {program && <Answers nomination={detail} program={program} />}
           <History detail={detail} />
           <Emails
             detail={detail}

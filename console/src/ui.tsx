@@ -1,6 +1,7 @@
 // Longer than most: the console's shared components and words, each small, in one place.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import type { Reading } from './api.ts';
 
 export type Navigate = (url: string, options?: { replace?: boolean }) => void;
 
@@ -279,3 +280,11 @@ export type Done = { at: number; message: string; detail?: string };
 
 /** People's names, in a sentence: "Ana Lima, Chen Wei". */
 export const names = (people: readonly { name: string }[]) => people.map((p) => p.name).join(', ');
+
+/** The page's "Loading…" status, until its first read answers or fails. */
+export const Loading = (props: { reading: Pick<Reading<unknown>, 'data' | 'failure'>; text: string }) =>
+  props.reading.data === undefined && props.reading.failure.length === 0 ? (
+    <p class="govuk-body" role="status">
+      {props.text}
+    </p>
+  ) : null;
