@@ -12,6 +12,7 @@ import { EmailStatus, resendable, UndeliverableWarning } from './delivery.tsx';
 import { Actions, type Outcome } from './nomination-actions.tsx';
 import {
   Banner,
+  type Done,
   ErrorSummary,
   formatInstant,
   Link,
@@ -40,7 +41,7 @@ export const NominationPage = (props: {
   navigate: Navigate;
 }) => {
   const [problems, setProblems] = useState<Problem[]>([]);
-  const [done, setDone] = useState<string>();
+  const [done, setDone] = useState<Done>();
   // The program with the nomination, read first: sections that speak of its days render once, complete.
   const shown = useRead<{ detail: Detail; program: Program }>(
     async (before) => {
@@ -60,8 +61,10 @@ export const NominationPage = (props: {
     setDone(undefined);
     if (outcome.ok) {
       setProblems([]);
-      await shown.reload();
-      setDone(outcome.message);
+      const { answer } = outcome;
+      if (answer && program?.id === answer.programId) shown.show({ detail: answer, program });
+      else await shown.reload();
+      setDone({ at: Date.now(), message: outcome.message });
       return;
     }
     const { error } = outcome;
@@ -96,7 +99,7 @@ export const NominationPage = (props: {
         </Link>
       </p>
       <ErrorSummary problems={shown.problems(problems)} />
-      {done && <Banner message={done} />}
+      {done && <Banner key={done.at} message={done.message} />}
       <Loading reading={shown} text="Loading the nomination…" />
       {detail && (
         <>
