@@ -21,6 +21,17 @@ export const sessionEnded = (error: unknown) => error instanceof ApiError && err
 export const isVersionConflict = (error: unknown) =>
   error instanceof ApiError && error.error === 'VersionConflict';
 
+/**
+ * A 409 in words: a version conflict says that someone else changed it meanwhile (`meanwhile`),
+ * then the API's sentence; any other conflict is the API's sentence. Undefined for anything else.
+ */
+export const conflictWords = (error: unknown, meanwhile: string) =>
+  error instanceof ApiError && error.status === 409
+    ? isVersionConflict(error)
+      ? `${meanwhile} ${error.message}.`
+      : error.message
+    : undefined;
+
 /** A 400's issues, each a dotted path and a sentence; none for any other error. */
 export const issuesOf = (error: unknown): Issue[] =>
   error instanceof ApiError ? (error.body.issues ?? []) : [];

@@ -10,7 +10,8 @@ import {
   previewPath,
 } from './cohort-view.ts';
 import type { DecisionsAnswer } from './contract.ts';
-import { ErrorSummary, FocusedHeading, type Navigate, NoteField } from './ui.tsx';
+import { NoteField } from './fields.tsx';
+import { ErrorSummary, FocusedHeading, type Navigate } from './ui.tsx';
 import type { Row } from './view.ts';
 
 type Stage = { kind: 'idle'; problem?: string } | PreviewStage | ResultsStage;

@@ -2,8 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Api } from './api.ts';
 import { awardLabels, type Region, type StipendDecision } from './cohort-view.ts';
 import type { ClassificationBody, Detail, Regions, StipendBody } from './contract.ts';
+import { NoteField, Radios } from './fields.tsx';
 import type { Outcome } from './nomination-actions.tsx';
-import { formatInstant, NoteField, Radios, SummaryList, yesNo } from './ui.tsx';
+import { formatInstant, SummaryList, yesNo } from './ui.tsx';
 
 let regions: Promise<Regions> | undefined;
 /** Read once a session: the list changes only with a new release. */

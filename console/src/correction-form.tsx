@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { Api } from './api.ts';
 import type { CorrectionBody, Detail } from './contract.ts';
+import { NoteField } from './fields.tsx';
 import type { Outcome } from './nomination-actions.tsx';
-import { NoteField } from './ui.tsx';
 
 type Person = 'candidate' | 'nominator';
 type Part = 'name' | 'email';

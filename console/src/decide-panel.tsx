@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Action, Detail, TransitionBody } from './contract.ts';
-import { FocusedHeading, NoteField } from './ui.tsx';
+import { NoteField } from './fields.tsx';
+import { FocusedHeading } from './ui.tsx';
 
 /** Makes the transition and settles its outcome; answers whether it was made. */
 export type Transition = (

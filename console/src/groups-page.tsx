@@ -1,67 +1,32 @@
 import { useEffect, useState } from 'preact/hooks';
-import { type Api, ApiError, issuesOf, isVersionConflict, useProgram, useRead } from './api.ts';
+import { type Api, conflictWords, issuesOf, useProgram, useRead } from './api.ts';
 import type { ConsoleConfig } from './auth.ts';
-import { GroupCard } from './groups-cards.tsx';
-import { Register } from './groups-register.tsx';
+import { NoteField } from './fields.tsx';
+import { GroupsSection } from './groups-cards.tsx';
+import { RegisterSection, WhoHears } from './groups-register.tsx';
 import {
-  addGroup,
   changed,
-  changeGroup,
   type Draft,
   draftOf,
   type GroupsRead,
-  groupFieldId,
-  groupIds,
-  groupLabel,
   groupsBody,
   noteFieldId,
   placeIssues,
   placeParticipant,
-  removeGroup,
   type Sent,
   toldOfChange,
-  toldSentence,
   ungrouped,
 } from './groups-view.ts';
 import {
-  Banner,
   type Done,
+  DoneBanner,
   ErrorSummary,
   Loading,
   messageOf,
-  NoteField,
-  names,
   type Problem,
+  ReloadPanel,
   SummaryList,
 } from './ui.tsx';
-
-/** Who a save will email, before it is made: a GOV.UK warning text when someone will be. */
-const WhoHears = (props: { read: GroupsRead; draft: Draft }) => {
-  if (!changed(props.read, props.draft))
-    return (
-      <p class="govuk-body" id="told-count">
-        Nothing has changed since the groups were read.
-      </p>
-    );
-  const told = toldOfChange(props.read, props.draft);
-  if (told.length === 0)
-    return (
-      <p class="govuk-body" id="told-count">
-        {toldSentence(0)}
-      </p>
-    );
-  return (
-    <div class="govuk-warning-text" id="told-count">
-      <span class="govuk-warning-text__icon" aria-hidden="true">
-        !
-      </span>
-      <div class="govuk-warning-text__text">
-        <span class="govuk-visually-hidden">Warning: </span>
-        {toldSentence(told.length)} <span class="app-normal">{names(told)}.</span>
-      </div>
-    </div>
-  );
-};
 
 /**
  * The mentoring groups (`/staff/groups`, staff): each group with its mentor, members and sessions,
@@ -113,15 +78,10 @@ export const GroupsPage = (props: { api: Api; config: ConsoleConfig; organizer: 
   };
 
   const refused = (error: unknown, sent: Sent, participants: GroupsRead['participants']) => {
-    if (error instanceof ApiError && error.status === 409) {
+    const conflict = conflictWords(error, 'Someone else changed the groups while you had them open.');
+    if (conflict) {
       setStale(true);
-      return setProblems([
-        {
-          message: isVersionConflict(error)
-            ? `Someone else changed the groups while you had them open. ${error.message}.`
-            : error.message,
-        },
-      ]);
+      return setProblems([{ message: conflict }]);
     }
     const issues = issuesOf(error);
     if (issues.length) {
@@ -161,83 +121,25 @@ export const GroupsPage = (props: { api: Api; config: ConsoleConfig; organizer: 
   };
 
   const edit = props.organizer;
-  const ids = read && draft ? groupIds(read, draft) : new Map<string, string>();
-  const without = read && draft ? ungrouped(read, draft) : [];
   const groups = read && draft && (
-    <section aria-labelledby="groups-heading">
-      <h2 class="govuk-heading-m" id="groups-heading">
-        The groups
-      </h2>
-      {draft.groups.length === 0 && (
-        <p class="govuk-body" id="no-groups">
-          No mentoring groups yet.{edit && ' Add one, then choose its members below.'}
-        </p>
-      )}
-      {draft.groups.map((g) => {
-        const saved = read.groups.find((s) => s.id === g.savedId);
-        return (
-          <GroupCard
-            key={g.key}
-            label={groupLabel(draft, g.key)}
-            titleId={`group-${g.key}-title`}
-            mentor={g.mentor}
-            members={read.participants.filter((p) => draft.placed[p.id] === g.key)}
-            sessions={saved?.sessions ?? []}
-            programZone={zone}
-            {...(edit
-              ? {
-                  editing: {
-                    group: g,
-                    id: ids.get(g.key) ?? '',
-                    errors,
-                    onChange: (change) => setDraft((d) => d && changeGroup(d, g.key, change)),
-                    onRemove: () => {
-                      setDraft((d) => d && removeGroup(d, g.key));
-                      setFocusOn('add-group');
-                    },
-                  },
-                }
-              : {})}
-          />
-        );
-      })}
-      {edit && (
-        <button
-          type="button"
-          class="govuk-button govuk-button--secondary"
-          id="add-group"
-          onClick={() => {
-            const added = addGroup(draft);
-            setDraft(added.draft);
-            setFocusOn(groupFieldId(added.key, 'name'));
-          }}
-        >
-          Add a group
-        </button>
-      )}
-    </section>
+    <GroupsSection
+      read={read}
+      draft={draft}
+      zone={zone}
+      errors={errors}
+      edit={edit}
+      onDraft={setDraft}
+      onFocus={setFocusOn}
+    />
   );
   const register = read && draft && (
-    <section aria-labelledby="register-heading">
-      <h2 class="govuk-heading-m" id="register-heading">
-        Participants and their groups
-      </h2>
-      <p class="govuk-body" id="ungrouped">
-        {read.participants.length === 0
-          ? 'Nobody holds a place yet.'
-          : without.length === 0
-            ? 'Every participant is in a group.'
-            : `Without a group (${without.length}): ${names(without)}.`}
-      </p>
-      <Register
-        labelledBy="register-heading"
-        participants={read.participants}
-        draft={draft}
-        editable={edit}
-        errors={errors}
-        onPlace={(participant, key) => setDraft((d) => d && placeParticipant(d, participant, key))}
-      />
-    </section>
+    <RegisterSection
+      read={read}
+      draft={draft}
+      errors={errors}
+      edit={edit}
+      onPlace={(participant, key) => setDraft((d) => d && placeParticipant(d, participant, key))}
+    />
   );
 
   return (
@@ -245,23 +147,11 @@ export const GroupsPage = (props: { api: Api; config: ConsoleConfig; organizer: 
       <h1 class="govuk-heading-l">Mentoring groups</h1>
       <ErrorSummary problems={reading.problems(problems)} />
       {stale && (
-        <div class="app-panel" id="reload">
-          <p class="govuk-body">
-            Reloading shows the groups as they are saved now; the changes made here are lost.
-          </p>
-          <button
-            type="button"
-            class="govuk-button govuk-button--secondary"
-            disabled={busy}
-            onClick={() => void reload()}
-          >
-            Reload the groups
-          </button>
-        </div>
+        <ReloadPanel label="Reload the groups" busy={busy} onReload={() => void reload()}>
+          Reloading shows the groups as they are saved now; the changes made here are lost.
+        </ReloadPanel>
       )}
-      {done && (
-        <Banner key={done.at} message={done.message} {...(done.detail ? { detail: done.detail } : {})} />
-      )}
+      <DoneBanner done={done} />
       <Loading reading={reading} text="Loading the groups…" />
       {read && draft && (
         <>
@@ -276,7 +166,7 @@ export const GroupsPage = (props: { api: Api; config: ConsoleConfig; organizer: 
             rows={[
               ['Groups', draft.groups.length],
               ['Participants', read.participants.length],
-              ['Without a group', without.length],
+              ['Without a group', ungrouped(read, draft).length],
               ['Version', read.groupsVersion],
             ]}
           />

@@ -3,7 +3,7 @@ import type { Api } from './api.ts';
 import type { ConsoleConfig, SignedIn } from './auth.ts';
 import type { ConflictBody, Detail, TransitionBody } from './contract.ts';
 import { DecidePanel, decisions, ReserveRankForm, type Transition } from './decide-panel.tsx';
-import { NoteField, Radios } from './ui.tsx';
+import { NoteField, Radios } from './fields.tsx';
 
 const scores = ['1', '2', '3', '4', '5'].map((value) => ({ value, label: value }));
 

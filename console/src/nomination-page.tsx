@@ -11,8 +11,8 @@ import { CorrectionForm, correctionFieldId } from './correction-form.tsx';
 import { EmailStatus, resendable, UndeliverableWarning } from './delivery.tsx';
 import { Actions, type Outcome } from './nomination-actions.tsx';
 import {
-  Banner,
   type Done,
+  DoneBanner,
   ErrorSummary,
   formatInstant,
   Link,
@@ -99,7 +99,7 @@ export const NominationPage = (props: {
         </Link>
       </p>
       <ErrorSummary problems={shown.problems(problems)} />
-      {done && <Banner key={done.at} message={done.message} />}
+      <DoneBanner done={done} />
       <Loading reading={shown} text="Loading the nomination…" />
       {detail && (
         <>

@@ -5,23 +5,21 @@ import type { Program } from './contract.ts';
 import type { GroupsRead } from './groups-view.ts';
 import { zoneName } from './settings-view.ts';
 import { CancelConfirmation, EventForm } from './timeline-form.tsx';
+import { placeIssues, savedWords, toldOfChange } from './timeline-save-view.ts';
 import {
   draftOf,
   type EventDraft,
   eventOf,
   eventRow,
-  placeIssues,
   sameEvent,
-  savedWords,
   type TimelineEvent,
   type TimelineRead,
   type TimelineSaved,
   timelineBody,
-  toldOfChange,
 } from './timeline-view.ts';
 import {
-  Banner,
   type Done,
+  DoneBanner,
   ErrorSummary,
   Link,
   Loading,
@@ -200,9 +198,7 @@ export const TimelinePage = (props: {
     <>
       <h1 class="govuk-heading-l">Timeline</h1>
       <ErrorSummary problems={reading.problems(problems)} />
-      {done && !editing && (
-        <Banner key={done.at} message={done.message} {...(done.detail ? { detail: done.detail } : {})} />
-      )}
+      {!editing && <DoneBanner done={done} />}
       <Loading reading={reading} text="Loading the timeline…" />
       {read && !editing && (
         <>
