@@ -9,7 +9,6 @@ import type { registerChangeSchema } from '#shared/domain/attendance';
 import type { globalSouthSource } from '#shared/domain/global-south';
 import type { correctionSchema } from '#shared/domain/nomination';
 import type { Program } from '#shared/domain/program';
-import type { settingsChangeSchema } from '#shared/domain/program-settings';
 import type { allSubRegions } from '#shared/domain/regions';
 import type {
   classificationCommandSchema,
@@ -41,7 +40,10 @@ export type { ErrorBody };
 /** One of a 400's `issues`: a dotted path a form can point at, and a sentence. */
 export type Issue = NonNullable<ErrorBody['issues']>[number];
 
-/** `GET /programs/{programId}`: the program as the public sees it (join links left out). */
+/**
+ * `GET /programs/{programId}`: the program as `publicProgram` shows it (join links left out); the
+ * window's state and `timelineVersion` that the function adds are not read here.
+ */
 export type { Program };
 
 /** `GET /nominations/{id}`, and a transition's `POST`: one nomination as the caller may see it. */
@@ -65,12 +67,18 @@ export type StipendBody = z.input<typeof stipendCommandSchema>;
 type Previewed = Extract<Answer<typeof readCohort>, { preview: unknown }>;
 /** `GET /programs/{programId}/cohort`, with `preview` when decisions are considered. */
 export type Cohort = Omit<Previewed, 'preview'> & Partial<Pick<Previewed, 'preview'>>;
-/** `GET /regions`: what a correction may name, and where the Global South list comes from. */
+/**
+ * `GET /regions`: what a correction may name, and where the Global South list comes from; the
+ * function answers these two values of shared/domain as they are.
+ */
 export interface Regions {
   subRegions: ReturnType<typeof allSubRegions>;
   globalSouth: typeof globalSouthSource;
 }
-/** `POST /programs/{programId}/decisions`: each decision, and how it went. */
+/**
+ * `POST /programs/{programId}/decisions`: each decision, and how it went. The body's schema and
+ * the answer's counts are written in functions/decide-nominations.ts; the parts are the use case's.
+ */
 export interface DecisionsBody {
   decisions: Parameters<typeof decideInBulk>[3];
   note?: string;
@@ -96,9 +104,11 @@ export type TimelineRead = Answer<typeof readTimeline>;
 export type TimelineBody = z.input<typeof timelineUpdateSchema>;
 export type TimelineSaved = Answer<typeof updateTimeline>;
 
-/** `GET` and `PUT /programs/{programId}/settings`. */
+/**
+ * `GET` and `PUT /programs/{programId}/settings`. The body is made field by field from the form's
+ * paths (settings-view.ts), so it is not typed by the schema that parses it.
+ */
 export type SettingsRead = Answer<typeof readSettings>;
-export type SettingsBody = z.input<ReturnType<typeof settingsChangeSchema>>;
 export type SettingsSaved = Answer<typeof changeSettings>;
 
 /** `GET`, `POST /programs/{programId}/announcements` and `POST …/announcements/preview`. */
