@@ -6,7 +6,8 @@ import {
   groupLabel,
   type MentoringGroup,
 } from './announcements-view.ts';
-import { describedBy, ErrorMessage, FocusedHeading } from './ui.tsx';
+import { describedBy, ErrorMessage } from './fields.tsx';
+import { FocusedHeading } from './ui.tsx';
 
 type Errors = Partial<Record<FieldPath, string>>;
 

@@ -68,7 +68,7 @@ export const AnnouncementPreviewPanel = (props: {
             rows={[
               ['To', list(email.to)],
               ...(email.cc.length > 0 ? [['Copy to', list(email.cc)] as [string, string]] : []),
-              ['Replies go to', list(email.replyTo)],
+              ['Replies go to', list(email.replyTo ?? [])],
               ['Subject', email.subject],
             ]}
           />

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { AnnouncementForm } from './announcement-form.tsx';
 import { AnnouncementPreviewPanel } from './announcement-preview.tsx';
 import { AnnouncementsList } from './announcements-list.tsx';
@@ -9,18 +9,14 @@ import {
   announcementBody,
   combineSent,
   type FieldPath,
-  type Issue,
-  type ListedAnnouncement,
-  type MentoringGroup,
   newDraft,
   placeIssues,
   sentBanner,
 } from './announcements-view.ts';
-import { type Api, ApiError } from './api.ts';
+import { type Api, issuesOf, sessionEnded, useRead } from './api.ts';
 import type { ConsoleConfig } from './auth.ts';
+import type { AnnouncementsRead, GroupsRead } from './contract.ts';
 import { Banner, ErrorSummary, formatInstant, messageOf, type Problem, SummaryList } from './ui.tsx';
-
-const signingIn = (error: unknown) => error instanceof ApiError && error.status === 401;
 
 type Stage =
   | { kind: 'form'; returned?: boolean }
@@ -38,8 +34,19 @@ const started = () => newDraft(crypto.randomUUID());
  */
 export const AnnouncementsPage = (props: { api: Api; config: ConsoleConfig; organizer: boolean }) => {
   const path = `/programs/${encodeURIComponent(props.config.programId)}/announcements`;
-  const [announcements, setAnnouncements] = useState<ListedAnnouncement[]>();
-  const [groups, setGroups] = useState<MentoringGroup[]>([]);
+  const list = useRead(() => props.api.get<AnnouncementsRead>(path), [path]);
+  // The groups as they are now (read again after a send): a group's members may have changed.
+  const groupsRead = useRead(
+    async () =>
+      props.organizer
+        ? props.api.get<GroupsRead>(
+            `/programs/${encodeURIComponent(props.config.programId)}/mentoring-groups`,
+          )
+        : undefined,
+    [path, props.organizer],
+  );
+  const announcements = list.data?.announcements;
+  const groups = groupsRead.data?.groups ?? [];
   const [draft, setDraft] = useState<AnnouncementDraft>(started);
   const [stage, setStage] = useState<Stage>({ kind: 'form' });
   const [problems, setProblems] = useState<Problem[]>([]);
@@ -48,32 +55,11 @@ export const AnnouncementsPage = (props: { api: Api; config: ConsoleConfig; orga
   // The announcement on screen: an answer for one left behind changes nothing but the list.
   const current = useRef(draft.id);
 
-  const failed = (error: unknown) => {
-    if (!signingIn(error)) setProblems([{ message: messageOf(error) }]);
-  };
-  const reload = () =>
-    props.api
-      .get<{ announcements: ListedAnnouncement[] }>(path)
-      .then((r) => setAnnouncements(r.announcements));
-  // The groups as they are now: a group's members may have changed since the page opened.
-  const reloadGroups = () =>
-    props.organizer
-      ? props.api
-          .get<{ groups: MentoringGroup[] }>(
-            `/programs/${encodeURIComponent(props.config.programId)}/mentoring-groups`,
-          )
-          .then((r) => setGroups(r.groups))
-      : Promise.resolve();
-  useEffect(() => {
-    reload().catch(failed);
-    reloadGroups().catch(failed);
-  }, [path, props.organizer]);
-
   /** A refusal: a 400's issues on their fields (back to the form), anything else in the API's words. */
   const refused = (error: unknown, sent: AnnouncementDraft) => {
-    if (signingIn(error)) return;
-    const issues = error instanceof ApiError && error.status === 400 ? (error.body.issues as Issue[]) : [];
-    if (issues?.length) {
+    if (sessionEnded(error)) return;
+    const issues = issuesOf(error);
+    if (issues.length) {
       const placed = placeIssues(issues, sent);
       setErrors(placed.beside);
       setProblems(placed.problems);
@@ -113,8 +99,8 @@ export const AnnouncementsPage = (props: { api: Api; config: ConsoleConfig; orga
       refused(error, draft);
     } finally {
       setBusy(false);
-      reload().catch(failed);
-      reloadGroups().catch(failed);
+      void list.refresh();
+      void groupsRead.refresh();
     }
   };
 
@@ -136,7 +122,7 @@ export const AnnouncementsPage = (props: { api: Api; config: ConsoleConfig; orga
   return (
     <>
       <h1 class="govuk-heading-l">Announcements</h1>
-      <ErrorSummary problems={problems} />
+      <ErrorSummary problems={list.problems(groupsRead.problems(problems))} />
       {stage.kind === 'sent' && banner && (
         <Banner
           key={stage.sent.id}

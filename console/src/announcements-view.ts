@@ -5,70 +5,29 @@
  * though sent twice), and dates as people read them.
  */
 import type { Audience } from '#shared/domain/announcements';
+import type {
+  AnnouncementBody,
+  AnnouncementPreview,
+  AnnouncementSent,
+  AnnouncementsRead,
+  GroupsRead,
+  Issue,
+} from './contract.ts';
 import { formatWhen } from './settings-view.ts';
 
 export type { Audience };
 
 export type AudienceKind = Audience['kind'];
 
-/** A mentoring group as `GET /programs/{programId}/mentoring-groups` has it; the members are counted only. */
-export interface MentoringGroup {
-  id: string;
-  name: string;
-  mentor: string;
-  members: readonly unknown[];
-}
+/** A mentoring group as `GET /programs/{programId}/mentoring-groups` has it: an audience to choose. */
+export type MentoringGroup = GroupsRead['groups'][number];
 
-/** Whom a preview reaches: the candidate, and the nominator copied when the audience copies them. */
-export interface Recipient {
-  id: string;
-  reference: string;
-  name: string;
-  email: string;
-  cc?: string;
-}
-
-/** The email the first recipient would get, as the API would send it. */
-export interface PreviewEmail {
-  to: string[];
-  cc: string[];
-  subject: string;
-  text: string;
-  html: string;
-  replyTo: string[];
-}
-
-/** What `POST …/announcements/preview` answers: nothing is written. */
-export interface AnnouncementPreview {
-  audience: string;
-  count: number;
-  recipients: Recipient[];
-  email?: PreviewEmail;
-}
-
-/** What `POST …/announcements` answers (202). */
-export interface AnnouncementSent {
-  id: string;
-  audience: string;
-  subject: string;
-  sentAt: string;
-  sentBy: string;
-  recipients: number;
-  queued: number;
-  alreadyQueued: number;
-}
-
-/** An announcement of `GET …/announcements`, newest first. */
-export interface ListedAnnouncement {
-  id: string;
-  audience: Audience;
-  audienceLabel: string;
-  subject: string;
-  body: string;
-  sentAt: string;
-  sentBy: string;
-  recipients: number;
-}
+/**
+ * What `POST …/announcements/preview` answers (nothing is written: whom it reaches, and the email
+ * the first of them would get), `POST …/announcements` (202) and each of `GET …/announcements`.
+ */
+export type { AnnouncementPreview, AnnouncementSent };
+export type ListedAnnouncement = AnnouncementsRead['announcements'][number];
 
 /**
  * The announcement being written. Its id is made once, when it is started, and goes with its
@@ -113,11 +72,14 @@ export const audienceChoices: readonly { kind: AudienceKind; label: string; hint
 ];
 
 /** A group as the select names it: "Lisbon circle (Ana Santos), 2 members". */
-export const groupLabel = (g: MentoringGroup) =>
+export const groupLabel = (g: Pick<MentoringGroup, 'name' | 'mentor'> & { members: readonly unknown[] }) =>
   `${g.name} (${g.mentor}), ${g.members.length === 1 ? '1 member' : `${g.members.length} members`}`;
 
 /** The body of a preview or a send, as typed: the API trims and says what is wrong. */
-export const announcementBody = (draft: AnnouncementDraft) => ({
+/** The body of a preview or a send: without an audience while none is chosen, for the API to say so. */
+export const announcementBody = (
+  draft: AnnouncementDraft,
+): Omit<AnnouncementBody, 'audience'> & Partial<Pick<AnnouncementBody, 'audience'>> => ({
   id: draft.id,
   ...(draft.kind === ''
     ? {}
@@ -145,11 +107,8 @@ const labels: Record<FieldPath, string> = {
   body: 'Message',
 };
 
-/** An issue of a 400, as the API words it. */
-export interface Issue {
-  path: string;
-  message: string;
-}
+/** An issue of a 400, as the API words it: a dotted path, and a sentence. */
+export type { Issue };
 
 const isField = (path: string): path is FieldPath => Object.hasOwn(fieldIds, path);
 

@@ -1,14 +1,40 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ErrorBody, Issue, Program } from './contract.ts';
+import { messageOf, type Problem } from './ui.tsx';
+
 /** An answer of the API that is not a success, in its own words. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly error: string,
     message: string,
-    readonly body: Record<string, unknown> = {},
+    readonly body: Partial<ErrorBody> = {},
   ) {
     super(message);
   }
 }
+
+/** The session ended (401): the person is already on their way to sign in, back to this page. */
+export const sessionEnded = (error: unknown) => error instanceof ApiError && error.status === 401;
+
+/** Someone else changed it while it was on the page (409 `VersionConflict`): what the page shows is stale. */
+export const isVersionConflict = (error: unknown) =>
+  error instanceof ApiError && error.error === 'VersionConflict';
+
+/**
+ * A 409 in words: a version conflict says that someone else changed it meanwhile (`meanwhile`),
+ * then the API's sentence; any other conflict is the API's sentence. Undefined for anything else.
+ */
+export const conflictWords = (error: unknown, meanwhile: string) =>
+  error instanceof ApiError && error.status === 409
+    ? isVersionConflict(error)
+      ? `${meanwhile} ${error.message}.`
+      : error.message
+    : undefined;
+
+/** A 400's issues, each a dotted path and a sentence; none for any other error. */
+export const issuesOf = (error: unknown): Issue[] =>
+  error instanceof ApiError ? (error.body.issues ?? []) : [];
 
 export interface Api {
   get<T>(path: string): Promise<T>;
@@ -49,7 +75,7 @@ export const makeApi = (token: () => string, signIn: () => Promise<void>): Api =
     return response;
   };
   const read = async <T>(response: Response): Promise<T> => {
-    const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+    const body = (await response.json().catch(() => ({}))) as Partial<ErrorBody>;
     if (!response.ok) {
       const message = typeof body.message === 'string' ? body.message : describe(response.status);
       throw new ApiError(response.status, String(body.error ?? response.status), message, body);
@@ -64,3 +90,63 @@ export const makeApi = (token: () => string, signIn: () => Promise<void>): Api =
     fetch: (path) => send('GET', path),
   };
 };
+
+/** What a page shows, as `useRead` reads it. */
+export interface Reading<T> {
+  /** The answer shown: none until the first read answers. */
+  data: T | undefined;
+  /** Why the last read failed, in the API's words (or the browser's); none while it is fine. */
+  failure: Problem[];
+  /** Reads again and shows the answer; a failure is shown as the first read's is. */
+  refresh: () => Promise<void>;
+  /** Reads again, shows the answer and answers it; a failure is the caller's to say. */
+  reload: () => Promise<T>;
+  /** Shows an answer the page already has: what a change answered with. */
+  show: (answer: T) => void;
+  /**
+   * What the error summary shows: why the page could not be read, else the page's own problems.
+   * Either list as it is, not a new one each render: the summary takes the focus when it changes.
+   */
+  problems: (own: Problem[]) => Problem[];
+}
+
+/**
+ * The one way a page loads what it shows: read when the page opens and again when `key` changes,
+ * the failure in words for the error summary. A session that ended (401) is no failure to show:
+ * the API client is taking the person to sign in and back to this page, which says "Loading…"
+ * until they go.
+ *
+ * `read` is given the answer shown so far, to keep what need not be read again; `shown` takes
+ * each answer before it is shown, in the same render (a form's draft made from it, say).
+ */
+export const useRead = <T>(
+  read: (shown: T | undefined) => Promise<T>,
+  key: readonly unknown[],
+  options: { initial?: T; shown?: (answer: T) => void } = {},
+): Reading<T> => {
+  const [data, setData] = useState<T | undefined>(options.initial);
+  const [failure, setFailure] = useState<Problem[]>([]);
+  const show = (answer: T) => {
+    options.shown?.(answer);
+    setData(answer);
+    setFailure([]);
+  };
+  const reload = async () => {
+    const answer = await read(data);
+    show(answer);
+    return answer;
+  };
+  const refresh = () =>
+    reload().then(
+      () => {},
+      (error: unknown) => {
+        if (!sessionEnded(error)) setFailure([{ message: messageOf(error) }]);
+      },
+    );
+  useEffect(() => void refresh(), key);
+  return { data, failure, refresh, reload, show, problems: (own) => (failure.length ? failure : own) };
+};
+
+/** The program, for what a page names by it (its zone, its themes): the page does without it until read. */
+export const useProgram = (api: Api, programId: string) =>
+  useRead(() => api.get<Program>(`/programs/${encodeURIComponent(programId)}`), [api, programId]).data;

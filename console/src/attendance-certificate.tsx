@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Program } from '#shared/domain/program';
 import type { Api } from './api.ts';
+import type { Detail } from './contract.ts';
+import { NoteField } from './fields.tsx';
 import type { Outcome } from './nomination-actions.tsx';
-import type { Detail } from './nomination-page.tsx';
 import { formatDay } from './settings-view.ts';
-import { FocusedHeading, formatInstant, NoteField, SummaryList } from './ui.tsx';
+import { FocusedHeading, formatInstant, SummaryList, WarningText } from './ui.tsx';
 
 /** A participant: notified of their selection (the API issues certificates to them alone). */
 const isParticipant = (d: Detail) => d.status === 'notified' && d.decision === 'selected';
@@ -94,16 +95,10 @@ export const CertificateSection = (props: {
         </p>
       )}
       {certificate && certificate.name !== name && (
-        <div class="govuk-warning-text" id="certificate-name">
-          <span class="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <div class="govuk-warning-text__text">
-            <span class="govuk-visually-hidden">Warning: </span>
-            The certificate bears “{certificate.name}”; the name is now “{name}”. Issue it again so it bears
-            the name as it is.
-          </div>
-        </div>
+        <WarningText id="certificate-name">
+          The certificate bears “{certificate.name}”; the name is now “{name}”. Issue it again so it bears the
+          name as it is.
+        </WarningText>
       )}
       {props.organizer && isParticipant(detail) && (
         <form

@@ -1,116 +1,39 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { type Api, ApiError } from './api.ts';
+import { type Api, conflictWords, issuesOf, useProgram, useRead } from './api.ts';
 import { RegisterTable } from './attendance-register.tsx';
+import { RegisterForm, Registers } from './attendance-registers.tsx';
 import {
   type AttendanceEvent,
   type AttendanceRead,
   type Draft,
   draftOf,
-  eventDay,
   eventName,
   eventWhen,
-  type Issue,
-  markEveryonePresent,
-  markOne,
   placeIssues,
   type RegisterSaved,
   registerBody,
   registerChanged,
-  registerNoteId,
   registerState,
   reloadDraft,
   ruleSentence,
   tally,
   tallyWords,
   unmarked,
-  unmarkedSentence,
 } from './attendance-view.ts';
 import { YearTable } from './attendance-year.tsx';
 import type { ConsoleConfig } from './auth.ts';
 import {
-  Banner,
   type Done,
+  DoneBanner,
   ErrorSummary,
   Link,
+  Loading,
   messageOf,
   type Navigate,
-  NoteField,
-  names,
   type Problem,
+  ReloadPanel,
   SummaryList,
 } from './ui.tsx';
-
-const registerLink = (e: AttendanceEvent) => `/staff/attendance?event=${encodeURIComponent(e.id)}`;
-
-/** Every meeting and session of the year, a row each: a held one links to its register. */
-const Registers = (props: { read: AttendanceRead; zone: string | undefined; navigate: Navigate }) => (
-  <div class="app-table-scroll">
-    <table class="govuk-table" id="registers">
-      <caption class="govuk-visually-hidden">
-        The meetings and mentoring sessions, and their registers
-      </caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          <th scope="col" class="govuk-table__header">
-            Meeting or session
-          </th>
-          <th scope="col" class="govuk-table__header">
-            When
-          </th>
-          <th scope="col" class="govuk-table__header">
-            Register
-          </th>
-        </tr>
-      </thead>
-      <tbody class="govuk-table__body">
-        {props.read.events.map((e) => {
-          const state = registerState(e);
-          return (
-            <tr class="govuk-table__row" key={e.id}>
-              <th scope="row" class="govuk-table__header app-row-header">
-                {e.held ? (
-                  <Link href={registerLink(e)} navigate={props.navigate}>
-                    {e.title}
-                    <span class="govuk-visually-hidden">, {eventDay(e)}</span>
-                  </Link>
-                ) : (
-                  e.title
-                )}
-                {e.groupName && <span class="app-attendance-group"> ({e.groupName})</span>}
-              </th>
-              <td class="govuk-table__cell">{eventWhen(e, props.zone)}</td>
-              <td class="govuk-table__cell">
-                {state.kind === 'not-held' ? (
-                  <strong class="govuk-tag govuk-tag--grey">{state.words}</strong>
-                ) : (
-                  state.words
-                )}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
-  </div>
-);
-
-/** Who a save counts as not present, before it is made: a GOV.UK warning text when anyone. */
-const Unmarked = (props: { people: readonly { name: string }[] }) =>
-  props.people.length === 0 ? (
-    <p class="govuk-body" id="unmarked">
-      Everyone is marked.
-    </p>
-  ) : (
-    <div class="govuk-warning-text" id="unmarked">
-      <span class="govuk-warning-text__icon" aria-hidden="true">
-        !
-      </span>
-      <div class="govuk-warning-text__text">
-        <span class="govuk-visually-hidden">Warning: </span>
-        {unmarkedSentence(props.people.length)} <span class="app-normal">{names(props.people)}.</span>
-      </div>
-    </div>
-  );
 
 /**
  * Attendance (`/staff/attendance`, staff): the year's meetings and sessions with their registers,
@@ -128,8 +51,10 @@ export const AttendancePage = (props: {
   const programId = encodeURIComponent(props.config.programId);
   const path = `/programs/${programId}/attendance`;
   const eventId = new URLSearchParams(props.search).get('event') ?? undefined;
-  const [read, setRead] = useState<AttendanceRead>();
-  const [zone, setZone] = useState<string>();
+  const reading = useRead(() => props.api.get<AttendanceRead>(path), [path]);
+  const read = reading.data;
+  // The program's zone names the zone of a meeting's time; the page does without it.
+  const zone = useProgram(props.api, props.config.programId)?.timeZone;
   const [draft, setDraft] = useState<Draft>({});
   const [note, setNote] = useState('');
   const [problems, setProblems] = useState<Problem[]>([]);
@@ -142,22 +67,6 @@ export const AttendancePage = (props: {
 
   const event = eventId ? read?.events.find((e) => e.id === eventId) : undefined;
 
-  /** The registers as they are saved, on the page. */
-  const load = async () => {
-    const next = await props.api.get<AttendanceRead>(path);
-    setRead(next);
-    return next;
-  };
-  useEffect(() => {
-    load().catch((e) => {
-      if (!(e instanceof ApiError && e.status === 401)) setProblems([{ message: messageOf(e) }]);
-    });
-    // The program's zone names the zone of a meeting's time; the page does without it.
-    props.api.get<{ timeZone?: string }>(`/programs/${programId}`).then(
-      (program) => setZone(program.timeZone),
-      () => {},
-    );
-  }, [path]);
   // Another register, or the list: what was marked, said or refused on the page before goes.
   useEffect(() => {
     if (event) setDraft(draftOf(event));
@@ -174,19 +83,13 @@ export const AttendancePage = (props: {
   }, [eventId]);
 
   const refused = (error: unknown) => {
-    if (error instanceof ApiError && error.status === 409) {
+    const conflict = conflictWords(error, 'Someone else saved this register while you had it open.');
+    if (conflict) {
       setStale(true);
-      return setProblems([
-        {
-          message:
-            error.error === 'VersionConflict'
-              ? `Someone else saved this register while you had it open. ${error.message}.`
-              : error.message,
-        },
-      ]);
+      return setProblems([{ message: conflict }]);
     }
-    const issues = error instanceof ApiError ? (error.body.issues as Issue[] | undefined) : undefined;
-    if (issues?.length && read) {
+    const issues = issuesOf(error);
+    if (issues.length && read) {
       const placed = placeIssues(issues, read.participants);
       setErrors(placed.beside);
       // Someone no longer a participant: reading the register again shows who it is for now.
@@ -216,7 +119,7 @@ export const AttendancePage = (props: {
         message: 'Register saved',
         detail: `Version ${saved.version}: ${tallyWords(tally({ ...kept, marks: saved.marks }))}.`,
       });
-      const fresh = (await load()).events.find((e) => e.id === kept.id);
+      const fresh = (await reading.reload()).events.find((e) => e.id === kept.id);
       if (fresh) setDraft(draftOf(fresh));
     } catch (error) {
       refused(error);
@@ -228,7 +131,7 @@ export const AttendancePage = (props: {
   const reload = async (before: AttendanceEvent) => {
     setBusy(true);
     try {
-      const fresh = (await load()).events.find((e) => e.id === before.id);
+      const fresh = (await reading.reload()).events.find((e) => e.id === before.id);
       const again = fresh && reloadDraft(before, draft, fresh);
       if (again) setDraft(again.draft);
       setProblems([]);
@@ -247,14 +150,10 @@ export const AttendancePage = (props: {
     }
   };
 
-  const banner = done && (
-    <Banner key={done.at} message={done.message} {...(done.detail ? { detail: done.detail } : {})} />
-  );
-
   if (read && event) {
     const { held } = event;
     const expected = read.participants.filter((p) => event.expected.includes(p.id));
-    const notMarked = unmarked(event, draft, read.participants);
+    const _notMarked = unmarked(event, draft, read.participants);
     const state = registerState(event);
     return (
       <>
@@ -265,22 +164,12 @@ export const AttendancePage = (props: {
         </p>
         <ErrorSummary problems={problems} />
         {stale && (
-          <div class="app-panel" id="reload">
-            <p class="govuk-body">
-              Reading the register again shows who it is for now. If nobody else saved it meanwhile, your
-              marks stay; if someone did, it shows theirs.
-            </p>
-            <button
-              type="button"
-              class="govuk-button govuk-button--secondary"
-              disabled={busy}
-              onClick={() => void reload(event)}
-            >
-              Reload the register
-            </button>
-          </div>
+          <ReloadPanel label="Reload the register" busy={busy} onReload={() => void reload(event)}>
+            Reading the register again shows who it is for now. If nobody else saved it meanwhile, your marks
+            stay; if someone did, it shows theirs.
+          </ReloadPanel>
         )}
-        {banner}
+        <DoneBanner done={done} />
         <span class="govuk-caption-l">
           {event.kind === 'meeting' ? 'Register of a monthly meeting' : 'Register of a mentoring session'}
         </span>
@@ -303,55 +192,17 @@ export const AttendancePage = (props: {
             Not held yet: its register is kept once it has begun.
           </div>
         ) : props.organizer ? (
-          <form
-            noValidate
-            aria-labelledby="register-form-heading"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void save(event);
-            }}
-          >
-            <h2 class="govuk-heading-m" id="register-form-heading">
-              Who was there
-            </h2>
-            <p class="govuk-body">
-              Mark each participant present, absent or excused: only present counts towards the certificate.
-            </p>
-            <p class="govuk-hint" id="mark-everyone-hint">
-              Those already marked keep their mark; then change the few who were not there.
-            </p>
-            <button
-              type="button"
-              class="govuk-button govuk-button--secondary"
-              id="mark-everyone"
-              aria-describedby="mark-everyone-hint"
-              onClick={() => setDraft((d) => markEveryonePresent(event, d))}
-            >
-              Mark everyone present
-            </button>
-            <RegisterTable
-              event={event}
-              people={read.participants}
-              draft={draft}
-              editable
-              errors={errors}
-              onMark={(participant, mark) => setDraft((d) => markOne(d, participant, mark))}
-            />
-            <p class="govuk-body" id="register-tally" aria-live="polite">
-              On the page: {tallyWords(tally(event, draft))}.
-            </p>
-            <Unmarked people={notMarked} />
-            <NoteField
-              id={registerNoteId}
-              label="Note (optional): why, for the history"
-              rows={2}
-              value={note}
-              onInput={setNote}
-            />
-            <button type="submit" class="govuk-button" disabled={busy}>
-              Save the register
-            </button>
-          </form>
+          <RegisterForm
+            event={event}
+            people={read.participants}
+            draft={draft}
+            errors={errors}
+            note={note}
+            busy={busy}
+            onDraft={setDraft}
+            onNote={setNote}
+            onSave={() => void save(event)}
+          />
         ) : (
           <>
             <p class="govuk-body">Only organizers keep the registers.</p>
@@ -374,13 +225,9 @@ export const AttendancePage = (props: {
       <h1 class="govuk-heading-l" id="attendance-heading" tabIndex={-1} ref={heading}>
         Attendance
       </h1>
-      <ErrorSummary problems={problems} />
-      {banner}
-      {!read && problems.length === 0 && (
-        <p class="govuk-body" role="status">
-          Loading the registers…
-        </p>
-      )}
+      <ErrorSummary problems={reading.problems(problems)} />
+      <DoneBanner done={done} />
+      <Loading reading={reading} text="Loading the registers…" />
       {read && eventId && (
         <p class="govuk-body" id="no-such-event">
           The program has no meeting or session “{eventId}”.

@@ -4,64 +4,23 @@
  * being kept (the draft), the body of a save, the API's issues placed on the rows, and the year
  * of each participant against the certificate rule.
  */
+import type { AttendanceRead, RegisterBody, RegisterSaved } from './contract.ts';
 import { formatSession, type TimelineEventWhen } from './groups-view.ts';
 import { formatDay, type Issue } from './settings-view.ts';
 
 export type { Issue, TimelineEventWhen };
 
-export const marks = ['present', 'absent', 'excused'] as const;
-export type Mark = (typeof marks)[number];
+export type Mark = RegisterBody['marks'][string];
+export const marks = ['present', 'absent', 'excused'] as const satisfies readonly Mark[];
 
 export const markLabels: Record<Mark, string> = { present: 'Present', absent: 'Absent', excused: 'Excused' };
 
-/** A meeting or mentoring session with its register, as `GET /programs/{programId}/attendance` answers it. */
-export interface AttendanceEvent {
-  id: string;
-  kind: 'meeting' | 'mentoring';
-  title: string;
-  when: TimelineEventWhen;
-  timeZone?: string;
-  group?: string;
-  /** The group's name, as organizers gave it. */
-  groupName?: string;
-  /** It has begun: its register may be kept. */
-  held: boolean;
-  /** The register's version: 0 while it was never kept. */
-  version: number;
-  marks: Record<string, Mark>;
-  /** The participants the register is for: everyone, or the session's group. */
-  expected: string[];
-}
-
-/** A participant and their record against the certificate rule, as of now. */
-export interface AttendanceParticipant {
-  id: string;
-  reference: string;
-  name: string;
-  library: string;
-  city: string;
-  /** Monthly meetings held at which they count as present. */
-  attended: number;
-  /** Monthly meetings held (for them). */
-  held: number;
-  meetsRule: boolean;
-}
-
 /** What `GET /programs/{programId}/attendance` answers. */
-export interface AttendanceRead {
-  programId: string;
-  certificateRule: { meetingsAttended: number };
-  events: AttendanceEvent[];
-  /** Everyone holding a place, in name order. */
-  participants: AttendanceParticipant[];
-}
-
-/** What `PUT /programs/{programId}/attendance/{eventId}` answers. */
-export interface RegisterSaved {
-  eventId: string;
-  version: number;
-  marks: Record<string, Mark>;
-}
+export type { AttendanceRead, RegisterSaved };
+/** A meeting or mentoring session with its register: `held` once it has begun, `version` 0 while never kept. */
+export type AttendanceEvent = AttendanceRead['events'][number];
+/** A participant and their record against the certificate rule, as of now. */
+export type AttendanceParticipant = AttendanceRead['participants'][number];
 
 /** The register on the page: each expected participant's mark, or none yet. */
 export type Draft = Record<string, Mark | undefined>;
@@ -130,7 +89,7 @@ export const registerBody = (
   draft: Draft,
   participants: readonly { id: string }[],
   note: string,
-) => {
+): RegisterBody => {
   const current = new Set(participants.map((p) => p.id));
   const kept = Object.entries(event.marks).filter(([id]) => !event.expected.includes(id) && current.has(id));
   const marked = event.expected.flatMap((id) => {

@@ -3,14 +3,15 @@ import type { Api } from './api.ts';
 import { Preview, type PreviewStage, plural, Results, type ResultsStage } from './bulk-outcome.tsx';
 import {
   type BulkAction,
-  type BulkResult,
   bulkActions,
   type Cohort,
   decisionsBody,
   pickAll,
   previewPath,
 } from './cohort-view.ts';
-import { ErrorSummary, FocusedHeading, type Navigate, NoteField } from './ui.tsx';
+import type { DecisionsAnswer } from './contract.ts';
+import { NoteField } from './fields.tsx';
+import { ErrorSummary, FocusedHeading, type Navigate } from './ui.tsx';
 import type { Row } from './view.ts';
 
 type Stage = { kind: 'idle'; problem?: string } | PreviewStage | ResultsStage;
@@ -66,7 +67,7 @@ export const BulkDecisions = (props: {
   const confirm = async (preview: PreviewStage) => {
     setStage({ ...preview, busy: true });
     try {
-      const answer = await props.api.post<{ results: BulkResult[] }>(
+      const answer = await props.api.post<DecisionsAnswer>(
         `/programs/${encodeURIComponent(props.programId)}/decisions`,
         decisionsBody(preview.action, preview.chosen, note),
       );

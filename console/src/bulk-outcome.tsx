@@ -115,7 +115,8 @@ export const Results = (props: { stage: ResultsStage; navigate: Navigate }) => {
           <ul class="govuk-list govuk-error-summary__list">
             {failed.map((r) => (
               <li key={r.id}>
-                <NominationLink row={rows.get(r.id)} id={r.id} navigate={props.navigate} />: {r.error.message}
+                <NominationLink row={rows.get(r.id)} id={r.id} navigate={props.navigate} />:{' '}
+                {r.error?.message}
               </li>
             ))}
           </ul>
@@ -126,7 +127,7 @@ export const Results = (props: { stage: ResultsStage; navigate: Navigate }) => {
           {done.map((r) => (
             <li key={r.id}>
               <NominationLink row={rows.get(r.id)} id={r.id} navigate={props.navigate} />: done,{' '}
-              {(statusLabels[r.status] ?? r.status).toLowerCase()}
+              {r.status && (statusLabels[r.status] ?? r.status).toLowerCase()}
               {r.rank !== undefined && `, rank ${r.rank}`}
             </li>
           ))}

@@ -1,11 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
-import { type Api, ApiError } from './api.ts';
+import { type Api, useRead } from './api.ts';
 import type { ConsoleConfig } from './auth.ts';
 import { Participants, RegionTable, ReserveList, TallyTable } from './cohort-tables.tsx';
 import { type Cohort, range } from './cohort-view.ts';
 import { Warnings } from './cohort-warnings.tsx';
 import { lastLoaded, loadAll } from './listing.ts';
-import { ErrorSummary, type Navigate, SummaryList } from './ui.tsx';
+import { ErrorSummary, Loading, type Navigate, SummaryList } from './ui.tsx';
 
 const Figure = (props: { id: string; label: string; value: number; of?: string }) => (
   <div class="app-figure">
@@ -23,28 +22,22 @@ const Figure = (props: { id: string; label: string; value: number; of?: string }
  * the participants. The listing gives the names of the nominations a warning is about.
  */
 export const CohortPage = (props: { api: Api; config: ConsoleConfig; navigate: Navigate }) => {
-  const [cohort, setCohort] = useState<Cohort>();
-  const [loaded, setLoaded] = useState(lastLoaded);
-  const [error, setError] = useState<string>();
-  useEffect(() => {
-    const failed = (e: unknown) => {
-      if (!(e instanceof ApiError && e.status === 401)) setError(e instanceof Error ? e.message : String(e));
-    };
-    props.api
-      .get<Cohort>(`/programs/${encodeURIComponent(props.config.programId)}/cohort`)
-      .then(setCohort, failed);
-    loadAll(props.api, props.config.programId).then(setLoaded, failed);
-  }, [props.api, props.config.programId]);
+  const key = [props.api, props.config.programId];
+  const reading = useRead(
+    () => props.api.get<Cohort>(`/programs/${encodeURIComponent(props.config.programId)}/cohort`),
+    key,
+  );
+  const cohort = reading.data;
+  // The names of the nominations a warning is about.
+  const listing = useRead(() => loadAll(props.api, props.config.programId), key, { initial: lastLoaded });
+  const loaded = listing.data;
   const names = new Map((loaded?.rows ?? []).map((r) => [r.id, r.candidate]));
+  const failure = reading.problems(listing.failure);
   return (
     <>
       <h1 class="govuk-heading-l">The cohort</h1>
-      {error && <ErrorSummary problems={[{ message: error }]} />}
-      {!cohort && !error && (
-        <p class="govuk-body" role="status">
-          Loading the cohort…
-        </p>
-      )}
+      <ErrorSummary problems={failure} />
+      <Loading reading={{ data: cohort, failure }} text="Loading the cohort…" />
       {cohort && (
         <>
           <dl class="app-figures">

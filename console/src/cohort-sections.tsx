@@ -1,15 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Api } from './api.ts';
 import { awardLabels, type Region, type StipendDecision } from './cohort-view.ts';
+import type { ClassificationBody, Detail, Regions, StipendBody } from './contract.ts';
+import { NoteField, Radios } from './fields.tsx';
 import type { Outcome } from './nomination-actions.tsx';
-import type { Detail } from './nomination-page.tsx';
-import { formatInstant, NoteField, Radios, SummaryList, yesNo } from './ui.tsx';
-
-/** `GET /regions`: what a correction may name, and where the Global South list comes from. */
-interface Regions {
-  subRegions: Region[];
-  globalSouth: { name: string; edition: string; url: string; rule: string };
-}
+import { formatInstant, SummaryList, yesNo } from './ui.tsx';
 
 let regions: Promise<Regions> | undefined;
 /** Read once a session: the list changes only with a new release. */
@@ -26,10 +21,16 @@ const inWords = (region: Region | null) => (region ? `${region.name}: ${region.s
 type Settle = (outcome: Outcome) => Promise<void>;
 
 /** A change of the nomination by PUT, sent with the version on the screen. */
-const put = async (api: Api, detail: Detail, what: string, body: object, done: string, settle: Settle) => {
+const put = async (
+  api: Api,
+  detail: Detail,
+  change: { what: 'classification'; body: ClassificationBody } | { what: 'stipend'; body: StipendBody },
+  done: string,
+  settle: Settle,
+) => {
   try {
-    await api.put(`/nominations/${encodeURIComponent(detail.id)}/${what}`, {
-      ...body,
+    await api.put(`/nominations/${encodeURIComponent(detail.id)}/${change.what}`, {
+      ...change.body,
       expectedVersion: detail.version,
     });
     await settle({ ok: true, message: done });
@@ -57,7 +58,7 @@ export const CohortSection = (props: { detail: Detail; api: Api; organizer: bool
   const corrected = (yes: boolean) => (yes ? ' (corrected by organizers)' : '');
   const source = known?.globalSouth;
   const submit = async () => {
-    const body: Record<string, unknown> = {};
+    const body: ClassificationBody = {};
     const region = subRegion ?? c.overrides.subRegion ?? '';
     if (region !== (c.overrides.subRegion ?? '')) body.subRegion = region || null;
     const choice = south ?? southChoice(c.overrides.globalSouth);
@@ -69,7 +70,8 @@ export const CohortSection = (props: { detail: Detail; api: Api; organizer: bool
         error: new Error('Change the region or the Global South status before saving'),
       });
     if (note.trim()) body.note = note.trim();
-    if (await put(props.api, detail, 'classification', body, 'Classification saved', props.settle)) {
+    const change = { what: 'classification', body } as const;
+    if (await put(props.api, detail, change, 'Classification saved', props.settle)) {
       setSubRegion(undefined);
       setSouth(undefined);
       setNote('');
@@ -173,14 +175,14 @@ const awardOptions = (Object.entries(awardLabels) as [StipendDecision['award'], 
 export const StipendSection = (props: { detail: Detail; api: Api; organizer: boolean; settle: Settle }) => {
   const { detail } = props;
   const { stipend } = detail;
-  const [award, setAward] = useState<string>();
+  const [award, setAward] = useState<StipendBody['award']>();
   const [note, setNote] = useState('');
   const submit = async () => {
     const chosen = award ?? stipend.decision?.award;
     if (!chosen)
       return props.settle({ ok: false, error: new Error('Choose awarded, declined or not awarded') });
-    const body = { award: chosen, ...(note.trim() ? { note: note.trim() } : {}) };
-    if (await put(props.api, detail, 'stipend', body, 'Stipend decision saved', props.settle)) {
+    const body: StipendBody = { award: chosen, ...(note.trim() ? { note: note.trim() } : {}) };
+    if (await put(props.api, detail, { what: 'stipend', body }, 'Stipend decision saved', props.settle)) {
       setAward(undefined);
       setNote('');
     }

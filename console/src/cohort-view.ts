@@ -5,6 +5,7 @@
  */
 import type { CohortWarning, Composition } from '#shared/domain/cohort';
 import type { StipendDecision } from '#shared/domain/nomination';
+import type { DecisionsBody } from './contract.ts';
 
 // The answer of `GET /programs/{programId}/cohort` is the composition as the domain computes it.
 export type { CohortWarning, Composition, Tally } from '#shared/domain/cohort';
@@ -17,17 +18,11 @@ export const awardLabels: Record<StipendDecision['award'], string> = {
   'not-awarded': 'Not awarded',
 };
 
-export interface Cohort extends Composition {
-  preview?: Composition & { problems: { id: string; problem: string }[] };
-}
+export type { BulkResult, Cohort } from './contract.ts';
 
-export const bulkActions = ['select', 'reject', 'reserve'] as const;
-export type BulkAction = (typeof bulkActions)[number];
-
-/** What `POST /programs/{programId}/decisions` answers for each decision. */
-export type BulkResult =
-  | { id: string; ok: true; status: string; version: number; rank?: number }
-  | { id: string; ok: false; error: { status: number; code: string; message: string } };
+export type BulkAction = DecisionsBody['decisions'][number]['action'];
+/** The decisions made several at once, in the order of their buttons. */
+export const bulkActions = ['select', 'reject', 'reserve'] as const satisfies readonly BulkAction[];
 
 /** "15–20", or "3" when both ends are the same. */
 export const range = (min: number, max: number) => (min === max ? `${min}` : `${min}–${max}`);
@@ -47,7 +42,7 @@ export const decisionsBody = (
   action: BulkAction,
   nominations: readonly { id: string; version: number }[],
   note: string,
-) => ({
+): DecisionsBody => ({
   decisions: nominations.map((n) => ({ id: n.id, action, expectedVersion: n.version })),
   ...(note.trim() ? { note: note.trim() } : {}),
 });

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { Api } from './api.ts';
+import type { CorrectionBody, Detail } from './contract.ts';
+import { NoteField } from './fields.tsx';
 import type { Outcome } from './nomination-actions.tsx';
-import type { Detail } from './nomination-page.tsx';
-import { NoteField } from './ui.tsx';
 
 type Person = 'candidate' | 'nominator';
 type Part = 'name' | 'email';
@@ -17,8 +17,7 @@ const fields: [Person, Part, string][] = [
 /** The id of a field of this form, as the error summary links to it: `candidate.email` → its input. */
 export const correctionFieldId = (path: string) => `correct-${path.replace('.', '-')}`;
 
-const current = (detail: Detail, person: Person, part: Part) =>
-  String((detail[person] as Record<Part, unknown> | undefined)?.[part] ?? '');
+const current = (detail: Detail, person: Person, part: Part) => detail[person][part];
 
 /**
  * An organizer corrects a name or an address as it was submitted: only what changed is sent,
@@ -34,11 +33,11 @@ export const CorrectionForm = (props: {
   const [note, setNote] = useState('');
   const shown = (person: Person, part: Part) => values[`${person}.${part}`] ?? current(detail, person, part);
   const submit = async () => {
-    const body: Record<string, unknown> = { expectedVersion: detail.version };
+    const body: CorrectionBody = { expectedVersion: detail.version };
     for (const [person, part] of fields) {
       const value = shown(person, part).trim();
       if (value === current(detail, person, part)) continue;
-      body[person] = { ...(body[person] as object | undefined), [part]: value };
+      body[person] = { ...body[person], [part]: value };
     }
     if (!body.candidate && !body.nominator) {
       return props.settle({ ok: false, error: new Error('Change a name or an address before saving') });

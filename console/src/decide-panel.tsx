@@ -1,9 +1,14 @@
 import { useState } from 'preact/hooks';
-import type { Detail } from './nomination-page.tsx';
-import { FocusedHeading, NoteField } from './ui.tsx';
+import type { Action, Detail, TransitionBody } from './contract.ts';
+import { NoteField } from './fields.tsx';
+import { FocusedHeading } from './ui.tsx';
 
 /** Makes the transition and settles its outcome; answers whether it was made. */
-type Transition = (action: string, extra: Record<string, unknown>, done: string) => Promise<boolean>;
+export type Transition = (
+  action: Action,
+  extra: Omit<TransitionBody, 'action' | 'expectedVersion'>,
+  done: string,
+) => Promise<boolean>;
 
 interface Decision {
   label: string;
@@ -18,7 +23,7 @@ interface Decision {
 
 const told = (d: Detail) => d.status === 'notified';
 
-export const decisions: Record<string, Decision> = {
+export const decisions: Partial<Record<Action, Decision>> = {
   select: { label: 'Select', done: 'Selected' },
   reject: { label: 'Do not select', done: 'Marked not selected' },
   reserve: { label: 'Put on the reserve list', done: 'Put on the reserve list' },
@@ -74,7 +79,7 @@ const RankField = (props: {
 
 const Confirmation = (props: {
   detail: Detail;
-  action: string;
+  action: Action;
   text: string;
   busy: boolean;
   go: () => void;
@@ -108,19 +113,19 @@ const Confirmation = (props: {
  */
 export const DecidePanel = (props: {
   detail: Detail;
-  actions: string[];
+  actions: Action[];
   busy: boolean;
   note: string;
   setNote: (note: string) => void;
   transition: Transition;
 }) => {
   const [rank, setRank] = useState('');
-  const [confirming, setConfirming] = useState<string>();
-  const extra = (action: string) => ({
+  const [confirming, setConfirming] = useState<Action>();
+  const extra = (action: Action) => ({
     ...(props.note.trim() ? { note: props.note.trim() } : {}),
     ...(action === 'reserve' && rank.trim() ? { rank: Number(rank.trim()) } : {}),
   });
-  const act = (action: string) =>
+  const act = (action: Action) =>
     void props
       .transition(action, extra(action), decisions[action]?.done ?? action)
       .then((made) => made && setRank(''));

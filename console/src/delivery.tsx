@@ -1,5 +1,5 @@
 import type { UndeliverableAddress } from '#shared/domain/mail-delivery';
-import type { Detail } from './nomination-page.tsx';
+import type { Detail } from './contract.ts';
 import { formatInstant, Tag } from './ui.tsx';
 
 /**

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
-import { type Api, ApiError } from './api.ts';
+import { useState } from 'preact/hooks';
+import { type Api, useRead } from './api.ts';
 import type { ConsoleConfig } from './auth.ts';
 import {
   averageWords,
@@ -13,7 +13,7 @@ import {
   type TextResult,
   textAnswers,
 } from './evaluation-view.ts';
-import { ErrorSummary, TableHead } from './ui.tsx';
+import { ErrorSummary, Loading, TableHead } from './ui.tsx';
 
 /** Downloads the answers as CSV with the person's token, as the nominations' export does. */
 const DownloadAnswers = (props: { api: Api; programId: string }) => {
@@ -112,28 +112,20 @@ const Texts = ({ q }: { q: TextResult }) => {
  * answers as CSV. Nobody's name is attached to an answer.
  */
 export const EvaluationPage = (props: { api: Api; config: ConsoleConfig }) => {
-  const [results, setResults] = useState<EvaluationResults>();
-  const [error, setError] = useState<string>();
-  useEffect(() => {
-    props.api
-      .get<EvaluationResults>(`/programs/${encodeURIComponent(props.config.programId)}/evaluation`)
-      .then(setResults, (e: unknown) => {
-        if (!(e instanceof ApiError && e.status === 401))
-          setError(e instanceof Error ? e.message : String(e));
-      });
-  }, [props.api, props.config.programId]);
+  const reading = useRead(
+    () =>
+      props.api.get<EvaluationResults>(`/programs/${encodeURIComponent(props.config.programId)}/evaluation`),
+    [props.api, props.config.programId],
+  );
+  const results = reading.data;
   const headline = results && recommendHeadline(results.questions);
   const ratings = results?.questions.filter((q): q is RatingResult => q.kind === 'rating') ?? [];
   const texts = results?.questions.filter((q): q is TextResult => q.kind === 'text') ?? [];
   return (
     <>
       <h1 class="govuk-heading-l">Evaluation</h1>
-      {error && <ErrorSummary problems={[{ message: error }]} />}
-      {!results && !error && (
-        <p class="govuk-body" role="status">
-          Loading the evaluation…
-        </p>
-      )}
+      <ErrorSummary problems={reading.failure} />
+      <Loading reading={reading} text="Loading the evaluation…" />
       {results && (
         <>
           <p class="govuk-body" id="evaluation-state">

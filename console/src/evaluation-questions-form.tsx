@@ -10,8 +10,8 @@ import {
   questionFieldId,
   questionsListId,
 } from './evaluation-questions-view.ts';
+import { ErrorMessage } from './fields.tsx';
 import { formatDay } from './settings-view.ts';
-import { ErrorMessage } from './ui.tsx';
 
 const group = (error: unknown) => (error ? 'govuk-form-group govuk-form-group--error' : 'govuk-form-group');
 const kinds = Object.keys(kindLabels) as QuestionKind[];

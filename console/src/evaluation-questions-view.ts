@@ -3,13 +3,11 @@
  * is tested without a browser: the questions as the form edits them, the questions a save sends,
  * a new question's id, the API's issue paths as the form's fields, and a change in words.
  */
-import type { EvaluationQuestion } from '#shared/domain/evaluation';
-
-export type { EvaluationQuestion };
-export type QuestionKind = EvaluationQuestion['kind'];
+import type { EvaluationQuestion, EvaluationState } from '#shared/domain/evaluation';
 
 /** Where the evaluation stands, by the service's clock, as `GET …/settings` says. */
-export type EvaluationState = 'not-yet-open' | 'open' | 'closed';
+export type { EvaluationQuestion, EvaluationState };
+export type QuestionKind = EvaluationQuestion['kind'];
 
 /** The kinds of answer, in the words the form offers them. */
 export const kindLabels: Record<QuestionKind, string> = {

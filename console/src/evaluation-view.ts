@@ -2,38 +2,16 @@
  * The Evaluation page's words and figures, from GET /programs/{id}/evaluation: pure, so the unit
  * tests read them without a browser.
  */
+import type { EvaluationResults } from './contract.ts';
 
-export type EvaluationState = 'not-yet-open' | 'open' | 'closed';
-
-interface QuestionBase {
-  id: string;
-  text: string;
-  required?: boolean;
-  answered: number;
-}
-export type RatingResult = QuestionBase & {
-  kind: 'rating';
-  distribution: { score: number; count: number }[];
-  average: number | null;
-};
-export type RecommendResult = QuestionBase & {
-  kind: 'recommend';
-  yes: number;
-  no: number;
-  rate: number | null;
-};
-export type TextResult = QuestionBase & { kind: 'text'; texts: string[] };
-export type QuestionResult = RatingResult | RecommendResult | TextResult;
-
-export interface EvaluationResults {
-  programId: string;
-  state: EvaluationState;
-  closesOn: string;
-  participants: number;
-  responded: number;
-  recommendRate: number | null;
-  questions: QuestionResult[];
-}
+/** What `GET /programs/{programId}/evaluation` answers, and each question's results by its kind. */
+export type { EvaluationResults };
+export type EvaluationState = EvaluationResults['state'];
+export type QuestionResult = EvaluationResults['questions'][number];
+// Told apart by what each kind carries: the server's type does not narrow `kind` in each.
+export type RatingResult = Extract<QuestionResult, { distribution: unknown }>;
+export type RecommendResult = Extract<QuestionResult, { rate: unknown }>;
+export type TextResult = Extract<QuestionResult, { texts: unknown }>;
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 

@@ -1,4 +1,19 @@
-import { type DraftGroup, formatSession, groupFieldId, type Member, type Session } from './groups-view.ts';
+import type { Dispatch, StateUpdater } from 'preact/hooks';
+import { TextField } from './fields.tsx';
+import {
+  addGroup,
+  changeGroup,
+  type Draft,
+  type DraftGroup,
+  formatSession,
+  type GroupsRead,
+  groupFieldId,
+  groupIds,
+  groupLabel,
+  type Member,
+  removeGroup,
+  type Session,
+} from './groups-view.ts';
 import { SummaryList, Tag } from './ui.tsx';
 
 /** "Not yet told": a participant who has not heard of their selection, and so hears nothing of their group. */
@@ -29,49 +44,6 @@ const Sessions = (props: { sessions: readonly Session[]; programZone: string | u
       ))}
     </ul>
   );
-
-/** A GOV.UK text input with its label, hint and the API's message beside it. */
-const TextField = (props: {
-  id: string;
-  label: string;
-  hint?: string;
-  value: string;
-  error: string | undefined;
-  width: string;
-  onInput: (value: string) => void;
-}) => {
-  const described = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : '']
-    .filter(Boolean)
-    .join(' ');
-  const classes = `govuk-input ${props.width}`;
-  return (
-    <div class={props.error ? 'govuk-form-group govuk-form-group--error' : 'govuk-form-group'}>
-      <label class="govuk-label" for={props.id}>
-        {props.label}
-      </label>
-      {props.hint && (
-        <div class="govuk-hint" id={`${props.id}-hint`}>
-          {props.hint}
-        </div>
-      )}
-      {props.error && (
-        <p class="govuk-error-message" id={`${props.id}-error`}>
-          <span class="govuk-visually-hidden">Error:</span> {props.error}
-        </p>
-      )}
-      <input
-        type="text"
-        class={props.error ? `${classes} govuk-input--error` : classes}
-        id={props.id}
-        value={props.value}
-        autocomplete="off"
-        spellcheck={false}
-        {...(described ? { 'aria-describedby': described } : {})}
-        onInput={(e) => props.onInput(e.currentTarget.value)}
-      />
-    </div>
-  );
-};
 
 /** What an organizer edits of a group, and removes it with. */
 export interface Editing {
@@ -124,6 +96,8 @@ export const GroupCard = (props: {
               value={editing.group.name}
               error={editing.errors[groupFieldId(key, 'name')]}
               width="govuk-input--width-30"
+              autocomplete="off"
+              spellcheck={false}
               onInput={(name) => editing.onChange({ name })}
             />
             <TextField
@@ -133,6 +107,8 @@ export const GroupCard = (props: {
               value={editing.group.mentor}
               error={editing.errors[groupFieldId(key, 'mentor')]}
               width="govuk-input--width-30"
+              autocomplete="off"
+              spellcheck={false}
               onInput={(mentor) => editing.onChange({ mentor })}
             />
           </>
@@ -154,6 +130,77 @@ export const GroupCard = (props: {
           </p>
         )}
       </div>
+    </section>
+  );
+};
+
+/**
+ * The groups, a card each, and "Add a group" for an organizer: a new group's name takes the focus,
+ * and after a removal the focus goes to "Add a group".
+ */
+export const GroupsSection = (props: {
+  read: GroupsRead;
+  draft: Draft;
+  zone: string | undefined;
+  errors: Record<string, string>;
+  edit: boolean;
+  onDraft: Dispatch<StateUpdater<Draft | undefined>>;
+  onFocus: (id: string) => void;
+}) => {
+  const { read, draft, edit } = props;
+  const ids = groupIds(read, draft);
+  return (
+    <section aria-labelledby="groups-heading">
+      <h2 class="govuk-heading-m" id="groups-heading">
+        The groups
+      </h2>
+      {draft.groups.length === 0 && (
+        <p class="govuk-body" id="no-groups">
+          No mentoring groups yet.{edit && ' Add one, then choose its members below.'}
+        </p>
+      )}
+      {draft.groups.map((g) => {
+        const saved = read.groups.find((s) => s.id === g.savedId);
+        return (
+          <GroupCard
+            key={g.key}
+            label={groupLabel(draft, g.key)}
+            titleId={`group-${g.key}-title`}
+            mentor={g.mentor}
+            members={read.participants.filter((p) => draft.placed[p.id] === g.key)}
+            sessions={saved?.sessions ?? []}
+            programZone={props.zone}
+            {...(edit
+              ? {
+                  editing: {
+                    group: g,
+                    id: ids.get(g.key) ?? '',
+                    errors: props.errors,
+                    onChange: (change) => props.onDraft((d) => d && changeGroup(d, g.key, change)),
+                    onRemove: () => {
+                      props.onDraft((d) => d && removeGroup(d, g.key));
+                      props.onFocus('add-group');
+                    },
+                  },
+                }
+              : {})}
+          />
+        );
+      })}
+      {edit && (
+        <button
+          type="button"
+          class="govuk-button govuk-button--secondary"
+          id="add-group"
+          onClick={() => {
+            const added = addGroup(draft);
+            props.onDraft(added.draft);
+            props.onFocus(groupFieldId(added.key, 'name'));
+          }}
+        >
+          Add a group
+        </button>
+      )}
     </section>
   );
 };

@@ -1,67 +1,32 @@
 import { useEffect, useState } from 'preact/hooks';
-import { type Api, ApiError } from './api.ts';
+import { type Api, conflictWords, issuesOf, useProgram, useRead } from './api.ts';
 import type { ConsoleConfig } from './auth.ts';
-import { GroupCard } from './groups-cards.tsx';
-import { Register } from './groups-register.tsx';
+import { NoteField } from './fields.tsx';
+import { GroupsSection } from './groups-cards.tsx';
+import { RegisterSection, WhoHears } from './groups-register.tsx';
 import {
-  addGroup,
   changed,
-  changeGroup,
   type Draft,
   draftOf,
   type GroupsRead,
-  groupFieldId,
-  groupIds,
-  groupLabel,
   groupsBody,
-  type Issue,
   noteFieldId,
   placeIssues,
   placeParticipant,
-  removeGroup,
   type Sent,
   toldOfChange,
-  toldSentence,
   ungrouped,
 } from './groups-view.ts';
 import {
-  Banner,
   type Done,
+  DoneBanner,
   ErrorSummary,
+  Loading,
   messageOf,
-  NoteField,
-  names,
   type Problem,
+  ReloadPanel,
   SummaryList,
 } from './ui.tsx';
-
-/** Who a save will email, before it is made: a GOV.UK warning text when someone will be. */
-const WhoHears = (props: { read: GroupsRead; draft: Draft }) => {
-  if (!changed(props.read, props.draft))
-    return (
-      <p class="govuk-body" id="told-count">
-        Nothing has changed since the groups were read.
-      </p>
-    );
-  const told = toldOfChange(props.read, props.draft);
-  if (told.length === 0)
-    return (
-      <p class="govuk-body" id="told-count">
-        {toldSentence(0)}
-      </p>
-    );
-  return (
-    <div class="govuk-warning-text" id="told-count">
-      <span class="govuk-warning-text__icon" aria-hidden="true">
-        !
-      </span>
-      <div class="govuk-warning-text__text">
-        <span class="govuk-visually-hidden">Warning: </span>
-        {toldSentence(told.length)} <span class="app-normal">{names(told)}.</span>
-      </div>
-    </div>
-  );
-};
 
 /**
  * The mentoring groups (`/staff/groups`, staff): each group with its mentor, members and sessions,
@@ -73,9 +38,7 @@ const WhoHears = (props: { read: GroupsRead; draft: Draft }) => {
 export const GroupsPage = (props: { api: Api; config: ConsoleConfig; organizer: boolean }) => {
   const programId = encodeURIComponent(props.config.programId);
   const path = `/programs/${programId}/mentoring-groups`;
-  const [read, setRead] = useState<GroupsRead>();
   const [draft, setDraft] = useState<Draft>();
-  const [zone, setZone] = useState<string>();
   const [note, setNote] = useState('');
   const [problems, setProblems] = useState<Problem[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -85,23 +48,15 @@ export const GroupsPage = (props: { api: Api; config: ConsoleConfig; organizer: 
   const [focusOn, setFocusOn] = useState<string>();
 
   /** The groups as they are saved, on the page: what was changed here is replaced. */
-  const load = async () => {
-    const next = await props.api.get<GroupsRead>(path);
-    setRead(next);
-    setDraft(draftOf(next));
-    setErrors({});
-    return next;
-  };
-  useEffect(() => {
-    load().catch((e) => {
-      if (!(e instanceof ApiError && e.status === 401)) setProblems([{ message: messageOf(e) }]);
-    });
-    // The program's zone names the zone of a session's time; the page does without it.
-    props.api.get<{ timeZone?: string }>(`/programs/${programId}`).then(
-      (program) => setZone(program.timeZone),
-      () => {},
-    );
-  }, [path]);
+  const reading = useRead(() => props.api.get<GroupsRead>(path), [path], {
+    shown: (next) => {
+      setDraft(draftOf(next));
+      setErrors({});
+    },
+  });
+  const read = reading.data;
+  // The program's zone names the zone of a session's time; the page does without it.
+  const zone = useProgram(props.api, props.config.programId)?.timeZone;
   useEffect(() => {
     if (!focusOn) return;
     document.getElementById(focusOn)?.focus();
@@ -111,7 +66,7 @@ export const GroupsPage = (props: { api: Api; config: ConsoleConfig; organizer: 
   const reload = async () => {
     setBusy(true);
     try {
-      await load();
+      await reading.reload();
       setProblems([]);
       setStale(false);
       setDone({ at: Date.now(), message: 'The groups as they are saved now' });
@@ -123,19 +78,13 @@ export const GroupsPage = (props: { api: Api; config: ConsoleConfig; organizer: 
   };
 
   const refused = (error: unknown, sent: Sent, participants: GroupsRead['participants']) => {
-    if (error instanceof ApiError && error.status === 409) {
+    const conflict = conflictWords(error, 'Someone else changed the groups while you had them open.');
+    if (conflict) {
       setStale(true);
-      return setProblems([
-        {
-          message:
-            error.error === 'VersionConflict'
-              ? `Someone else changed the groups while you had them open. ${error.message}.`
-              : error.message,
-        },
-      ]);
+      return setProblems([{ message: conflict }]);
     }
-    const issues = error instanceof ApiError ? (error.body.issues as Issue[] | undefined) : undefined;
-    if (issues?.length) {
+    const issues = issuesOf(error);
+    if (issues.length) {
       const placed = placeIssues(issues, sent, participants);
       setErrors(placed.beside);
       return setProblems(placed.problems);
@@ -154,9 +103,7 @@ export const GroupsPage = (props: { api: Api; config: ConsoleConfig; organizer: 
     const told = toldOfChange(read, draft).length;
     setBusy(true);
     try {
-      const answer = await props.api.put<GroupsRead>(path, body);
-      setRead(answer);
-      setDraft(draftOf(answer));
+      reading.show(await props.api.put<GroupsRead>(path, body));
       setProblems([]);
       setNote('');
       setDone({
@@ -174,112 +121,38 @@ export const GroupsPage = (props: { api: Api; config: ConsoleConfig; organizer: 
   };
 
   const edit = props.organizer;
-  const ids = read && draft ? groupIds(read, draft) : new Map<string, string>();
-  const without = read && draft ? ungrouped(read, draft) : [];
   const groups = read && draft && (
-    <section aria-labelledby="groups-heading">
-      <h2 class="govuk-heading-m" id="groups-heading">
-        The groups
-      </h2>
-      {draft.groups.length === 0 && (
-        <p class="govuk-body" id="no-groups">
-          No mentoring groups yet.{edit && ' Add one, then choose its members below.'}
-        </p>
-      )}
-      {draft.groups.map((g) => {
-        const saved = read.groups.find((s) => s.id === g.savedId);
-        return (
-          <GroupCard
-            key={g.key}
-            label={groupLabel(draft, g.key)}
-            titleId={`group-${g.key}-title`}
-            mentor={g.mentor}
-            members={read.participants.filter((p) => draft.placed[p.id] === g.key)}
-            sessions={saved?.sessions ?? []}
-            programZone={zone}
-            {...(edit
-              ? {
-                  editing: {
-                    group: g,
-                    id: ids.get(g.key) ?? '',
-                    errors,
-                    onChange: (change) => setDraft((d) => d && changeGroup(d, g.key, change)),
-                    onRemove: () => {
-                      setDraft((d) => d && removeGroup(d, g.key));
-                      setFocusOn('add-group');
-                    },
-                  },
-                }
-              : {})}
-          />
-        );
-      })}
-      {edit && (
-        <button
-          type="button"
-          class="govuk-button govuk-button--secondary"
-          id="add-group"
-          onClick={() => {
-            const added = addGroup(draft);
-            setDraft(added.draft);
-            setFocusOn(groupFieldId(added.key, 'name'));
-          }}
-        >
-          Add a group
-        </button>
-      )}
-    </section>
+    <GroupsSection
+      read={read}
+      draft={draft}
+      zone={zone}
+      errors={errors}
+      edit={edit}
+      onDraft={setDraft}
+      onFocus={setFocusOn}
+    />
   );
   const register = read && draft && (
-    <section aria-labelledby="register-heading">
-      <h2 class="govuk-heading-m" id="register-heading">
-        Participants and their groups
-      </h2>
-      <p class="govuk-body" id="ungrouped">
-        {read.participants.length === 0
-          ? 'Nobody holds a place yet.'
-          : without.length === 0
-            ? 'Every participant is in a group.'
-            : `Without a group (${without.length}): ${names(without)}.`}
-      </p>
-      <Register
-        labelledBy="register-heading"
-        participants={read.participants}
-        draft={draft}
-        editable={edit}
-        errors={errors}
-        onPlace={(participant, key) => setDraft((d) => d && placeParticipant(d, participant, key))}
-      />
-    </section>
+    <RegisterSection
+      read={read}
+      draft={draft}
+      errors={errors}
+      edit={edit}
+      onPlace={(participant, key) => setDraft((d) => d && placeParticipant(d, participant, key))}
+    />
   );
 
   return (
     <>
       <h1 class="govuk-heading-l">Mentoring groups</h1>
-      <ErrorSummary problems={problems} />
+      <ErrorSummary problems={reading.problems(problems)} />
       {stale && (
-        <div class="app-panel" id="reload">
-          <p class="govuk-body">
-            Reloading shows the groups as they are saved now; the changes made here are lost.
-          </p>
-          <button
-            type="button"
-            class="govuk-button govuk-button--secondary"
-            disabled={busy}
-            onClick={() => void reload()}
-          >
-            Reload the groups
-          </button>
-        </div>
+        <ReloadPanel label="Reload the groups" busy={busy} onReload={() => void reload()}>
+          Reloading shows the groups as they are saved now; the changes made here are lost.
+        </ReloadPanel>
       )}
-      {done && (
-        <Banner key={done.at} message={done.message} {...(done.detail ? { detail: done.detail } : {})} />
-      )}
-      {!read && problems.length === 0 && (
-        <p class="govuk-body" role="status">
-          Loading the groups…
-        </p>
-      )}
+      <DoneBanner done={done} />
+      <Loading reading={reading} text="Loading the groups…" />
       {read && draft && (
         <>
           <p class="govuk-body">
@@ -293,7 +166,7 @@ export const GroupsPage = (props: { api: Api; config: ConsoleConfig; organizer: 
             rows={[
               ['Groups', draft.groups.length],
               ['Participants', read.participants.length],
-              ['Without a group', without.length],
+              ['Without a group', ungrouped(read, draft).length],
               ['Version', read.groupsVersion],
             ]}
           />

@@ -1,6 +1,16 @@
 import { NotYetTold } from './groups-cards.tsx';
-import { type Draft, groupLabel, type Participant, placeFieldId } from './groups-view.ts';
-import { countryName, TableHead, Tag } from './ui.tsx';
+import {
+  changed,
+  type Draft,
+  type GroupsRead,
+  groupLabel,
+  type Participant,
+  placeFieldId,
+  toldOfChange,
+  toldSentence,
+  ungrouped,
+} from './groups-view.ts';
+import { countryName, names, TableHead, Tag, WarningText } from './ui.tsx';
 
 const NoGroup = () => <Tag value="no-group" label="No group" />;
 
@@ -83,3 +93,59 @@ export const Register = (props: {
     </table>
   </div>
 );
+
+/** Participants and their groups: who is without one, then the register. */
+export const RegisterSection = (props: {
+  read: GroupsRead;
+  draft: Draft;
+  errors: Record<string, string>;
+  edit: boolean;
+  onPlace: (participant: string, key: string) => void;
+}) => {
+  const { read, draft } = props;
+  const without = ungrouped(read, draft);
+  return (
+    <section aria-labelledby="register-heading">
+      <h2 class="govuk-heading-m" id="register-heading">
+        Participants and their groups
+      </h2>
+      <p class="govuk-body" id="ungrouped">
+        {read.participants.length === 0
+          ? 'Nobody holds a place yet.'
+          : without.length === 0
+            ? 'Every participant is in a group.'
+            : `Without a group (${without.length}): ${names(without)}.`}
+      </p>
+      <Register
+        labelledBy="register-heading"
+        participants={read.participants}
+        draft={draft}
+        editable={props.edit}
+        errors={props.errors}
+        onPlace={props.onPlace}
+      />
+    </section>
+  );
+};
+
+/** Who a save will email, before it is made: a GOV.UK warning text when someone will be. */
+export const WhoHears = (props: { read: GroupsRead; draft: Draft }) => {
+  if (!changed(props.read, props.draft))
+    return (
+      <p class="govuk-body" id="told-count">
+        Nothing has changed since the groups were read.
+      </p>
+    );
+  const told = toldOfChange(props.read, props.draft);
+  if (told.length === 0)
+    return (
+      <p class="govuk-body" id="told-count">
+        {toldSentence(0)}
+      </p>
+    );
+  return (
+    <WarningText id="told-count">
+      {toldSentence(told.length)} <span class="app-normal">{names(told)}.</span>
+    </WarningText>
+  );
+};

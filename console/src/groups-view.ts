@@ -5,46 +5,17 @@
  * fields, and a session's date in words.
  */
 import type { TimelineEventWhen } from '#shared/domain/program';
+import type { GroupsBody, GroupsRead } from './contract.ts';
 import { formatDay, type Issue, zoneName } from './settings-view.ts';
 
-export type { Issue, TimelineEventWhen };
-
-/** A participant as the API describes them: `told` when they have heard of their selection. */
-export interface Member {
-  id: string;
-  reference: string;
-  name: string;
-  library: string;
-  city: string;
-  country: string;
-  told: boolean;
-}
-
-/** A session of a group on the program's timeline; its wall time is in `timeZone` or the program's. */
-export interface Session {
-  id: string;
-  title: string;
-  when: TimelineEventWhen;
-  timeZone?: string;
-}
-
-export interface GroupRead {
-  id: string;
-  name: string;
-  mentor: string;
-  members: Member[];
-  sessions: Session[];
-}
-
 /** What `GET` and `PUT /programs/{programId}/mentoring-groups` answer. */
-export interface GroupsRead {
-  programId: string;
-  groupsVersion: number;
-  groups: GroupRead[];
-  /** Everyone holding a place, sorted by name, with the id of their group. */
-  participants: (Member & { group: string | null })[];
-}
-
+export type { GroupsRead, Issue, TimelineEventWhen };
+export type GroupRead = GroupsRead['groups'][number];
+/** A participant as the API describes them: `told` when they have heard of their selection. */
+export type Member = GroupRead['members'][number];
+/** A session of a group on the program's timeline; its wall time is in `timeZone` or the program's. */
+export type Session = GroupRead['sessions'][number];
+/** Everyone holding a place, sorted by name, with the id of their group. */
 export type Participant = GroupsRead['participants'][number];
 
 /** A group as the page edits it: `key` names it on the page, `savedId` is its id once saved. */
@@ -64,12 +35,7 @@ export interface Draft {
 }
 
 /** A group as `PUT` takes it. */
-export interface GroupBody {
-  id: string;
-  name: string;
-  mentor: string;
-  members: string[];
-}
+export type GroupBody = GroupsBody['groups'][number];
 
 /** The arrangement as it was read, for the page to edit. */
 export const draftOf = (read: GroupsRead): Draft => {
@@ -192,7 +158,7 @@ export const changed = (read: GroupsRead, draft: Draft) =>
   );
 
 /** The body of `PUT …/mentoring-groups`: the whole arrangement, at the version read, with the note. */
-export const groupsBody = (read: GroupsRead, draft: Draft, note: string) => ({
+export const groupsBody = (read: GroupsRead, draft: Draft, note: string): GroupsBody => ({
   groups: groupsOf(read, draft),
   expectedVersion: read.groupsVersion,
   ...(note.trim() ? { note: note.trim() } : {}),

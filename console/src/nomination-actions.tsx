@@ -1,13 +1,17 @@
 import { useState } from 'preact/hooks';
 import type { Api } from './api.ts';
 import type { ConsoleConfig, SignedIn } from './auth.ts';
-import { DecidePanel, decisions, ReserveRankForm } from './decide-panel.tsx';
-import type { Detail } from './nomination-page.tsx';
-import { NoteField, Radios } from './ui.tsx';
+import type { ConflictBody, Detail, TransitionBody } from './contract.ts';
+import { DecidePanel, decisions, ReserveRankForm, type Transition } from './decide-panel.tsx';
+import { NoteField, Radios } from './fields.tsx';
 
 const scores = ['1', '2', '3', '4', '5'].map((value) => ({ value, label: value }));
 
-export type Outcome = { ok: true; message: string } | { ok: false; error: unknown };
+/**
+ * An action's result: done (with the nomination as it now is, when the answer carries it), or
+ * refused.
+ */
+export type Outcome = { ok: true; message: string; answer?: Detail } | { ok: false; error: unknown };
 
 /**
  * What the state table allows now, for this person: organizers decide, everyone reviews. Each
@@ -26,11 +30,11 @@ export const Actions = (props: {
   const [reviewNote, setReviewNote] = useState('');
   const [busy, setBusy] = useState(false);
   /** Sends the action and settles its outcome; answers whether it was made. */
-  const run = async (path: string, body: Record<string, unknown>, done: string) => {
+  const run = async (send: () => Promise<Detail | undefined>, done: string) => {
     setBusy(true);
     try {
-      await props.api.post(path, body);
-      await props.settle({ ok: true, message: done });
+      const answer = await send();
+      await props.settle({ ok: true, message: done, ...(answer ? { answer } : {}) });
       setNote('');
       setReviewNote('');
       setScore(undefined);
@@ -42,10 +46,16 @@ export const Actions = (props: {
       setBusy(false);
     }
   };
-  const transition = (action: string, extra: Record<string, unknown>, done: string) =>
+  const path = `/nominations/${encodeURIComponent(detail.id)}`;
+  // A transition answers with the nomination as it now is: nothing to read again.
+  const transition: Transition = (action, extra, done) =>
     run(
-      `/nominations/${encodeURIComponent(detail.id)}/transitions`,
-      { action, expectedVersion: detail.version, ...extra },
+      () =>
+        props.api.post<Detail>(`${path}/transitions`, {
+          action,
+          expectedVersion: detail.version,
+          ...extra,
+        } satisfies TransitionBody),
       done,
     );
   const organizer = props.me.role === 'Organizer';
@@ -112,11 +122,10 @@ export const Actions = (props: {
           aria-labelledby="conflict-heading"
           onSubmit={(e) => {
             e.preventDefault();
-            void run(
-              `/nominations/${encodeURIComponent(detail.id)}/conflicts`,
-              { note: note.trim() },
-              'Conflict of interest declared',
-            );
+            void run(async () => {
+              await props.api.post(`${path}/conflicts`, { note: note.trim() } satisfies ConflictBody);
+              return undefined;
+            }, 'Conflict of interest declared');
           }}
         >
           <h2 class="govuk-heading-m" id="conflict-heading">

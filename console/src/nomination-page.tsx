@@ -1,22 +1,22 @@
 // Longer than most files: one page, its loading, its error summary and the sections it shows.
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
-import type { UndeliverableAddress } from '#shared/domain/mail-delivery';
-import type { Program } from '#shared/domain/program';
+import { useState } from 'preact/hooks';
 import { Answers } from './answers.tsx';
-import { type Api, ApiError } from './api.ts';
+import { type Api, issuesOf, isVersionConflict, useRead } from './api.ts';
 import { CertificateSection } from './attendance-certificate.tsx';
 import type { ConsoleConfig, SignedIn } from './auth.ts';
 import { CohortSection, StipendSection } from './cohort-sections.tsx';
-import type { Region, StipendDecision } from './cohort-view.ts';
+import type { Detail, Program } from './contract.ts';
 import { CorrectionForm, correctionFieldId } from './correction-form.tsx';
 import { EmailStatus, resendable, UndeliverableWarning } from './delivery.tsx';
 import { Actions, type Outcome } from './nomination-actions.tsx';
 import {
-  Banner,
+  type Done,
+  DoneBanner,
   ErrorSummary,
   formatInstant,
   Link,
+  Loading,
   messageOf,
   type Navigate,
   type Problem,
@@ -25,57 +25,6 @@ import {
   Tag,
 } from './ui.tsx';
 import { statusKey } from './view.ts';
-
-export interface Detail {
-  id: string;
-  programId: string;
-  status: string;
-  decision?: string;
-  version: number;
-  allowedActions: string[];
-  reviews: { count: number; scored: number; averageScore: number | null };
-  candidate: { name: string };
-  library: { name: string };
-  history: {
-    at: string;
-    actor: string;
-    action: string;
-    from: string | null;
-    to: string;
-    note?: string;
-    score?: number;
-    rank?: number;
-  }[];
-  emails: {
-    key: string;
-    lastError?: string;
-    subject: string;
-    to: string[];
-    cc: string[];
-    status: string;
-    createdAt: string;
-    sentAt?: string;
-    attempts: number;
-    delivery?: string;
-    deliveryEvents?: { type: string; at: string; recipients: string[]; diagnostic?: string }[];
-  }[];
-  undeliverable?: UndeliverableAddress[];
-  /** On the reserve list: its place in line. */
-  reserveRank?: number;
-  /** The region it counts in, as organizers may have corrected it. */
-  region: Region | null;
-  classification: {
-    /** What the library's country implies. */
-    region: Region | null;
-    globalSouthByCountry: boolean;
-    globalSouth: boolean;
-    overrides: { subRegion?: string; globalSouth?: boolean };
-  };
-  stipend: { requested: boolean; eligible: boolean; decision: StipendDecision | null; told: boolean };
-  /** A participant's certificate once issued: when, and the name it bears. */
-  certificate?: { issuedAt: string; name: string; reissuedAt?: string };
-  [answer: string]: unknown;
-}
 
 /** A participant, told or not: the one who has a travel stipend decision. */
 const participant = (d: Detail) =>
@@ -91,37 +40,36 @@ export const NominationPage = (props: {
   me: SignedIn;
   navigate: Navigate;
 }) => {
-  const [detail, setDetail] = useState<Detail>();
-  const [program, setProgram] = useState<Program>();
   const [problems, setProblems] = useState<Problem[]>([]);
-  const [done, setDone] = useState<string>();
-
-  const load = async () => {
-    const next = await props.api.get<Detail>(`/nominations/${encodeURIComponent(props.id)}`);
-    // The program before the nomination: sections that speak of its days render once, complete.
-    if (!program || program.id !== next.programId)
-      setProgram(await props.api.get<Program>(`/programs/${encodeURIComponent(next.programId)}`));
-    setDetail(next);
-    return next;
-  };
-  useEffect(() => {
-    load().catch((e) => {
-      if (!(e instanceof ApiError && e.status === 401)) setProblems([{ message: messageOf(e) }]);
-    });
-  }, [props.id]);
+  const [done, setDone] = useState<Done>();
+  // The program with the nomination, read first: sections that speak of its days render once, complete.
+  const shown = useRead<{ detail: Detail; program: Program }>(
+    async (before) => {
+      const detail = await props.api.get<Detail>(`/nominations/${encodeURIComponent(props.id)}`);
+      const program =
+        before?.program.id === detail.programId
+          ? before.program
+          : await props.api.get<Program>(`/programs/${encodeURIComponent(detail.programId)}`);
+      return { detail, program };
+    },
+    [props.id],
+  );
+  const { detail, program } = shown.data ?? {};
 
   /** An action's result: the new state, or the refusal in words; a stale version reloads. */
   const settle = async (outcome: Outcome) => {
     setDone(undefined);
     if (outcome.ok) {
       setProblems([]);
-      await load();
-      setDone(outcome.message);
+      const { answer } = outcome;
+      if (answer && program?.id === answer.programId) shown.show({ detail: answer, program });
+      else await shown.reload();
+      setDone({ at: Date.now(), message: outcome.message });
       return;
     }
     const { error } = outcome;
-    if (error instanceof ApiError && error.error === 'VersionConflict') {
-      const fresh = await load().catch(() => undefined);
+    if (isVersionConflict(error)) {
+      const fresh = (await shown.reload().catch(() => undefined))?.detail;
       setProblems([
         {
           message: `Someone else changed this nomination while you had it open. It now shows what it is (version ${fresh?.version ?? '?'}, ${fresh?.status ?? 'unknown'}): check it and try again.`,
@@ -130,12 +78,9 @@ export const NominationPage = (props: {
       return;
     }
     // A field the correction form has is linked to from the summary.
-    const issues =
-      error instanceof ApiError
-        ? (error.body.issues as { path: string; message: string }[] | undefined)
-        : undefined;
+    const issues = issuesOf(error);
     setProblems(
-      issues?.length
+      issues.length
         ? issues.map((i) =>
             /^(candidate|nominator)\.(name|email)$/.test(i.path)
               ? { message: i.message, field: correctionFieldId(i.path) }
@@ -153,13 +98,9 @@ export const NominationPage = (props: {
           All nominations
         </Link>
       </p>
-      <ErrorSummary problems={problems} />
-      {done && <Banner message={done} />}
-      {!detail && problems.length === 0 && (
-        <p class="govuk-body" role="status">
-          Loading the nomination…
-        </p>
-      )}
+      <ErrorSummary problems={shown.problems(problems)} />
+      <DoneBanner done={done} />
+      <Loading reading={shown} text="Loading the nomination…" />
       {detail && (
         <>
           <span class="govuk-caption-l">{detail.library.name}</span>
@@ -202,7 +143,7 @@ export const NominationPage = (props: {
             settle={settle}
           />
           <h2 class="govuk-heading-m">The nomination</h2>
-          {program ? <Answers nomination={detail} program={program} /> : <p class="govuk-body">Loading…</p>}
+          {program && <Answers nomination={detail} program={program} />}
           <History detail={detail} />
           <Emails
             detail={detail}
@@ -258,17 +199,22 @@ const History = ({ detail }: { detail: Detail }) => (
     <SimpleTable
       caption="What happened to this nomination, oldest first"
       headings={['When', 'Who', 'What', 'Note']}
-      rows={detail.history.map((entry) => [
-        `${entry.at}-${entry.action}`,
-        [
-          formatInstant(entry.at),
-          entry.actor,
-          `${entry.action}${entry.from && entry.from !== entry.to ? ` (${inWords(entry.from)} → ${inWords(entry.to)})` : ''}${
-            entry.score !== undefined ? `, score ${entry.score}` : ''
-          }${entry.rank !== undefined ? `, rank ${entry.rank}` : ''}`,
-          entry.note ?? '',
-        ],
-      ])}
+      rows={detail.history.map((entry) => {
+        // A review's note and score are withheld from a reviewer who has not reviewed.
+        const score = 'score' in entry ? entry.score : undefined;
+        const note = 'note' in entry ? entry.note : undefined;
+        return [
+          `${entry.at}-${entry.action}`,
+          [
+            formatInstant(entry.at),
+            entry.actor,
+            `${entry.action}${entry.from && entry.from !== entry.to ? ` (${inWords(entry.from)} → ${inWords(entry.to)})` : ''}${
+              score !== undefined ? `, score ${score}` : ''
+            }${entry.rank !== undefined ? `, rank ${entry.rank}` : ''}`,
+            note ?? '',
+          ],
+        ];
+      })}
     />
   </>
 );

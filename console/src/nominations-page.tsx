@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import { type Api, ApiError } from './api.ts';
+import { useCallback, useMemo, useState } from 'preact/hooks';
+import { type Api, useRead } from './api.ts';
 import type { ConsoleConfig, SignedIn } from './auth.ts';
 import { BulkDecisions } from './bulk-decisions.tsx';
 import { ExportButton } from './export-button.tsx';
 import { lastLoaded, loadAll } from './listing.ts';
 import { NominationsTable } from './nominations-table.tsx';
-import { countryName, ErrorSummary, labelOf, type Navigate, statusLabels } from './ui.tsx';
+import { countryName, ErrorSummary, Loading, labelOf, type Navigate, statusLabels } from './ui.tsx';
 import {
   applyView,
   type FilterName,
@@ -63,14 +63,16 @@ export const NominationsPage = (props: {
   search: string;
   navigate: Navigate;
 }) => {
-  const [loaded, setLoaded] = useState(lastLoaded);
-  const [error, setError] = useState<string>();
+  // The listing of the last visit shows at once while it is read again.
+  const listing = useRead(
+    () => loadAll(props.api, props.config.programId),
+    [props.api, props.config.programId],
+    {
+      initial: lastLoaded,
+    },
+  );
+  const loaded = listing.data;
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
-  const reload = () =>
-    loadAll(props.api, props.config.programId).then(setLoaded, (e) => {
-      if (!(e instanceof ApiError && e.status === 401)) setError(e instanceof Error ? e.message : String(e));
-    });
-  useEffect(() => void reload(), [props.api, props.config.programId]);
   // Stable, so a tick renders again only the row ticked.
   const onPick = useCallback(
     (id: string, on: boolean) =>
@@ -114,12 +116,8 @@ export const NominationsPage = (props: {
   return (
     <>
       <h1 class="govuk-heading-l">Nominations</h1>
-      {error && <ErrorSummary problems={[{ message: error }]} />}
-      {!loaded && !error && (
-        <p class="govuk-body" role="status">
-          Loading the nominations…
-        </p>
-      )}
+      <ErrorSummary problems={listing.failure} />
+      <Loading reading={listing} text="Loading the nominations…" />
       {loaded && options && (
         <div class="app-listing">
           <section class="app-filter" aria-labelledby="filter-heading">
@@ -192,7 +190,7 @@ export const NominationsPage = (props: {
                 pageIds={page.rows.map((r) => r.id)}
                 picked={picked}
                 setPicked={setPicked}
-                reload={reload}
+                reload={listing.refresh}
                 navigate={props.navigate}
               />
             )}

@@ -1,16 +1,12 @@
 import { useState } from 'preact/hooks';
 import { type Api, ApiError } from './api.ts';
+import type { PersonalDataErased, PersonalDataFound } from './contract.ts';
 import { Banner, ErrorSummary, Link, type Navigate, type Problem } from './ui.tsx';
-
-interface Found {
-  email: string;
-  nominations: { roles: string[]; nomination: { id: string; status: string; candidate: { name: string } } }[];
-}
 
 type Step =
   | { kind: 'ask' }
-  | { kind: 'found'; found: Found }
-  | { kind: 'confirm'; found: Found }
+  | { kind: 'found'; found: PersonalDataFound }
+  | { kind: 'confirm'; found: PersonalDataFound }
   | { kind: 'erased'; nominations: number; items: number };
 
 const fieldId = 'personal-data-email';
@@ -21,7 +17,7 @@ const problemsOf = (error: unknown): Problem[] =>
     : [{ message: error instanceof Error ? error.message : String(error) }];
 
 /** Saves the export as a file, as the CSV download does. */
-const download = (found: Found) => {
+const download = (found: PersonalDataFound) => {
   const url = URL.createObjectURL(new Blob([JSON.stringify(found, null, 2)], { type: 'application/json' }));
   const link = document.createElement('a');
   link.href = url;
@@ -41,7 +37,7 @@ export const PersonalDataPage = (props: { api: Api; navigate: Navigate }) => {
   const find = async () => {
     setProblems([]);
     try {
-      const found = await props.api.post<Found>('/personal-data/export', { email: email.trim() });
+      const found = await props.api.post<PersonalDataFound>('/personal-data/export', { email: email.trim() });
       setStep({ kind: 'found', found });
     } catch (error) {
       setProblems(problemsOf(error));
@@ -49,7 +45,7 @@ export const PersonalDataPage = (props: { api: Api; navigate: Navigate }) => {
   };
   const erase = async () => {
     try {
-      const done = await props.api.post<{ nominations: number; items: number }>('/personal-data/erase', {
+      const done = await props.api.post<PersonalDataErased>('/personal-data/erase', {
         email: email.trim(),
       });
       setEmail('');

@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { EvaluationSection } from './evaluation-questions-form.tsx';
 import type { EvaluationState, QuestionDraft } from './evaluation-questions-view.ts';
+import { describedBy, ErrorMessage, Field, NoteField } from './fields.tsx';
 import { type SettingField, settingFields, settingGroups, settingId, zoneName } from './settings-view.ts';
-import { describedBy, ErrorMessage, NoteField } from './ui.tsx';
 
 const inputs = {
   instant: { type: 'datetime-local', class: 'govuk-input govuk-input--width-20' },
@@ -28,16 +28,12 @@ const Setting = (props: {
   const id = settingId(field.path);
   const { class: classes, ...input } = inputs[field.kind];
   return (
-    <div class={props.error ? 'govuk-form-group govuk-form-group--error' : 'govuk-form-group'}>
-      <label class="govuk-label" for={id}>
-        {field.short ?? field.label}
-      </label>
-      {props.hint && (
-        <div class="govuk-hint" id={`${id}-hint`}>
-          {props.hint}
-        </div>
-      )}
-      <ErrorMessage id={`${id}-error`} message={props.error} />
+    <Field
+      id={id}
+      label={field.short ?? field.label}
+      error={props.error}
+      {...(props.hint ? { hint: props.hint } : {})}
+    >
       <input
         {...input}
         class={props.error ? `${classes} govuk-input--error` : classes}
@@ -46,7 +42,7 @@ const Setting = (props: {
         {...describedBy(id, props.hint, props.error)}
         onInput={(e) => props.onInput(field.path, e.currentTarget.value)}
       />
-    </div>
+    </Field>
   );
 };
 

@@ -1,19 +1,18 @@
-import { useEffect, useState } from 'preact/hooks';
-import { type Api, ApiError } from './api.ts';
+import { useState } from 'preact/hooks';
+import { type Api, issuesOf, isVersionConflict, useRead } from './api.ts';
 import type { ConsoleConfig } from './auth.ts';
 import { type QuestionDraft, questionDrafts, questionsToSend } from './evaluation-questions-view.ts';
 import { SettingsForm } from './settings-form.tsx';
 import { SettingsHistory } from './settings-history.tsx';
 import {
   formValues,
-  type Issue,
   placeIssues,
   type SettingsRead,
   type SettingsSaved,
   settingsChange,
   zoneName,
 } from './settings-view.ts';
-import { Banner, ErrorSummary, messageOf, type Problem, SummaryList } from './ui.tsx';
+import { Banner, ErrorSummary, Loading, messageOf, type Problem, SummaryList } from './ui.tsx';
 
 /** What the page says after a save: the banner, keyed by the version so each save is announced. */
 type Saved = { version: number; detail?: string };
@@ -25,7 +24,6 @@ type Saved = { version: number; detail?: string };
  */
 export const SettingsPage = (props: { api: Api; config: ConsoleConfig }) => {
   const path = `/programs/${encodeURIComponent(props.config.programId)}/settings`;
-  const [read, setRead] = useState<SettingsRead>();
   const [values, setValues] = useState<Record<string, string>>({});
   const [questions, setQuestions] = useState<QuestionDraft[]>([]);
   const [note, setNote] = useState('');
@@ -35,30 +33,25 @@ export const SettingsPage = (props: { api: Api; config: ConsoleConfig }) => {
   const [busy, setBusy] = useState(false);
 
   /** The settings as they stand, in the form: what was typed is replaced. */
-  const load = async () => {
-    const next = await props.api.get<SettingsRead>(path);
-    setRead(next);
-    setValues(formValues(next.settings, next.timeZone));
-    setQuestions(questionDrafts(next.settings.evaluation.questions));
-    return next;
-  };
-  useEffect(() => {
-    load().catch((e) => {
-      if (!(e instanceof ApiError && e.status === 401)) setProblems([{ message: messageOf(e) }]);
-    });
-  }, [path]);
+  const reading = useRead(() => props.api.get<SettingsRead>(path), [path], {
+    shown: (next) => {
+      setValues(formValues(next.settings, next.timeZone));
+      setQuestions(questionDrafts(next.settings.evaluation.questions));
+    },
+  });
+  const read = reading.data;
 
   const refused = async (error: unknown) => {
-    if (error instanceof ApiError && error.error === 'VersionConflict') {
-      const fresh = await load().catch(() => undefined);
+    if (isVersionConflict(error)) {
+      const fresh = await reading.reload().catch(() => undefined);
       return setProblems([
         {
           message: `Someone else changed the settings while you had them open. The form now shows them as they are (version ${fresh?.settingsVersion ?? '?'}): check them and make your change again.`,
         },
       ]);
     }
-    const issues = error instanceof ApiError ? (error.body.issues as Issue[] | undefined) : undefined;
-    if (issues?.length) {
+    const issues = issuesOf(error);
+    if (issues.length) {
       const placed = placeIssues(issues);
       setErrors(placed.beside);
       return setProblems(placed.problems);
@@ -81,7 +74,7 @@ export const SettingsPage = (props: { api: Api; config: ConsoleConfig }) => {
       const answer = await props.api.put<SettingsSaved>(path, body);
       setProblems([]);
       setNote('');
-      await load();
+      await reading.reload();
       setSaved({
         version: answer.settingsVersion,
         ...(answer.schedulesPending ? { detail: answer.schedulesPending } : {}),
@@ -96,15 +89,11 @@ export const SettingsPage = (props: { api: Api; config: ConsoleConfig }) => {
   return (
     <>
       <h1 class="govuk-heading-l">Program settings</h1>
-      <ErrorSummary problems={problems} />
+      <ErrorSummary problems={reading.problems(problems)} />
       {saved && (
         <Banner key={saved.version} message="Saved" {...(saved.detail ? { detail: saved.detail } : {})} />
       )}
-      {!read && problems.length === 0 && (
-        <p class="govuk-body" role="status">
-          Loading the settings…
-        </p>
-      )}
+      <Loading reading={reading} text="Loading the settings…" />
       {read && (
         <>
           <SummaryList

@@ -6,33 +6,16 @@
  */
 import type { ProgramSettings } from '#shared/domain/program-settings';
 import type { SettingsAudit } from '#shared/ports';
+import type { Issue, SettingsRead, SettingsSaved } from './contract.ts';
 import {
   describeQuestionChanges,
   type EvaluationQuestion,
-  type EvaluationState,
   placeQuestionIssue,
   questionsChanged,
 } from './evaluation-questions-view.ts';
 
-export type { ProgramSettings, SettingsAudit };
-
-/** What `GET /programs/{programId}/settings` answers. */
-export interface SettingsRead {
-  programId: string;
-  timeZone: string;
-  settingsVersion: number;
-  settings: ProgramSettings;
-  /** Where the evaluation stands: its questions can change until it opens. */
-  evaluationState?: EvaluationState;
-  history: SettingsAudit[];
-}
-
-/** What `PUT /programs/{programId}/settings` answers. */
-export interface SettingsSaved {
-  settingsVersion: number;
-  settings: ProgramSettings;
-  schedulesPending?: string;
-}
+/** What `GET` and `PUT /programs/{programId}/settings` answer. */
+export type { ProgramSettings, SettingsAudit, SettingsRead, SettingsSaved };
 
 export type SettingKind = 'instant' | 'date' | 'count' | 'email';
 
@@ -174,11 +157,8 @@ export const settingsChange = (
   return { ...body, expectedVersion: read.settingsVersion, ...(note.trim() ? { note: note.trim() } : {}) };
 };
 
-/** An issue of a 400, as the API words it: `path` is a setting, a group of them, or the note. */
-export interface Issue {
-  path: string;
-  message: string;
-}
+/** An issue of a 400, as the API words it: a dotted path, and a sentence. */
+export type { Issue };
 
 /**
  * The API's issues placed on the form: each in the error summary, named by its setting and linked

@@ -1,29 +1,28 @@
 import { useEffect, useState } from 'preact/hooks';
-import { type Api, ApiError } from './api.ts';
+import { type Api, ApiError, issuesOf, isVersionConflict, useProgram, useRead } from './api.ts';
 import type { ConsoleConfig } from './auth.ts';
+import type { Program } from './contract.ts';
 import type { GroupsRead } from './groups-view.ts';
 import { zoneName } from './settings-view.ts';
 import { CancelConfirmation, EventForm } from './timeline-form.tsx';
+import { placeIssues, savedWords, toldOfChange } from './timeline-save-view.ts';
 import {
   draftOf,
   type EventDraft,
   eventOf,
   eventRow,
-  type Issue,
-  placeIssues,
   sameEvent,
-  savedWords,
   type TimelineEvent,
   type TimelineRead,
   type TimelineSaved,
   timelineBody,
-  toldOfChange,
 } from './timeline-view.ts';
 import {
-  Banner,
   type Done,
+  DoneBanner,
   ErrorSummary,
   Link,
+  Loading,
   messageOf,
   type Navigate,
   type Problem,
@@ -31,12 +30,10 @@ import {
   TableHead,
 } from './ui.tsx';
 
-type Labels = { themes: { slug: string; label: string }[] };
-
 /** The events in order, each with its "Change" link, or why it can no longer change. */
 const EventList = (props: {
   read: TimelineRead;
-  themes: Labels['themes'];
+  themes: Program['themes'];
   groups: GroupsRead['groups'];
   navigate: Navigate;
 }) => (
@@ -95,11 +92,16 @@ export const TimelinePage = (props: {
   search: string;
   navigate: Navigate;
 }) => {
-  const programId = encodeURIComponent(props.config.programId);
-  const path = `/programs/${programId}/timeline`;
-  const [read, setRead] = useState<TimelineRead>();
-  const [labels, setLabels] = useState<Labels>({ themes: [] });
-  const [groups, setGroups] = useState<GroupsRead>();
+  const programPath = `/programs/${encodeURIComponent(props.config.programId)}`;
+  const path = `${programPath}/timeline`;
+  const reading = useRead(() => props.api.get<TimelineRead>(path), [path]);
+  const read = reading.data;
+  // The themes' labels and the groups name what the list shows and the form offers.
+  const themes = useProgram(props.api, props.config.programId)?.themes ?? [];
+  const groups = useRead(
+    () => props.api.get<GroupsRead>(`${programPath}/mentoring-groups`),
+    [programPath],
+  ).data;
   const [draft, setDraft] = useState<EventDraft>();
   const [note, setNote] = useState('');
   const [problems, setProblems] = useState<Problem[]>([]);
@@ -113,22 +115,6 @@ export const TimelinePage = (props: {
   const event = read?.timeline.find((e) => e.id === editing);
   const begun = !!event && !!read?.begun?.includes(event.id);
 
-  const load = async () => {
-    const next = await props.api.get<TimelineRead>(path);
-    setRead(next);
-    return next;
-  };
-  useEffect(() => {
-    load().catch((e) => {
-      if (!(e instanceof ApiError && e.status === 401)) setProblems([{ message: messageOf(e) }]);
-    });
-    // The themes' labels and the groups name what the list shows and the form offers.
-    props.api.get<Labels>(`/programs/${programId}`).then(
-      (program) => setLabels({ themes: program.themes ?? [] }),
-      () => {},
-    );
-    props.api.get<GroupsRead>(`/programs/${programId}/mentoring-groups`).then(setGroups, () => {});
-  }, [path]);
   // Opening an event, or going back to the list, starts afresh: what was said and typed goes.
   useEffect(() => {
     if (editing) setDone(undefined);
@@ -153,22 +139,22 @@ export const TimelinePage = (props: {
     event && groups ? toldOfChange(event, after, groups.participants) : undefined;
 
   const refused = async (error: unknown, index: number, sentDraft: EventDraft | undefined) => {
-    if (error instanceof ApiError && error.error === 'VersionConflict') {
-      const fresh = await load().catch(() => undefined);
+    if (isVersionConflict(error)) {
+      const fresh = await reading.reload().catch(() => undefined);
       return setProblems([
         {
           message: `Someone else changed the timeline while you had it open. The page now shows it as it is (version ${fresh?.timelineVersion ?? '?'}): check the event and make your change again.`,
         },
       ]);
     }
-    const issues = error instanceof ApiError ? (error.body.issues as Issue[] | undefined) : undefined;
-    if (issues?.length && sentDraft) {
+    const issues = issuesOf(error);
+    if (issues.length && sentDraft) {
       const placed = placeIssues(issues, index, sentDraft);
       setErrors(placed.beside);
       return setProblems(placed.problems);
     }
     // An event begun meanwhile: read again, the page shows it as fixed; the API's sentence says why.
-    if (error instanceof ApiError && error.status === 409) await load().catch(() => undefined);
+    if (error instanceof ApiError && error.status === 409) await reading.reload().catch(() => undefined);
     // Anything else: the API's sentence, and what was typed stays.
     setProblems([{ message: messageOf(error) }]);
   };
@@ -187,7 +173,7 @@ export const TimelinePage = (props: {
       setProblems([]);
       setNote('');
       setDone({ at: Date.now(), ...savedWords(after?.title ?? event.title, !after, hearing, answer) });
-      await load();
+      await reading.reload();
       props.navigate('/staff/timeline');
       setFocusOn(undefined);
     } catch (error) {
@@ -211,15 +197,9 @@ export const TimelinePage = (props: {
   return (
     <>
       <h1 class="govuk-heading-l">Timeline</h1>
-      <ErrorSummary problems={problems} />
-      {done && !editing && (
-        <Banner key={done.at} message={done.message} {...(done.detail ? { detail: done.detail } : {})} />
-      )}
-      {!read && problems.length === 0 && (
-        <p class="govuk-body" role="status">
-          Loading the timeline…
-        </p>
-      )}
+      <ErrorSummary problems={reading.problems(problems)} />
+      {!editing && <DoneBanner done={done} />}
+      <Loading reading={reading} text="Loading the timeline…" />
       {read && !editing && (
         <>
           <p class="govuk-body">
@@ -237,12 +217,7 @@ export const TimelinePage = (props: {
           <h2 class="govuk-heading-m" id="timeline-heading">
             Events
           </h2>
-          <EventList
-            read={read}
-            themes={labels.themes}
-            groups={groups?.groups ?? []}
-            navigate={props.navigate}
-          />
+          <EventList read={read} themes={themes} groups={groups?.groups ?? []} navigate={props.navigate} />
         </>
       )}
       {read && editing && !event && (
@@ -270,7 +245,7 @@ export const TimelinePage = (props: {
         <EventForm
           event={event}
           zone={zone}
-          themes={labels.themes}
+          themes={themes}
           groups={groups?.groups ?? []}
           draft={draft}
           errors={errors}

@@ -1,32 +1,19 @@
 /**
  * The program's timeline as the API answers it, and what the console works out from it, kept
  * apart from the components so it is tested without a browser: an event in words for the list,
- * one event as its form edits it (the draft), the whole timeline to send with that event changed
- * or removed, who will be emailed, the API's issues placed on the form's fields, and the saved
- * answer in words.
+ * one event as its form edits it (the draft), and the whole timeline to send with that event
+ * changed or removed. What a save does, as the page says it, is in timeline-save-view.ts.
  */
 import type { TimelineEvent } from '#shared/domain/program';
-import { formatSession, type GroupsRead, type Participant } from './groups-view.ts';
+import type { TimelineBody, TimelineRead, TimelineSaved } from './contract.ts';
+import { formatSession, type GroupsRead } from './groups-view.ts';
 import type { Issue } from './settings-view.ts';
 
-export type { Issue, TimelineEvent };
-
-/** What `GET /programs/{programId}/timeline` answers: `begun` names the events that can no longer change. */
-export interface TimelineRead {
-  programId: string;
-  timeZone: string;
-  timelineVersion: number;
-  timeline: TimelineEvent[];
-  begun?: string[];
-}
-
-/** What `PUT /programs/{programId}/timeline` answers: the schedules it brought in line, when it could. */
-export interface TimelineSaved {
-  timelineVersion: number;
-  timeline: TimelineEvent[];
-  schedules?: { created: string[]; updated: string[]; deleted: string[] };
-  schedulesPending?: string;
-}
+/**
+ * What `GET /programs/{programId}/timeline` answers (`begun` names the events that can no longer
+ * change), and `PUT` (the schedules it brought in line, when it could).
+ */
+export type { Issue, TimelineEvent, TimelineRead, TimelineSaved };
 
 export const kindLabels: Record<TimelineEvent['kind'], string> = {
   meeting: 'Meeting',
@@ -155,7 +142,7 @@ export const timelineBody = (
   id: string,
   changed: TimelineEvent | undefined,
   note: string,
-) => {
+): { index: number; body: TimelineBody } => {
   const others = read.timeline.filter((e) => e.id !== id);
   const position = read.timeline.findIndex((e) => e.id === id);
   let timeline = others;
@@ -193,134 +180,3 @@ const canonical = (value: unknown): string =>
 
 /** Whether the form changed nothing of the event, as the API compares them. */
 export const sameEvent = (a: TimelineEvent, b: TimelineEvent) => canonical(a) === canonical(b);
-
-/** The kinds of event participants have in their calendars, and hear of when they change. */
-const inCalendars = new Set<TimelineEvent['kind']>(['meeting', 'mentoring', 'conference']);
-
-/** Those who have the event in their calendars: told participants, of its group when it has one. */
-const audience = (event: TimelineEvent | undefined, participants: readonly Participant[]) =>
-  event && inCalendars.has(event.kind) && !('month' in event.when)
-    ? participants.filter((p) => p.told && (!event.group || p.group === event.group))
-    : [];
-
-/**
- * Who a change of this event will email, before it is made (the API tells each of them once):
- * those who had it in their calendar and those who will, when it changes or goes.
- */
-export const toldOfChange = (
-  before: TimelineEvent,
-  after: TimelineEvent | undefined,
-  participants: readonly Participant[],
-): Participant[] => {
-  if (after && sameEvent(before, after)) return [];
-  const told = [...audience(before, participants), ...audience(after, participants)];
-  return told.filter((p, i) => told.findIndex((q) => q.id === p.id) === i);
-};
-
-/** "3 participants will be emailed …", or that nobody will be. */
-export const toldSentence = (count: number, cancelling: boolean) =>
-  count === 0
-    ? 'Nobody will be emailed: no participant told of their selection has it in their calendar.'
-    : `${count} ${count === 1 ? 'participant' : 'participants'} will be emailed ${
-        cancelling ? 'that it is cancelled' : 'the change'
-      }, with a calendar entry that replaces theirs.`;
-
-/** The id of each field of the event's form, as the error summary links to them. */
-export const fieldIds = {
-  title: 'event-title',
-  when: 'event-at',
-  'when.at': 'event-at',
-  'when.durationMinutes': 'event-duration',
-  theme: 'event-theme',
-  facilitator: 'event-facilitator',
-  agenda: 'event-agenda',
-  readings: 'event-add-reading',
-  joinUrl: 'event-join-url',
-  group: 'event-group',
-  note: 'event-note',
-} as const;
-export const readingId = (row: number, field: 'title' | 'url') => `reading-${row}-${field}`;
-
-const fieldLabels: Record<string, string> = {
-  title: 'Title',
-  when: 'Date and time',
-  'when.at': 'Date and time',
-  'when.durationMinutes': 'Duration',
-  theme: 'Theme',
-  facilitator: 'Facilitator',
-  agenda: 'Agenda',
-  readings: 'Readings',
-  joinUrl: 'Join link',
-  group: 'Mentoring group',
-  note: 'Note',
-};
-
-/**
- * The API's issues placed on the form: those of the edited event (`timeline.<index>.<field>`, a
- * reading's `timeline.<index>.readings.<row>.<title|url>`) named by their field and linked to
- * its input, and by input id beside it; any other (another event, the whole timeline) as said.
- * A reading's row is the row of the form: empty rows are not sent, so rows are counted again.
- */
-export const placeIssues = (issues: readonly Issue[], index: number, draft: EventDraft) => {
-  const beside: Record<string, string> = {};
-  const rows = draft.readings.flatMap((r, row) => (r.title.trim() || r.url.trim() ? [row] : []));
-  const placed = (field: string, label: string, message: string) => {
-    beside[field] = beside[field] ? `${beside[field]}; ${message}` : message;
-    return { message: `${label}: ${message}`, field };
-  };
-  const problems = issues.map((issue) => {
-    const parts = issue.path.split('.');
-    if (parts[0] === 'note') return placed(fieldIds.note, 'Note', issue.message);
-    if (parts[0] !== 'timeline' || Number(parts[1]) !== index) return { message: issue.message };
-    const [field = '', sub, subsub] = parts.slice(2);
-    if (field === 'readings' && sub !== undefined && (subsub === 'title' || subsub === 'url')) {
-      const row = rows[Number(sub)] ?? Number(sub);
-      return placed(
-        readingId(row, subsub),
-        `Reading ${row + 1}, ${subsub === 'url' ? 'link' : 'title'}`,
-        issue.message,
-      );
-    }
-    const key = (field === 'when' && sub ? `when.${sub}` : field) as keyof typeof fieldIds;
-    const id = fieldIds[key] ?? (field === 'when' ? fieldIds.when : undefined);
-    if (!id) return { message: issue.message };
-    return placed(id, fieldLabels[key] ?? fieldLabels[field] ?? field, issue.message);
-  });
-  return { problems, beside };
-};
-
-/** The reminder schedules a save changed, in words: "Reminder schedules: 2 created, 2 replaced." */
-export const schedulesWords = (schedules: TimelineSaved['schedules']) => {
-  if (!schedules) return '';
-  const parts = (
-    [
-      [schedules.created.length, 'created'],
-      [schedules.updated.length, 'replaced'],
-      [schedules.deleted.length, 'deleted'],
-    ] as const
-  ).flatMap(([n, what]) => (n ? [`${n} ${what}`] : []));
-  return parts.length ? `Reminder schedules: ${parts.join(', ')}.` : 'No reminder schedule had to change.';
-};
-
-/** What the banner says after a save or a cancellation: what happened, and who is told. */
-export const savedWords = (
-  title: string,
-  cancelled: boolean,
-  /** Undefined when the participants could not be read. */
-  told: number | undefined,
-  saved: Pick<TimelineSaved, 'schedules' | 'schedulesPending'>,
-) => ({
-  message: cancelled ? `${title} is cancelled` : `${title} is saved`,
-  detail: [
-    told === undefined
-      ? 'Participants whose calendar it changes are being emailed.'
-      : told === 0
-        ? 'Nobody was emailed.'
-        : `${told} ${told === 1 ? 'participant is' : 'participants are'} being emailed ${
-            cancelled ? 'the cancellation' : 'the change'
-          }.`,
-    saved.schedulesPending ?? schedulesWords(saved.schedules),
-  ]
-    .filter(Boolean)
-    .join(' '),
-});

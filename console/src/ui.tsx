@@ -1,6 +1,8 @@
-// Longer than most: the console's shared components and words, each small, in one place.
+// The console's shared components and words, each small, in one place; its form controls are in
+// fields.tsx.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import type { Reading } from './api.ts';
 
 export type Navigate = (url: string, options?: { replace?: boolean }) => void;
 
@@ -65,6 +67,19 @@ export const ErrorSummary = (props: { title?: string; problems: Problem[] }) => 
     </div>
   );
 };
+
+/** The GOV.UK warning text: its icon, "Warning" for screen readers, and what to heed. */
+export const WarningText = (props: { id: string; children: ComponentChildren }) => (
+  <div class="govuk-warning-text" id={props.id}>
+    <span class="govuk-warning-text__icon" aria-hidden="true">
+      !
+    </span>
+    <div class="govuk-warning-text__text">
+      <span class="govuk-visually-hidden">Warning: </span>
+      {props.children}
+    </div>
+  </div>
+);
 
 /** The GOV.UK notification banner for what just succeeded, and what to know of it; it takes the focus too. */
 export const Banner = (props: { message: string; detail?: string }) => {
@@ -140,79 +155,10 @@ export const countryName = (code: string) => {
   return regionNames.of(code) ?? code;
 };
 
-/** The labels of a program's project types and themes, from GET /programs/{id}. */
-export interface ProgramLabels {
-  name?: string;
-  projectTypes: { slug: string; label: string }[];
-  themes: { slug: string; label: string }[];
-}
-
 export const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
 
 export const labelOf = (list: { slug: string; label: string }[], slug: string) =>
   list.find((x) => x.slug === slug)?.label ?? slug;
-
-/** A GOV.UK textarea with its label, for the notes that go with an action. */
-export const NoteField = (props: {
-  id: string;
-  label: string;
-  rows: number;
-  value: string;
-  onInput: (value: string) => void;
-}) => (
-  <div class="govuk-form-group">
-    <label class="govuk-label" for={props.id}>
-      {props.label}
-    </label>
-    <textarea
-      class="govuk-textarea"
-      id={props.id}
-      rows={props.rows}
-      value={props.value}
-      onInput={(e) => props.onInput(e.currentTarget.value)}
-    />
-  </div>
-);
-
-/** GOV.UK radios in a fieldset: one choice, each option's id `<name>-<value>`. */
-export const Radios = (props: {
-  name: string;
-  legend: string;
-  hint?: string;
-  inline?: boolean;
-  options: readonly { value: string; label: string }[];
-  value: string | undefined;
-  onChange: (value: string) => void;
-}) => (
-  <div class="govuk-form-group">
-    <fieldset class="govuk-fieldset" {...(props.hint ? { 'aria-describedby': `${props.name}-hint` } : {})}>
-      <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{props.legend}</legend>
-      {props.hint && (
-        <div class="govuk-hint" id={`${props.name}-hint`}>
-          {props.hint}
-        </div>
-      )}
-      <div class={props.inline ? 'govuk-radios govuk-radios--inline' : 'govuk-radios'}>
-        {props.options.map((o) => (
-          <div class="govuk-radios__item" key={o.value}>
-            <input
-              class="govuk-radios__input"
-              id={`${props.name}-${o.value}`}
-              name={props.name}
-              type="radio"
-              value={o.value}
-              checked={props.value === o.value}
-              onChange={() => props.onChange(o.value)}
-            />
-            <label class="govuk-label govuk-radios__label" for={`${props.name}-${o.value}`}>
-              {o.label}
-            </label>
-          </div>
-        ))}
-      </div>
-    </fieldset>
-  </div>
-);
 
 /** A GOV.UK summary list of plain rows: what, and its value. */
 export const SummaryList = (props: { id?: string; rows: readonly [string, ComponentChildren][] }) => (
@@ -264,25 +210,49 @@ export const TableHead = (props: { headings: readonly string[]; numeric?: readon
   </thead>
 );
 
-/** A field's error as GOV.UK writes it, read out with the field: "Error: …". */
-export const ErrorMessage = (props: { id: string; message: string | undefined }) =>
-  props.message ? (
-    <p class="govuk-error-message" id={props.id}>
-      <span class="govuk-visually-hidden">Error:</span> {props.message}
-    </p>
-  ) : null;
-
-/** The ids a field or a fieldset is described by: its hint and its error (`<id>-hint`, `<id>-error`), those it has. */
-export const describedBy = (id: string, hint: unknown, error: unknown) => {
-  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return ids ? { 'aria-describedby': ids } : {};
-};
-
 /** An error in words: the API's sentence, or what the browser said. */
 export const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** What a page says after a save or a reload: a banner, keyed so each one is announced. */
 export type Done = { at: number; message: string; detail?: string };
 
+/** The banner of what a page just did: a new one each time, so the same words are announced again. */
+export const DoneBanner = (props: { done: Done | undefined }) =>
+  props.done ? (
+    <Banner
+      key={props.done.at}
+      message={props.done.message}
+      {...(props.done.detail ? { detail: props.done.detail } : {})}
+    />
+  ) : null;
+
+/** After a refusal that left the page stale: what reading again does, and the button that does it. */
+export const ReloadPanel = (props: {
+  label: string;
+  busy: boolean;
+  onReload: () => void;
+  children: ComponentChildren;
+}) => (
+  <div class="app-panel" id="reload">
+    <p class="govuk-body">{props.children}</p>
+    <button
+      type="button"
+      class="govuk-button govuk-button--secondary"
+      disabled={props.busy}
+      onClick={props.onReload}
+    >
+      {props.label}
+    </button>
+  </div>
+);
+
 /** People's names, in a sentence: "Ana Lima, Chen Wei". */
 export const names = (people: readonly { name: string }[]) => people.map((p) => p.name).join(', ');
+
+/** The page's "Loading…" status, until its first read answers or fails. */
+export const Loading = (props: { reading: Pick<Reading<unknown>, 'data' | 'failure'>; text: string }) =>
+  props.reading.data === undefined && props.reading.failure.length === 0 ? (
+    <p class="govuk-body" role="status">
+      {props.text}
+    </p>
+  ) : null;

@@ -4,25 +4,22 @@
  * and the filtering, sorting and paging done in memory over the whole listing.
  */
 
-/** A nomination as the list API returns it; `reviewedByMe` comes with fair reviews. */
-export interface ListedNomination {
-  id: string;
-  status: string;
-  decision?: string;
-  version: number;
-  submittedAt: string;
-  reviews: { count: number; scored: number; averageScore: number | null };
-  reviewedByMe?: boolean;
-  library: { name: string; city: string; country: string };
-  /** The UN M49 region and sub-region of the library's country; null for none. */
-  region: { code: string; name: string; subRegion: { code: string; name: string } } | null;
-  candidate: { name: string };
-  project: { type: string };
-  themes: string[];
-  travel: { conditionalOnStipend: boolean };
-  /** On the reserve list: its place in line. */
-  reserveRank?: number;
-}
+import type { ListedNomination } from './contract.ts';
+
+/**
+ * What a row is made of: the fields of the listing's nomination the table reads (`reviewedByMe`
+ * comes with fair reviews).
+ */
+export type Listed = Pick<
+  ListedNomination,
+  'id' | 'status' | 'decision' | 'version' | 'submittedAt' | 'reviews' | 'reviewedByMe' | 'region' | 'themes'
+> &
+  Partial<Pick<ListedNomination, 'reserveRank'>> & {
+    library: Pick<ListedNomination['library'], 'name' | 'city' | 'country'>;
+    candidate: Pick<ListedNomination['candidate'], 'name'>;
+    project: Pick<ListedNomination['project'], 'type'>;
+    travel: Pick<ListedNomination['travel'], 'conditionalOnStipend'>;
+  };
 
 /**
  * The status as the console names it: a notified nomination by the decision it was told, since
@@ -57,7 +54,7 @@ export interface Row {
   haystack: string;
 }
 
-export const toRow = (n: ListedNomination, countryName: (code: string) => string): Row => ({
+export const toRow = (n: Listed, countryName: (code: string) => string): Row => ({
   id: n.id,
   candidate: n.candidate.name,
   library: n.library.name,

@@ -74,6 +74,12 @@ export const presentNomination = (n: Nomination, viewer: Actor) => ({
   commitments: n.commitments,
 });
 
+/**
+ * A nomination as the listing answers it (each item of `GET /programs/{programId}/nominations`),
+ * and as a correction, a classification, a stipend decision or a conflict declared does.
+ */
+export type PresentedNomination = ReturnType<typeof presentNomination>;
+
 const presentReview = (r: Review) => ({
   reviewer: r.email ?? r.reviewer,
   ...(r.score !== undefined ? { score: r.score } : {}),
@@ -115,3 +121,9 @@ export const presentDetail = ({ nomination, history, emails, reviews }: Nominati
       : {}),
   };
 };
+
+/**
+ * One nomination as `GET /nominations/{id}` answers it, and a transition's `POST` too: the type the
+ * console reads it by.
+ */
+export type PresentedDetail = ReturnType<typeof presentDetail>;

@@ -53,9 +53,12 @@ describe('the reserve list, from decision day to its close', { timeout: 90_000 }
   it('ranks reserves, and refuses a rank already taken without writing anything', async () => {
     expect((await act(ids.leaver, 'select')).status).toBe(200);
     expect((await act(ids.nairobi, 'select')).status).toBe(200);
-    expect((await act(ids.first, 'reserve', { rank: 1 })).json).toMatchObject({ status: 'reserve', rank: 1 });
+    expect((await act(ids.first, 'reserve', { rank: 1 })).json).toMatchObject({
+      status: 'reserve',
+      reserveRank: 1,
+    });
     // No rank given: the end of the list.
-    expect((await act(ids.second, 'reserve')).json).toMatchObject({ status: 'reserve', rank: 2 });
+    expect((await act(ids.second, 'reserve')).json).toMatchObject({ status: 'reserve', reserveRank: 2 });
 
     const before = await read(ids.late);
     const taken = await act(ids.late, 'reserve', { rank: 1 });

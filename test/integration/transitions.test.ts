@@ -25,12 +25,19 @@ describe('POST /nominations/{id}/transitions', () => {
   it('takes a nomination through review, selection and notification, emailing the decision once', async () => {
     const { id, body } = await submitted();
     const review = await act(id, 'review', reviewer, { score: 4, note: 'Strong <civic> project' });
-    expect(review.json).toEqual({
+    expect(review.json).toMatchObject({
       id,
       status: 'reviewed',
       version: 3,
       allowedActions: ['review', 'select', 'reject', 'reserve', 'withdraw'],
+      reviewedByMe: true,
+      reviews: { count: 1, averageScore: 4, entries: [{ score: 4, note: 'Strong <civic> project' }] },
     });
+    // The answer is the nomination as GET shows it to the same caller (the emails' statuses aside:
+    // the mailer may send one meanwhile).
+    const { emails: _, ...answered } = review.json;
+    const { emails: __, ...read } = (await stack.api('GET', `/nominations/${id}`, { token: reviewer })).json;
+    expect(answered).toEqual(read);
     await moveTo(id, 'select', 'notify');
 
     const detail = await stack.api('GET', `/nominations/${id}`, { token: reviewer });

@@ -1,8 +1,8 @@
 import { regionOf } from '#shared/domain/regions';
-import type { ListedNomination } from '../../console/src/view.ts';
+import type { Listed } from '../../console/src/view.ts';
 
 export const countries = ['NO', 'ES', 'BR', 'KE', 'JP', 'DE', 'IN', 'MX'];
-const statuses = ['submitted', 'reviewed', 'selected', 'not_selected', 'notified', 'withdrawn'];
+const statuses = ['submitted', 'reviewed', 'selected', 'not_selected', 'notified', 'withdrawn'] as const;
 const types = ['new-major-branch', 'branch-development', 'strategic-development'];
 export const themes = [
   'civic-engagement',
@@ -12,9 +12,9 @@ export const themes = [
 ];
 
 /** A listing as the API gives it, varied and the same at every run. */
-export const listing = (count: number): ListedNomination[] =>
+export const listing = (count: number): Listed[] =>
   Array.from({ length: count }, (_, i) => {
-    const status = statuses[i % statuses.length] as string;
+    const status = statuses[i % statuses.length] ?? 'submitted';
     const reviews = i % 4;
     return {
       id: `n${String(i).padStart(5, '0')}`,

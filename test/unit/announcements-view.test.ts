@@ -98,10 +98,10 @@ describe('the announcements view', () => {
     expect(people(1)).toBe('1 person');
     expect(people(0)).toBe('0 people');
     expect(people(3)).toBe('3 people');
-    expect(groupLabel({ id: 'lisbon', name: 'Lisbon circle', mentor: 'Ana Santos', members: [{}, {}] })).toBe(
+    expect(groupLabel({ name: 'Lisbon circle', mentor: 'Ana Santos', members: [{}, {}] })).toBe(
       'Lisbon circle (Ana Santos), 2 members',
     );
-    expect(groupLabel({ id: 'x', name: 'Solo', mentor: 'Ben', members: [{}] })).toBe('Solo (Ben), 1 member');
+    expect(groupLabel({ name: 'Solo', mentor: 'Ben', members: [{}] })).toBe('Solo (Ben), 1 member');
   });
 
   it('says whom it was sent to, and that those who already had it were not sent it twice', () => {

@@ -1,19 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { Participant } from '../../console/src/groups-view.ts';
 import {
+  placeIssues,
+  savedWords,
+  schedulesWords,
+  toldOfChange,
+  toldSentence,
+} from '../../console/src/timeline-save-view.ts';
+import {
   draftOf,
   eventOf,
   eventRow,
   eventWhen,
-  placeIssues,
   sameEvent,
-  savedWords,
-  schedulesWords,
   type TimelineEvent,
   type TimelineRead,
   timelineBody,
-  toldOfChange,
-  toldSentence,
 } from '../../console/src/timeline-view.ts';
 
 const may: TimelineEvent = {
@@ -42,6 +44,7 @@ const read: TimelineRead = {
   timeZone: 'America/New_York',
   timelineVersion: 4,
   timeline: [may, session, june, summer],
+  begun: [],
 };
 
 const person = (id: string, name: string, told: boolean, group: string | null): Participant => ({
