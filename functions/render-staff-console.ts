@@ -4,6 +4,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { staffConsoleConfig } from '#shared/config';
 import { httpMiddlewares } from '#shared/http/middlewares';
+import { presentConsoleConfig } from '#shared/http/present-console-config';
 import { requestOrigin } from '#shared/http/request-origin';
 import { staticFile } from '#shared/http/responses';
 import { catalog } from './catalog.ts';
@@ -135,23 +136,21 @@ export const run = async (event: APIGatewayProxyEventV2) => {
         message: 'Sign-in to the staff console is not set up here yet (no OpenID issuer or client id).',
       });
     }
-    const origin = requestOrigin(event);
-    const signedOut = `${origin}${consolePaths.signedOut}`;
-    return jsonBody(200, {
-      authority: settings.authority,
-      client_id: settings.clientId,
-      redirect_uri: `${origin}${consolePaths.callback}`,
-      post_logout_redirect_uri: signedOut,
-      ...(settings.signOutUrl && {
-        sign_out: {
-          url: settings.signOutUrl,
-          query: { client_id: settings.clientId, logout_uri: signedOut },
-        },
-      }),
-      scope: 'openid email profile',
-      programId,
-      features,
-    });
+    const config = presentConsoleConfig(
+      {
+        authority: settings.authority,
+        clientId: settings.clientId,
+        ...(settings.signOutUrl ? { signOutUrl: settings.signOutUrl } : {}),
+        programId,
+        features,
+      },
+      {
+        origin: requestOrigin(event),
+        callbackPath: consolePaths.callback,
+        signedOutPath: consolePaths.signedOut,
+      },
+    );
+    return jsonBody(200, config);
   }
   return respond(200, consoleFiles().index, contentTypes.html as string, 'no-cache');
 };

@@ -1,21 +1,8 @@
 import { type User, UserManager } from 'oidc-client-ts';
+import type { ConsoleConfig } from './contract.ts';
 
 /** What GET /staff/config.json answers: the OpenID settings and the routes the API has. */
-export interface ConsoleConfig {
-  authority: string;
-  client_id: string;
-  redirect_uri: string;
-  post_logout_redirect_uri: string;
-  scope: string;
-  programId: string;
-  /**
-   * Where to end the session when the issuer's discovery names no end-session endpoint (Cognito's
-   * logout endpoint): the URL and its query, as the deployment composed them.
-   */
-  sign_out?: { url: string; query: Record<string, string> };
-  /** The optional routes present in this deployment, by name. */
-  features: Record<string, boolean>;
-}
+export type { ConsoleConfig };
 
 export interface SignedIn {
   user: User;

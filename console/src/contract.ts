@@ -18,6 +18,7 @@ import type {
 } from '#shared/domain/transition-command';
 import type * as z from '#shared/domain/zod';
 import type { ErrorBody } from '#shared/http/error-response';
+import type { ConsoleConfig } from '#shared/http/present-console-config';
 import type { PresentedDetail, PresentedNomination } from '#shared/http/present-nomination';
 import type { NominationPage } from '#shared/ports';
 import type {
@@ -36,7 +37,8 @@ import type { readTimeline, timelineUpdateSchema, updateTimeline } from '#shared
 type Answer<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
 
 /** What an answer that is not a success says: `{error, message, issues?, allowedActions?}`. */
-export type { ErrorBody };
+/** The console's settings, as `GET /staff/config.json` answers them. */
+export type { ConsoleConfig, ErrorBody };
 /** One of a 400's `issues`: a dotted path a form can point at, and a sentence. */
 export type Issue = NonNullable<ErrorBody['issues']>[number];
 
