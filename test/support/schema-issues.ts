@@ -1,0 +1,8 @@
+import { toFieldIssues } from '../../shared/domain/field-issues.ts';
+import type * as z from '../../shared/domain/zod.ts';
+
+/** What the API would answer a body with: the field issues, none when the schema accepts it. */
+export const issuesOf = (schema: z.ZodMiniType, body: unknown) => {
+  const result = schema.safeParse(body);
+  return result.success ? [] : toFieldIssues(result.error);
+};
