@@ -6,3 +6,7 @@ export const issuesOf = (schema: z.ZodMiniType, body: unknown) => {
   const result = schema.safeParse(body);
   return result.success ? [] : toFieldIssues(result.error);
 };
+
+/** The fields a body is refused at, as a form points at them. */
+export const refusedFields = (schema: z.ZodMiniType, body: unknown) =>
+  issuesOf(schema, body).map((issue) => issue.path);
