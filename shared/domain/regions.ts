@@ -53,7 +53,7 @@ export const regionOf = (country: string): Region | null => {
   return found;
 };
 
-/** The region and sub-region of a UN M49 sub-region code ("014" Eastern Africa), or null. */
+/** The region and sub-region of a UN M49 sub-region code ("202" Sub-Saharan Africa), or null. */
 export const subRegionByCode = (code: string): Region | null => {
   const entry = byCode.get(code);
   if (entry?.type !== 2) return null;

@@ -71,7 +71,7 @@ export const classificationCommandSchema = z
   .strictObject({
     subRegion: z.optional(
       z.nullable(
-        z.string({ error: 'subRegion is a UN M49 sub-region code such as "014", or null' }).check(
+        z.string({ error: 'subRegion is a UN M49 sub-region code such as "202", or null' }).check(
           z.refine((code) => subRegionByCode(code) !== null, {
             error: 'subRegion is not a UN M49 sub-region code; see GET /regions for the codes',
           }),

@@ -20,6 +20,21 @@ export const sampleNomination = (change: (input: NominationInput) => void = () =
 };
 
 /**
+ * The sample nomination in a state, from its library as `library` changes it, with `more` on top;
+ * a notified one was told it was selected unless `more` gives another decision.
+ */
+export const nominationAt = (
+  status: Nomination['status'],
+  library: Partial<Nomination['library']> = {},
+  more: Partial<Nomination> = {},
+): Nomination => ({
+  ...sampleNomination((input) => Object.assign(input.library, library)),
+  status,
+  ...(status === 'notified' ? { decision: 'selected' } : {}),
+  ...more,
+});
+
+/**
  * Queues an acknowledgement for each of `count` sample nominations with their own candidate
  * address (`<tag>-…@library.example.org`), straight into the outbox, as of `when`.
  */

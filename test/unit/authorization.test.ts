@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Actor, scheduler } from '../../shared/domain/actor.ts';
+import { type Actor, nominator, participant, scheduler } from '../../shared/domain/actor.ts';
 import { authorize, can, type Permission, type Scope } from '../../shared/domain/authorization.ts';
 import { ForbiddenError } from '../../shared/domain/errors.ts';
 
@@ -32,6 +32,15 @@ const permissions: Permission[] = [
 ];
 const metlib = { programId: 'metlib-2024' };
 const allowed = (actor: Actor, scope: Scope = metlib) => permissions.filter((p) => can(actor, p, scope));
+/** The error `authorize` throws, to compare what two callers are told. */
+const refusal = (actor: Actor, permission: Permission, scope: Scope) => {
+  try {
+    authorize(actor, permission, scope);
+  } catch (error) {
+    return error as ForbiddenError;
+  }
+  throw new Error(`${actor.id} may ${permission}`);
+};
 
 describe('who may do what', () => {
   it('lets reviewers read, review and declare a conflict, and nothing else', () => {
@@ -104,5 +113,36 @@ describe('staff rights limited to one program', () => {
 
   it('leave the scheduler as it was: notify, in any program', () => {
     expect(allowed(scheduler, { programId: 'other-2025' })).toEqual(['notify', 'notify-decisions']);
+  });
+
+  it('reach across programs only through a global group', () => {
+    expect(can(organizer, 'erase-personal-data', 'every-program')).toBe(true);
+    expect(can(metlibOrganizer, 'erase-personal-data', 'every-program')).toBe(false);
+    expect(can(metlibOrganizer, 'erase-personal-data', 'any-program')).toBe(true);
+    expect(() => authorize(metlibOrganizer, 'erase-personal-data', 'every-program')).toThrow(ForbiddenError);
+  });
+
+  it('tell a member limited to a program who reaches across programs why, not what their role lacks', () => {
+    const across = refusal(metlibOrganizer, 'erase-personal-data', 'every-program');
+    expect(across).toBeInstanceOf(ForbiddenError);
+    expect(across.message).not.toBe('');
+    expect(across.message).not.toBe(refusal(reviewer, 'erase-personal-data', 'every-program').message);
+  });
+
+  it('tell a role held nowhere the same thing wherever it asks', () => {
+    const inProgram = refusal(reviewer, 'select', metlib);
+    expect(refusal(reviewer, 'select', 'any-program')).toEqual(inProgram);
+    expect(refusal(reviewer, 'select', 'every-program')).toEqual(inProgram);
+  });
+});
+
+describe('who is never authorized by the table', () => {
+  it.each([
+    ['the nominator', nominator],
+    ['a participant', participant],
+  ])('%s, whose link alone says what they may do', (_, actor) => {
+    for (const scope of [metlib, 'any-program', 'every-program'] as const)
+      expect(allowed(actor, scope)).toEqual([]);
+    expect(() => authorize(actor, 'read-nomination', metlib)).toThrow(ForbiddenError);
   });
 });

@@ -137,6 +137,12 @@ describe('what the reports come to', () => {
       undeliverable: [bounced],
     };
     expect(currentUndeliverable(corrected)).toEqual([]);
+    // Each role's address against its own: the nominator's bounce stands beside the candidate's.
+    const nominatorBounced = { ...bounced, role: 'nominator' as const, address: n.nominator.email };
+    expect(currentUndeliverable({ ...n, undeliverable: [bounced, nominatorBounced] })).toEqual([
+      bounced,
+      nominatorBounced,
+    ]);
 
     const email = decisionReadinessEmail(metlib2024, 'chair@metlib.example.org', {
       counts: {

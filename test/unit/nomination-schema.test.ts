@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { metlib2024 } from '../../events/programs/metlib-2024.ts';
 import sample from '../../events/samples/nomination.json' with { type: 'json' };
-import { toFieldIssues } from '../../shared/domain/field-issues.ts';
 import { nominationInputSchema } from '../../shared/domain/nomination.ts';
+import { issuesOf as issuesFor } from '../support/schema-issues.ts';
 
 const schema = nominationInputSchema(metlib2024);
-const issuesOf = (body: unknown) => {
-  const result = schema.safeParse(body);
-  return result.success ? [] : toFieldIssues(result.error);
-};
+const issuesOf = (body: unknown) => issuesFor(schema, body);
 const withChange = (change: (body: typeof sample & Record<string, unknown>) => void) => {
   const body = structuredClone(sample) as typeof sample & Record<string, unknown>;
   change(body);

@@ -7,6 +7,7 @@ import {
   type NominationState,
   nextState,
   nominationActions,
+  onReserveList,
   placeDelta,
 } from '../../shared/domain/nomination-states.ts';
 
@@ -123,5 +124,17 @@ describe('the nomination state table', () => {
     expect(isParticipant({ status: 'selected' })).toBe(false);
     expect(isParticipant({ status: 'notified', decision: 'reserve' })).toBe(false);
     expect(isParticipant({ status: 'withdrawn', decision: 'selected' })).toBe(false);
+  });
+
+  it('keeps a reserve on the list, told or not, until it is offered a place, the list closes or it withdraws', () => {
+    const reserve = nextState({ status: 'reviewed' }, 'reserve');
+    const told = nextState(reserve, 'notify');
+    expect(onReserveList(reserve)).toBe(true);
+    expect(onReserveList(told)).toBe(true);
+    for (const action of ['offer-place', 'close-reserve', 'withdraw'] as const) {
+      expect(onReserveList(nextState(told, action))).toBe(false);
+    }
+    expect(onReserveList(nextState(reserve, 'select'))).toBe(false);
+    expect(onReserveList({ status: 'notified', decision: 'selected' })).toBe(false);
   });
 });

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictOfInterestError, ForbiddenError, ValidationError } from '#shared/domain/errors';
+import { inQueueOf } from '#shared/domain/reviews';
 import { presentDetail, presentNomination } from '#shared/http/present-nomination';
 import { declareConflict } from '#shared/use-cases/declare-conflict';
 import { getNomination } from '#shared/use-cases/read-nominations';
 import { listQueue } from '#shared/use-cases/reviewer-queue';
 import { transitionNomination } from '#shared/use-cases/transition-nomination';
+import { nominationAt } from '../../support/fixtures.ts';
 import {
   footprint,
   inMemoryWorld,
@@ -149,5 +151,22 @@ describe('listQueue', () => {
     await expect(listQueue(world, reviewer, 'metlib-2024', { limit: 2, cursor: 'bm9wZQ' })).rejects.toThrow(
       ValidationError,
     );
+  });
+
+  it('holds only what is confirmed and undecided, and not what the caller reviewed or declared a conflict with', () => {
+    expect(inQueueOf(reviewer, nominationAt('submitted'))).toBe(true);
+    const reviewed = { ...nominationAt('reviewed'), reviewCount: 1, reviewedBy: [secondReviewer.id] };
+    expect(inQueueOf(reviewer, reviewed)).toBe(true);
+    expect(inQueueOf(secondReviewer, reviewed)).toBe(false);
+    const conflicted = nominationAt(
+      'submitted',
+      {},
+      { conflicts: [{ by: reviewer.id, at: reviewed.submittedAt }] },
+    );
+    expect(inQueueOf(reviewer, conflicted)).toBe(false);
+    expect(inQueueOf(secondReviewer, conflicted)).toBe(true);
+    for (const status of ['unconfirmed', 'selected', 'not_selected', 'reserve', 'withdrawn'] as const) {
+      expect(inQueueOf(reviewer, nominationAt(status))).toBe(false);
+    }
   });
 });

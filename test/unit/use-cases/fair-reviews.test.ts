@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { nominator, participant, type StaffActor, scheduler } from '#shared/domain/actor';
 import { VersionConflictError } from '#shared/domain/errors';
+import { seesReviews, summarizeReview } from '#shared/domain/reviews';
 import { presentDetail, presentNomination } from '#shared/http/present-nomination';
 import { getNomination } from '#shared/use-cases/read-nominations';
 import { transitionNomination } from '#shared/use-cases/transition-nomination';
+import { nominationAt, sampleNomination } from '../../support/fixtures.ts';
 import {
   inMemoryWorld,
   nominated,
@@ -97,6 +100,13 @@ describe('fair reviews: one review per reviewer', () => {
     await review(world, id, secondReviewer);
     await expect(review(world, id, reviewer, { expectedVersion: 2 })).rejects.toThrow(VersionConflictError);
   });
+
+  it('counts a reviewer once by their earlier review, even where the nomination does not list them', () => {
+    const before = { ...sampleNomination(), reviewCount: 1, scoreCount: 1, scoreTotal: 3 };
+    const earlier = { reviewer: reviewer.id, score: 3, at: before.submittedAt };
+    const again = summarizeReview(before, earlier, { ...earlier, score: 5 });
+    expect(again).toMatchObject({ reviewCount: 1, scoreCount: 1, scoreTotal: 5 });
+  });
 });
 
 describe('fair reviews: blind until you have reviewed', () => {
@@ -148,5 +158,19 @@ describe('fair reviews: blind until you have reviewed', () => {
     const detail = presentDetail(await getNomination(world, organizer, id), organizer);
     expect(detail.reviews).toMatchObject({ count: 1, averageScore: 2, entries: [{ note: 'Weak budget' }] });
     expect(detail.conflicts).toEqual([]);
+  });
+
+  it('shows them to the scheduler, and not to an organizer of another program, a nominator or a participant', () => {
+    const reviewed = { ...nominationAt('reviewed'), reviewCount: 1, reviewedBy: [secondReviewer.id] };
+    const elsewhere: StaffActor = {
+      ...organizer,
+      groups: [],
+      programGroups: { 'other-2025': ['organizers'] },
+    };
+    expect(seesReviews(scheduler, reviewed)).toBe(true);
+    expect(seesReviews(secondReviewer, reviewed)).toBe(true);
+    for (const actor of [reviewer, elsewhere, nominator, participant]) {
+      expect(seesReviews(actor, reviewed)).toBe(false);
+    }
   });
 });
