@@ -16,7 +16,7 @@ import {
 import { type Api, issuesOf, sessionEnded, useRead } from './api.ts';
 import type { ConsoleConfig } from './auth.ts';
 import type { AnnouncementsRead, GroupsRead } from './contract.ts';
-import { Banner, ErrorSummary, formatInstant, messageOf, type Problem, SummaryList } from './ui.tsx';
+import { Banner, ErrorSummary, formatInstant, Loading, messageOf, type Problem, SummaryList } from './ui.tsx';
 
 type Stage =
   | { kind: 'form'; returned?: boolean }
@@ -151,7 +151,11 @@ export const AnnouncementsPage = (props: { api: Api; config: ConsoleConfig; orga
           </button>
         </div>
       )}
+      {/* The audiences are offered once the groups are read: until then none is "no group yet". */}
       {props.organizer && stage.kind === 'form' && (
+        <Loading reading={groupsRead} text="Loading the mentoring groups…" />
+      )}
+      {props.organizer && stage.kind === 'form' && (groupsRead.data || groupsRead.failure.length > 0) && (
         <AnnouncementForm
           key={draft.id}
           draft={draft}

@@ -55,7 +55,11 @@ export const tabTo = async (page: Page, describe: (el: Focused) => boolean, limi
     await page.keyboard.press('Tab');
     if (describe(await focused(page))) return;
   }
-  throw new Error('Tabbed through the page without reaching the element');
+  const buttons = await page.locator('button').allTextContents();
+  const heading = await page.locator('h1').first().textContent();
+  throw new Error(
+    `Tabbed through the page "${heading}" without reaching the element; its buttons: ${buttons.join(' | ')}`,
+  );
 };
 
 export type StaffMember = { groups: string[]; email: string };
