@@ -80,6 +80,7 @@ export const startStack = async (options: StackOptions): Promise<RunningStack> =
       [variables.AWS_SECRET_ACCESS_KEY]: localCredentials.secretAccessKey,
       [variables.POWERTOOLS_LOG_LEVEL]: options.logLevel ?? 'WARN',
       [variables.POWERTOOLS_SERVICE_NAME]: 'metlib-nominations',
+      [variables.POWERTOOLS_METRICS_DISABLED]: 'true',
     });
     const clockSpeed = options.clockSpeed ?? 1;
     if (options.clockStart) startClock(options.clockStart, clockSpeed);

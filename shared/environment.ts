@@ -68,6 +68,11 @@ export const commonVariables = {
   /** Read by Powertools' logger. */
   POWERTOOLS_SERVICE_NAME: 'POWERTOOLS_SERVICE_NAME',
   POWERTOOLS_LOG_LEVEL: 'POWERTOOLS_LOG_LEVEL',
+  /**
+   * Read by Powertools' metrics: set by the local stack, where no CloudWatch turns the metric
+   * lines into metrics (a count above zero is logged as a warning all the same); unset on AWS.
+   */
+  POWERTOOLS_METRICS_DISABLED: 'POWERTOOLS_METRICS_DISABLED',
   /** Set by Lambda on AWS: the dimension of the metrics a function emits (shared/metrics.ts). */
   AWS_LAMBDA_FUNCTION_NAME: 'AWS_LAMBDA_FUNCTION_NAME',
   /** Read by Node, on AWS. */
