@@ -53,6 +53,7 @@ export default defineConfig({
           // file gets reset or in a new context.
           isolate: false,
           globalSetup: ['test/global-setup.ts'],
+          setupFiles: ['test/support/stack-file-hooks.ts'],
         },
       },
       {

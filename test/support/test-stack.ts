@@ -110,6 +110,15 @@ export const testStack = async (options: { clockStart?: string } = {}): Promise<
   return stack;
 };
 
+/**
+ * Stops the worker stack's stream poller once a file is done (its reset starts a new one for the
+ * next file): nothing reads the table between files, nor after the last one, when the run stops
+ * DynamoDB Local. Called after every file of the stack project (test/support/stack-file-hooks.ts).
+ */
+export const pauseWorkerStack = async () => {
+  if (workerStack) await (await workerStack).poller.stop();
+};
+
 const withTestHelpers = (stack: RunningStack, oidcKeyFile: string): TestStack => {
   const api: TestStack['api'] = async (method, path, opts = {}) => {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
