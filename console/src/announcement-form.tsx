@@ -6,7 +6,7 @@ import {
   groupLabel,
   type MentoringGroup,
 } from './announcements-view.ts';
-import { describedBy, ErrorMessage } from './fields.tsx';
+import { describedBy, ErrorMessage, PageForm } from './fields.tsx';
 import { FocusedHeading } from './ui.tsx';
 
 type Errors = Partial<Record<FieldPath, string>>;
@@ -52,7 +52,8 @@ const GroupSelect = (props: {
  */
 const AudienceRadios = (props: {
   draft: AnnouncementDraft;
-  groups: readonly MentoringGroup[];
+  /** Undefined while they are being read. */
+  groups: readonly MentoringGroup[] | undefined;
   errors: Errors;
   onChange: (draft: Partial<AnnouncementDraft>) => void;
 }) => {
@@ -66,8 +67,13 @@ const AudienceRadios = (props: {
         <div class="govuk-radios">
           {audienceChoices.map((choice) => {
             const inputId = `${id}-${choice.kind}`;
-            const noGroups = choice.kind === 'group' && props.groups.length === 0;
-            const hint = noGroups ? 'The program has no mentoring groups yet.' : choice.hint;
+            const groups = props.groups ?? [];
+            const noGroups = choice.kind === 'group' && groups.length === 0;
+            const hint = !noGroups
+              ? choice.hint
+              : props.groups === undefined
+                ? 'Reading the mentoring groups…'
+                : 'The program has no mentoring groups yet.';
             const reveals = choice.kind === 'group' && !noGroups;
             return (
               <div key={choice.kind}>
@@ -103,7 +109,7 @@ const AudienceRadios = (props: {
                     id={`${id}-group-conditional`}
                   >
                     <GroupSelect
-                      groups={props.groups}
+                      groups={groups}
                       value={props.draft.group}
                       error={props.errors['audience.group']}
                       onChange={(group) => props.onChange({ group })}
@@ -125,7 +131,8 @@ const AudienceRadios = (props: {
  */
 export const AnnouncementForm = (props: {
   draft: AnnouncementDraft;
-  groups: readonly MentoringGroup[];
+  /** Undefined while they are being read. */
+  groups: readonly MentoringGroup[] | undefined;
   errors: Errors;
   busy: boolean;
   /** Back from the preview: the heading takes the focus. */
@@ -136,14 +143,7 @@ export const AnnouncementForm = (props: {
   const subject = fieldIds.subject;
   const body = fieldIds.body;
   return (
-    <form
-      noValidate
-      aria-labelledby="announcement-form-heading"
-      onSubmit={(e) => {
-        e.preventDefault();
-        props.onPreview();
-      }}
-    >
+    <PageForm labelledBy="announcement-form-heading" onSubmit={props.onPreview}>
       {props.returned ? (
         <FocusedHeading id="announcement-form-heading" text="Write an announcement" />
       ) : (
@@ -197,6 +197,6 @@ export const AnnouncementForm = (props: {
       <button type="submit" class="govuk-button" disabled={props.busy}>
         Preview
       </button>
-    </form>
+    </PageForm>
   );
 };

@@ -16,7 +16,7 @@ import {
 import { type Api, issuesOf, sessionEnded, useRead } from './api.ts';
 import type { ConsoleConfig } from './auth.ts';
 import type { AnnouncementsRead, GroupsRead } from './contract.ts';
-import { Banner, ErrorSummary, formatInstant, Loading, messageOf, type Problem, SummaryList } from './ui.tsx';
+import { Banner, ErrorSummary, formatInstant, messageOf, type Problem, SummaryList } from './ui.tsx';
 
 type Stage =
   | { kind: 'form'; returned?: boolean }
@@ -46,7 +46,8 @@ export const AnnouncementsPage = (props: { api: Api; config: ConsoleConfig; orga
     [path, props.organizer],
   );
   const announcements = list.data?.announcements;
-  const groups = groupsRead.data?.groups ?? [];
+  // Until they are read, the group choice says so rather than that there is none.
+  const groups = groupsRead.data?.groups ?? (groupsRead.failure.length ? [] : undefined);
   const [draft, setDraft] = useState<AnnouncementDraft>(started);
   const [stage, setStage] = useState<Stage>({ kind: 'form' });
   const [problems, setProblems] = useState<Problem[]>([]);
@@ -151,11 +152,7 @@ export const AnnouncementsPage = (props: { api: Api; config: ConsoleConfig; orga
           </button>
         </div>
       )}
-      {/* The audiences are offered once the groups are read: until then none is "no group yet". */}
       {props.organizer && stage.kind === 'form' && (
-        <Loading reading={groupsRead} text="Loading the mentoring groups…" />
-      )}
-      {props.organizer && stage.kind === 'form' && (groupsRead.data || groupsRead.failure.length > 0) && (
         <AnnouncementForm
           key={draft.id}
           draft={draft}

@@ -16,7 +16,7 @@ import {
   unmarked,
   unmarkedSentence,
 } from './attendance-view.ts';
-import { NoteField } from './fields.tsx';
+import { NoteField, PageForm } from './fields.tsx';
 import { Link, type Navigate, names, TableHead, WarningText } from './ui.tsx';
 
 const registerLink = (e: AttendanceEvent) => `/staff/attendance?event=${encodeURIComponent(e.id)}`;
@@ -88,14 +88,7 @@ export const RegisterForm = (props: {
   onNote: (note: string) => void;
   onSave: () => void;
 }) => (
-  <form
-    noValidate
-    aria-labelledby="register-form-heading"
-    onSubmit={(e) => {
-      e.preventDefault();
-      props.onSave();
-    }}
-  >
+  <PageForm labelledBy="register-form-heading" onSubmit={props.onSave}>
     <h2 class="govuk-heading-m" id="register-form-heading">
       Who was there
     </h2>
@@ -136,5 +129,5 @@ export const RegisterForm = (props: {
     <button type="submit" class="govuk-button" disabled={props.busy}>
       Save the register
     </button>
-  </form>
+  </PageForm>
 );

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Api } from './api.ts';
 import type { CorrectionBody, Detail } from './contract.ts';
-import { NoteField } from './fields.tsx';
+import { NoteField, PageForm } from './fields.tsx';
 import type { Outcome } from './nomination-actions.tsx';
 
 type Person = 'candidate' | 'nominator';
@@ -55,15 +55,7 @@ export const CorrectionForm = (props: {
   return (
     <details class="govuk-details">
       <summary class="govuk-details__summary">Correct a name or an email address</summary>
-      <form
-        class="govuk-details__text"
-        // The service says what is wrong, in the error summary, rather than the browser's bubble.
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <PageForm class="govuk-details__text" onSubmit={() => void submit()}>
         {fields.map(([person, part, label]) => {
           const id = correctionFieldId(`${person}.${part}`);
           return (
@@ -86,7 +78,7 @@ export const CorrectionForm = (props: {
         <button type="submit" class="govuk-button govuk-button--secondary">
           Save the correction
         </button>
-      </form>
+      </PageForm>
     </details>
   );
 };

@@ -126,3 +126,29 @@ export const Radios = <V extends string>(props: {
     </fieldset>
   </div>
 );
+
+/**
+ * A form the page submits itself, without a page load. The browser's own validation is off: the
+ * service says what is wrong, in the error summary and beside each field, not in a bubble.
+ */
+export const PageForm = (props: {
+  onSubmit: () => void;
+  /** The id of the heading that names the form, or its name when it has no heading of its own. */
+  labelledBy?: string;
+  label?: string;
+  class?: string;
+  children: ComponentChildren;
+}) => (
+  <form
+    {...(props.class ? { class: props.class } : {})}
+    noValidate
+    {...(props.labelledBy ? { 'aria-labelledby': props.labelledBy } : {})}
+    {...(props.label ? { 'aria-label': props.label } : {})}
+    onSubmit={(e) => {
+      e.preventDefault();
+      props.onSubmit();
+    }}
+  >
+    {props.children}
+  </form>
+);

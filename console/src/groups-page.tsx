@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type Api, conflictWords, issuesOf, useProgram, useRead } from './api.ts';
 import type { ConsoleConfig } from './auth.ts';
-import { NoteField } from './fields.tsx';
+import { NoteField, PageForm } from './fields.tsx';
 import { GroupsSection } from './groups-cards.tsx';
 import { RegisterSection, WhoHears } from './groups-register.tsx';
 import {
@@ -171,14 +171,7 @@ export const GroupsPage = (props: { api: Api; config: ConsoleConfig; organizer: 
             ]}
           />
           {edit ? (
-            <form
-              noValidate
-              aria-label="The mentoring groups"
-              onSubmit={(e) => {
-                e.preventDefault();
-                void save();
-              }}
-            >
+            <PageForm label="The mentoring groups" onSubmit={() => void save()}>
               {groups}
               {register}
               <section aria-labelledby="save-heading">
@@ -197,7 +190,7 @@ export const GroupsPage = (props: { api: Api; config: ConsoleConfig; organizer: 
                   Save groups
                 </button>
               </section>
-            </form>
+            </PageForm>
           ) : (
             <>
               {groups}

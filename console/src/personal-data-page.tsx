@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { type Api, ApiError } from './api.ts';
 import type { PersonalDataErased, PersonalDataFound } from './contract.ts';
+import { PageForm } from './fields.tsx';
 import { Banner, ErrorSummary, Link, type Navigate, type Problem } from './ui.tsx';
 
 type Step =
@@ -67,13 +68,7 @@ export const PersonalDataPage = (props: { api: Api; navigate: Navigate }) => {
         />
       )}
       {step.kind === 'confirm' ? (
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void erase();
-          }}
-        >
+        <PageForm onSubmit={() => void erase()}>
           <h2 class="govuk-heading-m">Erase everything stored about {step.found.email}?</h2>
           <p class="govuk-body">
             This deletes {step.found.nominations.length}{' '}
@@ -93,15 +88,9 @@ export const PersonalDataPage = (props: { api: Api; navigate: Navigate }) => {
               No, go back
             </button>
           </div>
-        </form>
+        </PageForm>
       ) : (
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void find();
-          }}
-        >
+        <PageForm onSubmit={() => void find()}>
           <div class="govuk-form-group">
             <label class="govuk-label" for={fieldId}>
               Their email address
@@ -123,7 +112,7 @@ export const PersonalDataPage = (props: { api: Api; navigate: Navigate }) => {
           <button type="submit" class="govuk-button">
             Find their data
           </button>
-        </form>
+        </PageForm>
       )}
       {step.kind === 'found' && (
         <section aria-labelledby="found-heading">

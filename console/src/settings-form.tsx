@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { EvaluationSection } from './evaluation-questions-form.tsx';
 import type { EvaluationState, QuestionDraft } from './evaluation-questions-view.ts';
-import { describedBy, ErrorMessage, Field, NoteField } from './fields.tsx';
+import { describedBy, ErrorMessage, Field, NoteField, PageForm } from './fields.tsx';
 import { type SettingField, settingFields, settingGroups, settingId, zoneName } from './settings-view.ts';
 
 const inputs = {
@@ -117,14 +117,7 @@ export const SettingsForm = (props: {
   );
   const groups = new Set<string>();
   return (
-    <form
-      noValidate
-      aria-labelledby="settings-form-heading"
-      onSubmit={(e) => {
-        e.preventDefault();
-        props.onSave();
-      }}
-    >
+    <PageForm labelledBy="settings-form-heading" onSubmit={props.onSave}>
       <h2 class="govuk-heading-m" id="settings-form-heading">
         Change the settings
       </h2>
@@ -160,6 +153,6 @@ export const SettingsForm = (props: {
       <button type="submit" class="govuk-button" disabled={props.busy}>
         Save the settings
       </button>
-    </form>
+    </PageForm>
   );
 };

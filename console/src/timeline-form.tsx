@@ -1,4 +1,4 @@
-import { describedBy, Field, NoteField, TextField } from './fields.tsx';
+import { describedBy, Field, NoteField, PageForm, TextField } from './fields.tsx';
 import type { GroupsRead, Participant } from './groups-view.ts';
 import { formatDay } from './settings-view.ts';
 import { Readings, WhenFields } from './timeline-fields.tsx';
@@ -60,14 +60,7 @@ export const EventForm = (props: {
   const meeting = event.kind === 'meeting';
   const mentoring = event.kind === 'mentoring';
   return (
-    <form
-      noValidate
-      aria-labelledby="event-heading"
-      onSubmit={(e) => {
-        e.preventDefault();
-        props.onSave();
-      }}
-    >
+    <PageForm labelledBy="event-heading" onSubmit={props.onSave}>
       <FocusedHeading id="event-heading" text={`Change ${event.title}`} />
       <p class="govuk-body" id="event-now">
         {kindLabels[event.kind]}, {eventWhen(event, props.zone)}
@@ -186,7 +179,7 @@ export const EventForm = (props: {
           Back to the timeline
         </Link>
       </div>
-    </form>
+    </PageForm>
   );
 };
 

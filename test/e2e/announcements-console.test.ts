@@ -95,8 +95,8 @@ const press = async (page: Page, button: string) => {
 
 /** Writes an announcement: the audience's radio (the first of the group, then arrows), subject, message. */
 const write = async (page: Page, text: { arrows?: number; subject: string; body: string }) => {
-  // The form is drawn once the program's mentoring groups are read; the arrows count on them.
-  await page.locator('#announcement-audience-participants').waitFor();
+  // The group choice is open once the program's mentoring groups are read; the arrows count on it.
+  await page.locator('#announcement-audience-group:not([disabled])').waitFor();
   await tabTo(page, (el) => el.id === 'announcement-audience-participants');
   for (let i = 0; i < (text.arrows ?? 0); i++) await page.keyboard.press('ArrowDown');
   // With none chosen, Space chooses the radio with the focus; arrows choose as they move.
