@@ -1,10 +1,38 @@
 import { decodeJwt } from 'jose';
 import type { Browser, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { epochSeconds } from '../../shared/domain/time.ts';
-import { scriptProblems } from './browser.ts';
-import type { WorkerStack } from './test-stack.ts';
+import { scriptProblems, workerChromium } from './browser.ts';
+import { testStack, type WorkerStack } from './test-stack.ts';
 
 export type Focused = { tag: string; text: string; id: string };
+
+/** The console's sign-in settings, as its config.json gives them. */
+export type ConsoleConfig = { authority: string; client_id: string };
+
+/** What a browser test of the console works with. */
+export interface ConsoleFixture {
+  stack: WorkerStack;
+  /** An organizer's token, for the API. */
+  organizer: string;
+  config: ConsoleConfig;
+  browser: Browser;
+}
+
+/**
+ * For a file's `beforeAll`: the worker's stack reset for the file (`testStack`), an organizer's
+ * token, the console's config and the worker's Chromium. The file keeps what it gets, and closes
+ * its contexts in its `afterAll` (`closeContexts`).
+ */
+export const consoleFixture = async (options: { clockStart?: string } = {}): Promise<ConsoleFixture> => {
+  const stack = await testStack(options);
+  return {
+    stack,
+    organizer: await stack.organizer(),
+    config: (await stack.api('GET', '/staff/config.json')).json,
+    browser: await workerChromium(),
+  };
+};
 
 /**
  * A signed-in console tab as oidc-client-ts keeps its session (sessionStorage,
@@ -14,7 +42,7 @@ export type Focused = { tag: string; text: string; id: string };
 export const consoleSession = async (
   browser: Browser,
   stack: Pick<WorkerStack, 'token'>,
-  config: { authority: string; client_id: string },
+  config: ConsoleConfig,
   as: { groups: string[]; email: string },
   options: { expiresIn?: number; viewport?: { width: number; height: number } } = {},
 ) => {
@@ -90,7 +118,7 @@ export const sectionsShown = (page: Page) =>
 export const openConsole = async (
   browser: Browser,
   stack: Pick<WorkerStack, 'token' | 'apiUrl'>,
-  config: { authority: string; client_id: string },
+  config: ConsoleConfig,
   as: StaffMember,
   at: { path?: string; drawn?: string } = {},
 ) => {
@@ -123,4 +151,55 @@ export const typeOver = async (page: Page, id: string, text: string) => {
   await tabTo(page, (el) => el.id === id);
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type(text);
+};
+
+/** Tabs to the button (or, with `tag` 'A', the link) of this text and presses Enter, as a keyboard user does. */
+export const press = async (page: Page, text: string, tag: 'BUTTON' | 'A' = 'BUTTON') => {
+  await tabTo(page, (el) => el.tag === tag && el.text === text);
+  await page.keyboard.press('Enter');
+};
+
+/**
+ * The console's own way to a page: its navigation's link, with the keyboard, then its heading
+ * (the link's text unless said) and `drawn` (a selector) shown.
+ */
+export const navigateTo = async (page: Page, link: string, drawn: string, heading = link) => {
+  await press(page, link, 'A');
+  await page.getByRole('heading', { name: heading, level: 1, exact: true }).waitFor();
+  await page.locator(drawn).waitFor();
+};
+
+/** A table's body rows, each as its cells' texts (the row heading first). */
+export const tableRows = (page: Page, table: string) =>
+  page
+    .locator(`${table} tbody tr`)
+    .evaluateAll((rows) =>
+      rows.map((r) => Array.from(r.querySelectorAll('th, td')).map((c) => (c.textContent ?? '').trim())),
+    );
+
+/** The error summary holding `text`, once it has the focus, as its text. */
+export const refusal = async (page: Page, text: string) => {
+  const summary = page.locator('#error-summary', { hasText: text });
+  await summary.waitFor();
+  await focusLandsOn(page, 'error-summary');
+  return summary.textContent();
+};
+
+/** The notification banner holding `text`, as its text, once it shows (and `drawn`, if given, with it). */
+export const banner = async (page: Page, text: string, drawn?: string) => {
+  const shown = page.locator('.govuk-notification-banner', { hasText: text });
+  await shown.waitFor();
+  if (drawn) await page.locator(drawn).waitFor();
+  return shown.textContent();
+};
+
+/**
+ * From the error summary, which has the focus, its first link with the keyboard: the link is
+ * checked to be `text`; the id of the field the focus goes to is returned.
+ */
+export const followFirstLink = async (page: Page, text: string) => {
+  await page.keyboard.press('Tab');
+  expect(await focused(page)).toMatchObject({ tag: 'A', text });
+  await page.keyboard.press('Enter');
+  return (await focused(page)).id;
 };
