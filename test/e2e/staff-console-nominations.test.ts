@@ -1,109 +1,42 @@
 import { readFileSync } from 'node:fs';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localStaffPassword } from '../../local/settings.ts';
-import { closeContexts, seriousAxeViolations, workerChromium } from '../support/browser.ts';
+import { closeContexts, seriousAxeViolations } from '../support/browser.ts';
 import { listing } from '../support/console-listing.ts';
-import { consoleSession, type Focused, tabTo as tabToElement } from '../support/console-session.ts';
+import { asOrganizer, asReviewer, type ConsoleConfig, consoleSession } from '../support/console-session.ts';
+import {
+  libraries,
+  type NominationsFixture,
+  rowsShown,
+  setUpNominations,
+  signedIn,
+  tabTo,
+} from '../support/pages/nominations.ts';
 import { screenshot } from '../support/screenshots.ts';
-import { nominationBody, testStack, type WorkerStack } from '../support/test-stack.ts';
+import { nominationBody, type WorkerStack } from '../support/test-stack.ts';
 
-/** Organizers and reviewers at the staff console, in Debian's Chromium, with the keyboard alone. */
+/**
+ * Organizers and reviewers at the staff console's nominations, in Debian's Chromium, with the
+ * keyboard alone: the table filtered, sorted and a nomination opened, the view in the URL; a
+ * version conflict shown with the new state; a reviewer's review and a conflict of interest; a
+ * correction; the CSV; 2,000 rows re-rendered; and an address that bounced. Serving, signing in
+ * and a person's data are staff-console-sign-in's.
+ */
+let fixture: NominationsFixture;
 let stack: WorkerStack;
 let browser: Browser;
-let config: { authority: string; client_id: string };
-const ids: string[] = [];
-
-const libraries = [
-  { name: 'Oslo Public Library', city: 'Oslo', country: 'NO', candidate: 'Ola Nordmann' },
-  { name: 'Biblioteca Pública de Bogotá', city: 'Bogotá', country: 'CO', candidate: 'Camila Rojas' },
-  { name: 'Nairobi City Libraries', city: 'Nairobi', country: 'KE', candidate: 'Wanjiru Kamau' },
-  { name: 'Helsinki City Library', city: 'Helsinki', country: 'FI', candidate: 'Aino Virtanen' },
-];
+let config: ConsoleConfig;
+let ids: string[];
 
 beforeAll(async () => {
-  stack = await testStack();
-  const organizer = await stack.organizer();
-  for (const [i, l] of libraries.entries()) {
-    const body = nominationBody();
-    body.library = { ...body.library, name: l.name, city: l.city, country: l.country };
-    body.candidate = { ...body.candidate, name: l.candidate };
-    body.project = { ...body.project, type: i % 2 ? 'partnerships' : 'new-major-branch' };
-    ids.push((await stack.nominate(body)).id);
-  }
-  // One reviewed, so the table has a score to sort by.
-  await stack.api('POST', `/nominations/${ids[2]}/transitions`, {
-    token: organizer,
-    body: { action: 'review', score: 4, note: 'Strong partnerships' },
-  });
-  config = (await stack.api('GET', '/staff/config.json')).json;
-  browser = await workerChromium();
+  fixture = await setUpNominations();
+  ({ stack, browser, config, ids } = fixture);
 });
-afterAll(async () => {
-  await closeContexts(browser);
-});
-
-const session = (as: { groups: string[]; email: string }, expiresIn = 3600) =>
-  consoleSession(browser, stack, config, as, { expiresIn });
-
-/** A signed-in person at a page of the console. */
-const signedIn = async (as: { groups: string[]; email: string }, path = '/staff/') => {
-  const opened = await session(as);
-  await opened.page.goto(`${stack.apiUrl}${path}`);
-  return opened;
-};
-
-const tabTo = (page: Page, describe: (el: Focused) => boolean) => tabToElement(page, describe, 120);
-
-const rowsShown = (page: Page) => page.locator('#nominations tbody tr td:first-child').allTextContents();
+afterAll(() => closeContexts(browser));
 
 describe('the staff console', () => {
-  it('is served with a strict CSP, cached assets, compression, and small', async () => {
-    const index = await stack.api('GET', '/staff/');
-    expect(index.status).toBe(200);
-    const csp = index.headers.get('content-security-policy') ?? '';
-    expect(csp).toContain("default-src 'none'; script-src 'self'; style-src 'self'");
-    expect(csp).toContain(`connect-src 'self' ${new URL(config.authority).origin}`);
-    expect(csp).toContain("frame-ancestors 'none'; base-uri 'none'");
-    expect(index.headers.get('cache-control')).toBe('no-cache');
-    expect(index.text).not.toMatch(/<script>|<style>|style=/);
-    // The first load: the entry script, its style sheet and the chunks the entry imports, preloaded.
-    const assets = [...index.text.matchAll(/\/staff\/assets\/((?:app|chunk)-[\w-]+\.(?:js|css))/g)].map(
-      (m) => m[1],
-    );
-    expect(assets.filter((name) => name?.startsWith('app-'))).toHaveLength(2);
-    expect(index.text).toMatch(/<link rel="modulepreload" href="\/staff\/assets\/chunk-[\w-]+\.js">/);
-    let compressed = 0;
-    for (const name of assets) {
-      const asset = await stack.api('GET', `/staff/assets/${name}`, {
-        headers: { 'accept-encoding': 'gzip, br' },
-      });
-      expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
-      expect(asset.headers.get('content-encoding')).toBe('br');
-      const plain = Buffer.from(asset.text);
-      compressed += gzipSync(plain, { level: 9 }).length;
-      expect(brotliCompressSync(plain).length).toBeLessThan(plain.length / 2);
-    }
-    // The whole first load, gzipped, stays under 60 KB.
-    expect(compressed).toBeLessThan(60 * 1024);
-    for (const path of ['/staff', '/staff/callback', `/staff/nominations/${ids[0]}`]) {
-      expect((await stack.api('GET', path)).text).toBe(index.text);
-    }
-    expect((await stack.api('GET', '/staff/assets/nothing.js')).status).toBe(404);
-    expect((await stack.api('GET', '/staff/config.json')).json).toMatchObject({
-      client_id: 'staff-console',
-      redirect_uri: `${stack.apiUrl}/staff/callback`,
-      post_logout_redirect_uri: `${stack.apiUrl}/staff`,
-      scope: 'openid email profile',
-    });
-  });
-
   it('lets an organizer filter, sort and open a nomination with the keyboard, the view in the URL', async () => {
-    const { page, problems } = await signedIn({
-      groups: ['organizers'],
-      email: 'organizer@metlib.example.org',
-    });
+    const { page, problems } = await signedIn(fixture, asOrganizer);
     await page.locator('#nominations').waitFor();
     expect(await page.getByText('Signed in as organizer@metlib.example.org (Organizer)').isVisible()).toBe(
       true,
@@ -148,10 +81,7 @@ describe('the staff console', () => {
 
   it('selects a nomination with the version shown, and shows the new state when someone changed it', async () => {
     const id = ids[2] as string;
-    const { page, problems } = await signedIn(
-      { groups: ['organizers'], email: 'organizer@metlib.example.org' },
-      `/staff/nominations/${id}`,
-    );
+    const { page, problems } = await signedIn(fixture, asOrganizer, `/staff/nominations/${id}`);
     await page.getByRole('heading', { name: 'Wanjiru Kamau' }).waitFor();
     expect(await page.locator('#version').textContent()).toBe('3');
     expect(await page.getByText('Strong partnerships').isVisible()).toBe(true);
@@ -184,10 +114,7 @@ describe('the staff console', () => {
 
   it('lets a reviewer send a review with a score, and offers no decision', async () => {
     const id = ids[3] as string;
-    const { page } = await signedIn(
-      { groups: ['reviewers'], email: 'reviewer1@metlib.example.org' },
-      `/staff/nominations/${id}`,
-    );
+    const { page } = await signedIn(fixture, asReviewer, `/staff/nominations/${id}`);
     await page.getByRole('heading', { name: 'Aino Virtanen' }).waitFor();
     expect(await page.getByRole('button', { name: 'Select' }).count()).toBe(0);
     await tabTo(page, (el) => el.id === 'score-1');
@@ -209,7 +136,7 @@ describe('the staff console', () => {
   it('lets a reviewer declare a conflict of interest, and then not review', async () => {
     const id = ids[1] as string;
     const reviewer = { groups: ['reviewers'], email: 'reviewer3@metlib.example.org' };
-    const { page, problems } = await signedIn(reviewer, `/staff/nominations/${id}`);
+    const { page, problems } = await signedIn(fixture, reviewer, `/staff/nominations/${id}`);
     await page.getByRole('heading', { name: 'Camila Rojas' }).waitFor();
     await tabTo(page, (el) => el.id === 'conflict-note');
     await page.keyboard.type('She worked in my library until 2023.');
@@ -226,10 +153,7 @@ describe('the staff console', () => {
 
   it('lets an organizer correct a name, and says in words what is wrong with an address', async () => {
     const id = ids[0] as string;
-    const { page, problems } = await signedIn(
-      { groups: ['organizers'], email: 'organizer@metlib.example.org' },
-      `/staff/nominations/${id}`,
-    );
+    const { page, problems } = await signedIn(fixture, asOrganizer, `/staff/nominations/${id}`);
     await page.getByRole('heading', { name: 'Ola Nordmann' }).waitFor();
     await tabTo(page, (el) => el.tag === 'SUMMARY');
     await page.keyboard.press('Enter');
@@ -262,7 +186,7 @@ describe('the staff console', () => {
   });
 
   it('lets an organizer download the nominations as CSV', async () => {
-    const { page } = await signedIn({ groups: ['organizers'], email: 'organizer@metlib.example.org' });
+    const { page } = await signedIn(fixture, asOrganizer);
     await page.locator('#nominations').waitFor();
     await tabTo(page, (el) => el.tag === 'BUTTON' && el.text === 'Download as CSV');
     const downloading = page.waitForEvent('download');
@@ -273,107 +197,9 @@ describe('the staff console', () => {
     for (const l of libraries) expect(text).toContain(l.name);
   });
 
-  it('lets an organizer find, download and, after confirming, erase a person’s data with the keyboard', async () => {
-    const body = nominationBody();
-    body.candidate = { ...body.candidate, name: 'Ilse Erasmus' };
-    const created = { json: await stack.nominate(body) };
-    const { page, problems } = await signedIn(
-      { groups: ['organizers'], email: 'organizer@metlib.example.org' },
-      '/staff/personal-data',
-    );
-    await page.getByRole('heading', { name: 'A person’s data' }).waitFor();
-    await tabTo(page, (el) => el.id === 'personal-data-email');
-    await page.keyboard.type('not an address');
-    await page.keyboard.press('Enter');
-    const summary = page.locator('#error-summary');
-    await summary.waitFor();
-    await summary.getByRole('link').first().click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('personal-data-email');
-    await page.keyboard.press('ControlOrMeta+a');
-    await page.keyboard.type(body.candidate.email);
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: `${body.candidate.email} is in 1 nomination` }).waitFor();
-    expect(await seriousAxeViolations(page)).toEqual([]);
-
-    await tabTo(page, (el) => el.text === 'Download a copy (JSON)');
-    const downloading = page.waitForEvent('download');
-    await page.keyboard.press('Enter');
-    const copy = JSON.parse(readFileSync((await (await downloading).path()) ?? '', 'utf8'));
-    expect(copy.nominations.map((n: { nomination: { id: string } }) => n.nomination.id)).toEqual([
-      created.json.id,
-    ]);
-
-    await tabTo(page, (el) => el.text === 'Erase…');
-    await page.keyboard.press('Enter');
-    await page
-      .getByRole('heading', { name: `Erase everything stored about ${body.candidate.email}?` })
-      .waitFor();
-    expect(await seriousAxeViolations(page)).toEqual([]);
-    // Nothing is erased before the confirmation.
-    const organizer = await stack.organizer();
-    expect((await stack.api('GET', `/nominations/${created.json.id}`, { token: organizer })).status).toBe(
-      200,
-    );
-    await tabTo(page, (el) => el.text === 'Yes, erase it');
-    await page.keyboard.press('Enter');
-    await page.getByText(/^Erased: 1 nomination, \d+ stored items$/).waitFor();
-    expect(await seriousAxeViolations(page)).toEqual([]);
-    expect((await stack.api('GET', `/nominations/${created.json.id}`, { token: organizer })).status).toBe(
-      404,
-    );
-    expect(problems).toEqual([]);
-  });
-
-  it('offers reviewers no way to a person’s data', async () => {
-    const { page } = await signedIn(
-      { groups: ['reviewers'], email: 'reviewer1@metlib.example.org' },
-      '/staff/personal-data',
-    );
-    await page.locator('#nominations').waitFor();
-    expect(await page.getByRole('link', { name: 'A person’s data' }).count()).toBe(0);
-  });
-
-  it('signs in at the OpenID provider, comes back to the page asked for, and signs out there', async () => {
-    const context = await browser.newContext({ timezoneId: 'UTC' });
-    const page = await context.newPage();
-    await page.goto(`${stack.apiUrl}/staff?country=KE`);
-    await page.getByLabel('Email address').waitFor();
-    expect(page.url().startsWith(config.authority)).toBe(true);
-    await page.getByLabel('Email address').fill('reviewer2@metlib.example.org');
-    await page.getByLabel('Password').fill(localStaffPassword);
-    await page.keyboard.press('Enter');
-    await page.waitForURL(`${stack.apiUrl}/staff?country=KE`);
-    await page.getByText('Signed in as reviewer2@metlib.example.org (Reviewer)').waitFor();
-    await page.locator('#nominations').waitFor();
-    expect(await rowsShown(page)).toEqual(['Wanjiru Kamau']);
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.waitForURL((url) => url.href.startsWith(config.authority));
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.waitForURL((url) => url.href.startsWith(`${stack.apiUrl}/staff`));
-    await page.getByLabel('Email address').waitFor();
-    await context.close();
-  });
-
-  it('sends someone whose session ended to sign in, keeping the page to come back to', async () => {
-    const { page } = await session({ groups: ['organizers'], email: 'organizer@metlib.example.org' }, -60);
-    const authorizing = page.waitForRequest((r) => r.url().startsWith(`${config.authority}/auth`));
-    await page.goto(`${stack.apiUrl}/staff/?country=NO`);
-    const authorize = new URL((await authorizing).url());
-    expect(authorize.searchParams.get('client_id')).toBe('staff-console');
-    expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
-    expect(authorize.searchParams.get('redirect_uri')).toBe(`${stack.apiUrl}/staff/callback`);
-    // The sign-in state, kept by the console's origin, carries the page to return to.
-    const state = authorize.searchParams.get('state') ?? '';
-    const storage = await page.context().storageState();
-    const stored = storage.origins
-      .find((o) => o.origin === stack.apiUrl)
-      ?.localStorage.find((item) => item.name.endsWith(state))?.value;
-    expect(JSON.parse(stored ?? '{}').data).toEqual({ returnTo: '/staff/?country=NO' });
-  });
-
   it('sorts and filters a table of 2,000 nominations in the browser, and logs how long each re-render takes', async () => {
     const items = listing(2000).map((n) => ({ ...n, programId: 'metlib-2024' }));
-    const { page } = await session({ groups: ['organizers'], email: 'organizer@metlib.example.org' });
+    const { page } = await consoleSession(browser, stack, config, asOrganizer);
     await page.route(/\/programs\/metlib-2024\/nominations\?/, (route) =>
       route.fulfill({ json: { items }, headers: { 'content-type': 'application/json' } }),
     );
@@ -436,10 +262,7 @@ describe('the staff console', () => {
     // The mailer sends the acknowledgement; the mailbox simulator reports the bounce.
     await stack.poller.drained();
     await stack.poller.drained();
-    const { page, problems } = await signedIn(
-      { groups: ['organizers'], email: 'organizer@metlib.example.org' },
-      `/staff/nominations/${created.json.id}`,
-    );
+    const { page, problems } = await signedIn(fixture, asOrganizer, `/staff/nominations/${created.json.id}`);
     const warning = page.locator('#undeliverable');
     await warning.waitFor();
     expect(await warning.textContent()).toContain(`The candidate’s address ${bouncing} bounced on`);
