@@ -1,197 +1,52 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeContexts, seriousAxeViolations, workerChromium } from '../support/browser.ts';
-import { consoleSession, focused, focusLandsOn, tabTo } from '../support/console-session.ts';
+import { closeContexts, seriousAxeViolations } from '../support/browser.ts';
+import {
+  asOrganizer,
+  type ConsoleConfig,
+  consoleSession,
+  focused,
+  focusLandsOn,
+  navigateTo,
+  press,
+  tableRows,
+  tabTo,
+} from '../support/console-session.ts';
+import { type CohortFixture, cohortNow, seeds, setUpCohort } from '../support/pages/cohort.ts';
 import { screenshot } from '../support/screenshots.ts';
-import { nominationBody, type Step, testStack, type WorkerStack } from '../support/test-stack.ts';
+import type { Step, WorkerStack } from '../support/test-stack.ts';
 
 /**
  * Composing the cohort in the staff console, in Debian's Chromium, with the keyboard alone: the
  * cohort page against the API's figures, several nominations decided at once after a preview, a
  * travel stipend and a Global South correction, and the reserve list with a place offered.
  */
+let fixture: CohortFixture;
 let stack: WorkerStack;
 let browser: Browser;
-let config: { authority: string; client_id: string };
+let config: ConsoleConfig;
 let organizer: string;
-const id: Record<string, string> = {};
+let id: Record<string, string>;
 
-type Seed = {
-  candidate: string;
-  library: string;
-  city: string;
-  country: string;
-  type: string;
-  stipend: boolean;
-};
-
-/** Two from Oslo (a warning once both are in), some from the Global South asking for a stipend. */
-const seeds: Seed[] = [
-  {
-    candidate: 'Ola Nordmann',
-    library: 'Deichman Bjørvika',
-    city: 'Oslo',
-    country: 'NO',
-    type: 'new-major-branch',
-    stipend: false,
-  },
-  {
-    candidate: 'Kari Hansen',
-    library: 'Deichman Grünerløkka',
-    city: 'Oslo',
-    country: 'NO',
-    type: 'partnerships',
-    stipend: false,
-  },
-  {
-    candidate: 'Camila Rojas',
-    library: 'BibloRed',
-    city: 'Bogotá',
-    country: 'CO',
-    type: 'branch-development',
-    stipend: true,
-  },
-  {
-    candidate: 'Wanjiru Kamau',
-    library: 'Nairobi City Libraries',
-    city: 'Nairobi',
-    country: 'KE',
-    type: 'strategic-development',
-    stipend: true,
-  },
-  {
-    candidate: 'Aino Virtanen',
-    library: 'Helsinki City Library',
-    city: 'Helsinki',
-    country: 'FI',
-    type: 'new-main-library',
-    stipend: false,
-  },
-  {
-    candidate: 'Thandiwe Dlamini',
-    library: 'Johannesburg City Library',
-    city: 'Johannesburg',
-    country: 'ZA',
-    type: 'partnerships',
-    stipend: true,
-  },
-  {
-    candidate: 'Priya Raman',
-    library: 'Connemara Public Library',
-    city: 'Chennai',
-    country: 'IN',
-    type: 'branch-development',
-    stipend: true,
-  },
-  {
-    candidate: 'Lucía Fernández',
-    library: 'Biblioteca Nacional',
-    city: 'Buenos Aires',
-    country: 'AR',
-    type: 'other',
-    stipend: false,
-  },
-  {
-    candidate: 'Kenji Sato',
-    library: 'Osaka Municipal Library',
-    city: 'Osaka',
-    country: 'JP',
-    type: 'strategic-development',
-    stipend: false,
-  },
-  {
-    candidate: 'Marie Dubois',
-    library: 'Bibliothèque municipale de Lyon',
-    city: 'Lyon',
-    country: 'FR',
-    type: 'new-major-branch',
-    stipend: false,
-  },
-  {
-    candidate: 'Nguyen Thi Lan',
-    library: 'Hanoi Library',
-    city: 'Hanoi',
-    country: 'VN',
-    type: 'partnerships',
-    stipend: true,
-  },
-  {
-    candidate: 'Jan Novák',
-    library: 'Municipal Library of Prague',
-    city: 'Prague',
-    country: 'CZ',
-    type: 'branch-development',
-    stipend: false,
-  },
-];
+beforeAll(async () => {
+  fixture = await setUpCohort();
+  ({ stack, browser, config, organizer, id } = fixture);
+});
+afterAll(() => closeContexts(browser));
 
 const transition = (nomination: string, step: Step) => stack.takeThrough(nomination, [step], organizer);
 
-beforeAll(async () => {
-  stack = await testStack();
-  organizer = await stack.organizer();
-  for (const s of seeds) {
-    const body = nominationBody();
-    body.library = { ...body.library, name: s.library, city: s.city, country: s.country };
-    body.candidate = { ...body.candidate, name: s.candidate };
-    body.project = { ...body.project, type: s.type };
-    body.travel = { ...body.travel, libraryCoversTravel: !s.stipend, conditionalOnStipend: s.stipend };
-    id[s.candidate] = (await stack.nominate(body)).id;
-  }
-  for (const [i, s] of seeds.entries()) {
-    await transition(id[s.candidate] as string, { action: 'review', score: 1 + (i % 5) });
-  }
-  for (const name of ['Ola Nordmann', 'Kari Hansen', 'Camila Rojas']) {
-    await transition(id[name] as string, { action: 'select' });
-  }
-  await transition(id['Jan Novák'] as string, { action: 'withdraw', note: 'Took another post' });
-  config = (await stack.api('GET', '/staff/config.json')).json;
-  browser = await workerChromium();
-});
-afterAll(async () => {
-  await closeContexts(browser);
-});
-
 /** An organizer signed in at a page of the console. */
 const signedIn = async (path = '/staff/') => {
-  const opened = await consoleSession(
-    browser,
-    stack,
-    config,
-    { groups: ['organizers'], email: 'organizer@metlib.example.org' },
-    { viewport: { width: 1280, height: 900 } },
-  );
+  const opened = await consoleSession(browser, stack, config, asOrganizer, {
+    viewport: { width: 1280, height: 900 },
+  });
   await opened.page.goto(`${stack.apiUrl}${path}`);
   return opened;
 };
 
 /** The console's own way to the cohort page: its navigation, with the keyboard. */
-const toCohortPage = async (page: Page) => {
-  await tabTo(page, (el) => el.tag === 'A' && el.text === 'Cohort');
-  await page.keyboard.press('Enter');
-  await page.getByRole('heading', { name: 'The cohort' }).waitFor();
-  await page.locator('#places-taken').waitFor();
-};
-
-const cohortNow = async () =>
-  (await stack.api('GET', '/programs/metlib-2024/cohort', { token: organizer })).json as {
-    places: { taken: number; min: number; max: number };
-    stipends: { awarded: number; max: number; requested: number; eligible: number };
-    byCountry: { label: string; count: number }[];
-    byCity: { label: string; count: number }[];
-    byProjectType: { label: string; count: number }[];
-    reserve: { name: string; rank: number; told: boolean }[];
-    undecided: number;
-    warnings: { code: string; message: string }[];
-  };
-
-/** A table's body rows as [row heading, cells…] text. */
-const tableRows = (page: Page, table: string) =>
-  page
-    .locator(`${table} tbody tr`)
-    .evaluateAll((rows) =>
-      rows.map((r) => Array.from(r.querySelectorAll('th, td')).map((c) => (c.textContent ?? '').trim())),
-    );
+const toCohortPage = (page: Page) => navigateTo(page, 'Cohort', '#places-taken', 'The cohort');
 
 const save = (page: Page, name: string) => screenshot(page, name);
 
@@ -201,7 +56,7 @@ describe('the cohort in the staff console', () => {
     await page.locator('#nominations').waitFor();
     await toCohortPage(page);
     expect(page.url()).toBe(`${stack.apiUrl}/staff/cohort`);
-    const api = await cohortNow();
+    const api = await cohortNow(fixture);
     expect(api.places).toEqual({ taken: 3, min: 15, max: 20 });
     expect(await page.locator('#places-taken').textContent()).toBe('3 of 15–20');
     expect(await page.locator('#stipends-awarded').textContent()).toBe(
@@ -242,8 +97,7 @@ describe('the cohort in the staff console', () => {
     await page.locator('#places-taken').waitFor();
     expect(await page.locator('#places-taken').textContent()).toBe('3 of 15–20');
 
-    await tabTo(page, (el) => el.tag === 'A' && el.text === 'Kari Hansen');
-    await page.keyboard.press('Enter');
+    await press(page, 'Kari Hansen', 'A');
     await page.getByRole('heading', { name: 'Kari Hansen' }).waitFor();
     expect(problems).toEqual([]);
   });
@@ -263,8 +117,7 @@ describe('the cohort in the staff console', () => {
       await page.keyboard.press('Space');
     }
     await page.locator('#picked-count', { hasText: '4 nominations ticked' }).waitFor();
-    await tabTo(page, (el) => el.tag === 'BUTTON' && el.text === 'Select');
-    await page.keyboard.press('Enter');
+    await press(page, 'Select');
 
     await page.locator('#preview-figures').waitFor();
     await focusLandsOn(page, 'preview-heading');
@@ -276,14 +129,13 @@ describe('the cohort in the staff console', () => {
     expect(await page.locator('#preview-problems').textContent()).toContain(
       'Jan Novák: Cannot select a nomination that is withdrawn',
     );
-    expect((await cohortNow()).places.taken).toBe(3);
+    expect((await cohortNow(fixture)).places.taken).toBe(3);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await save(page, 'console-bulk-preview.png');
 
     await tabTo(page, (el) => el.id === 'bulk-note');
     await page.keyboard.type('Balance of regions');
-    await tabTo(page, (el) => el.tag === 'BUTTON' && el.text === 'Confirm');
-    await page.keyboard.press('Enter');
+    await press(page, 'Confirm');
     await page.locator('#results-heading').waitFor();
     await focusLandsOn(page, 'results-heading');
     expect(await page.locator('#results-heading').textContent()).toBe('3 of 4 decisions made');
@@ -299,7 +151,7 @@ describe('the cohort in the staff console', () => {
     const row = page.locator('#nominations tr', { hasText: 'Priya Raman' });
     await row.getByText('Selected', { exact: true }).waitFor();
     expect(await page.locator('#nominations input:checked').count()).toBe(0);
-    const cohort = await cohortNow();
+    const cohort = await cohortNow(fixture);
     expect(cohort.places.taken).toBe(6);
     const stored = await stack.api('GET', `/nominations/${id['Priya Raman']}`, { token: organizer });
     expect(stored.json.history.at(-1)).toMatchObject({ action: 'select', note: 'Balance of regions' });
@@ -323,7 +175,7 @@ describe('the cohort in the staff console', () => {
     );
     const stored = await stack.api('GET', `/nominations/${id['Camila Rojas']}`, { token: organizer });
     expect(stored.json.stipend.decision).toMatchObject({ award: 'awarded' });
-    expect((await cohortNow()).stipends.awarded).toBe(1);
+    expect((await cohortNow(fixture)).stipends.awarded).toBe(1);
     expect(camila.problems).toEqual([]);
 
     const ola = await signedIn(`/staff/nominations/${id['Ola Nordmann']}`);
@@ -377,51 +229,44 @@ describe('the cohort in the staff console', () => {
     await page.getByRole('heading', { name: 'Aino Virtanen' }).waitFor();
     await tabTo(page, (el) => el.id === 'decision-rank');
     await page.keyboard.type('1');
-    await tabTo(page, (el) => el.tag === 'BUTTON' && el.text === 'Put on the reserve list');
-    await page.keyboard.press('Enter');
+    await press(page, 'Put on the reserve list');
     await page.locator('#reserve-rank', { hasText: 'Rank 1 on the reserve list, not told yet.' }).waitFor();
     expect(await page.locator('#state').textContent()).toContain('On the reserve list');
 
     await toCohortPage(page);
     expect(await tableRows(page, '#reserve-list')).toEqual([['1', 'Aino Virtanen', 'Finland', 'Not yet']]);
     expect(await page.locator('#reserve-count').textContent()).toBe('1');
-    expect((await cohortNow()).reserve).toEqual([
+    expect((await cohortNow(fixture)).reserve).toEqual([
       expect.objectContaining({ name: 'Aino Virtanen', rank: 1 }),
     ]);
 
     // Told of the reserve list, then offered the place that opened: a step that says what happens.
     await transition(id['Aino Virtanen'] as string, { action: 'notify' });
-    await tabTo(page, (el) => el.tag === 'A' && el.text === 'Aino Virtanen');
-    await page.keyboard.press('Enter');
+    await press(page, 'Aino Virtanen', 'A');
     await page.getByRole('heading', { name: 'Aino Virtanen' }).waitFor();
     expect(await page.locator('#state').textContent()).toContain('Notified: on the reserve list');
-    await tabTo(page, (el) => el.tag === 'BUTTON' && el.text === 'Offer the place');
-    await page.keyboard.press('Enter');
+    await press(page, 'Offer the place');
     await page.locator('#confirm-heading').waitFor();
     await focusLandsOn(page, 'confirm-heading');
     expect(await page.locator('#confirm-action').textContent()).toContain('is selected and emailed at once');
     expect(await seriousAxeViolations(page)).toEqual([]);
-    await tabTo(page, (el) => el.tag === 'BUTTON' && el.text === 'Yes, offer the place');
-    await page.keyboard.press('Enter');
+    await press(page, 'Yes, offer the place');
     await page.getByText('Place offered: selected, and the email is queued').waitFor();
     expect(await page.locator('#state').textContent()).toContain('Notified: selected');
     const stored = await stack.api('GET', `/nominations/${id['Aino Virtanen']}`, { token: organizer });
     expect(stored.json).toMatchObject({ status: 'notified', decision: 'selected' });
 
     // Several at once go to the end of the list, in the table's order.
-    await tabTo(page, (el) => el.tag === 'A' && el.text === 'Nominations');
-    await page.keyboard.press('Enter');
+    await press(page, 'Nominations', 'A');
     await page.locator('#nominations').waitFor();
     for (const name of ['Kenji Sato', 'Marie Dubois']) {
       await tabTo(page, (el) => el.id === `pick-${id[name]}`);
       await page.keyboard.press('Space');
     }
-    await tabTo(page, (el) => el.tag === 'BUTTON' && el.text === 'Put on the reserve list');
-    await page.keyboard.press('Enter');
+    await press(page, 'Put on the reserve list');
     await page.locator('#preview-figures').waitFor();
     expect(await tableRows(page, '#preview-figures')).toContainEqual(['On the reserve list', '0', '2']);
-    await tabTo(page, (el) => el.tag === 'BUTTON' && el.text === 'Confirm');
-    await page.keyboard.press('Enter');
+    await press(page, 'Confirm');
     await focusLandsOn(page, 'results-heading');
     expect(await page.locator('#bulk-done li').allTextContents()).toEqual([
       'Kenji Sato: done, on the reserve list, rank 1',
