@@ -1,125 +1,54 @@
-import type { Browser, Page, Request } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatSentAt } from '../../console/src/announcements-view.ts';
-import { closeContexts, seriousAxeViolations, workerChromium } from '../support/browser.ts';
+import { closeContexts, seriousAxeViolations } from '../support/browser.ts';
 import {
-  asOrganizer,
   asReviewer,
-  consoleSession,
   focused,
   focusLandsOn,
+  followFirstLink,
+  press,
   reviewerSections,
+  type StaffMember,
   sectionsShown,
+  tableRows,
   tabTo,
 } from '../support/console-session.ts';
+import {
+  type AnnouncementsFixture,
+  listed as listedBy,
+  type Person,
+  received as receivedBy,
+  setUpAnnouncements,
+  signedIn as signedInAt,
+  toAnnouncements,
+  write,
+} from '../support/pages/announcements.ts';
 import { screenshot } from '../support/screenshots.ts';
-import { seedNomination } from '../support/seed.ts';
-import { type Step, testStack, type WorkerStack } from '../support/test-stack.ts';
+import type { WorkerStack } from '../support/test-stack.ts';
 
 /**
  * An organizer writes announcements in the staff console, in Debian's Chromium, with the keyboard
  * alone: to the participants (the preview shows whom it reaches and the email as text, markup
- * and all), sent once each though the button is pressed twice, refused while the subject is
- * empty, and refused when the mentoring group it was for has nobody left in it. A reviewer reads
- * the announcements sent, and writes none.
+ * and all), sent once each though the button is pressed twice, and refused while the subject is
+ * empty. A reviewer reads the announcements sent, and writes none. A send the group's change or
+ * a lost answer interrupts is announcements-interrupted-console's.
  */
+let fixture: AnnouncementsFixture;
 let stack: WorkerStack;
 let browser: Browser;
-let config: { authority: string; client_id: string };
-let organizer: string;
-
-type Person = { name: string; email: string; nominator: string; id: string };
-const participants: Person[] = [];
+let participants: Person[];
 let reserve: Person;
 
-const seed = (name: string, steps: Step[]): Promise<Person> =>
-  seedNomination(stack, organizer, name, { steps });
-
-const groups = (helsinki: string[]) => [
-  { id: 'lisbon', name: 'Lisbon circle', mentor: 'Ana Santos', members: [] },
-  { id: 'helsinki', name: 'Helsinki circle', mentor: 'Anna-Maria Soininvaara', members: helsinki },
-];
-
 beforeAll(async () => {
-  stack = await testStack();
-  organizer = await stack.organizer();
-  for (const name of ['Ola Nordmann', 'Camila Rojas', 'Wanjiru Kamau']) {
-    participants.push(
-      await seed(name, [{ action: 'review', score: 4 }, { action: 'select' }, { action: 'notify' }]),
-    );
-  }
-  reserve = await seed('Aino Virtanen', [
-    { action: 'review', score: 3 },
-    { action: 'reserve', rank: 1 },
-    { action: 'notify' },
-  ]);
-  // Not yet decided: in no audience but all applicants.
-  await seed('Kenji Sato', [{ action: 'review', score: 2 }]);
-  const arranged = await stack.api('PUT', '/programs/metlib-2024/mentoring-groups', {
-    token: organizer,
-    body: { groups: groups([participants[2]?.id ?? '']), expectedVersion: 0 },
-  });
-  if (arranged.status !== 200) throw new Error(`Groups answered ${arranged.status}: ${arranged.text}`);
-  config = (await stack.api('GET', '/staff/config.json')).json;
-  browser = await workerChromium();
+  fixture = await setUpAnnouncements();
+  ({ stack, browser, participants, reserve } = fixture);
 });
-afterAll(async () => {
-  await closeContexts(browser);
-});
+afterAll(() => closeContexts(browser));
 
-/** Someone signed in at the console's first page; the requests to send an announcement, as sent. */
-const signedIn = async (as = asOrganizer) => {
-  const opened = await consoleSession(browser, stack, config, as, { viewport: { width: 1280, height: 900 } });
-  const sends: { id: string; subject: string }[] = [];
-  opened.page.on('request', (r: Request) => {
-    if (r.method() === 'POST' && new URL(r.url()).pathname === '/programs/metlib-2024/announcements')
-      sends.push(r.postDataJSON());
-  });
-  await opened.page.goto(`${stack.apiUrl}/staff/`);
-  await opened.page.locator('#nominations').waitFor();
-  return { ...opened, sends };
-};
-
-/** The console's own way to the page: its navigation, with the keyboard. */
-const toAnnouncements = async (page: Page) => {
-  await tabTo(page, (el) => el.tag === 'A' && el.text === 'Announcements');
-  await page.keyboard.press('Enter');
-  await page.getByRole('heading', { name: 'Announcements', exact: true }).waitFor();
-  await page.locator('#announcements-sent-heading').waitFor();
-};
-
-const press = async (page: Page, button: string) => {
-  await tabTo(page, (el) => el.tag === 'BUTTON' && el.text === button);
-  await page.keyboard.press('Enter');
-};
-
-/** Writes an announcement: the audience's radio (the first of the group, then arrows), subject, message. */
-const write = async (page: Page, text: { arrows?: number; subject: string; body: string }) => {
-  // The group choice is open once the program's mentoring groups are read; the arrows count on it.
-  await page.locator('#announcement-audience-group:not([disabled])').waitFor();
-  await tabTo(page, (el) => el.id === 'announcement-audience-participants');
-  for (let i = 0; i < (text.arrows ?? 0); i++) await page.keyboard.press('ArrowDown');
-  // With none chosen, Space chooses the radio with the focus; arrows choose as they move.
-  if (!text.arrows) await page.keyboard.press('Space');
-  await tabTo(page, (el) => el.id === 'announcement-subject');
-  await page.keyboard.type(text.subject);
-  await tabTo(page, (el) => el.id === 'announcement-body');
-  await page.keyboard.type(text.body);
-};
-
-const tableRows = (page: Page, table: string) =>
-  page
-    .locator(`${table} tbody tr`)
-    .evaluateAll((rows) =>
-      rows.map((r) => Array.from(r.querySelectorAll('th, td')).map((c) => (c.textContent ?? '').trim())),
-    );
-
-const listed = async () =>
-  (await stack.api('GET', '/programs/metlib-2024/announcements', { token: organizer })).json
-    .announcements as { id: string; subject: string; sentAt: string; recipients: number }[];
-
-const received = async (address: string, subject: string) =>
-  (await stack.inbox(address)).filter((e) => e.subject === subject);
+const signedIn = (as?: StaffMember) => signedInAt(fixture, as);
+const listed = () => listedBy(fixture);
+const received = (address: string, subject: string) => receivedBy(fixture, address, subject);
 
 const subject = 'Reading for April <b>before</b> we meet';
 const body = 'Please read the Aarhus case study.\n\nIt is <short> & worth it.';
@@ -243,13 +172,9 @@ describe('announcements in the staff console', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, 'console-announcements-refused.png');
     // The summary's first link puts the focus on the first choice.
-    await page.keyboard.press('Tab');
-    expect(await focused(page)).toMatchObject({
-      tag: 'A',
-      text: 'Who it is for: choose who the announcement is for',
-    });
-    await page.keyboard.press('Enter');
-    expect((await focused(page)).id).toBe('announcement-audience-participants');
+    expect(await followFirstLink(page, 'Who it is for: choose who the announcement is for')).toBe(
+      'announcement-audience-participants',
+    );
 
     // The reserve list (two down from the first choice), a message, but still no subject.
     await page.keyboard.press('ArrowDown');
@@ -304,61 +229,6 @@ describe('announcements in the staff console', () => {
     expect(problems).toEqual([]);
   });
 
-  it('says so in the API’s words when the group it was for has nobody left in it', async () => {
-    const { page, problems } = await signedIn();
-    await toAnnouncements(page);
-    const helsinki = participants[2] as Person;
-    // The group's select is revealed under its radio, the second choice.
-    expect(await page.locator('#announcement-group').isVisible()).toBe(false);
-    await write(page, { arrows: 1, subject: 'Our first session', body: 'See you on Zoom.' });
-    expect(await page.locator('#announcement-group').isVisible()).toBe(true);
-    await tabTo(page, (el) => el.id === 'announcement-group');
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('ArrowDown');
-    expect(await page.locator('#announcement-group').inputValue()).toBe('helsinki');
-    expect(await seriousAxeViolations(page)).toEqual([]);
-    await press(page, 'Preview');
-    await focusLandsOn(page, 'announcement-preview-heading');
-    expect(await page.locator('#announcement-preview-heading').textContent()).toBe(
-      'Before you send: the mentoring group Helsinki circle, 1 person',
-    );
-    expect((await tableRows(page, '#announcement-recipients')).map((r) => r[0])).toEqual([helsinki.name]);
-
-    // Meanwhile the group's one member moves to Lisbon circle.
-    const moved = await stack.api('PUT', '/programs/metlib-2024/mentoring-groups', {
-      token: organizer,
-      body: {
-        groups: [{ ...groups([])[0], members: [helsinki.id] }, groups([])[1]],
-        expectedVersion: 1,
-      },
-    });
-    expect(moved.status).toBe(200);
-    await press(page, 'Send to 1 person');
-    const summary = page.locator('#error-summary');
-    await summary.waitFor();
-    await focusLandsOn(page, 'error-summary');
-    expect(await summary.textContent()).toContain(
-      'There is nobody to send it to yet (the mentoring group Helsinki circle: none)',
-    );
-    expect(await page.locator('.govuk-notification-banner').count()).toBe(0);
-    expect(await seriousAxeViolations(page)).toEqual([]);
-    expect((await listed()).map((a) => a.subject)).not.toContain('Our first session');
-
-    // Changed to the group they are in now, it goes.
-    await press(page, 'Change');
-    await focusLandsOn(page, 'announcement-form-heading');
-    await tabTo(page, (el) => el.id === 'announcement-group');
-    await page.keyboard.press('ArrowUp');
-    expect(await page.locator('#announcement-group').inputValue()).toBe('lisbon');
-    await press(page, 'Preview');
-    await focusLandsOn(page, 'announcement-preview-heading');
-    await press(page, 'Send to 1 person');
-    await page.locator('.govuk-notification-banner', { hasText: 'Sent to 1 person' }).waitFor();
-    expect(await received(helsinki.email, 'Our first session')).toHaveLength(1);
-    expect(await received(participants[0]?.email ?? '', 'Our first session')).toEqual([]);
-    expect(problems).toEqual([]);
-  });
-
   it('shows a reviewer the announcements sent, and no form', async () => {
     const { page, problems } = await signedIn(asReviewer);
     expect(await sectionsShown(page)).toEqual(reviewerSections);
@@ -368,48 +238,6 @@ describe('announcements in the staff console', () => {
     expect(await page.locator('form').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Preview' }).count()).toBe(0);
     expect(await seriousAxeViolations(page)).toEqual([]);
-    expect(problems).toEqual([]);
-  });
-
-  it('offers a new announcement keeping the text when the one on screen was sent but its answer was lost', async () => {
-    const { page, problems, sends } = await signedIn();
-    await toAnnouncements(page);
-    await write(page, { arrows: 2, subject: 'Lost on the way', body: 'Sent, though the page never heard.' });
-    await press(page, 'Preview');
-    await focusLandsOn(page, 'announcement-preview-heading');
-    // The send reaches the API, but its answer never reaches the page.
-    const sending = '**/programs/metlib-2024/announcements';
-    await page.route(sending, async (route) => {
-      if (route.request().method() !== 'POST') return route.fallback();
-      await route.fetch();
-      await route.abort('connectionreset');
-    });
-    await press(page, 'Send to 1 person');
-    await page.locator('#announcement-spent').waitFor();
-    await page.unroute(sending);
-    expect(await page.locator('#announcement-spent').textContent()).toContain('as “Lost on the way”');
-    expect(await received(reserve.email, 'Lost on the way')).toHaveLength(1);
-    expect(await seriousAxeViolations(page)).toEqual([]);
-
-    // Changed text under the spent id would be refused: a new announcement takes it, text and all.
-    await press(page, 'Change');
-    await tabTo(page, (el) => el.id === 'announcement-subject');
-    // Tab selects the field's text: End puts the caret after it.
-    await page.keyboard.press('End');
-    await page.keyboard.type(', again');
-    await press(page, 'Start a new announcement with this text');
-    await focusLandsOn(page, 'announcement-form-heading');
-    expect(await page.locator('#announcement-spent').count()).toBe(0);
-    expect(await page.locator('#announcement-subject').inputValue()).toBe('Lost on the way, again');
-    expect(await page.locator('#announcement-audience-reserve').isChecked()).toBe(true);
-    await press(page, 'Preview');
-    await focusLandsOn(page, 'announcement-preview-heading');
-    await press(page, 'Send to 1 person');
-    await page.locator('.govuk-notification-banner', { hasText: 'Sent to 1 person' }).waitFor();
-    expect(sends.map((s) => s.subject)).toEqual(['Lost on the way', 'Lost on the way, again']);
-    expect(sends[1]?.id).not.toBe(sends[0]?.id);
-    expect(await received(reserve.email, 'Lost on the way, again')).toHaveLength(1);
-    expect(await received(reserve.email, 'Lost on the way')).toHaveLength(1);
     expect(problems).toEqual([]);
   });
 });
