@@ -1,21 +1,35 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metlib2024 } from '../../events/programs/metlib-2024.ts';
-import { closeContexts, seriousAxeViolations, workerChromium } from '../support/browser.ts';
+import { closeContexts, seriousAxeViolations } from '../support/browser.ts';
 import {
   asOrganizer,
   asReviewer,
+  type ConsoleConfig,
   focused,
   focusLandsOn,
+  followFirstLink,
   openConsole,
+  press,
+  refusal,
   reviewerSections,
   type StaffMember,
   sectionsShown,
   tabTo,
 } from '../support/console-session.ts';
+import {
+  addGroup,
+  card,
+  chosen,
+  type GroupsFixture,
+  groupsNow as groupsNowOf,
+  save,
+  seeds,
+  setUpGroups,
+  toGroups,
+} from '../support/pages/groups.ts';
 import { screenshot } from '../support/screenshots.ts';
-import { seedNomination } from '../support/seed.ts';
-import { testStack, toParticipant, type WorkerStack } from '../support/test-stack.ts';
+import type { WorkerStack } from '../support/test-stack.ts';
 
 /**
  * An organizer arranges the mentoring groups in the staff console, in Debian's Chromium, with the
@@ -24,106 +38,24 @@ import { testStack, toParticipant, type WorkerStack } from '../support/test-stac
  * which cannot be removed; a page gone stale under another organizer's change; and a reviewer's
  * view, to read only.
  */
+let fixture: GroupsFixture;
 let stack: WorkerStack;
 let browser: Browser;
-let config: { authority: string; client_id: string };
+let config: ConsoleConfig;
 let organizer: string;
-
-type Seed = { name: string; library: string; city: string; country: string; told: boolean };
-
-/** Five participants, in name order: four told of their selection, Eva not yet. */
-const seeds: Seed[] = [
-  { name: 'Amara Okafor', library: 'Lagos State Library', city: 'Lagos', country: 'NG', told: true },
-  {
-    name: 'Bruno Lima',
-    library: 'Biblioteca Mário de Andrade',
-    city: 'São Paulo',
-    country: 'BR',
-    told: true,
-  },
-  { name: 'Chen Wei', library: 'Shanghai Library', city: 'Shanghai', country: 'CN', told: true },
-  { name: 'Dara Byrne', library: 'Dublin City Libraries', city: 'Dublin', country: 'IE', told: true },
-  { name: 'Eva Novak', library: 'Ljubljana City Library', city: 'Ljubljana', country: 'SI', told: false },
-];
-const id: Record<string, string> = {};
-const email: Record<string, string> = {};
+let id: Record<string, string>;
+let email: Record<string, string>;
 
 beforeAll(async () => {
-  stack = await testStack();
-  organizer = await stack.organizer();
-  for (const s of seeds) {
-    const seeded = await seedNomination(stack, organizer, s.name, {
-      steps: s.told ? toParticipant : ['review', 'select'],
-      shape: (body) => {
-        body.library = { ...body.library, name: s.library, city: s.city, country: s.country };
-      },
-    });
-    id[s.name] = seeded.id;
-    email[s.name] = seeded.email;
-  }
-  config = (await stack.api('GET', '/staff/config.json')).json;
-  browser = await workerChromium();
+  fixture = await setUpGroups();
+  ({ stack, browser, config, organizer, id, email } = fixture);
 });
-afterAll(async () => {
-  await closeContexts(browser);
-});
+afterAll(() => closeContexts(browser));
 
-interface GroupsNow {
-  groupsVersion: number;
-  groups: { id: string; name: string; mentor: string; members: { id: string }[] }[];
-  participants: { id: string; group: string | null }[];
-}
-const groupsNow = async () =>
-  (await stack.api('GET', '/programs/metlib-2024/mentoring-groups', { token: organizer })).json as GroupsNow;
+const groupsNow = () => groupsNowOf(fixture);
 
 /** Someone signed in at the console's first page, its table drawn. */
 const signedIn = (as: StaffMember) => openConsole(browser, stack, config, as);
-
-/** The console's own way to the page: its navigation, with the keyboard. */
-const toGroups = async (page: Page) => {
-  await tabTo(page, (el) => el.tag === 'A' && el.text === 'Mentoring groups');
-  await page.keyboard.press('Enter');
-  await page.getByRole('heading', { name: 'Mentoring groups', level: 1 }).waitFor();
-  await page.locator('#participant-groups').waitFor();
-};
-
-/** Adds a group with the keyboard: the focus lands in its name, then on to its mentor. */
-const addGroup = async (page: Page, key: string, name: string, mentor: string) => {
-  await tabTo(page, (el) => el.tag === 'BUTTON' && el.text === 'Add a group');
-  await page.keyboard.press('Enter');
-  await focusLandsOn(page, `group-${key}-name`);
-  await page.keyboard.type(name);
-  await page.keyboard.press('Tab');
-  expect((await focused(page)).id).toBe(`group-${key}-mentor`);
-  await page.keyboard.type(mentor);
-};
-
-/** The group chosen in each participant's select, by name, as the select shows it. */
-const chosen = (page: Page) =>
-  page
-    .locator('#participant-groups tbody tr')
-    .evaluateAll((rows) =>
-      rows.map((r) => [
-        (r.querySelector('th')?.childNodes[0]?.textContent ?? '').trim(),
-        (r.querySelector('select') as HTMLSelectElement | null)?.selectedOptions[0]?.textContent ??
-          (r.querySelector('td:last-child')?.textContent ?? '').trim(),
-      ]),
-    );
-
-const save = async (page: Page) => {
-  await tabTo(page, (el) => el.tag === 'BUTTON' && el.text === 'Save groups');
-  await page.keyboard.press('Enter');
-};
-
-/** The error summary once it has the focus, as its text. */
-const refusal = async (page: Page, text: string) => {
-  const summary = page.locator('#error-summary', { hasText: text });
-  await summary.waitFor();
-  await focusLandsOn(page, 'error-summary');
-  return summary.textContent();
-};
-
-const card = (page: Page, name: string) => page.locator('.govuk-summary-card', { hasText: name });
 
 const lisbon = 'Lisbon circle';
 const helsinki = 'Helsinki circle';
@@ -238,10 +170,7 @@ describe('the mentoring groups in the staff console', { timeout: 120_000 }, () =
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect((await groupsNow()).groupsVersion).toBe(1);
     // The summary's link puts the focus in the field.
-    await page.keyboard.press('Tab');
-    expect(await focused(page)).toMatchObject({ tag: 'A', text: message });
-    await page.keyboard.press('Enter');
-    expect((await focused(page)).id).toBe('group-g3-mentor');
+    expect(await followFirstLink(page, message)).toBe('group-g3-mentor');
     await page.keyboard.type('Rui Costa, Porto Municipal Library');
     await save(page);
     await page.locator('.govuk-notification-banner', { hasText: 'Groups saved' }).waitFor();
@@ -280,8 +209,7 @@ describe('the mentoring groups in the staff console', { timeout: 120_000 }, () =
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, 'console-mentoring-groups.png');
 
-    await tabTo(page, (el) => el.tag === 'BUTTON' && el.text === `Remove ${lisbon}`);
-    await page.keyboard.press('Enter');
+    await press(page, `Remove ${lisbon}`);
     await focusLandsOn(page, 'add-group');
     expect(await card(page, lisbon).count()).toBe(0);
     expect(await chosen(page)).toContainEqual(['Amara Okafor', 'No group']);
