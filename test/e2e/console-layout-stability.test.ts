@@ -1,8 +1,13 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeContexts, workerChromium } from '../support/browser.ts';
-import { asOrganizer, consoleSession } from '../support/console-session.ts';
-import { testStack, type WorkerStack } from '../support/test-stack.ts';
+import { closeContexts } from '../support/browser.ts';
+import {
+  asOrganizer,
+  type ConsoleConfig,
+  consoleFixture,
+  consoleSession,
+} from '../support/console-session.ts';
+import type { WorkerStack } from '../support/test-stack.ts';
 
 /**
  * The console's pages hold still while they load, on a phone-sized window where the navigation
@@ -11,16 +16,12 @@ import { testStack, type WorkerStack } from '../support/test-stack.ts';
  */
 let stack: WorkerStack;
 let browser: Browser;
-let config: { authority: string; client_id: string };
+let config: ConsoleConfig;
 
 beforeAll(async () => {
-  stack = await testStack();
-  config = (await stack.api('GET', '/staff/config.json')).json;
-  browser = await workerChromium();
+  ({ stack, browser, config } = await consoleFixture());
 });
-afterAll(async () => {
-  await closeContexts(browser);
-});
+afterAll(() => closeContexts(browser));
 
 type Shift = { value: number; moved: string[] };
 

@@ -1,20 +1,24 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeContexts, seriousAxeViolations, workerChromium } from '../support/browser.ts';
+import { closeContexts, seriousAxeViolations } from '../support/browser.ts';
 import {
   asOrganizer,
   asReviewer,
+  type ConsoleConfig,
+  consoleFixture,
   focused,
+  navigateTo,
   openConsole,
   reviewerSections,
   type StaffMember,
   sectionsShown,
+  tableRows,
   tabTo,
 } from '../support/console-session.ts';
 import { screenshot } from '../support/screenshots.ts';
 import { seedNomination } from '../support/seed.ts';
-import { testStack, type WorkerStack } from '../support/test-stack.ts';
+import type { WorkerStack } from '../support/test-stack.ts';
 
 /**
  * Staff read the program's evaluation in the console, in Debian's Chromium, with the keyboard
@@ -23,7 +27,7 @@ import { testStack, type WorkerStack } from '../support/test-stack.ts';
  */
 let stack: WorkerStack;
 let browser: Browser;
-let config: { authority: string; client_id: string };
+let config: ConsoleConfig;
 
 /** Three of the four participants answer; the fourth does not. */
 const answers = [
@@ -40,8 +44,8 @@ const answers = [
 ];
 
 beforeAll(async () => {
-  stack = await testStack();
-  const organizer = await stack.organizer();
+  let organizer: string;
+  ({ stack, browser, config, organizer } = await consoleFixture());
   const emails: string[] = [];
   for (const name of ['Ola Nordmann', 'Camila Rojas', 'Wanjiru Kamau', 'Aino Virtanen']) {
     emails.push((await seedNomination(stack, organizer, name)).email);
@@ -53,30 +57,13 @@ beforeAll(async () => {
     const saved = await stack.api('POST', `${page}/evaluation`, { body: given });
     if (saved.status !== 200) throw new Error(`The evaluation answered ${saved.status}: ${saved.text}`);
   }
-  config = (await stack.api('GET', '/staff/config.json')).json;
-  browser = await workerChromium();
 });
-afterAll(async () => {
-  await closeContexts(browser);
-});
+afterAll(() => closeContexts(browser));
 
 const signedIn = (as: StaffMember) => openConsole(browser, stack, config, as);
 
 /** The console's own way to the page: its navigation, with the keyboard. */
-const toEvaluation = async (page: Page) => {
-  await tabTo(page, (el) => el.tag === 'A' && el.text === 'Evaluation');
-  await page.keyboard.press('Enter');
-  await page.getByRole('heading', { level: 1, name: 'Evaluation' }).waitFor();
-  await page.locator('#evaluation-responded').waitFor();
-};
-
-/** A table's body rows, each as its cells' texts. */
-const rows = (page: Page, id: string) =>
-  page
-    .locator(`#${id} tbody tr`)
-    .evaluateAll((trs) =>
-      trs.map((tr) => Array.from(tr.querySelectorAll('th, td')).map((c) => (c.textContent ?? '').trim())),
-    );
+const toEvaluation = (page: Page) => navigateTo(page, 'Evaluation', '#evaluation-responded');
 
 describe('the Evaluation page', { timeout: 90_000 }, () => {
   it('shows an organizer who answered, the recommendation, each rating and the written answers; axe-core clean', async () => {
@@ -104,7 +91,7 @@ describe('the Evaluation page', { timeout: 90_000 }, () => {
       '2 – a little',
       '1 – not at all',
     ]);
-    expect(await rows(page, 'evaluation-overall')).toEqual([
+    expect(await tableRows(page, '#evaluation-overall')).toEqual([
       ['5 – extremely', '1', '33%'],
       ['4 – very', '1', '33%'],
       ['3 – somewhat', '0', '0%'],
