@@ -116,6 +116,8 @@ describe('announcements in the staff console', () => {
 
     // Changed text under the spent id would be refused: a new announcement takes it, text and all.
     await press(page, 'Change');
+    // Back at the form its heading takes the focus once drawn: tabbing before that loses keys to it.
+    await focusLandsOn(page, 'announcement-form-heading');
     await tabTo(page, (el) => el.id === 'announcement-subject');
     // Tab selects the field's text: End puts the caret after it.
     await page.keyboard.press('End');
