@@ -1,6 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeContexts, openPage, seriousAxeViolations, workerChromium } from '../support/browser.ts';
+import {
+  closeContexts,
+  focusIsVisible,
+  headingsInOrder,
+  openPage,
+  seriousAxeViolationsEitherWay,
+  workerChromium,
+} from '../support/browser.ts';
 import { focused, tabTo } from '../support/console-session.ts';
 import { screenshot } from '../support/screenshots.ts';
 import { seedNomination } from '../support/seed.ts';
@@ -42,52 +49,25 @@ const open = (javaScriptEnabled: boolean, path: string) =>
   openPage(browser, `${stack.apiUrl}${path}`, { javaScriptEnabled });
 
 /**
- * axe-core's serious and critical violations. axe needs script, so with JavaScript off the page
- * is scanned in a tab with it on: the same address for a page got by GET, else (the form shown
- * again after a refused POST) the same markup. The page has no script of its own.
+ * axe-core's serious and critical violations; with JavaScript off the page is scanned in a tab
+ * with it on: the same address for a page got by GET, else (the form shown again after a refused
+ * POST) the same markup.
  */
-const scan = async (page: Page, javaScriptEnabled: boolean, fromPost = false) => {
-  if (javaScriptEnabled) return seriousAxeViolations(page);
-  const context = await browser.newContext({ timezoneId: 'UTC' });
-  try {
-    const twin = await context.newPage();
+const scan = (page: Page, javaScriptEnabled: boolean, fromPost = false) =>
+  seriousAxeViolationsEitherWay(browser, page, javaScriptEnabled, async (twin) => {
     if (fromPost) await twin.setContent(await page.content());
     else {
       await twin.goto(page.url());
       expect(await twin.content()).toBe(await page.content());
     }
-    return await seriousAxeViolations(twin);
-  } finally {
-    await context.close();
-  }
-};
-
-/** The page's headings start at one h1 and never skip a level going down. */
-const headingsInOrder = (page: Page) =>
-  page.evaluate(() => {
-    const levels = Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6')).map((h) =>
-      Number(h.tagName[1]),
-    );
-    return (
-      levels[0] !== undefined &&
-      levels.filter((l) => l === 1).length === 1 &&
-      levels.every((l, i) => i === 0 || l <= (levels[i - 1] as number) + 1)
-    );
   });
 
 const checkPage = async (page: Page, javaScriptEnabled: boolean, fromPost = false) => {
   expect(await scan(page, javaScriptEnabled, fromPost)).toEqual([]);
-  expect(await headingsInOrder(page)).toBe(true);
+  // The error summary's heading stands above the page's h1 after a refusal.
+  expect(await headingsInOrder(page, { summaryAbove: true })).toBe(true);
   expect(await page.locator('script').count()).toBe(0);
 };
-
-/** The focused element is outlined: a keyboard user sees where they are. */
-const focusIsVisible = (page: Page) =>
-  page.evaluate(() => {
-    const el = document.activeElement as HTMLElement;
-    const style = getComputedStyle(el);
-    return style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2;
-  });
 
 /** Chooses a rating by keyboard: Tab to the group, Space on its first radio, arrows down to it. */
 const rate = async (page: Page, question: string, score: number) => {

@@ -1,7 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metlib2024 } from '../../events/programs/metlib-2024.ts';
-import { closeContexts, openPage, seriousAxeViolations, workerChromium } from '../support/browser.ts';
+import {
+  closeContexts,
+  focusIsVisible,
+  headingsInOrder,
+  openPage,
+  seriousAxeViolationsEitherWay,
+  workerChromium,
+} from '../support/browser.ts';
 import { focused, tabTo } from '../support/console-session.ts';
 import { screenshot } from '../support/screenshots.ts';
 import { seedNomination } from '../support/seed.ts';
@@ -64,45 +71,16 @@ const enterTo = async (page: Page, url: RegExp) => {
   await page.waitForLoadState();
 };
 
-/** The focused element is outlined: a keyboard user sees where they are. */
-const focusIsVisible = (page: Page) =>
-  page.evaluate(() => {
-    const el = document.activeElement as HTMLElement;
-    const style = getComputedStyle(el);
-    return style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2;
-  });
-
 /**
- * axe-core's serious and critical violations on the page as it stands. axe needs script (its
- * checks wait on timers), so with JavaScript off the same address is scanned in a tab with it on:
- * every step ends on a GET the server renders alike, and the page has no script of its own.
+ * axe-core's serious and critical violations on the page as it stands; with JavaScript off the same
+ * address is scanned in a tab with it on: every step ends on a GET the server renders alike.
  */
-const scan = async (page: Page, javaScriptEnabled: boolean) => {
-  if (javaScriptEnabled) return seriousAxeViolations(page);
-  const context = await browser.newContext({ timezoneId: 'UTC' });
-  try {
-    const twin = await context.newPage();
+const scan = (page: Page, javaScriptEnabled: boolean) =>
+  seriousAxeViolationsEitherWay(browser, page, javaScriptEnabled, async (twin) => {
     await twin.goto(page.url());
     // The same page but for the calendar address, signed afresh (its time is in it) at each view.
     const fresh = (markup: string) => markup.replaceAll(/\/calendars\/[\w.-]+/g, '/calendars/…');
     expect(fresh(await twin.content())).toBe(fresh(await page.content()));
-    return await seriousAxeViolations(twin);
-  } finally {
-    await context.close();
-  }
-};
-
-/** The page's headings start at one h1 and never skip a level going down. */
-const headingsInOrder = (page: Page) =>
-  page.evaluate(() => {
-    const levels = Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6')).map((h) =>
-      Number(h.tagName[1]),
-    );
-    return (
-      levels[0] === 1 &&
-      levels.filter((l) => l === 1).length === 1 &&
-      levels.every((l, i) => i === 0 || l <= (levels[i - 1] as number) + 1)
-    );
   });
 
 /** Every link is underlined, so it stands out from the text around it by more than colour. */

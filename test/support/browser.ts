@@ -72,3 +72,50 @@ export const openPage = async (
   await page.goto(url);
   return { page, problems };
 };
+
+/**
+ * axe-core's serious and critical violations on a public page shown with JavaScript on or off. axe
+ * needs script (its checks wait on timers), so with JavaScript off it scans a twin: a tab of its
+ * own with script on, which `load` fills with the same page. The public pages have no script of
+ * their own.
+ */
+export const seriousAxeViolationsEitherWay = async (
+  browser: Browser,
+  page: Page,
+  javaScriptEnabled: boolean,
+  load: (twin: Page) => Promise<void>,
+) => {
+  if (javaScriptEnabled) return seriousAxeViolations(page);
+  const context = await browser.newContext({ timezoneId: 'UTC' });
+  try {
+    const twin = await context.newPage();
+    await load(twin);
+    return await seriousAxeViolations(twin);
+  } finally {
+    await context.close();
+  }
+};
+
+/**
+ * The page's headings start at one h1 and never skip a level going down; with `summaryAbove` (a
+ * page whose error summary's h2 stands above its h1) they hold one h1 but may start before it.
+ */
+export const headingsInOrder = (page: Page, options: { summaryAbove?: boolean } = {}) =>
+  page.evaluate((summaryAbove) => {
+    const levels = Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6')).map((h) =>
+      Number(h.tagName[1]),
+    );
+    return (
+      (summaryAbove ? levels[0] !== undefined : levels[0] === 1) &&
+      levels.filter((l) => l === 1).length === 1 &&
+      levels.every((l, i) => i === 0 || l <= (levels[i - 1] as number) + 1)
+    );
+  }, options.summaryAbove ?? false);
+
+/** The focused element is outlined: a keyboard user sees where they are. */
+export const focusIsVisible = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement;
+    const style = getComputedStyle(el);
+    return style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2;
+  });
