@@ -1,4 +1,3 @@
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatSentAt } from '../../console/src/announcements-view.ts';
 import { closeContexts, seriousAxeViolations } from '../support/browser.ts';
@@ -36,15 +35,14 @@ import type { WorkerStack } from '../support/test-stack.ts';
  */
 let fixture: AnnouncementsFixture;
 let stack: WorkerStack;
-let browser: Browser;
 let participants: Person[];
 let reserve: Person;
 
 beforeAll(async () => {
   fixture = await setUpAnnouncements();
-  ({ stack, browser, participants, reserve } = fixture);
+  ({ stack, participants, reserve } = fixture);
 });
-afterAll(() => closeContexts(browser));
+afterAll(() => closeContexts(fixture?.browser));
 
 const signedIn = (as?: StaffMember) => signedInAt(fixture, as);
 const listed = () => listedBy(fixture);

@@ -1,4 +1,3 @@
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeContexts, seriousAxeViolations } from '../support/browser.ts';
 import { focusLandsOn, press, type StaffMember, tableRows, tabTo } from '../support/console-session.ts';
@@ -23,16 +22,15 @@ import type { WorkerStack } from '../support/test-stack.ts';
  */
 let fixture: AnnouncementsFixture;
 let stack: WorkerStack;
-let browser: Browser;
 let organizer: string;
 let participants: Person[];
 let reserve: Person;
 
 beforeAll(async () => {
   fixture = await setUpAnnouncements();
-  ({ stack, browser, organizer, participants, reserve } = fixture);
+  ({ stack, organizer, participants, reserve } = fixture);
 });
-afterAll(() => closeContexts(browser));
+afterAll(() => closeContexts(fixture?.browser));
 
 const signedIn = (as?: StaffMember) => signedInAt(fixture, as);
 const listed = () => listedBy(fixture);

@@ -1,10 +1,8 @@
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeContexts, seriousAxeViolations } from '../support/browser.ts';
 import {
   asOrganizer,
   banner,
-  type ConsoleConfig,
   openConsole,
   refusal,
   type StaffMember,
@@ -35,21 +33,18 @@ import type { WorkerStack } from '../support/test-stack.ts';
  */
 let fixture: AttendanceFixture;
 let stack: WorkerStack;
-let browser: Browser;
-let config: ConsoleConfig;
 let organizer: string;
 let id: Record<string, string>;
 
 beforeAll(async () => {
   fixture = await setUpAttendance();
-  ({ stack, browser, config, organizer, id } = fixture);
+  ({ stack, organizer, id } = fixture);
   await keepAprilAndJune(fixture);
 });
-afterAll(() => closeContexts(browser));
+afterAll(() => closeContexts(fixture?.browser));
 
 /** Someone signed in at a page of the console, its first table drawn. */
-const openAt = (as: StaffMember, path: string, drawn: string) =>
-  openConsole(browser, stack, config, as, { path, drawn });
+const openAt = (as: StaffMember, path: string, drawn: string) => openConsole(fixture, as, { path, drawn });
 
 describe('attendance in the staff console', { timeout: 180_000 }, () => {
   it('shows the year: a mark per meeting held, the count and where each stands against the rule', async () => {

@@ -6,7 +6,6 @@ import {
   asOrganizer,
   asReviewer,
   banner,
-  type ConsoleConfig,
   focused,
   focusLandsOn,
   openConsole,
@@ -42,19 +41,17 @@ import type { WorkerStack } from '../support/test-stack.ts';
 let fixture: AttendanceFixture;
 let stack: WorkerStack;
 let browser: Browser;
-let config: ConsoleConfig;
 let organizer: string;
 let id: Record<string, string>;
 
 beforeAll(async () => {
   fixture = await setUpAttendance();
-  ({ stack, browser, config, organizer, id } = fixture);
+  ({ stack, browser, organizer, id } = fixture);
 });
 afterAll(() => closeContexts(browser));
 
 /** Someone signed in at a page of the console, its first table drawn. */
-const openAt = (as: StaffMember, path: string, drawn: string) =>
-  openConsole(browser, stack, config, as, { path, drawn });
+const openAt = (as: StaffMember, path: string, drawn: string) => openConsole(fixture, as, { path, drawn });
 
 describe('attendance in the staff console', { timeout: 180_000 }, () => {
   it('keeps April’s register with the keyboard: everyone present, one absent, saved and read again', async () => {

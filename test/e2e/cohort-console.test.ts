@@ -1,9 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeContexts, seriousAxeViolations } from '../support/browser.ts';
 import {
   asOrganizer,
-  type ConsoleConfig,
   consoleSession,
   focused,
   focusLandsOn,
@@ -23,22 +22,20 @@ import type { Step, WorkerStack } from '../support/test-stack.ts';
  */
 let fixture: CohortFixture;
 let stack: WorkerStack;
-let browser: Browser;
-let config: ConsoleConfig;
 let organizer: string;
 let id: Record<string, string>;
 
 beforeAll(async () => {
   fixture = await setUpCohort();
-  ({ stack, browser, config, organizer, id } = fixture);
+  ({ stack, organizer, id } = fixture);
 });
-afterAll(() => closeContexts(browser));
+afterAll(() => closeContexts(fixture?.browser));
 
 const transition = (nomination: string, step: Step) => stack.takeThrough(nomination, [step], organizer);
 
 /** An organizer signed in at a page of the console. */
 const signedIn = async (path = '/staff/') => {
-  const opened = await consoleSession(browser, stack, config, asOrganizer, {
+  const opened = await consoleSession(fixture, asOrganizer, {
     viewport: { width: 1280, height: 900 },
   });
   await opened.page.goto(`${stack.apiUrl}${path}`);

@@ -1,9 +1,8 @@
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeContexts } from '../support/browser.ts';
 import {
   asOrganizer,
-  type ConsoleConfig,
+  type ConsoleFixture,
   consoleFixture,
   consoleSession,
 } from '../support/console-session.ts';
@@ -14,20 +13,20 @@ import type { WorkerStack } from '../support/test-stack.ts';
  * wraps onto several rows: what is painted is not pushed down when the session, the navigation
  * and the page's data arrive. Chromium's Layout Instability API reports every shift.
  */
+let fixture: ConsoleFixture;
 let stack: WorkerStack;
-let browser: Browser;
-let config: ConsoleConfig;
 
 beforeAll(async () => {
-  ({ stack, browser, config } = await consoleFixture());
+  fixture = await consoleFixture();
+  ({ stack } = fixture);
 });
-afterAll(() => closeContexts(browser));
+afterAll(() => closeContexts(fixture?.browser));
 
 type Shift = { value: number; moved: string[] };
 
 /** Opens a page of the console and collects its layout shifts until it has drawn `drawn`. */
 const shiftsOf = async (path: string, drawn: string) => {
-  const { page, problems } = await consoleSession(browser, stack, config, asOrganizer, {
+  const { page, problems } = await consoleSession(fixture, asOrganizer, {
     viewport: { width: 412, height: 823 },
   });
   await page.addInitScript(() => {

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeContexts, seriousAxeViolations } from '../support/browser.ts';
 import {
   asOrganizer,
   asReviewer,
-  type ConsoleConfig,
+  type ConsoleFixture,
   consoleFixture,
   focused,
   navigateTo,
@@ -25,9 +25,8 @@ import type { WorkerStack } from '../support/test-stack.ts';
  * alone: how many of the participants answered, the share who would recommend the program, each
  * rating's spread and average, the written answers as given, and the answers as CSV.
  */
+let fixture: ConsoleFixture;
 let stack: WorkerStack;
-let browser: Browser;
-let config: ConsoleConfig;
 
 /** Three of the four participants answer; the fourth does not. */
 const answers = [
@@ -44,8 +43,9 @@ const answers = [
 ];
 
 beforeAll(async () => {
-  let organizer: string;
-  ({ stack, browser, config, organizer } = await consoleFixture());
+  fixture = await consoleFixture();
+  ({ stack } = fixture);
+  const { organizer } = fixture;
   const emails: string[] = [];
   for (const name of ['Ola Nordmann', 'Camila Rojas', 'Wanjiru Kamau', 'Aino Virtanen']) {
     emails.push((await seedNomination(stack, organizer, name)).email);
@@ -58,9 +58,9 @@ beforeAll(async () => {
     if (saved.status !== 200) throw new Error(`The evaluation answered ${saved.status}: ${saved.text}`);
   }
 });
-afterAll(() => closeContexts(browser));
+afterAll(() => closeContexts(fixture?.browser));
 
-const signedIn = (as: StaffMember) => openConsole(browser, stack, config, as);
+const signedIn = (as: StaffMember) => openConsole(fixture, as);
 
 /** The console's own way to the page: its navigation, with the keyboard. */
 const toEvaluation = (page: Page) => navigateTo(page, 'Evaluation', '#evaluation-responded');

@@ -1,11 +1,9 @@
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metlib2024 } from '../../events/programs/metlib-2024.ts';
 import { closeContexts, seriousAxeViolations } from '../support/browser.ts';
 import {
   asOrganizer,
   asReviewer,
-  type ConsoleConfig,
   focused,
   focusLandsOn,
   followFirstLink,
@@ -40,22 +38,20 @@ import type { WorkerStack } from '../support/test-stack.ts';
  */
 let fixture: GroupsFixture;
 let stack: WorkerStack;
-let browser: Browser;
-let config: ConsoleConfig;
 let organizer: string;
 let id: Record<string, string>;
 let email: Record<string, string>;
 
 beforeAll(async () => {
   fixture = await setUpGroups();
-  ({ stack, browser, config, organizer, id, email } = fixture);
+  ({ stack, organizer, id, email } = fixture);
 });
-afterAll(() => closeContexts(browser));
+afterAll(() => closeContexts(fixture?.browser));
 
 const groupsNow = () => groupsNowOf(fixture);
 
 /** Someone signed in at the console's first page, its table drawn. */
-const signedIn = (as: StaffMember) => openConsole(browser, stack, config, as);
+const signedIn = (as: StaffMember) => openConsole(fixture, as);
 
 const lisbon = 'Lisbon circle';
 const helsinki = 'Helsinki circle';

@@ -1,10 +1,8 @@
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeContexts, seriousAxeViolations } from '../support/browser.ts';
 import {
   asOrganizer,
   asReviewer,
-  type ConsoleConfig,
   type ConsoleFixture,
   followFirstLink,
   openConsole,
@@ -34,20 +32,18 @@ import type { WorkerStack } from '../support/test-stack.ts';
  */
 let fixture: ConsoleFixture;
 let stack: WorkerStack;
-let browser: Browser;
-let config: ConsoleConfig;
 let organizer: string;
 
 beforeAll(async () => {
   fixture = await setUpSettings();
-  ({ stack, browser, config, organizer } = fixture);
+  ({ stack, organizer } = fixture);
 });
-afterAll(() => closeContexts(browser));
+afterAll(() => closeContexts(fixture?.browser));
 
 const settingsNow = () => settingsNowOf(fixture);
 
 /** Someone signed in at the console's first page, its table drawn. */
-const signedIn = (as: StaffMember) => openConsole(browser, stack, config, as);
+const signedIn = (as: StaffMember) => openConsole(fixture, as);
 
 // The evaluation's questions put some forty stops between the dates and the Save button: on a
 // busy machine, tabbing through them takes longer than the default timeout.

@@ -1,9 +1,7 @@
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeContexts, seriousAxeViolations } from '../support/browser.ts';
 import {
   asOrganizer,
-  type ConsoleConfig,
   type ConsoleFixture,
   focused,
   followFirstLink,
@@ -32,19 +30,17 @@ import type { WorkerStack } from '../support/test-stack.ts';
  */
 let fixture: ConsoleFixture;
 let stack: WorkerStack;
-let browser: Browser;
-let config: ConsoleConfig;
 
 beforeAll(async () => {
   fixture = await setUpSettings();
-  ({ stack, browser, config } = fixture);
+  ({ stack } = fixture);
 });
-afterAll(() => closeContexts(browser));
+afterAll(() => closeContexts(fixture?.browser));
 
 const settingsNow = () => settingsNowOf(fixture);
 
 /** Someone signed in at the console's first page, its table drawn. */
-const signedIn = (as: StaffMember) => openConsole(browser, stack, config, as);
+const signedIn = (as: StaffMember) => openConsole(fixture, as);
 
 // The evaluation's questions put some forty stops between the dates and the Save button: on a
 // busy machine, tabbing through them takes longer than the default timeout.

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeContexts, seriousAxeViolations } from '../support/browser.ts';
 import { listing } from '../support/console-listing.ts';
-import { asOrganizer, asReviewer, type ConsoleConfig, consoleSession } from '../support/console-session.ts';
+import { asOrganizer, asReviewer, consoleSession } from '../support/console-session.ts';
 import {
   libraries,
   type NominationsFixture,
@@ -24,15 +23,13 @@ import { nominationBody, type WorkerStack } from '../support/test-stack.ts';
  */
 let fixture: NominationsFixture;
 let stack: WorkerStack;
-let browser: Browser;
-let config: ConsoleConfig;
 let ids: string[];
 
 beforeAll(async () => {
   fixture = await setUpNominations();
-  ({ stack, browser, config, ids } = fixture);
+  ({ stack, ids } = fixture);
 });
-afterAll(() => closeContexts(browser));
+afterAll(() => closeContexts(fixture?.browser));
 
 describe('the staff console', () => {
   it('lets an organizer filter, sort and open a nomination with the keyboard, the view in the URL', async () => {
@@ -199,7 +196,7 @@ describe('the staff console', () => {
 
   it('sorts and filters a table of 2,000 nominations in the browser, and logs how long each re-render takes', async () => {
     const items = listing(2000).map((n) => ({ ...n, programId: 'metlib-2024' }));
-    const { page } = await consoleSession(browser, stack, config, asOrganizer);
+    const { page } = await consoleSession(fixture, asOrganizer);
     await page.route(/\/programs\/metlib-2024\/nominations\?/, (route) =>
       route.fulfill({ json: { items }, headers: { 'content-type': 'application/json' } }),
     );

@@ -151,7 +151,7 @@ describe('the staff console', () => {
   });
 
   it('sends someone whose session ended to sign in, keeping the page to come back to', async () => {
-    const { page } = await consoleSession(browser, stack, config, asOrganizer, { expiresIn: -60 });
+    const { page } = await consoleSession(fixture, asOrganizer, { expiresIn: -60 });
     const authorizing = page.waitForRequest((r) => r.url().startsWith(`${config.authority}/auth`));
     await page.goto(`${stack.apiUrl}/staff/?country=NO`);
     const authorize = new URL((await authorizing).url());

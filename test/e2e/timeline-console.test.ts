@@ -1,10 +1,8 @@
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeContexts, seriousAxeViolations } from '../support/browser.ts';
 import {
   asOrganizer,
   banner,
-  type ConsoleConfig,
   focused,
   focusLandsOn,
   openConsole,
@@ -37,21 +35,19 @@ import type { WorkerStack } from '../support/test-stack.ts';
  */
 let fixture: TimelineFixture;
 let stack: WorkerStack;
-let browser: Browser;
-let config: ConsoleConfig;
 
 beforeAll(async () => {
   fixture = await setUpTimeline();
-  ({ stack, browser, config } = fixture);
+  ({ stack } = fixture);
 });
-afterAll(() => closeContexts(browser));
+afterAll(() => closeContexts(fixture?.browser));
 
 const timelineNow = () => timelineNowOf(fixture);
 const eventNow = (eventId: string) => eventNowOf(fixture, eventId);
 const changeEmails = (name: string) => changeEmailsOf(fixture, name);
 
 /** Someone signed in at the console's first page, its table drawn. */
-const signedIn = (as: StaffMember) => openConsole(browser, stack, config, as);
+const signedIn = (as: StaffMember) => openConsole(fixture, as);
 
 describe('the timeline in the staff console', { timeout: 180_000 }, () => {
   it('gives a meeting its theme, facilitator, agenda, a reading and a join link', async () => {

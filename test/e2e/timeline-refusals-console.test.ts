@@ -1,10 +1,8 @@
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeContexts, seriousAxeViolations } from '../support/browser.ts';
 import {
   asOrganizer,
   asReviewer,
-  type ConsoleConfig,
   followFirstLink,
   openConsole,
   press,
@@ -34,21 +32,19 @@ import type { WorkerStack } from '../support/test-stack.ts';
  */
 let fixture: TimelineFixture;
 let stack: WorkerStack;
-let browser: Browser;
-let config: ConsoleConfig;
 let organizer: string;
 
 beforeAll(async () => {
   fixture = await setUpTimeline();
-  ({ stack, browser, config, organizer } = fixture);
+  ({ stack, organizer } = fixture);
 });
-afterAll(() => closeContexts(browser));
+afterAll(() => closeContexts(fixture?.browser));
 
 const timelineNow = () => timelineNowOf(fixture);
 const eventNow = (eventId: string) => eventNowOf(fixture, eventId);
 
 /** Someone signed in at the console's first page, its table drawn. */
-const signedIn = (as: StaffMember) => openConsole(browser, stack, config, as);
+const signedIn = (as: StaffMember) => openConsole(fixture, as);
 
 describe('the timeline in the staff console', { timeout: 180_000 }, () => {
   it('places the API’s refusal of a join link that is not https on its field, storing nothing', async () => {

@@ -19,6 +19,9 @@ export interface ConsoleFixture {
   browser: Browser;
 }
 
+/** What a console's tab is opened with: the worker's Chromium, its stack, the console's config. */
+export type ConsoleAt = Pick<ConsoleFixture, 'browser' | 'stack' | 'config'>;
+
 /**
  * For a file's `beforeAll`: the worker's stack reset for the file (`testStack`), an organizer's
  * token, the console's config and the worker's Chromium. The file keeps what it gets, and closes
@@ -40,9 +43,7 @@ export const consoleFixture = async (options: { clockStart?: string } = {}): Pro
  * the browser tests know how the console signs in. `problems` collects the page's script errors.
  */
 export const consoleSession = async (
-  browser: Browser,
-  stack: Pick<WorkerStack, 'token'>,
-  config: ConsoleConfig,
+  { browser, stack, config }: ConsoleAt,
   as: { groups: string[]; email: string },
   options: { expiresIn?: number; viewport?: { width: number; height: number } } = {},
 ) => {
@@ -116,14 +117,12 @@ export const sectionsShown = (page: Page) =>
  * shows: by default the first page and its table of nominations.
  */
 export const openConsole = async (
-  browser: Browser,
-  stack: Pick<WorkerStack, 'token' | 'apiUrl'>,
-  config: ConsoleConfig,
+  fixture: ConsoleAt,
   as: StaffMember,
   at: { path?: string; drawn?: string } = {},
 ) => {
-  const opened = await consoleSession(browser, stack, config, as, { viewport: { width: 1280, height: 900 } });
-  await opened.page.goto(`${stack.apiUrl}${at.path ?? '/staff/'}`);
+  const opened = await consoleSession(fixture, as, { viewport: { width: 1280, height: 900 } });
+  await opened.page.goto(`${fixture.stack.apiUrl}${at.path ?? '/staff/'}`);
   await opened.page.locator(at.drawn ?? '#nominations').waitFor();
   return opened;
 };

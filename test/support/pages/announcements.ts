@@ -1,6 +1,7 @@
 import type { Page, Request } from 'playwright-core';
 import {
   asOrganizer,
+  type ConsoleAt,
   type ConsoleFixture,
   consoleFixture,
   consoleSession,
@@ -57,14 +58,14 @@ export const setUpAnnouncements = async (): Promise<AnnouncementsFixture> => {
 };
 
 /** Someone signed in at the console's first page; the requests to send an announcement, as sent. */
-export const signedIn = async ({ browser, stack, config }: ConsoleFixture, as: StaffMember = asOrganizer) => {
-  const opened = await consoleSession(browser, stack, config, as, { viewport: { width: 1280, height: 900 } });
+export const signedIn = async (fixture: ConsoleAt, as: StaffMember = asOrganizer) => {
+  const opened = await consoleSession(fixture, as, { viewport: { width: 1280, height: 900 } });
   const sends: { id: string; subject: string }[] = [];
   opened.page.on('request', (r: Request) => {
     if (r.method() === 'POST' && new URL(r.url()).pathname === '/programs/metlib-2024/announcements')
       sends.push(r.postDataJSON());
   });
-  await opened.page.goto(`${stack.apiUrl}/staff/`);
+  await opened.page.goto(`${fixture.stack.apiUrl}/staff/`);
   await opened.page.locator('#nominations').waitFor();
   return { ...opened, sends };
 };

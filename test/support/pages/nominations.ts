@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import {
+  type ConsoleAt,
   type ConsoleFixture,
   consoleFixture,
   consoleSession,
@@ -42,13 +43,9 @@ export const setUpNominations = async (): Promise<NominationsFixture> => {
 };
 
 /** A signed-in person at a page of the console, as soon as it has been asked for. */
-export const signedIn = async (
-  { browser, stack, config }: ConsoleFixture,
-  as: StaffMember,
-  path = '/staff/',
-) => {
-  const opened = await consoleSession(browser, stack, config, as);
-  await opened.page.goto(`${stack.apiUrl}${path}`);
+export const signedIn = async (fixture: ConsoleAt, as: StaffMember, path = '/staff/') => {
+  const opened = await consoleSession(fixture, as);
+  await opened.page.goto(`${fixture.stack.apiUrl}${path}`);
   return opened;
 };
 
