@@ -1,4 +1,4 @@
-import { grantedVariables as v } from '#shared/environment';
+import { edgeOff, grantedVariables as v } from '#shared/environment';
 import { type BundleFiles, catalog, type FunctionEntry } from './catalog.ts';
 
 /**
@@ -28,6 +28,11 @@ export interface FunctionResources {
   console?: ConsoleSignIn;
   /** The secret that signs the nominators' links: its ARN on AWS, its name locally. */
   linkSecret: string;
+  /**
+   * The secret CloudFront sends in its origin header, which every function with a route checks:
+   * its ARN on AWS, its name locally; `edgeOff` where no CloudFront stands in front.
+   */
+  edgeSecret: string;
   /** Where people open the site: the base of the links emails carry (`access.siteUrl`). */
   siteUrl: string;
   /** How many submissions a nominator address may make a day, and a source address an hour. */
@@ -59,6 +64,7 @@ export const environmentFor = (
 ): Record<string, string> => {
   const { access, bundleFiles } = entry;
   const endpoints = resources.endpoints;
+  const readsSecrets = access.signLinks || (entry.routes && resources.edgeSecret !== edgeOff);
   if (access.consoleSignIn && !resources.console) {
     throw new Error(`${entry.name} needs the console's sign-in settings (FunctionResources.console)`);
   }
@@ -86,10 +92,9 @@ export const environmentFor = (
         [v.CONSOLE_CLIENT_ID]: resources.console.clientId,
         ...(resources.console.signOutUrl && { [v.CONSOLE_SIGN_OUT_URL]: resources.console.signOutUrl }),
       }),
-    ...(access.signLinks && {
-      [v.LINK_SECRET_ID]: resources.linkSecret,
-      ...(endpoints && { [v.SECRETS_MANAGER_ENDPOINT]: endpoints.secretsManager }),
-    }),
+    ...(access.signLinks && { [v.LINK_SECRET_ID]: resources.linkSecret }),
+    ...(entry.routes && { [v.EDGE_SECRET_ID]: resources.edgeSecret }),
+    ...(readsSecrets && endpoints && { [v.SECRETS_MANAGER_ENDPOINT]: endpoints.secretsManager }),
     ...(access.siteUrl && { [v.SITE_URL]: resources.siteUrl }),
     ...(access.intakeLimits && {
       [v.LIMIT_PER_NOMINATOR_PER_DAY]: String(resources.intakeLimits.perNominatorPerDay),

@@ -11,7 +11,7 @@ import type { Construct } from 'constructs';
 import type { FunctionEntry, TableAction } from '#functions/catalog';
 import { type ConsoleSignIn, environmentFor } from '#functions/environment';
 import { tableDesign } from '#shared/adapters/table-design';
-import { variables } from '#shared/environment';
+import { edgeOff, variables } from '#shared/environment';
 import { buildConsole, consoleDist } from '../console/build.ts';
 import type { Mail } from './mail.ts';
 import type { ProgramSchedules } from './program-schedules.ts';
@@ -34,6 +34,8 @@ export interface AccessResources {
   /** Where the staff console signs in: the user pool's issuer and the console's client. */
   console: ConsoleSignIn;
   linkSecret: ISecret;
+  /** The origin secret CloudFront sends, which every function with a route reads; none when the edge is off. */
+  edgeSecret?: ISecret;
   /** Where people open the site: the stage's console URL. */
   siteUrl: string;
   intakeLimits: { perNominatorPerDay: number; perSourcePerHour: number };
@@ -136,6 +138,7 @@ export class ProjectFunction extends NodejsFunction {
     if (access.sendEmail) resources.mail.grantSend(this);
     if (access.manageSchedules) resources.schedules.grantManage(this);
     if (access.signLinks) resources.linkSecret.grantRead(this);
+    if (this.catalogEntry.routes) resources.edgeSecret?.grantRead(this);
     const environment = environmentFor(this.catalogEntry, {
       tableName: resources.table.tableName,
       mailFrom: resources.mail.from,
@@ -145,6 +148,7 @@ export class ProjectFunction extends NodejsFunction {
       functionArn: resources.functionArn,
       console: resources.console,
       linkSecret: resources.linkSecret.secretArn,
+      edgeSecret: resources.edgeSecret?.secretArn ?? edgeOff,
       siteUrl: resources.siteUrl,
       intakeLimits: resources.intakeLimits,
       schedulerRoleArn: resources.schedules.role.roleArn,

@@ -24,6 +24,11 @@ export interface StackOptions {
   keyFile: string;
   /** Keep the secret that signs the nominators' links here (made on first start). */
   linkSecretFile?: string;
+  /**
+   * Stand as CloudFront's origin: the functions then refuse a request whose `x-origin-verify`
+   * header does not hold this value, as on AWS (none by default: no CloudFront stands in front).
+   */
+  edgeSecret?: string;
   /** Submission limits; the local defaults allow any volume from one source address. */
   intakeLimits?: { perNominatorPerDay: number; perSourcePerHour: number };
   tableName: string;

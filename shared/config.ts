@@ -1,5 +1,5 @@
 import { environmentClock, systemClock } from './adapters/clock.ts';
-import { readVariable, variables } from './environment.ts';
+import { edgeOff, readVariable, variables } from './environment.ts';
 import type { Clock } from './ports.ts';
 
 /**
@@ -104,6 +104,18 @@ export const linkSecretConfig = () => ({
   secretId: required(variables.LINK_SECRET_ID),
   endpoint: optional(variables.SECRETS_MANAGER_ENDPOINT),
 });
+
+/**
+ * The secret CloudFront's origin header must carry, or undefined where no CloudFront stands in
+ * front. Written out as `off` rather than left unset, so a function that lost the variable stops
+ * at start instead of answering requests that went around CloudFront.
+ */
+export const edgeConfig = () => {
+  const secretId = required(variables.EDGE_SECRET_ID);
+  return secretId === edgeOff
+    ? undefined
+    : { secretId, endpoint: optional(variables.SECRETS_MANAGER_ENDPOINT) };
+};
 
 const positiveInteger = (name: string): number => {
   const value = Number(required(name));

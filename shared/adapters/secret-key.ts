@@ -8,7 +8,12 @@ import { callAws } from './aws-errors.ts';
  * for five minutes, so a rotated secret reaches every function within that time while a warm
  * function does not ask for it on every request.
  */
-export const secretKey = (secretId: string, endpoint?: string): (() => Promise<Uint8Array>) => {
+export const secretKey = (
+  secretId: string,
+  endpoint?: string,
+  /** What the secret is, as an error names it. */
+  what = 'The link secret',
+): (() => Promise<Uint8Array>) => {
   const provider = new SecretsProvider({
     awsSdkV3Client: new SecretsManagerClient({
       ...(endpoint ? { endpoint } : {}),
@@ -18,7 +23,7 @@ export const secretKey = (secretId: string, endpoint?: string): (() => Promise<U
   });
   return async () => {
     // Powertools wraps the SDK's error; callAws finds a throttled or unreachable service in it.
-    const value = await callAws('The link secret', () => provider.get(secretId, { maxAge: 300 }));
+    const value = await callAws(what, () => provider.get(secretId, { maxAge: 300 }));
     if (typeof value !== 'string' || value.length < 32) {
       throw new Error(`The secret ${secretId} must hold at least 32 characters`);
     }
