@@ -64,10 +64,11 @@ export const serveParticipantPage: FunctionEntry = {
   name: 'ServeParticipantPage',
   entry: 'functions/serve-participant-page.ts',
   description:
-    'A participant’s own page from their private link: meetings ahead, calendar feed, leaving the program',
+    'A participant’s own page from their private link: meetings ahead, calendar feed, a new link, leaving the program',
   routes: [
     { method: 'GET', path: '/participants/{token}' },
     { method: 'POST', path: '/participants/{token}/calendar' },
+    { method: 'POST', path: '/participants/{token}/new-link' },
     { method: 'GET', path: '/participants/{token}/leave' },
     { method: 'POST', path: '/participants/{token}/leave' },
     { method: 'GET', path: '/calendars/{token}' },

@@ -189,6 +189,10 @@ export interface Nomination extends NominationInput {
   certificate?: { issuedAt: string; name: string; reissuedAt?: string };
   /** The participant's calendar feed generation: each new feed address revokes those before (participant-links.ts). */
   calendarFeed?: number;
+  /** The participant's page link generation: each new link revokes those mailed before (participant-links.ts). */
+  participantLinks?: number;
+  /** New page links asked for on one UTC day (`YYYY-MM-DD`), to cap them (`linkRenewalsPerDay`). */
+  linkRenewals?: { day: string; count: number };
   /** Addresses that bounced for good, as the mail service reported them (see `currentUndeliverable`). */
   undeliverable?: UndeliverableAddress[];
 }

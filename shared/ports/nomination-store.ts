@@ -19,6 +19,8 @@ export type AuditAction =
   | 'notice'
   /** The participant replaced their calendar feed's address: the old one stops working. */
   | 'renew-calendar-feed'
+  /** The participant asked for a new page link: the earlier ones (and the feed's address) stop working. */
+  | 'renew-participant-link'
   /** The certificate made again (after a name correction) and mailed. */
   | 'reissue-certificate'
   /** The nomination's personal data got its lifetime (the participants', at the certificates). */

@@ -20,7 +20,7 @@ export interface TransitionDeps {
   programs: ProgramRepository;
   /** Who hears that a participant withdrew and a place opened; nobody when not given. */
   organizerEmails?: readonly string[];
-  /** The link to a participant's own page, in the email telling them of their place. */
+  /** The link to a participant's own page, in the email telling them (and them alone) of their place. */
   pages?: ParticipantPages;
 }
 
@@ -62,9 +62,16 @@ const emailsOf = async (
     const { decisionNotSelectedEmail, decisionSelectedEmail } = await import('../email/templates.ts');
     const { decisionReserveEmail } = await import('../email/cohort-templates.ts');
     if (after.decision === 'selected') {
+      const { selectedNoticeEmail } = await import('../email/nominator-templates.ts');
       const page = await deps.pages?.page(program, after);
+      // The private page goes to the participant alone; their nominator hears the news apart.
       return [
         { key: 'decision', kind: 'decision-selected', ...decisionSelectedEmail(program, after, now, page) },
+        {
+          key: 'decision-nominator',
+          kind: 'decision-selected-nominator',
+          ...selectedNoticeEmail(program, after),
+        },
       ];
     }
     if (after.decision === 'reserve')
@@ -73,8 +80,16 @@ const emailsOf = async (
   }
   if (action === 'offer-place') {
     const { placeOfferedEmail } = await import('../email/templates.ts');
+    const { placeOfferedNoticeEmail } = await import('../email/nominator-templates.ts');
     const page = await deps.pages?.page(program, after);
-    return [{ key: 'place-offered', kind: 'place-offered', ...placeOfferedEmail(program, after, now, page) }];
+    return [
+      { key: 'place-offered', kind: 'place-offered', ...placeOfferedEmail(program, after, now, page) },
+      {
+        key: 'place-offered-nominator',
+        kind: 'place-offered-nominator',
+        ...placeOfferedNoticeEmail(program, after),
+      },
+    ];
   }
   if (action === 'close-reserve') {
     const { reserveClosedEmail } = await import('../email/cohort-templates.ts');

@@ -211,6 +211,7 @@ describe('export and erasure by address', () => {
       'certificate',
       'confirmation',
       'decision-selected',
+      'decision-selected-nominator',
     ]);
     expect(byId.get(other)?.roles).toEqual(['nominator']);
   });

@@ -85,7 +85,21 @@ describe('POST /nominations/{id}/transitions', () => {
         sentAt: expect.any(String),
       }),
       expect.objectContaining({ key: 'confirmation', status: 'sent', to: [body.nominator.email] }),
-      expect.objectContaining({ key: 'decision', kind: 'decision-selected', status: 'sent' }),
+      expect.objectContaining({
+        key: 'decision',
+        kind: 'decision-selected',
+        status: 'sent',
+        to: [body.candidate.email],
+        cc: [],
+      }),
+      // The nominator's news, without the participant's private page.
+      expect.objectContaining({
+        key: 'decision-nominator',
+        kind: 'decision-selected-nominator',
+        status: 'sent',
+        to: [body.nominator.email],
+        cc: [],
+      }),
     ]);
   });
 
