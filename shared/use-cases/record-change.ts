@@ -3,6 +3,7 @@ import { authorize, type Permission } from '../domain/authorization.ts';
 import { NotFoundError, VersionConflictError } from '../domain/errors.ts';
 import type { Nomination } from '../domain/nomination.ts';
 import { isNominationId } from '../domain/nomination-id.ts';
+import { refuseIfConflicted } from '../domain/reviews.ts';
 import type { AuditEntry, Clock, NominationStore, TransitionWrite } from '../ports.ts';
 
 export interface ChangeDeps {
@@ -45,15 +46,23 @@ const forActor = async <T>(
 /**
  * The nomination `actor` is to act on with `permission`: 403 before anything is read when they
  * may do it in no program, 404 as `requireNomination`, 403 when their rights stop short of its
- * program.
+ * program, 409 ConflictOfInterest when they declared one and the permission judges it.
  */
-export const nominationFor = (store: NominationStore, actor: Actor, permission: Permission, id: string) =>
-  forActor(
+export const nominationFor = async (
+  store: NominationStore,
+  actor: Actor,
+  permission: Permission,
+  id: string,
+) => {
+  const nomination = await forActor(
     actor,
     permission,
     () => requireNomination(store, id),
     (n) => n.programId,
   );
+  refuseIfConflicted(actor, nomination, permission);
+  return nomination;
+};
 
 /** The same as `nominationFor`, with the nomination's history, emails and reviews. */
 export const detailFor = (store: NominationStore, actor: Actor, permission: Permission, id: string) =>

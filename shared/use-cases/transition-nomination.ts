@@ -1,12 +1,12 @@
 import { type Actor, actorName } from '../domain/actor.ts';
 import { authorize } from '../domain/authorization.ts';
 import { holdsStipend, stipendDelta } from '../domain/cohort.ts';
-import { ConflictOfInterestError, ValidationError, VersionConflictError } from '../domain/errors.ts';
+import { ValidationError, VersionConflictError } from '../domain/errors.ts';
 import type { Nomination } from '../domain/nomination.ts';
 import { holdsPlace, nextState, onReserveList, placeDelta } from '../domain/nomination-states.ts';
 import type { Program } from '../domain/program.ts';
 import { decisionExpiry } from '../domain/retention.ts';
-import { hasDeclaredConflict, type Review, summarizeReview } from '../domain/reviews.ts';
+import { type Review, refuseIfConflicted, requireScore, summarizeReview } from '../domain/reviews.ts';
 import type { TransitionCommand } from '../domain/transition-command.ts';
 import type { Clock, NominationStore, OutboxEmail, ProgramRepository } from '../ports.ts';
 import { listAllNominations } from './list-all-nominations.ts';
@@ -181,11 +181,8 @@ export const applyTransition = async (
   /** For a review: the reviewer's earlier review, which the new one replaces. */
   ownReview?: Review,
 ): Promise<Nomination> => {
-  if (command.action === 'review' && hasDeclaredConflict(actor, before)) {
-    throw new ConflictOfInterestError(
-      'You declared a conflict of interest with this nomination, so you cannot review it',
-    );
-  }
+  refuseIfConflicted(actor, before, command.action);
+  if (command.action === 'review') requireScore(command.score);
   if (command.expectedVersion !== undefined && command.expectedVersion !== before.version) {
     throw new VersionConflictError(
       `The nomination is at version ${before.version}, not ${command.expectedVersion}; reload it and try again`,

@@ -234,7 +234,7 @@ describe('the bundled functions under Node 24', () => {
       const { result } = await invoke(
         'TransitionNomination',
         http('POST', 'POST /nominations/{id}/transitions', `/nominations/${id}/transitions`, {
-          body: { action },
+          body: { action, ...(action === 'review' ? { score: 3 } : {}) },
           pathParameters: { id },
           groups: '[organizers]',
         }),

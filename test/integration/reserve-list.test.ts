@@ -45,7 +45,7 @@ beforeAll(async () => {
   for (const [who, body] of Object.entries(people)) {
     ids[who as keyof typeof people] = (await stack.nominate(body)).id;
   }
-  for (const id of Object.values(ids)) expect((await act(id, 'review')).status).toBe(200);
+  for (const id of Object.values(ids)) expect((await act(id, 'review', { score: 3 })).status).toBe(200);
   ({ run: runTimelineEvent } = await import('../../functions/run-timeline-event.ts'));
 });
 

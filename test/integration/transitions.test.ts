@@ -169,7 +169,7 @@ describe('POST /nominations/{id}/transitions', () => {
   });
 
   it('answers 404 for an unknown nomination', async () => {
-    const response = await act('00000000-0000-0000-0000-000000000000', 'review');
+    const response = await act('00000000-0000-0000-0000-000000000000', 'review', organizer, { score: 3 });
     expect(response.status).toBe(404);
     expect(response.json.error).toBe('NotFound');
   });
