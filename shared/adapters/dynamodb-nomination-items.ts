@@ -77,18 +77,35 @@ export const addEmails = (
   at: string,
 ) => {
   for (const email of emails) {
-    const put = outboxEmailPut({ programId: nomination.programId, nominationId: nomination.id, email }, at);
-    transaction.put(`email ${email.key}`, { ...put, Item: { ...put.Item, ...expiryOf(nomination) } });
+    const put = outboxEmailPut(
+      { programId: nomination.programId, nominationId: nomination.id, email },
+      at,
+      nomination.expiresAt,
+    );
+    transaction.put(`email ${email.key}`, put);
   }
 };
 
-/** The address items of the nomination's addresses that `had` lacks, and the end of those it no longer has. */
+/**
+ * The address items of the nomination's addresses that `had` lacks; an address it no longer has
+ * (a correction replaced it) stays findable by erasure as a former address, since the history
+ * and the emails' records still quote it.
+ */
 export const addressItems = (transaction: TableTransaction, had: string[], nomination: Nomination) => {
   const has = addressesOf(nomination);
   // Named by a hash: a cancelled transaction's message names its items and may be logged.
   for (const address of had.filter((a) => !has.includes(a))) {
-    transaction.delete(`old address ${addressHash(address).slice(0, 12)}`, {
-      Key: keys.person(addressHash(address), nomination.id),
+    const hash = addressHash(address);
+    transaction.put(`old address ${hash.slice(0, 12)}`, {
+      Item: { ...addressItem(address, nomination), type: 'former-address' },
+    });
+    transaction.put(`former marker ${hash.slice(0, 12)}`, {
+      Item: {
+        ...keys.formerAddress(nomination.id, hash),
+        type: 'former-address',
+        addressHash: hash,
+        ...expiryOf(nomination),
+      },
     });
   }
   for (const address of has.filter((a) => !had.includes(a))) {
