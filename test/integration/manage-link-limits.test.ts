@@ -212,6 +212,11 @@ describe("the nominator's corrections a day", () => {
     const before = await stack.itemCount();
     const refused = await stack.api('POST', link, { body: titled('One too many') });
     expect([refused.status, refused.json.error]).toEqual([429, 'TooManySubmissions']);
+    // A browser gets the form again, the refusal in its summary and the answers kept.
+    const page = await postForm(link, titled('Typed in the form'));
+    expect(page.status).toBe(429);
+    expect(page.text).toContain('There is a problem');
+    expect(page.text).toContain('value="Typed in the form"');
     expect(await stack.itemCount()).toBe(before);
     await stack.advanceTo('2024-02-02T14:00:00Z');
     expect((await stack.api('POST', link, { body: titled('The next day') })).status).toBe(200);
