@@ -56,8 +56,13 @@ export const manageNomination: FunctionEntry = {
   ],
   // The one public route with DeleteItem: its signed link is the nominator's key to one
   // nomination, and what it deletes (the guard it moves or gives back, an address item it no
-  // longer has) is conditioned on being that nomination's own.
-  access: { table: [...reads, 'PutItem', 'UpdateItem', 'DeleteItem'], signLinks: true },
+  // longer has) is conditioned on being that nomination's own. The intake limits: a correction's
+  // emails count against the same per-address limit as a submission's.
+  access: {
+    table: [...reads, 'PutItem', 'UpdateItem', 'DeleteItem'],
+    signLinks: true,
+    intakeLimits: true,
+  },
 };
 
 export const serveParticipantPage: FunctionEntry = {

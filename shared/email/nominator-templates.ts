@@ -34,20 +34,27 @@ export const confirmationEmail = (
 });
 
 /**
- * To the nominator, when the candidate already had a confirmed nomination in the program: theirs
- * is kept and linked to it for the organizers; the candidate is not written to again.
+ * To the nominator, when the candidate already had a confirmed nomination in the program, found
+ * as they confirmed theirs or as they gave the candidate a new address: theirs is kept and linked
+ * to it for the organizers; the candidate is not written to again.
  */
 export const duplicateNoticeEmail = (
   program: Program,
   nominator: { name: string; email: string },
+  occasion: 'confirmation' | 'correction' = 'confirmation',
 ): EmailMessage => ({
   to: [nominator.email],
   cc: [],
   ...layout(program, {
-    subject: `Your nomination for the ${program.name} is confirmed`,
+    subject:
+      occasion === 'confirmation'
+        ? `Your nomination for the ${program.name} is confirmed`
+        : `Your correction of your nomination for the ${program.name} is saved`,
     paragraphs: [
       `Dear ${nominator.name},`,
-      `Thank you for confirming your nomination for the ${program.name}. This candidate already has a nomination in this program; the organizers will see yours too, linked to it, and take both into account. The candidate has been told of the nomination already, so we have not written to them again.`,
+      occasion === 'confirmation'
+        ? `Thank you for confirming your nomination for the ${program.name}. This candidate already has a nomination in this program; the organizers will see yours too, linked to it, and take both into account. The candidate has been told of the nomination already, so we have not written to them again.`
+        : `Your correction is saved. The candidate's new email address already has a nomination in the ${program.name}; the organizers will see yours too, linked to it, and take both into account. The candidate has been told of that nomination already, so we have not written to them again.`,
       `Everyone nominated hears the decision by email by ${formatDateInZone(new Date(program.decisionsDueAt), program.timeZone)}.`,
     ],
   }),

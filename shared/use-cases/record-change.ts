@@ -82,24 +82,19 @@ export const checkExpectedVersion = (nomination: Nomination, expectedVersion: nu
   }
 };
 
-/**
- * A change of a nomination that keeps its status (a declaration, a correction, a resend): the
- * next version with `change` applied and its audit entry, written in one transaction conditioned
- * on the version read, with whatever else the change writes (emails, a guard move).
- */
-export const recordChange = async (
-  deps: ChangeDeps,
-  before: Nomination,
-  actor: Actor,
-  change: {
-    action: AuditEntry['action'];
-    fields?: Partial<Nomination>;
-    audit?: Partial<AuditEntry>;
-  } & Partial<Pick<TransitionWrite, 'emails' | 'guardMove' | 'stipendDelta' | 'stipendLimit'>>,
-): Promise<Nomination> => {
+type Change = {
+  action: AuditEntry['action'];
+  fields?: Partial<Nomination>;
+  audit?: Partial<AuditEntry>;
+} & Partial<
+  Pick<TransitionWrite, 'emails' | 'guardMove' | 'guardTake' | 'stipendDelta' | 'stipendLimit' | 'counters'>
+>;
+
+/** The write of a change that keeps the status: the next version with `change` applied, and its audit entry. */
+export const changeWrite = (deps: ChangeDeps, before: Nomination, actor: Actor, change: Change) => {
   const at = deps.clock.now().toISOString();
   const after: Nomination = { ...before, ...change.fields, version: before.version + 1, updatedAt: at };
-  await deps.nominations.applyTransition({
+  const write: TransitionWrite = {
     before,
     after,
     audit: {
@@ -116,9 +111,27 @@ export const recordChange = async (
     placeDelta: 0,
     capacity: 0,
     ...(change.guardMove ? { guardMove: change.guardMove } : {}),
+    ...(change.guardTake ? { guardTake: change.guardTake } : {}),
+    ...(change.counters ? { counters: change.counters } : {}),
     ...(change.stipendDelta
       ? { stipendDelta: change.stipendDelta, stipendLimit: change.stipendLimit ?? 0 }
       : {}),
-  });
-  return after;
+  };
+  return write;
+};
+
+/**
+ * A change of a nomination that keeps its status (a declaration, a correction, a resend): the
+ * next version with `change` applied and its audit entry, written in one transaction conditioned
+ * on the version read, with whatever else the change writes (emails, a guard move).
+ */
+export const recordChange = async (
+  deps: ChangeDeps,
+  before: Nomination,
+  actor: Actor,
+  change: Change,
+): Promise<Nomination> => {
+  const write = changeWrite(deps, before, actor, change);
+  await deps.nominations.applyTransition(write);
+  return write.after;
 };

@@ -58,7 +58,8 @@ describe('the environment of each function', () => {
       GetProgram: table,
       SubmitNomination: [...table, ...links, ...limits],
       ConfirmNomination: [...table, ...links],
-      ManageNomination: [...table, ...links],
+      // A correction's emails count against the per-address limit a submission's do.
+      ManageNomination: [...table, ...links, ...limits],
       ServeParticipantPage: ['ORGANIZER_EMAILS', ...table, ...pages],
       ListNominations: table,
       GetNomination: table,
