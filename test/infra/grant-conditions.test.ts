@@ -68,4 +68,32 @@ describe('the conditions on the grants', () => {
         Condition: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
       });
   });
+
+  it('let the public readers of programs reach each program’s own partition and nothing else of the table', () => {
+    for (const name of ['RenderNominationForm', 'GetProgram']) {
+      const table = granting('dynamodb:GetItem').filter(({ id }) => id.startsWith(`${name}ServiceRole`));
+      expect(table.map(({ statement }) => statement)).toEqual([
+        expect.objectContaining({
+          Action: 'dynamodb:GetItem',
+          Condition: {
+            'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['PROGRAM#metlib-2024'] },
+            Null: { 'dynamodb:LeadingKeys': 'false' },
+          },
+        }),
+      ]);
+    }
+  });
+
+  it('leave every other function’s table grant as its catalog entry says: no partition condition', () => {
+    const limited = granting('dynamodb:GetItem')
+      .filter(({ statement }) => statement.Condition)
+      .map(({ id }) => id.replace(/ServiceRoleDefaultPolicy.*$/, ''))
+      .sort();
+    expect(limited).toEqual(
+      catalog
+        .filter((e) => e.access.partitions)
+        .map((e) => e.name)
+        .sort(),
+    );
+  });
 });
