@@ -1,33 +1,17 @@
-import { DynamoDBClient, GetItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
-import {
-  BatchGetCommand,
-  DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { GetItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { catalog, type FunctionEntry } from '../../functions/catalog.ts';
-import { asCatalogFunction, enforceTableAccess } from '../../local/table-access.ts';
+import { enforceTableAccess } from '../../local/table-access.ts';
 import { partitionsOf } from '../../local/table-partitions.ts';
+import { sendAs as send } from '../support/checked-table-client.ts';
 
-// Nothing listens here: a command the check lets through fails to connect instead.
-const client = DynamoDBDocumentClient.from(
-  new DynamoDBClient({
-    endpoint: 'http://127.0.0.1:9',
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    maxAttempts: 1,
-  }),
-);
 const programReader: FunctionEntry = {
   name: 'ProgramReader',
   entry: 'functions/get-program.ts',
   description: 'reads a program',
   access: { table: ['GetItem', 'Query'], partitions: ['PROGRAM#metlib-2024'] },
 };
-const send = (entry: FunctionEntry, command: GetCommand | QueryCommand) =>
-  asCatalogFunction(entry, () => client.send(command as GetCommand))();
 
 describe('the partitions a command names (dynamodb:LeadingKeys)', () => {
   it('are the partition keys of the items it reads or writes, from either client', () => {
