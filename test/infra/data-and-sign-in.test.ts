@@ -1,4 +1,4 @@
-import { Capture, Match, Template } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { synthApp } from '../../infra/synth-app.ts';
 import { prodStage, synthesized } from './synthesized.ts';
@@ -103,21 +103,6 @@ describe('staff sign-in', () => {
       expect(client.IdTokenValidity).toBeLessThanOrEqual(60);
       expect(client.AccessTokenValidity).toBeLessThanOrEqual(60);
     }
-  });
-
-  it('lets the authorizer admit tokens issued to the console’s client only', () => {
-    const audience = new Capture();
-    services.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
-      AuthorizerType: 'JWT',
-      JwtConfiguration: { Audience: audience, Issuer: Match.anyValue() },
-    });
-    expect(audience.asArray()).toEqual([
-      {
-        'Fn::ImportValue': expect.stringMatching(
-          /^MetlibNominations-dev-Data:ExportsOutputRefStaffStaffConsole/,
-        ),
-      },
-    ]);
   });
 
   it('requires MFA and lets only an administrator create accounts', () => {
