@@ -8,7 +8,7 @@ import { SesSender } from '../../shared/adapters/ses-sender.ts';
 import type { EmailMessage } from '../../shared/email/templates.ts';
 import type { EmailSender } from '../../shared/ports.ts';
 import { sendOutboxEmail } from '../../shared/use-cases/send-outbox-email.ts';
-import { queueAcknowledgements } from '../support/fixtures.ts';
+import { putNominations, queueAcknowledgements } from '../support/fixtures.ts';
 import { mailPolicy } from '../support/mail-policy.ts';
 import { processSes, sesInbox } from '../support/ses-inbox.ts';
 
@@ -18,10 +18,8 @@ describe('the mailer killed in the middle of a batch', () => {
   it('sends every outbox email after the restart, none twice', async () => {
     const tableName = `faults-${randomUUID()}`;
     await ensureTable(inject('dynamoDbEndpoint'), tableName);
-    const store = new DynamoDbOutbox(
-      DynamoDBDocumentClient.from(localDynamoDbClient(inject('dynamoDbEndpoint'))),
-      tableName,
-    );
+    const documents = DynamoDBDocumentClient.from(localDynamoDbClient(inject('dynamoDbEndpoint')));
+    const store = new DynamoDbOutbox(documents, tableName);
     const ses = new SesSender(
       new SESClient({
         endpoint: (await processSes()).endpoint,
@@ -30,7 +28,13 @@ describe('the mailer killed in the middle of a batch', () => {
       }),
       'MetLib <learning-circle@metlib.example.org>',
     );
-    const { people, refs } = await queueAcknowledgements(store, 5, 'killed', new Date());
+    const { people, refs } = await queueAcknowledgements(
+      store,
+      5,
+      'killed',
+      new Date(),
+      putNominations(documents, tableName),
+    );
 
     // The first mailer sends two, then dies while sending the third: claimed, never finished.
     let sent = 0;

@@ -13,7 +13,7 @@ import {
   type SendOutboxEmailDeps,
   sendOutboxEmail,
 } from '../../shared/use-cases/send-outbox-email.ts';
-import { queueAcknowledgements } from '../support/fixtures.ts';
+import { putNominations, queueAcknowledgements } from '../support/fixtures.ts';
 import { mailPolicy } from '../support/mail-policy.ts';
 import { processSes, sesInbox } from '../support/ses-inbox.ts';
 
@@ -45,7 +45,8 @@ describe('emails the mailer gave up on during an SES outage', () => {
     leaseClock: { now: () => new Date(t0.getTime() + ms) },
   });
 
-  const queue = (count: number, when: Date) => queueAcknowledgements(store, count, 'outage', when);
+  const queue = (count: number, when: Date) =>
+    queueAcknowledgements(store, count, 'outage', when, putNominations(client, tableName));
 
   beforeAll(async () => {
     tableName = `faults-${randomUUID()}`;

@@ -14,7 +14,7 @@ import {
   type SendOutboxEmailDeps,
   sendOutboxEmail,
 } from '../../shared/use-cases/send-outbox-email.ts';
-import { queueAcknowledgements } from '../support/fixtures.ts';
+import { putNominations, queueAcknowledgements } from '../support/fixtures.ts';
 import { mailPolicy } from '../support/mail-policy.ts';
 import { processSes } from '../support/ses-inbox.ts';
 
@@ -102,6 +102,7 @@ describe('a send SES refuses for good', () => {
       1,
       `refused-${name}`,
       new Date('2024-02-19T08:00:00Z'),
+      putNominations(documents, table),
     );
     const ref = refs[0] as string;
     const { deps: d } = deps(sender);
@@ -136,7 +137,13 @@ describe('a send that keeps failing for other reasons', () => {
   it('is retried up to the cap, then failed with one alert', async () => {
     const { ses, sender } = mockedSes();
     ses.on(SendRawEmailCommand).rejects(sesError('Throttling', 'Maximum sending rate exceeded.'));
-    const { refs } = await queueAcknowledgements(outbox, 1, 'capped', new Date('2024-02-19T08:00:00Z'));
+    const { refs } = await queueAcknowledgements(
+      outbox,
+      1,
+      'capped',
+      new Date('2024-02-19T08:00:00Z'),
+      putNominations(documents, table),
+    );
     const ref = refs[0] as string;
     const { deps: d } = deps(sender, 3);
     for (let attempt = 1; attempt < 3; attempt++) {
@@ -159,7 +166,13 @@ describe('a send that timed out', () => {
       .on(SendRawEmailCommand)
       .rejectsOnce(Object.assign(new Error('Connection timed out after 5000 ms'), { name: 'TimeoutError' }))
       .resolves({ MessageId: 'after-the-lease' });
-    const { refs } = await queueAcknowledgements(outbox, 1, 'timed-out', new Date('2024-02-19T08:00:00Z'));
+    const { refs } = await queueAcknowledgements(
+      outbox,
+      1,
+      'timed-out',
+      new Date('2024-02-19T08:00:00Z'),
+      putNominations(documents, table),
+    );
     const ref = refs[0] as string;
     const { deps: d, leaseClock } = deps(sender);
 

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { metlib2024 } from '../../events/programs/metlib-2024.ts';
 import sample from '../../events/samples/nomination.json' with { type: 'json' };
+import { nominationItem } from '../../shared/adapters/dynamodb-nomination-items.ts';
 import { outboxRef } from '../../shared/adapters/dynamodb-outbox-items.ts';
 import { keys } from '../../shared/adapters/table-design.ts';
 import {
@@ -34,16 +36,33 @@ export const nominationAt = (
   ...more,
 });
 
+/** Stores nominations as bare items of `tableName`, for tests that queue their emails directly. */
+export const putNominations =
+  (documents: DynamoDBDocumentClient, tableName: string) => async (people: Nomination[]) => {
+    await Promise.all(
+      people.map((n) => documents.send(new PutCommand({ TableName: tableName, Item: nominationItem(n) }))),
+    );
+  };
+
 /**
  * Queues an acknowledgement for each of `count` sample nominations with their own candidate
- * address (`<tag>-…@library.example.org`), straight into the outbox, as of `when`.
+ * address (`<tag>-…@library.example.org`), straight into the outbox, as of `when`; against a
+ * real table, `fileNominations` (see `putNominations`) stores the nominations first.
  */
-export const queueAcknowledgements = async (queue: EmailQueue, count: number, tag: string, when: Date) => {
+export const queueAcknowledgements = async (
+  queue: EmailQueue,
+  count: number,
+  tag: string,
+  when: Date,
+  fileNominations: (people: Nomination[]) => Promise<void> = async () => {},
+) => {
   const people = Array.from({ length: count }, () =>
     sampleNomination((n) => {
       n.candidate.email = `${tag}-${randomUUID().slice(0, 8)}@library.example.org`;
     }),
   );
+  // The table queues an email filed with a nomination only while that nomination is stored.
+  await fileNominations(people);
   await queue.enqueue(
     people.map((n) => ({
       programId: n.programId,
