@@ -26,8 +26,10 @@ export interface FunctionResources {
    * provider's locally) and the console's public client there. Needed by `access.consoleSignIn`.
    */
   console?: ConsoleSignIn;
-  /** The secret that signs the nominators' links: its ARN on AWS, its name locally. */
+  /** The secret holding the private key that signs links: its ARN on AWS, its name locally. */
   linkSecret: string;
+  /** The public keys links are checked against: a JSON array of JWKs (docs/link-keys.md). */
+  linkPublicKeys: string;
   /** Where people open the site: the base of the links emails carry (`access.siteUrl`). */
   siteUrl: string;
   /** How many submissions a nominator address may make a day, and a source address an hour. */
@@ -90,6 +92,7 @@ export const environmentFor = (
       [v.LINK_SECRET_ID]: resources.linkSecret,
       ...(endpoints && { [v.SECRETS_MANAGER_ENDPOINT]: endpoints.secretsManager }),
     }),
+    ...((access.signLinks || access.verifyLinks) && { [v.LINK_PUBLIC_KEYS]: resources.linkPublicKeys }),
     ...(access.siteUrl && { [v.SITE_URL]: resources.siteUrl }),
     ...(access.intakeLimits && {
       [v.LIMIT_PER_NOMINATOR_PER_DAY]: String(resources.intakeLimits.perNominatorPerDay),

@@ -16,10 +16,10 @@ import { bodyToForm, formToBody } from '#shared/web/form-fields';
 import { managePage, withdrawPage } from '#shared/web/manage-pages';
 import { linkErrorPage } from '#shared/web/nominator-pages';
 import { nominationFormPage } from '#shared/web/pages';
-import { linkSigner } from '#shared/wiring/links';
+import { linkVerifier } from '#shared/wiring/links';
 import { requestDeps } from '#shared/wiring/table';
 
-const deps = { ...requestDeps(), links: linkSigner() };
+const deps = { ...requestDeps(), links: linkVerifier() };
 
 const notices: Record<string, string> = {
   corrected: 'Your corrections are saved.',

@@ -17,9 +17,11 @@ export const localResources = (options: {
   endpoints: NonNullable<FunctionResources['endpoints']>;
   intakeLimits?: FunctionResources['intakeLimits'];
   siteUrl: string;
+  /** The public half of the key in the Secrets Manager emulator (local/secrets-manager.ts). */
+  linkPublicKeys: string;
 }): FunctionResources => ({
   intakeLimits: localDefaults.intakeLimits,
-  // The name the local stack's Secrets Manager emulator holds it under.
+  // The name the local stack's Secrets Manager emulator holds the private key under.
   linkSecret: localLinkSecretName,
   ...options,
   // Each local stack has a Scheduler emulator of its own: a group is named by its program alone.

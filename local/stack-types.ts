@@ -22,8 +22,8 @@ export interface StackOptions {
   /** Keep DynamoDB data here; omit for in-memory. */
   dataDir?: string;
   keyFile: string;
-  /** Keep the secret that signs the nominators' links here (made on first start). */
-  linkSecretFile?: string;
+  /** Keep the private key that signs links here (a JWK, made on first start). */
+  linkKeyFile?: string;
   /** Submission limits; the local defaults allow any volume from one source address. */
   intakeLimits?: { perNominatorPerDay: number; perSourcePerHour: number };
   tableName: string;

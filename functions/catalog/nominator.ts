@@ -40,7 +40,8 @@ export const confirmNomination: FunctionEntry = {
     { method: 'GET', path: '/nominations/confirm/{token}' },
     { method: 'POST', path: '/nominations/confirm/{token}' },
   ],
-  access: { table: [...reads, 'PutItem', 'UpdateItem'], signLinks: true },
+  // Checks the confirmation link; mints none (the nominator's links came with the submission).
+  access: { table: [...reads, 'PutItem', 'UpdateItem'], verifyLinks: true },
 };
 
 export const manageNomination: FunctionEntry = {
@@ -57,7 +58,7 @@ export const manageNomination: FunctionEntry = {
   // The one public route with DeleteItem: its signed link is the nominator's key to one
   // nomination, and what it deletes (the guard it moves or gives back, an address item it no
   // longer has) is conditioned on being that nomination's own.
-  access: { table: [...reads, 'PutItem', 'UpdateItem', 'DeleteItem'], signLinks: true },
+  access: { table: [...reads, 'PutItem', 'UpdateItem', 'DeleteItem'], verifyLinks: true },
 };
 
 export const serveParticipantPage: FunctionEntry = {

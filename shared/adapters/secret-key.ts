@@ -4,11 +4,11 @@ import { requestHandler } from './aws-clients.ts';
 import { callAws } from './aws-errors.ts';
 
 /**
- * The bytes of a Secrets Manager secret (its SecretString), fetched through Powertools and kept
+ * The text of a Secrets Manager secret (its SecretString), fetched through Powertools and kept
  * for five minutes, so a rotated secret reaches every function within that time while a warm
  * function does not ask for it on every request.
  */
-export const secretKey = (secretId: string, endpoint?: string): (() => Promise<Uint8Array>) => {
+export const secretKey = (secretId: string, endpoint?: string): (() => Promise<string>) => {
   const provider = new SecretsProvider({
     awsSdkV3Client: new SecretsManagerClient({
       ...(endpoint ? { endpoint } : {}),
@@ -18,10 +18,10 @@ export const secretKey = (secretId: string, endpoint?: string): (() => Promise<U
   });
   return async () => {
     // Powertools wraps the SDK's error; callAws finds a throttled or unreachable service in it.
-    const value = await callAws('The link secret', () => provider.get(secretId, { maxAge: 300 }));
-    if (typeof value !== 'string' || value.length < 32) {
-      throw new Error(`The secret ${secretId} must hold at least 32 characters`);
+    const value = await callAws('The link signing key', () => provider.get(secretId, { maxAge: 300 }));
+    if (typeof value !== 'string' || value.trim() === '') {
+      throw new Error(`The secret ${secretId} holds no text: it must hold the link signing key (a JWK)`);
     }
-    return new TextEncoder().encode(value);
+    return value;
   };
 };

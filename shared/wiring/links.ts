@@ -1,11 +1,17 @@
 import { JwtLinkSigner } from '../adapters/jwt-link-signer.ts';
 import { secretKey } from '../adapters/secret-key.ts';
-import { clockFromEnv, intakeLimitsConfig, linkSecretConfig } from '../config.ts';
+import { clockFromEnv, intakeLimitsConfig, linkPublicKeysConfig, linkSecretConfig } from '../config.ts';
 
-/** The signer of the nominators' links, with its key from Secrets Manager. */
+/** The signer of a function that mints links (access.signLinks): the private key from Secrets Manager. */
 export const linkSigner = () => {
   const { secretId, endpoint } = linkSecretConfig();
-  return new JwtLinkSigner(secretKey(secretId, endpoint), clockFromEnv());
+  return new JwtLinkSigner(
+    { publicKeys: linkPublicKeysConfig(), signingKey: secretKey(secretId, endpoint) },
+    clockFromEnv(),
+  );
 };
+
+/** The links of a function that only checks them (access.verifyLinks): public keys, no way to sign. */
+export const linkVerifier = () => new JwtLinkSigner({ publicKeys: linkPublicKeysConfig() }, clockFromEnv());
 
 export const intakeLimits = intakeLimitsConfig;

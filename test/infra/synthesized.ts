@@ -1,5 +1,6 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { synthApp } from '../../infra/synth-app.ts';
+import { newLinkKeyPair } from '../../shared/adapters/link-key-pair.ts';
 
 let dev: { services: Template; data: Template } | undefined;
 
@@ -23,4 +24,5 @@ export const prodStage = {
   alarmEmail: 'x@b.org',
   loginDomainPrefix: 'metlib-prod-test',
   consoleUrl: 'https://nominations.metlib.example.org',
+  linkPublicKeys: [newLinkKeyPair().publicKey],
 };

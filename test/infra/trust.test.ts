@@ -251,6 +251,40 @@ describe('least privilege', () => {
       ]);
   });
 
+  it('lets only the functions that mint links read the private key that signs them', () => {
+    // Each function that only checks links, named: a catalog change giving one of them the key
+    // (a public page able to forge any link) fails here.
+    const checkers = catalog.filter((e) => e.access.verifyLinks && !e.access.signLinks).map((e) => e.name);
+    expect(checkers).toEqual(['ConfirmNomination', 'ManageNomination', 'ServeEvaluation']);
+    const readKey = {
+      Effect: 'Allow',
+      Action: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
+      Resource: { 'Fn::ImportValue': Match.stringLikeRegexp(':ExportsOutputRefLinkSecret') },
+    };
+    services.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyName: Match.stringLikeRegexp('^SubmitNominationServiceRoleDefaultPolicy'),
+      PolicyDocument: { Statement: Match.arrayWith([readKey]) },
+    });
+    for (const entry of catalog) {
+      const secrets = statementsOf(entry.name).filter((s) =>
+        [s.Action].flat().some((a) => a.startsWith('secretsmanager:')),
+      );
+      if (entry.access.signLinks) {
+        expect([entry.name, secrets]).toEqual([
+          entry.name,
+          [
+            {
+              ...readKey,
+              Resource: { 'Fn::ImportValue': expect.stringMatching(/:ExportsOutputRefLinkSecret/) },
+            },
+          ],
+        ]);
+      } else {
+        expect([entry.name, secrets]).toEqual([entry.name, []]);
+      }
+    }
+  });
+
   it('lets each function write its own log group only, and no longer through AWSLambdaBasicExecutionRole', () => {
     for (const entry of catalog) {
       const logs = statementsOf(entry.name).filter((s) =>
