@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { catalog } from '../../functions/catalog.ts';
 import { metricNames } from '../../shared/metric-names.ts';
 import { emitCount } from '../../shared/metrics.ts';
-import { synthesized } from './synthesized.ts';
+import { roleStatements, synthesized } from './synthesized.ts';
 
 let services: Template;
 let data: Template;
@@ -176,19 +176,7 @@ describe('the alarms of the timeline', () => {
 });
 
 describe('least privilege', () => {
-  /** The statements of a function's role policy. */
-  const statementsOf = (name: string) => {
-    const policies = Object.values(
-      services.findResources('AWS::IAM::Policy', {
-        Properties: { PolicyName: Match.stringLikeRegexp(`^${name}ServiceRoleDefaultPolicy`) },
-      }),
-    );
-    expect(policies).toHaveLength(1);
-    return policies[0]?.Properties.PolicyDocument.Statement as {
-      Action: string | string[];
-      Resource: unknown;
-    }[];
-  };
+  const statementsOf = (name: string) => roleStatements(services, name);
   /** The actions granted on the table and its indexes (the mailer's stream grant is apart). */
   const dynamoActions = (name: string) =>
     statementsOf(name)
@@ -249,40 +237,6 @@ describe('least privilege', () => {
         entry.name,
         (entry.access.table ?? []).map((a) => `dynamodb:${a}`).sort(),
       ]);
-  });
-
-  it('lets only the functions that mint links read the private key that signs them', () => {
-    // Each function that only checks links, named: a catalog change giving one of them the key
-    // (a public page able to forge any link) fails here.
-    const checkers = catalog.filter((e) => e.access.verifyLinks && !e.access.signLinks).map((e) => e.name);
-    expect(checkers).toEqual(['ConfirmNomination', 'ManageNomination', 'ServeEvaluation']);
-    const readKey = {
-      Effect: 'Allow',
-      Action: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
-      Resource: { 'Fn::ImportValue': Match.stringLikeRegexp(':ExportsOutputRefLinkSecret') },
-    };
-    services.hasResourceProperties('AWS::IAM::Policy', {
-      PolicyName: Match.stringLikeRegexp('^SubmitNominationServiceRoleDefaultPolicy'),
-      PolicyDocument: { Statement: Match.arrayWith([readKey]) },
-    });
-    for (const entry of catalog) {
-      const secrets = statementsOf(entry.name).filter((s) =>
-        [s.Action].flat().some((a) => a.startsWith('secretsmanager:')),
-      );
-      if (entry.access.signLinks) {
-        expect([entry.name, secrets]).toEqual([
-          entry.name,
-          [
-            {
-              ...readKey,
-              Resource: { 'Fn::ImportValue': expect.stringMatching(/:ExportsOutputRefLinkSecret/) },
-            },
-          ],
-        ]);
-      } else {
-        expect([entry.name, secrets]).toEqual([entry.name, []]);
-      }
-    }
   });
 
   it('lets each function write its own log group only, and no longer through AWSLambdaBasicExecutionRole', () => {
