@@ -6,7 +6,7 @@ import { wantsHtml } from '#shared/http/request-body';
 import { json, page } from '#shared/http/responses';
 import { confirmNomination, nominationToConfirm } from '#shared/use-cases/confirm-nomination';
 import { confirmedPage, confirmPage, linkErrorPage } from '#shared/web/nominator-pages';
-import { linkVerifier } from '#shared/wiring/links';
+import { linkVerifier } from '#shared/wiring/link-verifier';
 import { requestDeps } from '#shared/wiring/table';
 
 const deps = { ...requestDeps(), links: linkVerifier() };

@@ -16,7 +16,7 @@ import { bodyToForm, formToBody } from '#shared/web/form-fields';
 import { managePage, withdrawPage } from '#shared/web/manage-pages';
 import { linkErrorPage } from '#shared/web/nominator-pages';
 import { nominationFormPage } from '#shared/web/pages';
-import { linkVerifier } from '#shared/wiring/links';
+import { linkVerifier } from '#shared/wiring/link-verifier';
 import { requestDeps } from '#shared/wiring/table';
 
 const deps = { ...requestDeps(), links: linkVerifier() };

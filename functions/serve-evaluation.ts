@@ -10,7 +10,7 @@ import { download, json, page, seeOther } from '#shared/http/responses';
 import { answerEvaluation, evaluationForm, readEvaluationResults } from '#shared/use-cases/evaluation';
 import { evaluationPage } from '#shared/web/evaluation-pages';
 import { linkErrorPage } from '#shared/web/nominator-pages';
-import { linkVerifier } from '#shared/wiring/links';
+import { linkVerifier } from '#shared/wiring/link-verifier';
 import { freshPrograms } from '#shared/wiring/programs';
 import { evaluations, nominationStore } from '#shared/wiring/table';
 

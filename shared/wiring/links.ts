@@ -11,7 +11,4 @@ export const linkSigner = () => {
   );
 };
 
-/** The links of a function that only checks them (access.verifyLinks): public keys, no way to sign. */
-export const linkVerifier = () => new JwtLinkSigner({ publicKeys: linkPublicKeysConfig() }, clockFromEnv());
-
 export const intakeLimits = intakeLimitsConfig;

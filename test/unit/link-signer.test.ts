@@ -6,7 +6,8 @@ import { ExpiredLinkError, InvalidLinkError } from '../../shared/domain/errors.t
 import { parsePublicLinkKeys } from '../../shared/domain/link-keys.ts';
 import type { NominatorLink } from '../../shared/domain/nominator-links.ts';
 import { variables } from '../../shared/environment.ts';
-import { linkSigner, linkVerifier } from '../../shared/wiring/links.ts';
+import { linkVerifier } from '../../shared/wiring/link-verifier.ts';
+import { linkSigner } from '../../shared/wiring/links.ts';
 import { ManualClock } from '../support/in-memory/clock-and-sender.ts';
 
 const clock = new ManualClock('2024-02-01T12:00:00Z');
