@@ -92,6 +92,8 @@ const standIns: FunctionResources = {
   console: { authority: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_x', clientId: 'x' },
   linkSecret: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:x',
   linkPublicKeys: JSON.stringify([newLinkKeyPair().publicKey]),
+  // As on AWS, where CloudFront stands in front: every function with a route reads its secret.
+  edgeSecret: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:edge',
   siteUrl: 'https://nominations.metlib.example.org',
   intakeLimits: benchLimits,
 };

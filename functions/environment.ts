@@ -1,4 +1,4 @@
-import { grantedVariables as v } from '#shared/environment';
+import { edgeOff, grantedVariables as v } from '#shared/environment';
 import { type BundleFiles, catalog, type FunctionEntry } from './catalog.ts';
 
 /**
@@ -30,6 +30,11 @@ export interface FunctionResources {
   linkSecret: string;
   /** The public keys links are checked against: a JSON array of JWKs (docs/link-keys.md). */
   linkPublicKeys: string;
+  /**
+   * The secret CloudFront sends in its origin header, which every function with a route checks:
+   * its ARN on AWS, its name locally; `edgeOff` where no CloudFront stands in front.
+   */
+  edgeSecret: string;
   /** Where people open the site: the base of the links emails carry (`access.siteUrl`). */
   siteUrl: string;
   /** How many submissions a nominator address may make a day, and a source address an hour. */
@@ -61,6 +66,7 @@ export const environmentFor = (
 ): Record<string, string> => {
   const { access, bundleFiles } = entry;
   const endpoints = resources.endpoints;
+  const readsSecrets = access.signLinks || (entry.routes && resources.edgeSecret !== edgeOff);
   if (access.consoleSignIn && !resources.console) {
     throw new Error(`${entry.name} needs the console's sign-in settings (FunctionResources.console)`);
   }
@@ -88,11 +94,10 @@ export const environmentFor = (
         [v.CONSOLE_CLIENT_ID]: resources.console.clientId,
         ...(resources.console.signOutUrl && { [v.CONSOLE_SIGN_OUT_URL]: resources.console.signOutUrl }),
       }),
-    ...(access.signLinks && {
-      [v.LINK_SECRET_ID]: resources.linkSecret,
-      ...(endpoints && { [v.SECRETS_MANAGER_ENDPOINT]: endpoints.secretsManager }),
-    }),
+    ...(access.signLinks && { [v.LINK_SECRET_ID]: resources.linkSecret }),
     ...((access.signLinks || access.verifyLinks) && { [v.LINK_PUBLIC_KEYS]: resources.linkPublicKeys }),
+    ...(entry.routes && { [v.EDGE_SECRET_ID]: resources.edgeSecret }),
+    ...(readsSecrets && endpoints && { [v.SECRETS_MANAGER_ENDPOINT]: endpoints.secretsManager }),
     ...(access.siteUrl && { [v.SITE_URL]: resources.siteUrl }),
     ...(access.intakeLimits && {
       [v.LIMIT_PER_NOMINATOR_PER_DAY]: String(resources.intakeLimits.perNominatorPerDay),

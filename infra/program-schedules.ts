@@ -1,4 +1,4 @@
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Token, Validations } from 'aws-cdk-lib';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { CfnSchedule, CfnScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
@@ -131,9 +131,12 @@ export class ProgramSchedules extends ResourceGroup {
       reason:
         'scheduler:ListSchedules supports no resource-level permissions; it is the only action granted on *.',
     });
+    // cdk-nag names a pseudo parameter as <AWS::Region>, a stage deployed to a named region by it.
+    const named = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value);
+    const arnStart = `arn:${named(stack.partition, 'Partition')}:scheduler:${named(stack.region, 'Region')}`;
     for (const p of this.programIds) {
       Validations.of(role).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/${this.groupPrefix}${p}/*]`,
+        id: `AwsSolutions-IAM5[Resource::${arnStart}:<AWS::AccountId>:schedule/${this.groupPrefix}${p}/*]`,
         reason:
           'Schedules are named from the timeline at run time; the grant is limited to this stage’s schedule group of the program.',
       });

@@ -11,7 +11,7 @@ import type { Construct } from 'constructs';
 import type { FunctionEntry, TableAction } from '#functions/catalog';
 import { type ConsoleSignIn, environmentFor } from '#functions/environment';
 import { tableDesign } from '#shared/adapters/table-design';
-import { variables } from '#shared/environment';
+import { edgeOff, variables } from '#shared/environment';
 import { buildConsole, consoleDist } from '../console/build.ts';
 import type { Mail } from './mail.ts';
 import type { ProgramSchedules } from './program-schedules.ts';
@@ -37,6 +37,8 @@ export interface AccessResources {
   linkSecret: ISecret;
   /** The public keys links are checked against, as JSON: public, so in the environment. */
   linkPublicKeys: string;
+  /** The origin secret CloudFront sends, which every function with a route reads; none when the edge is off. */
+  edgeSecret?: ISecret;
   /** Where people open the site: the stage's console URL. */
   siteUrl: string;
   intakeLimits: { perNominatorPerDay: number; perSourcePerHour: number };
@@ -141,6 +143,7 @@ export class ProjectFunction extends NodejsFunction {
     // The private key to the functions that mint links alone; those that only check them are
     // given the public keys in their environment and no access to the secret.
     if (access.signLinks) resources.linkSecret.grantRead(this);
+    if (this.catalogEntry.routes) resources.edgeSecret?.grantRead(this);
     const environment = environmentFor(this.catalogEntry, {
       tableName: resources.table.tableName,
       mailFrom: resources.mail.from,
@@ -151,6 +154,7 @@ export class ProjectFunction extends NodejsFunction {
       console: resources.console,
       linkSecret: resources.linkSecret.secretArn,
       linkPublicKeys: resources.linkPublicKeys,
+      edgeSecret: resources.edgeSecret?.secretArn ?? edgeOff,
       siteUrl: resources.siteUrl,
       intakeLimits: resources.intakeLimits,
       schedulerRoleArn: resources.schedules.role.roleArn,

@@ -41,6 +41,23 @@ const stageConfigSchema = z.strictObject({
    * the link secret, and of each key rotated out whose links have not all expired.
    */
   linkPublicKeys: publicLinkKeysSchema,
+  /**
+   * The AWS region the stage deploys to. Required while the edge is on: its web ACL lives in
+   * us-east-1 (as CloudFront requires) and reaches the stage's stacks by a cross-region reference,
+   * which CDK makes only between stacks of known regions.
+   */
+  region: z.optional(
+    z.string().check(z.regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'region must be an AWS region such as eu-west-1')),
+  ),
+  /** CloudFront and AWS WAF in front of the API (infra/edge.ts): on unless turned off. */
+  edge: z._default(
+    z.strictObject({
+      enabled: z._default(z.boolean(), true),
+      /** Public POSTs one viewer address may make a minute before WAF blocks it (10 at least). */
+      publicPostsPerIpPerMinute: z._default(z.int().check(z.minimum(10), z.maximum(100_000)), 30),
+    }),
+    { enabled: true, publicPostsPerIpPerMinute: 30 },
+  ),
   /** Requests per second on the public submit route (burst twice that). */
   submitRateLimit: z._default(z.int().check(z.minimum(1), z.maximum(1000)), 20),
   /**
@@ -87,7 +104,15 @@ export const readStageConfig = (app: App): StageConfig => {
       `No settings for stage "${stage}": add "stages": {"${stage}": {"senderEmail", "organizerEmails", "alarmEmail", "loginDomainPrefix", "consoleUrl", "linkPublicKeys"}} to the context in cdk.json`,
     );
   }
-  const parsed = stageConfigSchema.safeParse(raw);
+  const parsed = stageConfigSchema
+    .check(
+      z.refine((config) => !config.edge.enabled || config.region !== undefined, {
+        path: ['region'],
+        message:
+          'region is needed while the edge is on (an AWS region such as eu-west-1), or set edge.enabled to false',
+      }),
+    )
+    .safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `stages.${stage}.${i.path.join('.')}: ${i.message}`);
     throw new Error(

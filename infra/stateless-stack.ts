@@ -8,6 +8,7 @@ import { programs } from '#events/programs/index';
 import { catalog } from '#functions/catalog';
 import type { ConsoleSignIn } from '#functions/environment';
 import { Alarms } from './alarms.ts';
+import { Edge } from './edge.ts';
 import { NominationApi } from './http-api.ts';
 import { Mail } from './mail.ts';
 import { ProgramSchedules } from './program-schedules.ts';
@@ -24,12 +25,15 @@ export interface StatelessStackProps extends StackProps {
   /** Where the staff console signs in: the pool's issuer and the console's client. */
   consoleSignIn: ConsoleSignIn;
   linkSecret: ISecret;
+  /** The stage's web ACL (EdgeFirewallStack): CloudFront goes in front of the API with it. None when the edge is off. */
+  webAclArn?: string;
 }
 
 /** The code and its wiring: one function per catalog entry, the HTTP API, the stream, the schedules, mail and alarms. */
 export class StatelessStack extends GroupedStack {
   readonly api: HttpApi;
   readonly functions = new Map<string, ProjectFunction>();
+  readonly edge: Edge | undefined;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -48,6 +52,10 @@ export class StatelessStack extends GroupedStack {
       submitRateLimit: config.submitRateLimit,
     });
     this.api = http.api;
+    const edge = props.webAclArn
+      ? new Edge(this, 'Edge', { api: http.api, webAclArn: props.webAclArn })
+      : undefined;
+    this.edge = edge;
 
     const access = {
       table,
@@ -57,6 +65,7 @@ export class StatelessStack extends GroupedStack {
       console: props.consoleSignIn,
       linkSecret: props.linkSecret,
       linkPublicKeys: JSON.stringify(config.linkPublicKeys),
+      ...(edge ? { edgeSecret: edge.originSecret } : {}),
       // The console and the participants' pages are served by the one API, under the same URL.
       siteUrl: config.consoleUrl,
       intakeLimits: config.intakeLimits,

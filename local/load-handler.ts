@@ -2,12 +2,15 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FunctionEntry } from '#functions/catalog';
 import { environmentFor, type FunctionResources } from '#functions/environment';
-import { grantedVariables } from '#shared/environment';
+import { edgeOff, grantedVariables } from '#shared/environment';
 import { localFunctionArn } from './lambda-context.mjs';
 import { localDefaults, projectRoot } from './settings.ts';
 import { asCatalogFunction, enforceTableAccess } from './table-access.ts';
 
 export const localLinkSecretName = 'metlib-nominations/link-secret';
+
+/** The name the origin secret has in the local Secrets Manager emulator, when a stack is given one. */
+export const localEdgeSecretName = 'metlib-nominations/edge-origin-secret';
 
 /** The local stack's table and emulators, and stand-ins for the AWS resources it has no use for. */
 export const localResources = (options: {
@@ -19,10 +22,13 @@ export const localResources = (options: {
   siteUrl: string;
   /** The public half of the key in the Secrets Manager emulator (local/secrets-manager.ts). */
   linkPublicKeys: string;
+  edgeSecret?: string;
 }): FunctionResources => ({
   intakeLimits: localDefaults.intakeLimits,
   // The name the local stack's Secrets Manager emulator holds the private key under.
   linkSecret: localLinkSecretName,
+  // No CloudFront stands in front of the local gateway, unless a stack is given an origin secret.
+  edgeSecret: edgeOff,
   ...options,
   // Each local stack has a Scheduler emulator of its own: a group is named by its program alone.
   scheduleGroupPrefix: '',

@@ -24,6 +24,11 @@ export interface StackOptions {
   keyFile: string;
   /** Keep the private key that signs links here (a JWK, made on first start). */
   linkKeyFile?: string;
+  /**
+   * Stand as CloudFront's origin: the functions then refuse a request whose `x-origin-verify`
+   * header does not hold this value, as on AWS (none by default: no CloudFront stands in front).
+   */
+  edgeSecret?: string;
   /** Submission limits; the local defaults allow any volume from one source address. */
   intakeLimits?: { perNominatorPerDay: number; perSourcePerHour: number };
   tableName: string;

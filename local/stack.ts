@@ -20,7 +20,7 @@ import {
 import { startGateway } from './gateway.ts';
 import { loadOrCreateSigningKey, localTokenIssuer, signToken, tokenVerifier } from './jwt.ts';
 import { freePort } from './listen.ts';
-import { localLinkSecretName, localResources } from './load-handler.ts';
+import { localEdgeSecretName, localLinkSecretName, localResources } from './load-handler.ts';
 import { consoleClientId, startOidcProvider } from './oidc/provider.ts';
 import { refreshTokens, signInWithCodeFlow } from './oidc/sign-in.ts';
 import { claimedUnsentCounter } from './outbox-probe.ts';
@@ -110,7 +110,10 @@ export const startStack = async (options: StackOptions): Promise<RunningStack> =
     );
     const secretsManager = await startSecretsManagerEmulator({
       port: 0,
-      secrets: { [localLinkSecretName]: linkKey.privateJwk },
+      secrets: {
+        [localLinkSecretName]: linkKey.privateJwk,
+        ...(options.edgeSecret ? { [localEdgeSecretName]: options.edgeSecret } : {}),
+      },
     });
     started.push({ endpoint: secretsManager.url, stop: () => secretsManager.close() });
     // The gateway's port is chosen now: the functions that email participants are told the site's
@@ -131,6 +134,7 @@ export const startStack = async (options: StackOptions): Promise<RunningStack> =
           secretsManager: secretsManager.url,
         },
         ...(options.intakeLimits ? { intakeLimits: options.intakeLimits } : {}),
+        ...(options.edgeSecret ? { edgeSecret: localEdgeSecretName } : {}),
       }),
       console: { authority: oidc.issuer, clientId: consoleClientId },
     };

@@ -1,6 +1,6 @@
 import { environmentClock, systemClock } from './adapters/clock.ts';
 import { parsePublicLinkKeys } from './domain/link-keys.ts';
-import { readVariable, variables } from './environment.ts';
+import { edgeOff, readVariable, variables } from './environment.ts';
 import type { Clock } from './ports.ts';
 
 /**
@@ -108,6 +108,18 @@ export const linkSecretConfig = () => ({
 
 /** The public keys links are checked against (docs/link-keys.md), parsed at load so a wrong one stops the start. */
 export const linkPublicKeysConfig = () => parsePublicLinkKeys(required(variables.LINK_PUBLIC_KEYS));
+
+/**
+ * The secret CloudFront's origin header must carry, or undefined where no CloudFront stands in
+ * front. Written out as `off` rather than left unset, so a function that lost the variable stops
+ * at start instead of answering requests that went around CloudFront.
+ */
+export const edgeConfig = () => {
+  const secretId = required(variables.EDGE_SECRET_ID);
+  return secretId === edgeOff
+    ? undefined
+    : { secretId, endpoint: optional(variables.SECRETS_MANAGER_ENDPOINT) };
+};
 
 const positiveInteger = (name: string): number => {
   const value = Number(required(name));

@@ -55,6 +55,12 @@ export const grantedVariables = {
    * participants' private links in the emails scheduled and staff functions send.
    */
   SITE_URL: 'SITE_URL',
+  /**
+   * Given to every function with a route: the Secrets Manager secret whose value CloudFront sends
+   * in its origin header (the function refuses a request without it), or `off` where no
+   * CloudFront stands in front (a stage with the edge turned off, the local stack by default).
+   */
+  EDGE_SECRET_ID: 'EDGE_SECRET_ID',
   /** The local Secrets Manager emulator; unset on AWS. */
   SECRETS_MANAGER_ENDPOINT: 'SECRETS_MANAGER_ENDPOINT',
   /** How many nominations one nominator address may submit a day. */
@@ -62,6 +68,9 @@ export const grantedVariables = {
   /** How many nominations may come from one source address an hour. */
   LIMIT_PER_SOURCE_PER_HOUR: 'LIMIT_PER_SOURCE_PER_HOUR',
 } as const;
+
+/** The value of EDGE_SECRET_ID where no CloudFront stands in front. */
+export const edgeOff = 'off';
 
 /** Set for every function alike. */
 export const commonVariables = {

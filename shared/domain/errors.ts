@@ -94,3 +94,6 @@ export class ExpiredLinkError extends refusal('ExpiredLink', 410) {}
 
 /** A limit on submissions: per nominator address a day, or per source address an hour. */
 export class TooManySubmissionsError extends refusal('TooManySubmissions', 429) {}
+
+/** A request that did not come through the site's CloudFront distribution, where one stands in front. */
+export class NotThroughEdgeError extends refusal('NotThroughEdge', 403) {}

@@ -16,9 +16,9 @@ export const participantPagesFromEnv = (): ParticipantPages => {
     loaded ??= Promise.all([
       import('../adapters/jwt-link-signer.ts'),
       import('../adapters/secret-key.ts'),
-    ]).then(([{ JwtLinkSigner }, { secretKey }]) =>
+    ]).then(([{ JwtLinkSigner }, { secretText }]) =>
       participantPages(
-        new JwtLinkSigner({ publicKeys, signingKey: secretKey(secretId, endpoint) }, clock),
+        new JwtLinkSigner({ publicKeys, signingKey: secretText(secretId, endpoint) }, clock),
         siteUrl,
       ),
     );

@@ -63,6 +63,8 @@ export interface PrivateStackOptions {
   intakeLimits?: StackOptions['intakeLimits'];
   /** The functions' log level (WARN unless given). */
   logLevel?: string;
+  /** Stand as CloudFront's origin: requests must carry this origin secret. */
+  edgeSecret?: string;
 }
 
 /** A whole local stack in this process, on its own table, with the helpers the tests share. */
@@ -82,6 +84,7 @@ export const startPrivateStack = async (options: PrivateStackOptions = {}): Prom
     buildConsole: false,
     ...(options.intakeLimits ? { intakeLimits: options.intakeLimits } : {}),
     ...(options.logLevel ? { logLevel: options.logLevel } : {}),
+    ...(options.edgeSecret ? { edgeSecret: options.edgeSecret } : {}),
     log: (line) => {
       if (!/ \d{3} \d+ ms$/.test(line)) process.stderr.write(`[stack] ${line}\n`);
     },

@@ -1,7 +1,7 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { lambdaContext } from '../../local/lambda-context.mjs';
 import { ValidationError } from '../../shared/domain/errors.ts';
 import { httpMiddlewares } from '../../shared/http/middlewares.ts';
@@ -11,6 +11,12 @@ const event = (acceptEncoding?: string) =>
   ({
     headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {},
   }) as unknown as APIGatewayProxyEventV2;
+// As a function with a route gets it where no CloudFront stands in front (functions/environment.ts).
+vi.stubEnv('EDGE_SECRET_ID', 'off');
+afterAll(() => {
+  vi.unstubAllEnvs();
+});
+
 const big = `<p>${'Nominate a candidate. '.repeat(200)}</p>`;
 
 describe('compressed answers', () => {

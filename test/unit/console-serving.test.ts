@@ -53,6 +53,7 @@ describe('RenderStaffConsole', () => {
   beforeEach(() => {
     vi.resetModules();
     process.env.CONSOLE_ASSET_DIR = dir;
+    process.env.EDGE_SECRET_ID = 'off';
     // The provider's discovery document is not reachable here: the issuer alone is allowed.
     vi.stubGlobal('fetch', async () => {
       throw new Error('offline');

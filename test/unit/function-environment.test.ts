@@ -24,6 +24,7 @@ const resources = {
 const aws = {
   ...resources,
   endpoints: undefined,
+  edgeSecret: 'arn:aws:secretsmanager:eu-west-1:000000000000:secret:edge',
   sesConfigurationSet: 'mail',
   scheduleGroupPrefix: 'Stack-',
 };
@@ -52,6 +53,8 @@ const verify = ['LINK_PUBLIC_KEYS'];
 /** The participants' signed links in the emails a function sends: the key, and where the site is. */
 const pages = [...links, 'SITE_URL'];
 const limits = ['LIMIT_PER_NOMINATOR_PER_DAY', 'LIMIT_PER_SOURCE_PER_HOUR'];
+/** Every function with a route checks that the request came through CloudFront. */
+const edge = ['EDGE_SECRET_ID'];
 
 describe('the environment of each function', () => {
   it('holds on AWS exactly the variables its access grants', () => {
@@ -94,7 +97,12 @@ describe('the environment of each function', () => {
       CheckDecisionsNotified: table,
     };
     expect(Object.fromEntries(catalog.map((e) => [e.name, names(environmentFor(e, aws))]))).toEqual(
-      Object.fromEntries(Object.entries(expected).map(([name, vars]) => [name, [...vars].sort()])),
+      Object.fromEntries(
+        Object.entries(expected).map(([name, vars]) => [
+          name,
+          [...vars, ...(entry(name).routes ? edge : [])].sort(),
+        ]),
+      ),
     );
   });
 
@@ -102,6 +110,8 @@ describe('the environment of each function', () => {
     expect(environmentFor(entry('GetNomination'), resources)).toEqual({
       TABLE_NAME: 'functions-environment',
       DYNAMODB_ENDPOINT: 'http://127.0.0.1:1',
+      // No CloudFront stands in front of the local gateway unless a stack is given an origin secret.
+      EDGE_SECRET_ID: 'off',
     });
     expect(names(environmentFor(entry('SendEmail'), resources))).toEqual([
       'DYNAMODB_ENDPOINT',
@@ -122,12 +132,25 @@ describe('the environment of each function', () => {
       TABLE_NAME: 'functions-environment',
       DYNAMODB_ENDPOINT: 'http://127.0.0.1:1',
       LINK_PUBLIC_KEYS: resources.linkPublicKeys,
+      EDGE_SECRET_ID: 'off',
     });
     expect(environmentFor(entry('SubmitNomination'), resources)).toMatchObject({
       LINK_SECRET_ID: resources.linkSecret,
+      EDGE_SECRET_ID: 'off',
       SECRETS_MANAGER_ENDPOINT: 'http://127.0.0.1:5',
       LINK_PUBLIC_KEYS: resources.linkPublicKeys,
     });
+  });
+
+  it('tells a function with a route the origin secret, and where Secrets Manager is locally; no other function', () => {
+    const withEdge = { ...resources, edgeSecret: 'metlib-nominations/edge-origin-secret' };
+    expect(environmentFor(entry('GetNomination'), withEdge)).toMatchObject({
+      EDGE_SECRET_ID: 'metlib-nominations/edge-origin-secret',
+      SECRETS_MANAGER_ENDPOINT: 'http://127.0.0.1:5',
+    });
+    expect(environmentFor(entry('GetNomination'), aws)).not.toHaveProperty('SECRETS_MANAGER_ENDPOINT');
+    expect(environmentFor(entry('SendEmail'), withEdge)).not.toHaveProperty('EDGE_SECRET_ID');
+    expect(environmentFor(entry('SendEmail'), withEdge)).not.toHaveProperty('SECRETS_MANAGER_ENDPOINT');
   });
 
   it('gives the submission limits as written numbers, and on AWS no Secrets Manager endpoint', () => {
@@ -155,6 +178,7 @@ describe('a handler on the local stack', () => {
 
   it.each([
     ['GetNomination', 'TABLE_NAME', { access: {} }],
+    ['GetProgram', 'EDGE_SECRET_ID', { routes: undefined }],
     ['SendEmail', 'MAIL_FROM', { access: { table: ['GetItem'] } }],
     ['SyncSchedules', 'SCHEDULE_GROUP_PREFIX', { access: { table: ['GetItem'] } }],
     ['RunTimelineEvent', 'ORGANIZER_EMAILS', { access: { table: ['GetItem'] } }],
