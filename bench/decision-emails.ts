@@ -37,7 +37,7 @@ export const measureDecisionEmails = async (stack: RunningStack, count = 1000) =
     fetch(`${stack.apiUrl}/nominations/${id}/transitions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${organizer}` },
-      body: JSON.stringify({ action }),
+      body: JSON.stringify({ action, ...(action === 'review' ? { score: 3 } : {}) }),
     });
   await pool(ids, 20, async (id) => {
     await act(id, 'review');

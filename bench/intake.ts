@@ -2,11 +2,8 @@ import { JwtLinkSigner } from '../shared/adapters/jwt-link-signer.ts';
 import { newLinkKeyPair } from '../shared/adapters/link-key-pair.ts';
 import type { Clock } from '../shared/ports.ts';
 import { type ConfirmNominationDeps, confirmNomination } from '../shared/use-cases/confirm-nomination.ts';
-import {
-  type IntakeLimits,
-  type SubmitNominationDeps,
-  submitNomination,
-} from '../shared/use-cases/submit-nomination.ts';
+import type { IntakeLimits } from '../shared/use-cases/intake-counters.ts';
+import { type SubmitNominationDeps, submitNomination } from '../shared/use-cases/submit-nomination.ts';
 
 /** A link signer with a key of this run; the bench reads no emails, so it signs the links itself. */
 export const benchLinks = (clock: Clock) => {

@@ -10,8 +10,8 @@ import { pool } from '../local/pool.ts';
 import { keys, tableDesign } from '../shared/adapters/table-design.ts';
 import { presentNomination } from '../shared/http/present-nomination.ts';
 import type { Clock, LinkSigner, NominationStore, ProgramRepository } from '../shared/ports.ts';
+import type { IntakeLimits } from '../shared/use-cases/intake-counters.ts';
 import { listNominations } from '../shared/use-cases/read-nominations.ts';
-import type { IntakeLimits } from '../shared/use-cases/submit-nomination.ts';
 import { submitConfirmed } from './intake.ts';
 
 export interface StaffListing {

@@ -1,10 +1,9 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { nominator } from '#shared/domain/actor';
-import { type DomainError, DuplicateNominationError, ValidationError } from '#shared/domain/errors';
-import type { Nomination } from '#shared/domain/nomination';
+import { type DomainError, TooManySubmissionsError, ValidationError } from '#shared/domain/errors';
+import type { Program } from '#shared/domain/program';
 import { httpMiddlewares } from '#shared/http/middlewares';
-import { presentNomination } from '#shared/http/present-nomination';
+import { type ManagedView, presentManaged } from '#shared/http/present-managed';
 import { readBody, wantsHtml } from '#shared/http/request-body';
 import { json, page, seeOther } from '#shared/http/responses';
 import {
@@ -13,30 +12,18 @@ import {
   withdrawByNominator,
 } from '#shared/use-cases/manage-nomination';
 import { bodyToForm, formToBody } from '#shared/web/form-fields';
-import { managePage, withdrawPage } from '#shared/web/manage-pages';
+import { addressNote, managePage, withdrawPage } from '#shared/web/manage-pages';
 import { linkErrorPage } from '#shared/web/nominator-pages';
 import { nominationFormPage } from '#shared/web/pages';
 import { linkVerifier } from '#shared/wiring/link-verifier';
+import { intakeLimits } from '#shared/wiring/links';
 import { requestDeps } from '#shared/wiring/table';
 
-const deps = { ...requestDeps(), links: linkVerifier() };
+const deps = { ...requestDeps(), links: linkVerifier(), limits: intakeLimits() };
 
 const notices: Record<string, string> = {
   corrected: 'Your corrections are saved.',
   withdrawn: 'The nomination is withdrawn.',
-};
-
-/** The nomination as its nominator sees it: the answers and where it stands, nothing of the reviews. */
-const forNominator = (n: Nomination) => {
-  const {
-    reviews: _reviews,
-    reviewedByMe: _reviewed,
-    conflictDeclaredByMe: _declared,
-    conflictCount: _conflicts,
-    allowedActions: _actions,
-    ...shown
-  } = presentNomination(n, nominator);
-  return shown;
 };
 
 /** The link's own path, without a trailing step: the page every step returns to. */
@@ -55,26 +42,27 @@ export const run = async (event: APIGatewayProxyEventV2) => {
   const method = event.requestContext.http.method;
   if (method === 'GET') {
     const managed = await nominationToManage(deps, token);
-    if (!wantsHtml(event) && step === '{token}') {
-      return json(200, {
-        ...forNominator(managed.nomination),
-        canCorrect: managed.canCorrect,
-        canWithdraw: managed.canWithdraw,
-      });
-    }
+    const view = presentManaged(managed);
+    if (!wantsHtml(event) && step === '{token}') return json(200, view);
     if (step === 'edit') {
-      const values = bodyToForm(managed.nomination as unknown as Record<string, unknown>);
       return page(
         200,
-        nominationFormPage(managed.program, deps.clock.now(), values, [], { action: base, back: base }),
+        nominationFormPage(managed.program, deps.clock.now(), bodyToForm(view), [], {
+          action: base,
+          back: base,
+          ...withAddressNote(view, managed.program),
+        }),
       );
     }
-    if (step === 'withdraw') return page(200, withdrawPage(managed, base));
-    return page(200, managePage(managed, base, notices[event.queryStringParameters?.done ?? '']));
+    if (step === 'withdraw') return page(200, withdrawPage(view, managed.program, base));
+    return page(
+      200,
+      managePage(view, managed.program, base, notices[event.queryStringParameters?.done ?? '']),
+    );
   }
   if (step === 'withdraw') {
     const withdrawn = await withdrawByNominator(deps, token);
-    return wantsHtml(event) ? seeOther(`${base}?done=withdrawn`) : json(200, forNominator(withdrawn));
+    return wantsHtml(event) ? seeOther(`${base}?done=withdrawn`) : json(200, presentManaged(withdrawn));
   }
   const body = readBody(event, ['json', 'form']);
   const corrected = await correctByNominator(
@@ -84,17 +72,24 @@ export const run = async (event: APIGatewayProxyEventV2) => {
   );
   return body.kind === 'form' && wantsHtml(event)
     ? seeOther(`${base}?done=corrected`)
-    : json(200, forNominator(corrected));
+    : json(200, presentManaged(corrected));
+};
+
+/** The edit form's word on changing the candidate's address, when there is one. */
+const withAddressNote = (view: ManagedView, program: Program) => {
+  const note = addressNote(view, program);
+  return note ? { addressNote: note } : {};
 };
 
 /** A posted correction that is refused shows the form again with its answers; a bad link says so. */
 const problemPage = async (error: DomainError, event: APIGatewayProxyEventV2) => {
   if (!wantsHtml(event)) return undefined;
+  // A limit reached keeps the answers too, with the refusal in the error summary.
   const issues =
     error instanceof ValidationError
       ? error.issues
-      : error instanceof DuplicateNominationError
-        ? [{ path: 'candidate.email', message: error.message }]
+      : error instanceof TooManySubmissionsError
+        ? [{ path: '', message: error.message }]
         : undefined;
   if (issues && event.requestContext.http.method === 'POST') {
     const body = readBody(event, ['form']);
@@ -104,6 +99,7 @@ const problemPage = async (error: DomainError, event: APIGatewayProxyEventV2) =>
     return nominationFormPage(managed.program, deps.clock.now(), body.fields, issues, {
       action: base,
       back: base,
+      ...withAddressNote(presentManaged(managed), managed.program),
     });
   }
   return linkErrorPage(error, 'This cannot be done now');

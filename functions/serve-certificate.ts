@@ -4,9 +4,10 @@ import { certificateFontDir } from '#shared/config';
 import type { DomainError } from '#shared/domain/errors';
 import { httpMiddlewares } from '#shared/http/middlewares';
 import { nominationChange } from '#shared/http/nomination-change';
+import { participantBase } from '#shared/http/participant-base';
 import { wantsHtml } from '#shared/http/request-body';
 import { certificateFromPage, issueCertificateNow } from '#shared/use-cases/certificate-on-demand';
-import { linkErrorPage } from '#shared/web/nominator-pages';
+import { participantLinkErrorPage } from '#shared/web/participant-link-pages';
 import { linkSigner } from '#shared/wiring/links';
 import { participantPagesFromEnv } from '#shared/wiring/participant-pages';
 import { requestDeps } from '#shared/wiring/table';
@@ -45,7 +46,7 @@ export const run = async (event: APIGatewayProxyEventV2) => {
 
 const problemPage = async (error: DomainError, event: APIGatewayProxyEventV2) => {
   if (!wantsHtml(event) || event.requestContext.http.method !== 'GET') return undefined;
-  return linkErrorPage(error, 'No certificate yet');
+  return participantLinkErrorPage(error, participantBase(event), 'No certificate yet');
 };
 
 export const handler = middy(run).use(httpMiddlewares({ errorPage: problemPage }));

@@ -5,11 +5,12 @@ import { evaluationCsv } from '#shared/documents/evaluation-csv';
 import { type DomainError, ValidationError, VersionConflictError } from '#shared/domain/errors';
 import { staffActorFrom } from '#shared/http/actor';
 import { httpMiddlewares } from '#shared/http/middlewares';
+import { participantBase } from '#shared/http/participant-base';
 import { readBody, wantsHtml } from '#shared/http/request-body';
 import { download, json, page, seeOther } from '#shared/http/responses';
 import { answerEvaluation, evaluationForm, readEvaluationResults } from '#shared/use-cases/evaluation';
 import { evaluationPage } from '#shared/web/evaluation-pages';
-import { linkErrorPage } from '#shared/web/nominator-pages';
+import { participantLinkErrorPage } from '#shared/web/participant-link-pages';
 import { linkVerifier } from '#shared/wiring/link-verifier';
 import { freshPrograms } from '#shared/wiring/programs';
 import { evaluations, nominationStore } from '#shared/wiring/table';
@@ -21,9 +22,6 @@ const deps = {
   clock: clockFromEnv(),
   links: linkVerifier(),
 };
-
-const base = (event: APIGatewayProxyEventV2) =>
-  `/participants/${encodeURIComponent(event.pathParameters?.token ?? '')}`;
 
 /** The answers as posted: a form's fields, or a JSON object. */
 const answersIn = (event: APIGatewayProxyEventV2): Record<string, unknown> => {
@@ -57,11 +55,11 @@ export const run = async (event: APIGatewayProxyEventV2) => {
       event.queryStringParameters?.done === 'saved' ? 'Your answers are saved. Thank you.' : undefined;
     return page(
       200,
-      evaluationPage(await evaluationForm(deps, token), base(event), notice ? { notice } : {}),
+      evaluationPage(await evaluationForm(deps, token), participantBase(event), notice ? { notice } : {}),
     );
   }
   const saved = await answerEvaluation(deps, token, answersIn(event));
-  return wantsHtml(event) ? seeOther(`${base(event)}/evaluation?done=saved`) : json(200, saved);
+  return wantsHtml(event) ? seeOther(`${participantBase(event)}/evaluation?done=saved`) : json(200, saved);
 };
 
 /** A refused answer shows the form again with what was given; a bad link or a closed form says so. */
@@ -70,13 +68,13 @@ const problemPage = async (error: DomainError, event: APIGatewayProxyEventV2) =>
   if (error instanceof ValidationError || error instanceof VersionConflictError) {
     const view = await evaluationForm(deps, event.pathParameters?.token ?? '');
     if (error instanceof VersionConflictError)
-      return evaluationPage(view, base(event), { conflict: error.message });
+      return evaluationPage(view, participantBase(event), { conflict: error.message });
     const given = Object.fromEntries(
       Object.entries(answersIn(event)).map(([key, value]) => [key, String(value)]),
     );
-    return evaluationPage(view, base(event), { issues: error.issues, given });
+    return evaluationPage(view, participantBase(event), { issues: error.issues, given });
   }
-  return linkErrorPage(error, 'This cannot be done now');
+  return participantLinkErrorPage(error, participantBase(event), 'This cannot be done now');
 };
 
 export const handler = middy(run).use(httpMiddlewares({ errorPage: problemPage }));

@@ -2,15 +2,17 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { DomainError } from '#shared/domain/errors';
 import { httpMiddlewares } from '#shared/http/middlewares';
+import { participantBase } from '#shared/http/participant-base';
 import { wantsHtml } from '#shared/http/request-body';
-import { page, seeOther } from '#shared/http/responses';
+import { json, page, seeOther } from '#shared/http/responses';
 import {
   participantCalendar,
   participantPage,
   renewCalendarFeed,
   withdrawAsParticipant,
 } from '#shared/use-cases/participant-page';
-import { linkErrorPage } from '#shared/web/nominator-pages';
+import { requestNewParticipantLink } from '#shared/use-cases/renew-participant-link';
+import { newLinkAnswer, newLinkSentPage, participantLinkErrorPage } from '#shared/web/participant-link-pages';
 import { leavePage, participantPageHtml } from '#shared/web/participant-pages';
 import { linkSigner } from '#shared/wiring/links';
 import { participantPagesFromEnv } from '#shared/wiring/participant-pages';
@@ -25,8 +27,8 @@ const notices: Record<string, string> = {
 
 /**
  * A participant's page (GET), its steps (a new calendar address, leaving the program, each a
- * POST that returns to the page), and their calendar feed. Every change is a POST behind a
- * button, never a GET: mail scanners open links.
+ * POST that returns to the page; a new link to the page, mailed), and their calendar feed.
+ * Every change is a POST behind a button, never a GET: mail scanners open links.
  */
 export const run = async (event: APIGatewayProxyEventV2) => {
   const token = event.pathParameters?.token ?? '';
@@ -42,27 +44,34 @@ export const run = async (event: APIGatewayProxyEventV2) => {
       body: await participantCalendar(deps, token),
     };
   }
-  const base = `/participants/${encodeURIComponent(token)}`;
+  if (route.endsWith('/new-link')) {
+    // The same answer whatever the token named; the body, an address say, is never read.
+    await requestNewParticipantLink(deps, token);
+    return wantsHtml(event) ? page(200, newLinkSentPage()) : json(202, { message: newLinkAnswer });
+  }
   const post = event.requestContext.http.method === 'POST';
   if (route.endsWith('/calendar')) {
     await renewCalendarFeed(deps, token);
-    return seeOther(`${base}?done=calendar`);
+    return seeOther(`${participantBase(event)}?done=calendar`);
   }
   if (route.endsWith('/leave')) {
     if (post) {
       await withdrawAsParticipant(deps, token);
-      return seeOther(`${base}?done=left`);
+      return seeOther(`${participantBase(event)}?done=left`);
     }
-    return page(200, leavePage(await participantPage(deps, token), base));
+    return page(200, leavePage(await participantPage(deps, token), participantBase(event)));
   }
   const view = await participantPage(deps, token);
-  return page(200, participantPageHtml(view, base, notices[event.queryStringParameters?.done ?? '']));
+  return page(
+    200,
+    participantPageHtml(view, participantBase(event), notices[event.queryStringParameters?.done ?? '']),
+  );
 };
 
-/** A bad or expired link, or a step that cannot be done, says so in words. */
+/** A bad, expired or replaced link (with "send me a new link"), or a step that cannot be done, says so in words. */
 const problemPage = async (error: DomainError, event: APIGatewayProxyEventV2) => {
   if (!wantsHtml(event) || event.routeKey.includes('/calendars/')) return undefined;
-  return linkErrorPage(error, 'This cannot be done now');
+  return participantLinkErrorPage(error, participantBase(event), 'This cannot be done now');
 };
 
 export const handler = middy(run).use(httpMiddlewares({ errorPage: problemPage }));

@@ -82,6 +82,8 @@ const expectedEmails = (
     confirmation: decided.nominations,
     acknowledgement: decided.nominations,
     'decision-selected': decided.selected,
+    // The nominator's own news of each place, without the participant's private page.
+    'decision-selected-nominator': decided.selected,
     'decision-not-selected': decided.rejected,
     'decision-reserve': decided.reserves,
     'decision-pending': decided.undecided,
@@ -89,6 +91,7 @@ const expectedEmails = (
     // One email to the organizers together, naming the first reserves.
     'place-vacated': done.withdrawn ? 1 : 0,
     'place-offered': done.offered ? 1 : 0,
+    'place-offered-nominator': done.offered ? 1 : 0,
     'reserve-closed': decided.reserves - (done.offered ? 1 : 0),
     'stipend-awarded': done.stipendAwarded ? 1 : 0,
     // The June meeting for everyone; the first group's dated session for its members.

@@ -73,6 +73,11 @@ export interface RunningStack {
    * handed to its consumers, no email claimed by a sender and not yet sent.
    */
   settled(): Promise<void>;
+  /**
+   * Deletes the items whose TTL (`expiresAt`) is past the local clock, as DynamoDB's TTL process
+   * does on AWS (DynamoDB Local does not); says how many went.
+   */
+  sweepExpired(): Promise<number>;
   /** Every email the SES emulator holds, oldest first. */
   sentEmails(): Promise<SentEmail[]>;
   /** A token as `npm run token` prints one (issuer `metlib-local-token`). */

@@ -17,6 +17,7 @@ import {
   startDynamoDbLocal,
   startSesEmulator,
 } from './emulators.ts';
+import { sweepExpired } from './expiry-sweep.ts';
 import { startGateway } from './gateway.ts';
 import { loadOrCreateSigningKey, localTokenIssuer, signToken, tokenVerifier } from './jwt.ts';
 import { freePort } from './listen.ts';
@@ -216,6 +217,7 @@ export const startStack = async (options: StackOptions): Promise<RunningStack> =
       now: () => clock.now(),
       setClock,
       settled,
+      sweepExpired: () => sweepExpired(dynamoDbEndpoint, options.tableName, clock.now()),
       advanceTo: async (instant) => {
         setClock(new Date(instant));
         await settled();

@@ -108,10 +108,25 @@ ${catalog
   Stop with Ctrl-C.
 `);
 
+// DynamoDB Local deletes nothing past its TTL: the stack does it, once a minute of real time
+// (on AWS within a day or two), so personal data leaves the local table as it would the real one.
+const expirySweep = setInterval(() => {
+  stack
+    .sweepExpired()
+    .then((count) => {
+      if (count)
+        process.stdout.write(
+          `  ${new Date().toISOString().slice(11, 19)}  TTL: ${count} expired items deleted\n`,
+        );
+    })
+    .catch((error: Error) => process.stderr.write(`  TTL sweep failed: ${error.message}\n`));
+}, 60_000);
+
 let stopping = false;
 const shutdown = async () => {
   if (stopping) return;
   stopping = true;
+  clearInterval(expirySweep);
   process.stdout.write('\nStopping…\n');
   await stack.stop();
   process.stdout.write('Stopped.\n');

@@ -58,6 +58,15 @@ export const Actions = (props: {
         } satisfies TransitionBody),
       done,
     );
+  // Whoever declared a conflict of interest neither reviews nor decides: the API refuses it (409).
+  if (detail.conflictDeclaredByMe) {
+    return (
+      <div class="govuk-inset-text" id="conflict-declared">
+        You declared a conflict of interest with this nomination: you cannot review it, decide it or change
+        it, and its reviews and notes are not shown to you.
+      </div>
+    );
+  }
   const organizer = props.me.role === 'Organizer';
   const onReserveList = detail.reserveRank !== undefined;
   // On the reserve list, "reserve" moves it: the rank form below does that.
@@ -104,7 +113,7 @@ export const Actions = (props: {
           <Radios
             name="score"
             legend="Score"
-            hint="1 is weakest, 5 is strongest."
+            hint="A review needs a score: 1 is weakest, 5 is strongest. The note is optional."
             inline
             options={scores}
             value={score}

@@ -84,13 +84,18 @@ export const NominationPage = (props: {
         ? issues.map((i) =>
             /^(candidate|nominator)\.(name|email)$/.test(i.path)
               ? { message: i.message, field: correctionFieldId(i.path) }
-              : { message: i.message },
+              : // A review without a score: the summary leads to the first score.
+                i.path === 'score'
+                ? { message: i.message, field: 'score-1' }
+                : { message: i.message },
           )
         : [{ message: messageOf(error) }],
     );
   };
 
   const organizer = props.me.role === 'Organizer';
+  // An organizer who declared a conflict of interest with it reads it and decides nothing.
+  const decides = organizer && detail?.conflictDeclaredByMe !== true;
   return (
     <>
       <p class="govuk-body">
@@ -128,12 +133,12 @@ export const NominationPage = (props: {
           </dl>
           <UndeliverableWarning addresses={detail.undeliverable ?? []} />
           <Actions detail={detail} api={props.api} me={props.me} config={props.config} settle={settle} />
-          {props.config.features.corrections && organizer && (
+          {props.config.features.corrections && decides && (
             <CorrectionForm detail={detail} api={props.api} settle={settle} />
           )}
-          <CohortSection detail={detail} api={props.api} organizer={organizer} settle={settle} />
+          <CohortSection detail={detail} api={props.api} organizer={decides} settle={settle} />
           {participant(detail) && (
-            <StipendSection detail={detail} api={props.api} organizer={organizer} settle={settle} />
+            <StipendSection detail={detail} api={props.api} organizer={decides} settle={settle} />
           )}
           <CertificateSection
             detail={detail}

@@ -37,5 +37,6 @@ export const recordEmailEvent: FunctionEntry = {
   entry: 'functions/record-email-event.ts',
   description: 'Records what SES reports of each sent email: delivered, bounced, complained, rejected',
   mailEvents: true,
-  access: { table: [...reads, 'BatchGetItem', 'PutItem', 'UpdateItem'] },
+  // ConditionCheckItem: a report's history entry is written only while its nomination's lifetime is as read.
+  access: { table: [...reads, 'BatchGetItem', 'ConditionCheckItem', 'PutItem', 'UpdateItem'] },
 };

@@ -57,18 +57,24 @@ export const manageNomination: FunctionEntry = {
   ],
   // The one public route with DeleteItem: its signed link is the nominator's key to one
   // nomination, and what it deletes (the guard it moves or gives back, an address item it no
-  // longer has) is conditioned on being that nomination's own.
-  access: { table: [...reads, 'PutItem', 'UpdateItem', 'DeleteItem'], verifyLinks: true },
+  // longer has) is conditioned on being that nomination's own. The intake limits: a correction's
+  // emails count against the same per-address limit as a submission's.
+  access: {
+    table: [...reads, 'PutItem', 'UpdateItem', 'DeleteItem'],
+    verifyLinks: true,
+    intakeLimits: true,
+  },
 };
 
 export const serveParticipantPage: FunctionEntry = {
   name: 'ServeParticipantPage',
   entry: 'functions/serve-participant-page.ts',
   description:
-    'A participant’s own page from their private link: meetings ahead, calendar feed, leaving the program',
+    'A participant’s own page from their private link: meetings ahead, calendar feed, a new link, leaving the program',
   routes: [
     { method: 'GET', path: '/participants/{token}' },
     { method: 'POST', path: '/participants/{token}/calendar' },
+    { method: 'POST', path: '/participants/{token}/new-link' },
     { method: 'GET', path: '/participants/{token}/leave' },
     { method: 'POST', path: '/participants/{token}/leave' },
     { method: 'GET', path: '/calendars/{token}' },

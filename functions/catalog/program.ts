@@ -11,7 +11,12 @@ export const updateTimeline: FunctionEntry = {
     { method: 'PUT', path: '/programs/{programId}/timeline', staff: true },
   ],
   // Query: the participants, who are told of a meeting moved or cancelled.
-  access: { table: [...reads, 'PutItem'], manageSchedules: true, signLinks: true, siteUrl: true },
+  access: {
+    table: [...reads, 'ConditionCheckItem', 'PutItem'],
+    manageSchedules: true,
+    signLinks: true,
+    siteUrl: true,
+  },
   timeoutSeconds: 60,
 };
 
@@ -24,7 +29,12 @@ export const changeProgramSettings: FunctionEntry = {
     { method: 'GET', path: '/programs/{programId}/settings', staff: true },
     { method: 'PUT', path: '/programs/{programId}/settings', staff: true },
   ],
-  access: { table: [...reads, 'PutItem'], manageSchedules: true, signLinks: true, siteUrl: true },
+  access: {
+    table: [...reads, 'ConditionCheckItem', 'PutItem'],
+    manageSchedules: true,
+    signLinks: true,
+    siteUrl: true,
+  },
   timeoutSeconds: 60,
 };
 
@@ -37,7 +47,7 @@ export const arrangeMentoringGroups: FunctionEntry = {
     { method: 'GET', path: '/programs/{programId}/mentoring-groups', staff: true },
     { method: 'PUT', path: '/programs/{programId}/mentoring-groups', staff: true },
   ],
-  access: { table: [...reads, 'PutItem'], signLinks: true, siteUrl: true },
+  access: { table: [...reads, 'ConditionCheckItem', 'PutItem'], signLinks: true, siteUrl: true },
   timeoutSeconds: 30,
 };
 
@@ -63,7 +73,7 @@ export const sendAnnouncement: FunctionEntry = {
     { method: 'POST', path: '/programs/{programId}/announcements', staff: true },
     { method: 'POST', path: '/programs/{programId}/announcements/preview', staff: true },
   ],
-  access: { table: [...reads, 'PutItem'], signLinks: true, siteUrl: true },
+  access: { table: [...reads, 'ConditionCheckItem', 'PutItem'], signLinks: true, siteUrl: true },
   timeoutSeconds: 60,
 };
 

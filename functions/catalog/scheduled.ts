@@ -39,8 +39,9 @@ export const runTimelineEvent: FunctionEntry = {
     ],
     arnVariable: variables.TIMELINE_FUNCTION_ARN,
   },
-  // DeleteItem: closing the reserve list gives each reserve's rank item back.
-  access: transitionAccess,
+  // DeleteItem: closing the reserve list gives each reserve's rank item back. ConditionCheckItem:
+  // an email filed with a nomination is written only while its lifetime is as read.
+  access: { ...transitionAccess, table: [...transitionAccess.table, 'ConditionCheckItem'] },
   timeoutSeconds: 300,
 };
 
@@ -52,7 +53,7 @@ export const issueCertificates: FunctionEntry = {
   description: 'Participation certificates as PDF, mailed to each participant, as scheduled',
   scheduleTarget: { kinds: ['certificates'], arnVariable: variables.CERTIFICATE_FUNCTION_ARN },
   access: {
-    table: [...reads, 'PutItem', 'UpdateItem'],
+    table: [...reads, 'ConditionCheckItem', 'PutItem', 'UpdateItem'],
     organizerEmails: true,
     signLinks: true,
     siteUrl: true,

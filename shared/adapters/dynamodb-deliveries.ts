@@ -1,6 +1,15 @@
 import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { complaintMonths, expiryAfter, expiryAttribute } from '../domain/retention.ts';
 import type { ComplaintRegistry, DeliveryLog, DeliveryWrite } from '../ports.ts';
 import { callAws } from './aws-errors.ts';
+import {
+  checkExpiry,
+  inherited,
+  lifetimeAttempts,
+  lifetimeChanged,
+  type StoredExpiry,
+  storedExpiry,
+} from './dynamodb-inherited-expiry.ts';
 import { parseOutboxRef } from './dynamodb-outbox-items.ts';
 import { addressHash } from './dynamodb-personal-data.ts';
 import { TableTransaction, TransactionCancelled } from './dynamodb-transaction.ts';
@@ -35,7 +44,32 @@ export class DynamoDbDeliveries implements DeliveryLog, ComplaintRegistry {
     };
   }
 
-  async record({ event, nominationId, audit, undeliverable, complained }: DeliveryWrite): Promise<boolean> {
+  async record(write: DeliveryWrite): Promise<boolean> {
+    for (let attempt = 1; ; attempt += 1) {
+      // Its nomination's lifetime as now stored: the history entry inherits it.
+      const lifetime = write.nominationId
+        ? await storedExpiry(this.client, this.tableName, write.nominationId)
+        : undefined;
+      const transaction = this.recording(write, lifetime);
+      try {
+        await transaction.commit();
+        return true;
+      } catch (error) {
+        if (error instanceof TransactionCancelled && error.contended('email')) return false;
+        const changed =
+          error instanceof TransactionCancelled &&
+          write.nominationId !== undefined &&
+          (lifetimeChanged(error, [write.nominationId]) || error.contended('nomination'));
+        if (!changed || attempt >= lifetimeAttempts) throw error;
+      }
+    }
+  }
+
+  /** The report's one transaction, for a nomination with `lifetime` (none if it was erased). */
+  private recording(
+    { event, nominationId, audit, undeliverable, complained }: DeliveryWrite,
+    lifetime: StoredExpiry | undefined,
+  ) {
     const { ref, ...entry } = event;
     const transaction = new TableTransaction(this.client, this.tableName).update('email', {
       Key: parseOutboxRef(ref),
@@ -49,34 +83,52 @@ export class DynamoDbDeliveries implements DeliveryLog, ComplaintRegistry {
         ':ids': new Set([event.id]),
       },
     });
-    if (nominationId && audit) {
-      transaction.put('audit', {
-        Item: { ...keys.mailReport(nominationId, event.at, event.id), type: 'audit', ...audit },
-      });
+    if (nominationId && lifetime && !lifetime.gone) {
+      const { expiresAt } = lifetime;
+      if (audit) {
+        transaction.put('audit', {
+          Item: {
+            ...keys.mailReport(nominationId, event.at, event.id),
+            type: 'audit',
+            ...audit,
+            ...inherited(expiresAt),
+          },
+        });
+      }
+      if (undeliverable.length) {
+        // Conditioned on the lifetime read, as the check below would be (one operation per item).
+        transaction.update('nomination', {
+          Key: keys.nomination(nominationId),
+          ConditionExpression:
+            expiresAt === undefined ? 'attribute_exists(pk) AND attribute_not_exists(#ttl)' : '#ttl = :ttl',
+          UpdateExpression: 'SET undeliverable = list_append(if_not_exists(undeliverable, :none), :u)',
+          ExpressionAttributeNames: { '#ttl': expiryAttribute },
+          ExpressionAttributeValues: {
+            ':none': [],
+            ':u': undeliverable,
+            ...(expiresAt === undefined ? {} : { ':ttl': expiresAt }),
+          },
+        });
+      } else if (audit) {
+        checkExpiry(transaction, nominationId, expiresAt);
+      }
     }
-    if (nominationId && undeliverable.length) {
-      transaction.update('nomination', {
-        Key: keys.nomination(nominationId),
-        ConditionExpression: 'attribute_exists(pk)',
-        UpdateExpression: 'SET undeliverable = list_append(if_not_exists(undeliverable, :none), :u)',
-        ExpressionAttributeValues: { ':none': [], ':u': undeliverable },
-      });
-    }
+    // A complaint is honoured for `complaintMonths` after the latest one, then forgotten.
+    const complaintExpiry = expiryAfter(event.at, { months: complaintMonths });
     for (const [index, address] of [...new Set(complained.map((a) => a.toLowerCase()))].entries()) {
       transaction.update(`complaint-${index}`, {
         Key: keys.complaint(addressHash(address)),
-        UpdateExpression: 'SET #type = :type, complainedAt = :at ADD complaints :one',
-        ExpressionAttributeNames: { '#type': 'type' },
-        ExpressionAttributeValues: { ':type': 'complaint', ':at': event.at, ':one': 1 },
+        UpdateExpression: 'SET #type = :type, complainedAt = :at, #ttl = :ttl ADD complaints :one',
+        ExpressionAttributeNames: { '#type': 'type', '#ttl': expiryAttribute },
+        ExpressionAttributeValues: {
+          ':type': 'complaint',
+          ':at': event.at,
+          ':one': 1,
+          ':ttl': complaintExpiry,
+        },
       });
     }
-    try {
-      await transaction.commit();
-      return true;
-    } catch (error) {
-      if (error instanceof TransactionCancelled && error.contended('email')) return false;
-      throw error;
-    }
+    return transaction;
   }
 
   async complainedOf(addresses: string[]): Promise<string[]> {

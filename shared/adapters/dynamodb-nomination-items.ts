@@ -1,8 +1,8 @@
 // The items a nomination's writes are made of (the nomination, its audit entries, its emails,
-// its guard and ranks, its address items and the submission counters), named so each
+// its guard and ranks, its address items and the counters of public writes), named so each
 // transaction of shared/adapters/dynamodb-nominations.ts reads as a list of them.
 import { isDeepStrictEqual } from 'node:util';
-import { DuplicateNominationError } from '../domain/errors.ts';
+import { DuplicateNominationError, TooManySubmissionsError } from '../domain/errors.ts';
 import { candidateKey, type Nomination } from '../domain/nomination.ts';
 import { expiryAttribute } from '../domain/retention.ts';
 import { epochSeconds } from '../domain/time.ts';
@@ -10,7 +10,7 @@ import type { AuditEntry, OutboxEmail, SubmissionCounter } from '../ports.ts';
 import { outboxEmailPut } from './dynamodb-outbox-items.ts';
 import { addressesOf, addressHash, addressItem } from './dynamodb-personal-data.ts';
 import type { Item } from './dynamodb-reads.ts';
-import type { TableTransaction } from './dynamodb-transaction.ts';
+import type { TableTransaction, TransactionCancelled } from './dynamodb-transaction.ts';
 import { keys } from './table-design.ts';
 
 const internalAttributes = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'type'];
@@ -29,7 +29,7 @@ export const nominationItem = (n: Nomination): Item => ({
   ...n,
 });
 
-export const counterUpdate = (counter: SubmissionCounter) => ({
+const counterUpdate = (counter: SubmissionCounter) => ({
   Key: keys.counter(counter.key),
   UpdateExpression: 'ADD #count :one SET #type = :type, #ttl = if_not_exists(#ttl, :ttl)',
   ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
@@ -41,6 +41,17 @@ export const counterUpdate = (counter: SubmissionCounter) => ({
     ':limit': counter.limit,
   },
 });
+
+/** Counts the write against each counter, named by its key (a hash where it concerns an address). */
+export const addCounters = (transaction: TableTransaction, counters: readonly SubmissionCounter[]) => {
+  for (const counter of counters) transaction.update(`counter ${counter.key}`, counterUpdate(counter));
+};
+
+/** The refusal of the first counter that stood at its limit when the transaction was cancelled. */
+export const counterRefusal = (error: TransactionCancelled, counters: readonly SubmissionCounter[]) => {
+  const full = counters.find((c) => error.reason(`counter ${c.key}`) === 'ConditionalCheckFailed');
+  return full && new TooManySubmissionsError(full.refusal);
+};
 
 /**
  * An item one nomination holds alone (a candidate's guard, a reserve rank), naming its holder:
@@ -77,18 +88,35 @@ export const addEmails = (
   at: string,
 ) => {
   for (const email of emails) {
-    const put = outboxEmailPut({ programId: nomination.programId, nominationId: nomination.id, email }, at);
-    transaction.put(`email ${email.key}`, { ...put, Item: { ...put.Item, ...expiryOf(nomination) } });
+    const put = outboxEmailPut(
+      { programId: nomination.programId, nominationId: nomination.id, email },
+      at,
+      nomination.expiresAt,
+    );
+    transaction.put(`email ${email.key}`, put);
   }
 };
 
-/** The address items of the nomination's addresses that `had` lacks, and the end of those it no longer has. */
+/**
+ * The address items of the nomination's addresses that `had` lacks; an address it no longer has
+ * (a correction replaced it) stays findable by erasure as a former address, since the history
+ * and the emails' records still quote it.
+ */
 export const addressItems = (transaction: TableTransaction, had: string[], nomination: Nomination) => {
   const has = addressesOf(nomination);
   // Named by a hash: a cancelled transaction's message names its items and may be logged.
   for (const address of had.filter((a) => !has.includes(a))) {
-    transaction.delete(`old address ${addressHash(address).slice(0, 12)}`, {
-      Key: keys.person(addressHash(address), nomination.id),
+    const hash = addressHash(address);
+    transaction.put(`old address ${hash.slice(0, 12)}`, {
+      Item: { ...addressItem(address, nomination), type: 'former-address' },
+    });
+    transaction.put(`former marker ${hash.slice(0, 12)}`, {
+      Item: {
+        ...keys.formerAddress(nomination.id, hash),
+        type: 'former-address',
+        addressHash: hash,
+        ...expiryOf(nomination),
+      },
     });
   }
   for (const address of has.filter((a) => !had.includes(a))) {

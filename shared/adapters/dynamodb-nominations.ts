@@ -4,7 +4,6 @@ import {
   CapacityReachedError,
   RankTakenError,
   StipendsExhaustedError,
-  TooManySubmissionsError,
   VersionConflictError,
 } from '../domain/errors.ts';
 import { candidateKey, type Nomination } from '../domain/nomination.ts';
@@ -21,11 +20,12 @@ import type {
 } from '../ports/nomination-store.ts';
 import { callAws } from './aws-errors.ts';
 import {
+  addCounters,
   addEmails,
   addressItems,
   auditPut,
   changeSet,
-  counterUpdate,
+  counterRefusal,
   duplicate,
   giveBack,
   guardPut,
@@ -67,16 +67,13 @@ export class DynamoDbNominationStore implements NominationStore {
     transaction.put('audit', auditPut(nomination, audit));
     addressItems(transaction, [], nomination);
     addEmails(transaction, nomination, emails, audit.at);
-    for (const counter of counters) transaction.update(`counter ${counter.key}`, counterUpdate(counter));
+    addCounters(transaction, counters);
     try {
       await transaction.commit();
     } catch (error) {
       if (!(error instanceof TransactionCancelled)) throw error;
-      for (const counter of counters) {
-        if (error.reason(`counter ${counter.key}`) === 'ConditionalCheckFailed') {
-          throw new TooManySubmissionsError(counter.refusal);
-        }
-      }
+      const tooMany = counterRefusal(error, counters);
+      if (tooMany) throw tooMany;
       // A concurrent submission holding the same guard is the same duplicate, caught in flight.
       if (error.contended('guard')) throw duplicate(nomination.candidate.email);
       throw error;
@@ -217,6 +214,7 @@ export class DynamoDbNominationStore implements NominationStore {
         .put('new guard', guardPut(before.programId, write.guardMove.to, before.id));
     }
     if (write.guardTake) transaction.put('new guard', guardPut(before.programId, write.guardTake, before.id));
+    addCounters(transaction, write.counters ?? []);
     if (write.guardRelease) {
       // Only the holder gives it back: a duplicate's withdrawal leaves the first nomination's guard.
       transaction.delete(
@@ -228,6 +226,9 @@ export class DynamoDbNominationStore implements NominationStore {
       await transaction.commit();
     } catch (error) {
       if (!(error instanceof TransactionCancelled)) throw error;
+      // A full counter first: the answer must not depend on whether the new address was nominated.
+      const tooMany = counterRefusal(error, write.counters ?? []);
+      if (tooMany) throw tooMany;
       const taken = write.guardMove?.to ?? write.guardTake;
       if (taken && error.contended('new guard')) {
         const refused = duplicate(taken);

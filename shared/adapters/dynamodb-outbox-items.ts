@@ -1,4 +1,5 @@
 import { deliverySummary } from '../domain/mail-delivery.ts';
+import { expiryAfter, expiryAttribute, organizerEmailMonths } from '../domain/retention.ts';
 import type { EmailRecord, QueuedEmail } from '../ports.ts';
 import { keys, tableDesign } from './table-design.ts';
 
@@ -14,10 +15,17 @@ export const parseOutboxRef = (ref: string) => {
 
 /**
  * An outbox email as it is first written, in a transaction with the change that causes it or on
- * its own: pending, never tried, unique by its key, listed in the `unsent` index.
+ * its own: pending, never tried, unique by its key, listed in the `unsent` index. An email of a
+ * nomination carries the nomination's TTL (`expiresAt`, once it has one); an email to the
+ * organizers expires `organizerEmailMonths` after it is queued.
  */
-export const outboxEmailPut = ({ programId, nominationId, email }: QueuedEmail, createdAt: string) => {
+export const outboxEmailPut = (
+  { programId, nominationId, email }: QueuedEmail,
+  createdAt: string,
+  expiresAt?: number,
+) => {
   const key = nominationId ? keys.email(nominationId, email.key) : keys.programEmail(programId, email.key);
+  const ttl = nominationId ? expiresAt : expiryAfter(createdAt, { months: organizerEmailMonths });
   return {
     Item: {
       ...key,
@@ -30,6 +38,7 @@ export const outboxEmailPut = ({ programId, nominationId, email }: QueuedEmail, 
       status: 'pending',
       attempts: 0,
       createdAt,
+      ...(ttl === undefined ? {} : { [expiryAttribute]: ttl }),
     },
     ConditionExpression: 'attribute_not_exists(pk)',
   };

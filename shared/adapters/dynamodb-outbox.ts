@@ -10,6 +10,7 @@ import {
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { ClaimedEmail, ClaimResult, EmailQueue, Outbox, OutboxEmail, QueuedEmail } from '../ports.ts';
 import { callAws } from './aws-errors.ts';
+import { checkExpiry, lifetimeAttempts, lifetimeChanged, storedExpiry } from './dynamodb-inherited-expiry.ts';
 import { outboxEmailPut, outboxRef, parseOutboxRef } from './dynamodb-outbox-items.ts';
 import { TableTransaction, TransactionCancelled } from './dynamodb-transaction.ts';
 import { keys, tableDesign } from './table-design.ts';
@@ -28,21 +29,55 @@ export class DynamoDbOutbox implements Outbox, EmailQueue {
   ) {}
 
   async enqueue(emails: QueuedEmail[], now: Date): Promise<{ queued: number; alreadyQueued: number }> {
-    let queued = 0;
+    const counts = { queued: 0, alreadyQueued: 0 };
     const createdAt = now.toISOString();
     for (const queuedEmail of emails) {
+      const outcome = queuedEmail.nominationId
+        ? await this.enqueueForNomination(queuedEmail, queuedEmail.nominationId, createdAt)
+        : await this.put(outboxEmailPut(queuedEmail, createdAt));
+      if (outcome === 'queued') counts.queued += 1;
+      else if (outcome === 'already') counts.alreadyQueued += 1;
+    }
+    return counts;
+  }
+
+  private async put(put: ReturnType<typeof outboxEmailPut>): Promise<'queued' | 'already'> {
+    try {
+      await callAws(service, () => this.client.send(new PutCommand({ TableName: this.tableName, ...put })));
+      return 'queued';
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      return 'already';
+    }
+  }
+
+  /**
+   * An email filed with a nomination, with the nomination's TTL as it is when written (an
+   * announcement to past applicants lives no longer than their data); none for a nomination
+   * erased meanwhile.
+   */
+  private async enqueueForNomination(
+    queuedEmail: QueuedEmail,
+    nominationId: string,
+    createdAt: string,
+  ): Promise<'queued' | 'already' | 'erased'> {
+    for (let attempt = 1; ; attempt += 1) {
+      const lifetime = await storedExpiry(this.client, this.tableName, nominationId);
+      if (lifetime.gone) return 'erased';
+      const transaction = new TableTransaction(this.client, this.tableName).put(
+        'email',
+        outboxEmailPut(queuedEmail, createdAt, lifetime.expiresAt),
+      );
+      checkExpiry(transaction, nominationId, lifetime.expiresAt);
       try {
-        await callAws(service, () =>
-          this.client.send(
-            new PutCommand({ TableName: this.tableName, ...outboxEmailPut(queuedEmail, createdAt) }),
-          ),
-        );
-        queued += 1;
+        await transaction.commit();
+        return 'queued';
       } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        if (!(error instanceof TransactionCancelled)) throw error;
+        if (error.reason('email') === 'ConditionalCheckFailed') return 'already';
+        if (!lifetimeChanged(error, [nominationId]) || attempt >= lifetimeAttempts) throw error;
       }
     }
-    return { queued, alreadyQueued: emails.length - queued };
   }
 
   async claim(ref: string, now: Date, leaseMs: number): Promise<ClaimResult> {

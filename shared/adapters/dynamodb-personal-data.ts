@@ -11,8 +11,9 @@ import { holdsStipend } from '../domain/cohort.ts';
 import { candidateKey, type Nomination } from '../domain/nomination.ts';
 import { holdsPlace } from '../domain/nomination-states.ts';
 import { anonymousOutcome, expiryAttribute } from '../domain/retention.ts';
-import type { PersonalDataStore, PersonalRecord, PrivacyAudit } from '../ports.ts';
+import type { FormerRecord, PersonalDataStore, PersonalRecord, PrivacyAudit } from '../ports.ts';
 import { callAws } from './aws-errors.ts';
+import { eraseFormer, findFormer } from './dynamodb-former-addresses.ts';
 import { type Item, queryPartition } from './dynamodb-reads.ts';
 import { keys } from './table-design.ts';
 
@@ -43,6 +44,10 @@ const itemsOfNomination = async (client: DynamoDBDocumentClient, tableName: stri
   const others: Key[] = [
     keys.guard(n.programId, candidateKey(n.candidate.email)),
     ...addressesOf(n).map((a) => keys.person(addressHash(a), n.id)),
+    // The addresses corrections replaced, found by their markers in the partition.
+    ...partition
+      .filter((i) => i.type === 'former-address')
+      .map((i) => keys.person(String(i.addressHash), n.id)),
   ];
   return { partition, others };
 };
@@ -147,6 +152,8 @@ export class DynamoDbPersonalData implements PersonalDataStore {
       const roles = (['candidate', 'nominator'] as const).filter(
         (role) => candidateKey(nomination[role].email) === address,
       );
+      // A former address of this nomination: see findFormer.
+      if (roles.length === 0) continue;
       const ofType = (type: string) => partition.filter((i) => i.type === type).map(strip);
       records.push({
         roles,
@@ -157,6 +164,10 @@ export class DynamoDbPersonalData implements PersonalDataStore {
       });
     }
     return records;
+  }
+
+  findFormer(email: string): Promise<FormerRecord[]> {
+    return findFormer(this.client, this.tableName, email, addressHash(email));
   }
 
   private partition(pk: string) {
@@ -180,8 +191,16 @@ export class DynamoDbPersonalData implements PersonalDataStore {
     });
   }
 
-  async erase(records: PersonalRecord[], audit: PrivacyAudit): Promise<number> {
-    let erased = 0;
+  async erase(
+    email: string,
+    { records, former }: { records: PersonalRecord[]; former: FormerRecord[] },
+    audit: PrivacyAudit,
+  ): Promise<number> {
+    let erased = former.length
+      ? await eraseFormer(this.client, this.tableName, email, addressHash(email))
+      : 0;
+    // A complaint recorded against the address goes with it, whatever nominations hold it now.
+    erased += await this.deleteComplaint(email);
     for (const { nomination } of records) {
       const { partition, others } = await itemsOfNomination(this.client, this.tableName, nomination);
       const [guard, ...addressItems] = others;
@@ -214,24 +233,26 @@ export class DynamoDbPersonalData implements PersonalDataStore {
       }
       erased += partition.length + addressItems.length + (guardErased ? 1 : 0);
       // A complaint recorded against either address goes with the person's data.
-      for (const address of addressesOf(nomination)) {
-        const { Attributes } = await callAws(service, () =>
-          this.client.send(
-            new DeleteCommand({
-              TableName: this.tableName,
-              Key: keys.complaint(addressHash(address)),
-              ReturnValues: 'ALL_OLD',
-            }),
-          ),
-        );
-        if (Attributes) erased += 1;
-      }
+      for (const address of addressesOf(nomination)) erased += await this.deleteComplaint(address);
     }
     await this.record({ ...audit, items: erased });
     return erased;
   }
 
-  /** The duplicate guard, unless it belongs to a later nomination of the same candidate (or is gone). */
+  /** The complaint record of an address, if there is one: 1 if it went. */
+  private async deleteComplaint(address: string): Promise<number> {
+    const { Attributes } = await callAws(service, () =>
+      this.client.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: keys.complaint(addressHash(address)),
+          ReturnValues: 'ALL_OLD',
+        }),
+      ),
+    );
+    return Attributes ? 1 : 0;
+  }
+
   /** Deletes an item that names the nomination holding it (a guard, a reserve rank), if it still does. */
   private async deleteIfHeld(Key: Key, nominationId: string): Promise<boolean> {
     return callAws(service, () =>

@@ -18,6 +18,7 @@ import type {
   TimelineChange,
 } from '../ports/program-repository.ts';
 import { callAws } from './aws-errors.ts';
+import { checkExpiry, lifetimeAttempts, lifetimeChanged, storedExpiry } from './dynamodb-inherited-expiry.ts';
 import { outboxEmailPut } from './dynamodb-outbox-items.ts';
 import { getItem, queryPartition } from './dynamodb-reads.ts';
 import { TableTransaction, TransactionCancelled } from './dynamodb-transaction.ts';
@@ -110,48 +111,64 @@ export class DynamoDbProgramRepository implements ProgramRepository {
   ): Promise<number> {
     const version = change.expectedVersion + 1;
     const first = change.expectedVersion === 0;
-    const transaction = new TableTransaction(this.client, this.tableName);
-    // At most one email per participant (20): with the two items below, within a transaction's 100.
-    for (const email of emails) {
-      transaction.put(`email ${email.nominationId ?? ''}`, outboxEmailPut(email, change.at));
-    }
-    try {
-      await transaction
-        .put(item.type, {
-          Item: {
-            ...item.key,
-            type: item.type,
-            ...item.content,
-            version,
-            updatedAt: change.at,
-            updatedBy: change.actor,
-          },
-          ConditionExpression: first ? 'attribute_not_exists(pk)' : 'version = :expected',
-          ...(first ? {} : { ExpressionAttributeValues: { ':expected': change.expectedVersion } }),
-        })
-        .put('audit', {
-          Item: {
-            ...audit.key,
-            type: 'program-audit',
-            action: audit.action,
-            at: change.at,
-            actor: change.actor,
-            version,
-            ...audit.content,
-            ...(change.note ? { note: change.note } : {}),
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        })
-        .commit();
-    } catch (error) {
-      if (error instanceof TransactionCancelled) {
-        throw new VersionConflictError(
-          `${conflict} since version ${change.expectedVersion}; reload and try again`,
+    const nominationIds = [...new Set(emails.flatMap((e) => (e.nominationId ? [e.nominationId] : [])))];
+    for (let attempt = 1; ; attempt += 1) {
+      const transaction = new TableTransaction(this.client, this.tableName);
+      // At most one email per participant (20), each with the check on its nomination's lifetime:
+      // with the two items below, within a transaction's 100.
+      for (const email of emails) {
+        const lifetime = email.nominationId
+          ? await storedExpiry(this.client, this.tableName, email.nominationId)
+          : undefined;
+        // A participant erased meanwhile is emailed nothing.
+        if (lifetime?.gone) continue;
+        transaction.put(
+          `email ${email.nominationId ?? ''}`,
+          outboxEmailPut(email, change.at, lifetime?.expiresAt),
         );
+        if (email.nominationId) checkExpiry(transaction, email.nominationId, lifetime?.expiresAt);
       }
-      throw error;
+      try {
+        await transaction
+          .put(item.type, {
+            Item: {
+              ...item.key,
+              type: item.type,
+              ...item.content,
+              version,
+              updatedAt: change.at,
+              updatedBy: change.actor,
+            },
+            ConditionExpression: first ? 'attribute_not_exists(pk)' : 'version = :expected',
+            ...(first ? {} : { ExpressionAttributeValues: { ':expected': change.expectedVersion } }),
+          })
+          .put('audit', {
+            Item: {
+              ...audit.key,
+              type: 'program-audit',
+              action: audit.action,
+              at: change.at,
+              actor: change.actor,
+              version,
+              ...audit.content,
+              ...(change.note ? { note: change.note } : {}),
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          })
+          .commit();
+      } catch (error) {
+        if (error instanceof TransactionCancelled) {
+          // A participant's lifetime was set as the emails were written: they are written again with it.
+          const versionHeld = !error.contended(item.type) && !error.contended('audit');
+          if (versionHeld && lifetimeChanged(error, nominationIds) && attempt < lifetimeAttempts) continue;
+          throw new VersionConflictError(
+            `${conflict} since version ${change.expectedVersion}; reload and try again`,
+          );
+        }
+        throw error;
+      }
+      return version;
     }
-    return version;
   }
 
   async recordAnnouncement(announcement: Announcement): Promise<Announcement | undefined> {

@@ -13,6 +13,7 @@ const throttled = new Set(['ThrottlingError', 'ProvisionedThroughputExceeded', '
 
 type Update = Omit<NonNullable<TransactItem['Update']>, 'TableName'>;
 type Delete = Omit<NonNullable<TransactItem['Delete']>, 'TableName'>;
+type Check = Omit<NonNullable<TransactItem['ConditionCheck']>, 'TableName'>;
 
 /** Why DynamoDB cancelled a transaction, per item: `ConditionalCheckFailed`, `TransactionConflict`, … */
 export class TransactionCancelled extends Error {
@@ -64,6 +65,12 @@ export class TableTransaction {
 
   delete(name: string, remove: Delete): this {
     this.items.push({ name, item: { Delete: { TableName: this.tableName, ...remove } } });
+    return this;
+  }
+
+  /** A condition on an item the transaction does not write: the others are written only if it holds. */
+  check(name: string, check: Check): this {
+    this.items.push({ name, item: { ConditionCheck: { TableName: this.tableName, ...check } } });
     return this;
   }
 

@@ -27,6 +27,8 @@
  * | export audit | PROGRAM#<prog>                       | AUDIT#EXPORT#<at>#<sub> |            |                              |
  * | staff email  | PROGRAM#<prog>#EMAILS                | EMAIL#<key>        |                 |                              |
  * | address      | PERSON#<sha256 of the address>       | NOMINATION#<id>    |                 |                              |
+ * | former address | PERSON#<sha256 of the address>     | NOMINATION#<id>    |                 |                              |
+ * | former marker| NOMINATION#<id>                      | FORMER#<sha256 of the address> |     |                              |
  * | outcome      | PROGRAM#<prog>#OUTCOMES              | <sha256 of the id> |                 |                              |
  * | privacy audit| PRIVACY                              | AUDIT#<at>#<uuid>  |                 |                              |
  *
@@ -35,6 +37,10 @@
  * The key holds a hash, not the address, so no key (in a log, a metric, a stream record) shows one.
  * Outcome items are the anonymous statistics a nomination leaves (country, project type, outcome);
  * privacy audit entries say that an export or erasure happened, by whom, how much, never for whom.
+ * When a correction replaces an address, its address item becomes a former-address item (type
+ * `former-address`) and the nomination's partition gets a marker naming its hash: the old address
+ * stays quoted in the history and the emails' records, so erasure must still find the nomination
+ * by it, and the marker lets the nomination's lifetime and erasure reach the former-address item.
  *
  * Items holding personal data carry the TTL attribute `expiresAt` (retention.ts) once the
  * nomination's fate is known: its partition, its guard and its address items.
@@ -143,6 +149,10 @@ export const keys = {
     sk: `NOMINATION#${nominationId}`,
   }),
   personPartition: (addressHash: string) => `PERSON#${addressHash}`,
+  formerAddress: (nominationId: string, addressHash: string) => ({
+    pk: `NOMINATION#${nominationId}`,
+    sk: `FORMER#${addressHash}`,
+  }),
   outcome: (programId: string, idHash: string) => ({ pk: `PROGRAM#${programId}#OUTCOMES`, sk: idHash }),
   privacyAudit: (at: string, id: string) => ({ pk: 'PRIVACY', sk: `AUDIT#${at}#${id}` }),
   byProgram: (programId: string) => `PROGRAM#${programId}`,

@@ -7,6 +7,8 @@ import type { Review } from '../domain/reviews.ts';
 export interface ExportedNomination {
   nomination: Nomination;
   reviews: Review[];
+  /** The exporter declared a conflict of interest with it: no scores, and "withheld" for the average. */
+  reviewsWithheld?: boolean;
 }
 
 /** A spreadsheet would run a cell starting with one of these as a formula (CSV injection). */
@@ -63,7 +65,7 @@ export const nominationsCsv = (entries: readonly ExportedNomination[]): string =
     'averageScore',
     'conflicts',
   ];
-  const rows = entries.map(({ nomination: n, reviews }) => {
+  const rows = entries.map(({ nomination: n, reviews, reviewsWithheld }) => {
     const scores = new Map(reviews.map((r) => [reviewerOf(r), r.score]));
     const region = regionFor(n);
     return [
@@ -80,7 +82,11 @@ export const nominationsCsv = (entries: readonly ExportedNomination[]): string =
       n.stipend?.award,
       n.reviewCount,
       ...reviewers.map((r) => scores.get(r)),
-      n.scoreCount ? Math.round((n.scoreTotal / n.scoreCount) * 100) / 100 : undefined,
+      reviewsWithheld
+        ? 'withheld'
+        : n.scoreCount
+          ? Math.round((n.scoreTotal / n.scoreCount) * 100) / 100
+          : undefined,
       (n.conflicts ?? []).length,
     ];
   });

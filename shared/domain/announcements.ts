@@ -5,10 +5,9 @@
 import { groupOf } from './mentoring-groups.ts';
 import type { Nomination } from './nomination.ts';
 import { told } from './nomination-states.ts';
+import { lines, oneLine } from './plain-text.ts';
 import type { Program } from './program.ts';
 import * as z from './zod.ts';
-
-const oneLine = z.regex(/^[^\p{Cc}\p{Zl}\p{Zp}]*$/u, 'one line without control characters');
 
 export const audienceSchema = z.union([
   z.strictObject({ kind: z.literal('participants') }),
@@ -23,7 +22,7 @@ const draft = {
   audience: audienceSchema,
   subject: z.string().check(z.trim(), z.minLength(1, 'write a subject'), z.maxLength(150), oneLine),
   /** Plain text; a blank line starts a new paragraph. */
-  body: z.string().check(z.trim(), z.minLength(1, 'write the message'), z.maxLength(10_000)),
+  body: z.string().check(z.trim(), z.minLength(1, 'write the message'), z.maxLength(10_000), ...lines),
 };
 
 /**

@@ -37,6 +37,9 @@ export class ForbiddenError extends refusal('Forbidden', 403) {}
 
 export class NominationWindowClosedError extends refusal('NominationWindowClosed', 403) {}
 
+/** A form sent to a public route from another site's page (docs/intake.md#cross-site-forms). */
+export class CrossSiteRequestError extends refusal('CrossSiteRequest', 403) {}
+
 export class ConflictError extends DomainError {
   readonly code: string = 'Conflict';
   readonly status = 409;

@@ -3,11 +3,12 @@
  * some of the participants. A mentoring session on the timeline may be for one group; its
  * reminders and changes go to that group's members only (docs/participants-year.md#mentoring-groups).
  */
+
+import { oneLine } from './plain-text.ts';
 import type { Program, TimelineEvent } from './program.ts';
 import * as z from './zod.ts';
 
 const slug = z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case words joined by hyphens'));
-const oneLine = z.regex(/^[^\p{Cc}\p{Zl}\p{Zp}]*$/u, 'one line without control characters');
 
 export const mentoringGroupSchema = z.strictObject({
   id: slug.check(z.maxLength(40)),

@@ -173,8 +173,10 @@ export interface Nomination extends NominationInput {
   conflicts?: ConflictDeclaration[];
   /** While unconfirmed: when it is dropped if its nominator has not confirmed it. */
   confirmBy?: string;
-  /** Confirmed while another nomination held its candidate: that nomination's id. */
+  /** Confirmed, or its candidate's address corrected, while another nomination held it: that one's id. */
   duplicateOf?: string;
+  /** How many times its nominator's link gave the candidate a new address (`candidateAddressChanges`). */
+  candidateAddressChanges?: number;
   /** When its personal data is erased (the TTL, retention.ts), once its fate is known. */
   expiresAt?: number;
   /** On the reserve list: its place in line, 1 first (unique in the program). */
@@ -189,6 +191,10 @@ export interface Nomination extends NominationInput {
   certificate?: { issuedAt: string; name: string; reissuedAt?: string };
   /** The participant's calendar feed generation: each new feed address revokes those before (participant-links.ts). */
   calendarFeed?: number;
+  /** The participant's page link generation: each new link revokes those mailed before (participant-links.ts). */
+  participantLinks?: number;
+  /** New page links asked for on one UTC day (`YYYY-MM-DD`), to cap them (`linkRenewalsPerDay`). */
+  linkRenewals?: { day: string; count: number };
   /** Addresses that bounced for good, as the mail service reported them (see `currentUndeliverable`). */
   undeliverable?: UndeliverableAddress[];
 }

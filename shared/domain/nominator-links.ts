@@ -12,8 +12,8 @@ export interface NominatorLink {
   purpose: LinkPurpose;
   expiresAt: Date;
   /**
-   * Which of the nomination's calendar feed addresses this is: a feed address is revoked by moving
-   * the nomination's generation on (participant-links.ts).
+   * Which of the nomination's participant page links or calendar feed addresses this is: a link is
+   * revoked by moving the nomination's generation on (participant-links.ts).
    */
   generation?: number;
 }

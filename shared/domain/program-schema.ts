@@ -4,6 +4,7 @@
  */
 
 import { mentoringGroupsSchema, unknownGroups } from './mentoring-groups.ts';
+import { lines, oneLine } from './plain-text.ts';
 import { eventFirstDate, type Program } from './program.ts';
 import { isIanaTimeZone } from './time-zones.ts';
 import * as z from './zod.ts';
@@ -21,8 +22,6 @@ const localDateTime = z.string().check(
 const localDate = z.iso.date();
 const month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM'));
 const timeZone = z.string().check(z.refine(isIanaTimeZone, 'an IANA time zone such as Europe/Madrid'));
-/** Titles and places go into email subjects and calendar files: one line, no control characters. */
-const oneLine = z.regex(/^[^\p{Cc}\p{Zl}\p{Zp}]*$/u, 'one line without control characters');
 const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max));
 const whole = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
 
@@ -48,7 +47,7 @@ export const timelineEventSchema = z.strictObject({
   /** For a meeting: one of the program's themes (checked against the program), who leads it, its agenda and readings. */
   theme: z.optional(slug),
   facilitator: z.optional(text(1, 200).check(oneLine)),
-  agenda: z.optional(text(1, 4000)),
+  agenda: z.optional(text(1, 4000).check(...lines)),
   readings: z.optional(
     z
       .array(
@@ -68,7 +67,7 @@ export const timelineEventSchema = z.strictObject({
   group: z.optional(slug),
 });
 
-const labelled = z.strictObject({ slug, label: text(1, 120) });
+const labelled = z.strictObject({ slug, label: text(1, 120).check(oneLine) });
 
 export const evaluationQuestionSchema = z.strictObject({
   id: slug.check(z.maxLength(40)),
@@ -115,8 +114,9 @@ const nonEmpty = <T extends z.ZodMiniType>(item: T) => z.array(item).check(z.min
 export const programSchema = z
   .strictObject({
     id: slug.check(z.maxLength(40)),
-    name: text(1, 120),
-    organizer: text(1, 200),
+    // The name is in every email's subject and the calendar's name.
+    name: text(1, 120).check(oneLine),
+    organizer: text(1, 200).check(oneLine),
     timeZone,
     nominationWindow: z.strictObject({ opensAt: instant, closesAt: instant }),
     decisionsDueAt: instant,
@@ -166,7 +166,7 @@ export const programSchema = z
      */
     evaluation: evaluationSchema,
     /** The line under the participant's name on the certificate. */
-    certificateSignatory: text(1, 200),
+    certificateSignatory: text(1, 200).check(oneLine),
     /**
      * Who gets the certificate: those present at this many of the monthly meetings held. The
      * others get their attendance record instead (docs/participants-year.md).

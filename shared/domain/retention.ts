@@ -43,8 +43,31 @@ export const decisionExpiry = (program: Program, after: NominationState, at: str
 export const certificateExpiry = (program: Program, at: string): number =>
   expiryAfter(at, { months: retentionOf(program).monthsAfterCertificates });
 
+/**
+ * What is still open when the certificates run is never decided: nothing is decided after the
+ * program's last event, so a nomination without a lifetime then (submitted, reviewed, a duplicate
+ * nobody acted on, selected or rejected but never told, a reserve never told) gets the shorter
+ * period from that run, as if it had been told "not selected" that day.
+ */
+export const undecidedExpiry = (program: Program, at: string): number =>
+  expiryAfter(at, { months: retentionOf(program).monthsAfterDecision });
+
+/**
+ * How long the organizers' own emails are kept (decision readiness, decisions overdue, an email
+ * not delivered): they may name applicants or quote the mail service's answer about an address,
+ * and no program is loaded where some are written (the mailer), so the period is fixed.
+ */
+export const organizerEmailMonths = defaultRetention.monthsAfterDecision;
+
+/**
+ * How long a complaint about our mail is honoured after the last one: an address that marked
+ * our mail as spam gets no announcements or reminders for a year, then the record goes, as every
+ * item derived from an address does.
+ */
+export const complaintMonths = 12;
+
 /** The outcome a nomination leaves for the statistics once its personal data is gone. */
-export type Outcome = 'participant' | 'not-selected' | 'withdrawn';
+export type Outcome = 'participant' | 'not-selected' | 'withdrawn' | 'undecided';
 
 /**
  * What stays of a nomination for statistics: no name, address, library, text or id, only what
@@ -54,9 +77,11 @@ export const anonymousOutcome = (nomination: Nomination) => ({
   programId: nomination.programId,
   country: nomination.library.country,
   projectType: nomination.project.type,
-  outcome: (nomination.status === 'withdrawn'
-    ? 'withdrawn'
-    : nomination.decision === 'selected'
-      ? 'participant'
-      : 'not-selected') as Outcome,
+  outcome: outcomeOf(nomination),
 });
+
+const outcomeOf = (n: Nomination): Outcome => {
+  if (n.status === 'withdrawn') return 'withdrawn';
+  if (n.status !== 'notified') return 'undecided';
+  return n.decision === 'selected' ? 'participant' : 'not-selected';
+};

@@ -40,6 +40,12 @@ export const transitionCommandSchema = z
       path: ['score'],
       error: 'score is given only with the review action',
     }),
+    // A review without a score would count as reviewed and lift the reviewer's blindness for
+    // nothing: whoever reviews commits to a score first (a note alone is not a review).
+    z.refine((c) => c.action !== 'review' || c.score !== undefined, {
+      path: ['score'],
+      error: 'A review needs a score from 1 to 5',
+    }),
     z.refine((c) => c.rank === undefined || c.action === 'reserve', {
       path: ['rank'],
       error: 'rank is given only with the reserve action',

@@ -10,10 +10,12 @@ export type EmailKind =
   | 'duplicate-notice'
   | 'acknowledgement'
   | 'decision-selected'
+  | 'decision-selected-nominator'
   | 'decision-not-selected'
   | 'decision-reserve'
   | 'decision-pending'
   | 'place-offered'
+  | 'place-offered-nominator'
   | 'reserve-closed'
   | 'withdrawal-confirmed'
   | 'place-vacated'
@@ -28,7 +30,8 @@ export type EmailKind =
   | 'evaluation-reminder'
   | 'evaluation'
   | 'certificate'
-  | 'delivery-failed';
+  | 'delivery-failed'
+  | 'participant-link';
 
 export interface EmailAttachment {
   filename: string;
@@ -84,6 +87,8 @@ const stripTags = (markup: string) =>
 /**
  * The participant's own page, in each email to a participant (when the sender can sign it): their
  * meetings with links and readings, their calendar feed, their certificate, leaving the program.
+ * Only ever in an email to the participant alone (`participantEmail`): whoever holds the link can
+ * act as them, so their nominator gets the news in an email of their own, without it.
  */
 export const yourPage = (page: string | undefined): string[] =>
   page
@@ -148,7 +153,7 @@ export const nextMeeting = (program: Program, now: Date) => {
   return undefined;
 };
 
-const conference = (program: Program) => program.timeline.find((e) => e.kind === 'conference');
+export const conference = (program: Program) => program.timeline.find((e) => e.kind === 'conference');
 
 export const stipendAwardedParagraph = (program: Program) => {
   const conf = conference(program);
@@ -180,13 +185,14 @@ const participantParagraphs = (program: Program, n: Nomination, now: Date): Body
   return paragraphs;
 };
 
+/** To the participant alone, with their page: the nominator's news is `selectedNoticeEmail`. */
 export const decisionSelectedEmail = (
   program: Program,
   n: Nomination,
   now: Date,
   page?: string,
 ): EmailMessage => {
-  return candidateEmail(program, n, `Selected: ${program.name}`, [
+  return participantEmail(program, n, `Selected: ${program.name}`, [
     `Congratulations: you have been selected for the ${program.name}, nominated by ${n.library.name}.`,
     ...participantParagraphs(program, n, now),
     ...yourPage(page),
@@ -195,14 +201,17 @@ export const decisionSelectedEmail = (
   ]);
 };
 
-/** A reserve is offered the place a participant gave up: selected, from now on, in one step. */
+/**
+ * A reserve is offered the place a participant gave up: selected, from now on, in one step. To the
+ * participant alone, with their page: the nominator's news is `placeOfferedNoticeEmail`.
+ */
 export const placeOfferedEmail = (
   program: Program,
   n: Nomination,
   now: Date,
   page?: string,
 ): EmailMessage => {
-  return candidateEmail(program, n, `A place has opened for you: ${program.name}`, [
+  return participantEmail(program, n, `A place has opened for you: ${program.name}`, [
     `A place has opened in the ${program.name}, and it is yours: you were on the reserve list, and you are now a participant, nominated by ${n.library.name}.`,
     ...participantParagraphs(program, n, now),
     ...yourPage(page),
@@ -219,3 +228,15 @@ export const decisionNotSelectedEmail = (program: Program, n: Nomination): Email
     `Your reference: ${referenceOf(n.id)}`,
   ]),
 });
+
+/**
+ * A participant asked for a new link to their page: to the address on their nomination alone,
+ * never one given with the request. The links before it, and the calendar address, stop working.
+ */
+export const newParticipantLinkEmail = (program: Program, n: Nomination, page: string): EmailMessage =>
+  participantEmail(program, n, `A new link to your page: ${program.name}`, [
+    `As asked, here is a new link to your page in the ${program.name}: ${page} (the link is yours alone; please do not share it).`,
+    `The links in earlier emails no longer work, nor does your calendar's old address: open your page to subscribe to the new one.`,
+    `If you did not ask for it, someone with one of your older links did: that link no longer works either, and nothing more is needed from you.`,
+    `Your reference: ${referenceOf(n.id)}`,
+  ]);

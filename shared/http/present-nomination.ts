@@ -11,7 +11,9 @@ import {
   hasReviewed,
   isOrganizer,
   type Review,
+  seesNotes,
   seesReviews,
+  withoutNotes,
 } from '../domain/reviews.ts';
 import type { AuditEntry, NominationDetail } from '../ports.ts';
 
@@ -30,9 +32,15 @@ const reviewSummary = (n: Nomination, viewer: Actor) =>
 
 /**
  * A nomination as the API shows it to `viewer`: fields in a reading order, the review summary and
- * what can happen next, and where the viewer stands with it.
+ * what can happen next, and where the viewer stands with it. A viewer who declared a conflict of
+ * interest sees no reviews and no staff notes (the stipend decision's).
  */
-export const presentNomination = (n: Nomination, viewer: Actor) => ({
+export const presentNomination = (nomination: Nomination, viewer: Actor) => {
+  const n = seesNotes(viewer, nomination) ? nomination : withoutNotes(nomination);
+  return presentAs(n, viewer);
+};
+
+const presentAs = (n: Nomination, viewer: Actor) => ({
   id: n.id,
   reference: referenceOf(n.id),
   programId: n.programId,
@@ -78,7 +86,7 @@ export const presentNomination = (n: Nomination, viewer: Actor) => ({
  * A nomination as the listing answers it (each item of `GET /programs/{programId}/nominations`),
  * and as a correction, a classification, a stipend decision or a conflict declared does.
  */
-export type PresentedNomination = ReturnType<typeof presentNomination>;
+export type PresentedNomination = ReturnType<typeof presentAs>;
 
 const presentReview = (r: Review) => ({
   reviewer: r.email ?? r.reviewer,
@@ -93,14 +101,16 @@ const withheld = ({ note: _, score: __, ...entry }: AuditEntry) => entry;
 /**
  * One nomination with its history, emails and reviews as `viewer` may see them: a reviewer who
  * has not reviewed it gets no reviews and the history's review entries without note or score;
- * only organizers see the conflict declarations and why they were made.
+ * only organizers see the conflict declarations and why they were made. Whoever declared a
+ * conflict of interest with it gets no reviews and no entry's note or score, their own included.
  */
 export const presentDetail = ({ nomination, history, emails, reviews }: NominationDetail, viewer: Actor) => {
   const open = seesReviews(viewer, nomination);
+  const notes = seesNotes(viewer, nomination);
   const organizer = isOrganizer(viewer, nomination.programId);
   const summary = presentNomination(nomination, viewer);
   const shown = (entry: AuditEntry) =>
-    (entry.action === 'review' && !open) || (entry.action === 'declare-conflict' && !organizer)
+    !notes || (entry.action === 'review' && !open) || (entry.action === 'declare-conflict' && !organizer)
       ? withheld(entry)
       : entry;
   return {
@@ -115,7 +125,7 @@ export const presentDetail = ({ nomination, history, emails, reviews }: Nominati
           conflicts: (nomination.conflicts ?? []).map((c) => ({
             by: c.email ?? c.by,
             at: c.at,
-            ...(c.note !== undefined ? { note: c.note } : {}),
+            ...(c.note !== undefined && notes ? { note: c.note } : {}),
           })),
         }
       : {}),

@@ -5,7 +5,10 @@ export type HttpResult = APIGatewayProxyStructuredResultV2 & { statusCode: numbe
 
 const security = {
   'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
+  // No other site learns the address of a page (a private link's token); and our own forms keep
+  // their real `Origin` (no-referrer would make it `null`), which the cross-site check reads on
+  // browsers that do not send Sec-Fetch-Site (shared/http/cross-site.ts).
+  'referrer-policy': 'same-origin',
 };
 
 export const json = (

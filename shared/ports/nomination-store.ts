@@ -19,6 +19,8 @@ export type AuditAction =
   | 'notice'
   /** The participant replaced their calendar feed's address: the old one stops working. */
   | 'renew-calendar-feed'
+  /** The participant asked for a new page link: the earlier ones (and the feed's address) stop working. */
+  | 'renew-participant-link'
   /** The certificate made again (after a name correction) and mailed. */
   | 'reissue-certificate'
   /** The nomination's personal data got its lifetime (the participants', at the certificates). */
@@ -118,11 +120,14 @@ export interface TransitionWrite {
   guardTake?: string;
   /** On withdrawal: the nomination gives the guard on this address back, if it holds it. */
   guardRelease?: string;
+  /** Limits the change counts against (a nominator's correction): TooManySubmissionsError past one. */
+  counters?: readonly SubmissionCounter[];
 }
 
 /**
- * A limit a submission counts against, in its own write: the counter `key` for the current
- * window may reach `limit`; past it the submission is refused with `refusal`, nothing written.
+ * A limit a public write (a submission, a nominator's correction) counts against, in its own
+ * write: the counter `key` for the current window may reach `limit`; past it the write is refused
+ * with `refusal`, nothing written. One write names each key once.
  */
 export interface SubmissionCounter {
   key: string;
@@ -154,7 +159,8 @@ export interface NominationStore {
   /**
    * Applies any change of a nomination (a transition, a review, a declaration, a correction, a
    * resend) with its audit entry, only if the nomination is still at `before.version`:
-   * VersionConflictError, CapacityReachedError or DuplicateNominationError otherwise.
+   * VersionConflictError, CapacityReachedError or DuplicateNominationError otherwise, and
+   * TooManySubmissionsError, before any of those, when a counter is at its limit.
    */
   applyTransition(write: TransitionWrite): Promise<void>;
   /** The reviews of a nomination, one per reviewer. */

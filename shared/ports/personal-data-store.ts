@@ -10,6 +10,18 @@ export interface PersonalRecord {
   emails: Record<string, unknown>[];
 }
 
+/**
+ * A nomination an address was in until a correction replaced it: the address stays quoted in its
+ * history and in the records of the emails sent to it. Only those items, with the people the
+ * nomination names now withheld: they are someone else's data.
+ */
+export interface FormerRecord {
+  nominationId: string;
+  programId: string;
+  history: Record<string, unknown>[];
+  emails: Record<string, unknown>[];
+}
+
 /** That an export or erasure happened, by whom and how much: never for whom. */
 export interface PrivacyAudit {
   action: 'export-personal-data' | 'erase-personal-data';
@@ -18,13 +30,25 @@ export interface PrivacyAudit {
   actorId: string;
   nominations: number;
   items?: number;
+  /** Nominations where a former address (and the name replaced with it) was erased from what quotes it. */
+  formerly?: number;
 }
 
 export interface PersonalDataStore {
   /** Every nomination the address is in, found through its address items. */
   find(email: string): Promise<PersonalRecord[]>;
-  /** Deletes every item of these nominations and records the erasure; says how many items went. */
-  erase(records: PersonalRecord[], audit: PrivacyAudit): Promise<number>;
+  /** Every nomination the address was in before a correction replaced it, found through its former-address items. */
+  findFormer(email: string): Promise<FormerRecord[]>;
+  /**
+   * Deletes every item of these nominations and, where the address is a former one, erases it
+   * (and the name replaced with it) from every item that quotes it; records the erasure and says
+   * how many items went.
+   */
+  erase(
+    email: string,
+    found: { records: PersonalRecord[]; former: FormerRecord[] },
+    audit: PrivacyAudit,
+  ): Promise<number>;
   /** Records an export. */
   record(audit: PrivacyAudit): Promise<void>;
 }

@@ -12,6 +12,7 @@ import { DomainError, NotFoundError, StipendNotAllowedError, ValidationError } f
 import { parseOrRefuse } from '../domain/field-issues.ts';
 import type { Classification, Nomination } from '../domain/nomination.ts';
 import { holdsPlace } from '../domain/nomination-states.ts';
+import { seesNotes, withoutNotes } from '../domain/reviews.ts';
 import { classificationCommandSchema, stipendCommandSchema } from '../domain/transition-command.ts';
 import type { OutboxEmail } from '../ports.ts';
 import { listAllNominations } from './list-all-nominations.ts';
@@ -20,7 +21,8 @@ import { applyTransition, type TransitionDeps } from './transition-nomination.ts
 
 /**
  * The cohort of a program as it stands, and, given decisions under consideration, as it would be
- * after them (docs/cohort.md). Reads every listed nomination: a few hundred at most.
+ * after them (docs/cohort.md). Reads every listed nomination: a few hundred at most. Staff notes
+ * on a nomination the reader declared a conflict of interest with are left out.
  */
 export const readCohort = async (
   deps: TransitionDeps,
@@ -30,7 +32,9 @@ export const readCohort = async (
 ) => {
   authorize(actor, 'read-cohort', { programId });
   const { program } = await deps.programs.require(programId);
-  const all = await listAllNominations(deps.nominations, programId);
+  const all = (await listAllNominations(deps.nominations, programId)).map((n) =>
+    seesNotes(actor, n) ? n : withoutNotes(n),
+  );
   const current = composeCohort(program, all);
   if (considered.length === 0) return current;
   const { composition, problems } = previewCohort(program, all, considered);

@@ -1,9 +1,10 @@
-import { DuplicateNominationError, ExpiredLinkError, VersionConflictError } from '../domain/errors.ts';
+import { ExpiredLinkError, VersionConflictError } from '../domain/errors.ts';
 import type { Nomination } from '../domain/nomination.ts';
 import { nextState } from '../domain/nomination-states.ts';
 import { duplicateNoticeEmail } from '../email/nominator-templates.ts';
 import { acknowledgementEmail } from '../email/templates.ts';
 import type { AuditEntry, Clock, LinkSigner, NominationStore, ProgramRepository } from '../ports.ts';
+import { writeHoldingCandidate } from './candidate-guard.ts';
 
 export interface ConfirmNominationDeps {
   nominations: NominationStore;
@@ -80,25 +81,22 @@ export const confirmNomination = async (
       to: after.status,
       version: after.version,
     };
-    const write = { before, audit, placeDelta: 0 as const, capacity: program.capacity.max };
     try {
-      try {
-        await deps.nominations.applyTransition({
-          ...write,
+      const { nomination, duplicate } = await writeHoldingCandidate(
+        deps.nominations,
+        {
+          before,
           after,
+          audit,
+          placeDelta: 0,
+          capacity: program.capacity.max,
           emails: [
             { key: 'acknowledgement', kind: 'acknowledgement', ...acknowledgementEmail(program, after) },
           ],
           guardTake: before.candidate.email,
-        });
-        return { nomination: after, outcome: 'confirmed' };
-      } catch (error) {
-        if (!(error instanceof DuplicateNominationError)) throw error;
-        const duplicate: Nomination = { ...after, ...(error.holder ? { duplicateOf: error.holder } : {}) };
-        await deps.nominations.applyTransition({
-          ...write,
-          after: duplicate,
-          audit: { ...audit, note: 'The candidate already has a nomination in this program' },
+        },
+        {
+          note: 'The candidate already has a nomination in this program',
           emails: [
             {
               key: 'duplicate-notice',
@@ -106,9 +104,9 @@ export const confirmNomination = async (
               ...duplicateNoticeEmail(program, before.nominator),
             },
           ],
-        });
-        return { nomination: duplicate, outcome: 'confirmed-duplicate' };
-      }
+        },
+      );
+      return { nomination, outcome: duplicate ? 'confirmed-duplicate' : 'confirmed' };
     } catch (error) {
       if (!(error instanceof VersionConflictError) || attempt >= attempts) throw error;
     }

@@ -1,6 +1,7 @@
 import type { ExportedNomination } from '../documents/nominations-csv.ts';
 import { type Actor, actorName } from '../domain/actor.ts';
 import { authorize } from '../domain/authorization.ts';
+import { seesReviews } from '../domain/reviews.ts';
 import type { Clock, NominationStore, ProgramRepository } from '../ports.ts';
 import { listAllNominations } from './list-all-nominations.ts';
 
@@ -15,8 +16,9 @@ const concurrency = 8;
 
 /**
  * Every nomination of a program with its reviews, for organizers (403 otherwise): all pages of the
- * program index (no Scan), then each nomination's reviews. The export is recorded on the program
- * (who, when, how many) before anything is handed out.
+ * program index (no Scan), then each nomination's reviews, except those of a nomination the
+ * organizer declared a conflict of interest with, which are withheld (not even read). The export
+ * is recorded on the program (who, when, how many) before anything is handed out.
  */
 export const exportNominations = async (
   deps: ExportDeps,
@@ -29,8 +31,15 @@ export const exportNominations = async (
   const entries: ExportedNomination[] = [];
   for (let i = 0; i < nominations.length; i += concurrency) {
     const batch = nominations.slice(i, i + concurrency);
-    const reviews = await Promise.all(batch.map((n) => deps.nominations.reviewsOf(n.id)));
-    entries.push(...batch.map((nomination, j) => ({ nomination, reviews: reviews[j] ?? [] })));
+    const reviews = await Promise.all(
+      batch.map((n) => (seesReviews(actor, n) ? deps.nominations.reviewsOf(n.id) : undefined)),
+    );
+    entries.push(
+      ...batch.map((nomination, j) => {
+        const shown = reviews[j];
+        return shown ? { nomination, reviews: shown } : { nomination, reviews: [], reviewsWithheld: true };
+      }),
+    );
   }
   await deps.programs.recordExport({
     programId: program.id,

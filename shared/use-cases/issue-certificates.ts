@@ -3,11 +3,13 @@ import { participationCertificate } from '../documents/certificate.ts';
 import { scheduler } from '../domain/actor.ts';
 import { attendanceRecord } from '../domain/attendance.ts';
 import type { Nomination } from '../domain/nomination.ts';
+import { isParticipant } from '../domain/nomination-states.ts';
 import { eventFirstDate, type Program } from '../domain/program.ts';
-import { certificateExpiry } from '../domain/retention.ts';
+import { certificateExpiry, undecidedExpiry } from '../domain/retention.ts';
 import { fromEpochSeconds } from '../domain/time.ts';
 import { attendanceRecordEmail, certificateEmail } from '../email/timeline-templates.ts';
 import type { QueuedEmail } from '../ports.ts';
+import { listAllNominations } from './list-all-nominations.ts';
 import { recordChange } from './record-change.ts';
 import { type OccasionDeps, occasion, participants, type TimelineOutcome } from './timeline-occasion.ts';
 
@@ -58,7 +60,30 @@ export const issueCertificates = async (
       audit: { note: `Personal data erased after ${fromEpochSeconds(expiresAt).toISOString().slice(0, 10)}` },
     });
   }
+  await retireUndecided(deps, program, input.scheduledAt);
   return outcome;
+};
+
+/**
+ * Nothing is decided after the program's last event: a nomination still without a lifetime that
+ * is not a participant's (never reviewed, a duplicate nobody acted on, decided but never told)
+ * gets the shorter period from now, so no nomination is kept for ever. Read again one by one: the
+ * listing may lag behind the participants' lifetimes just set.
+ */
+const retireUndecided = async (deps: CertificateDeps, program: Program, at: string) => {
+  const expiresAt = undecidedExpiry(program, at);
+  for (const listed of await listAllNominations(deps.nominations, program.id)) {
+    if (listed.expiresAt || isParticipant(listed)) continue;
+    const n = await deps.nominations.get(listed.id);
+    if (!n || n.expiresAt || isParticipant(n) || n.status === 'unconfirmed') continue;
+    await recordChange(deps, n, scheduler, {
+      action: 'set-retention',
+      fields: { expiresAt },
+      audit: {
+        note: `Never decided: personal data erased after ${fromEpochSeconds(expiresAt).toISOString().slice(0, 10)}`,
+      },
+    });
+  }
 };
 
 const monthYear = (iso: string) =>

@@ -1,8 +1,9 @@
-import { ExpiredLinkError } from '../domain/errors.ts';
+import { ExpiredLinkError, InvalidLinkError } from '../domain/errors.ts';
 import type { Nomination } from '../domain/nomination.ts';
 import {
   calendarPath,
   feedGeneration,
+  participantGeneration,
   participantLinkExpiry,
   participantPath,
 } from '../domain/participant-links.ts';
@@ -22,6 +23,7 @@ export const participantPages = (links: LinkSigner, siteUrl: string): Participan
         nominationId: n.id,
         purpose: 'participant',
         expiresAt: participantLinkExpiry(program),
+        generation: participantGeneration(n),
       }),
     )}`,
   calendar: async (program, n) =>
@@ -37,7 +39,9 @@ export const participantPages = (links: LinkSigner, siteUrl: string): Participan
 
 /**
  * The nomination a participant's link names, and its program: the one way every page behind the
- * link (the page, the certificate, the evaluation) reads who is asking. A link outlives an erasure.
+ * link (the page, the certificate, the evaluation, leaving) reads who is asking. A link outlives
+ * an erasure; a link of an earlier generation (one a newer link replaced) is refused. A link made
+ * before links had generations counts as the first.
  */
 export const participantOf = async (
   deps: { links: LinkSigner; nominations: NominationStore; programs: ProgramRepository },
@@ -48,6 +52,10 @@ export const participantOf = async (
   if (!nomination)
     throw new ExpiredLinkError(
       'This page no longer exists: its data was erased. Please write to the organizers.',
+    );
+  if ((link.generation ?? 0) !== participantGeneration(nomination))
+    throw new InvalidLinkError(
+      'This link was replaced by a newer one, sent to you by email: please use the link in your newest email from the program.',
     );
   return { nomination, stored: await deps.programs.require(nomination.programId) };
 };

@@ -3,6 +3,7 @@ import { authorize, type Permission } from '../domain/authorization.ts';
 import { NotFoundError, VersionConflictError } from '../domain/errors.ts';
 import type { Nomination } from '../domain/nomination.ts';
 import { isNominationId } from '../domain/nomination-id.ts';
+import { refuseIfConflicted } from '../domain/reviews.ts';
 import type { AuditEntry, Clock, NominationStore, TransitionWrite } from '../ports.ts';
 
 export interface ChangeDeps {
@@ -45,15 +46,23 @@ const forActor = async <T>(
 /**
  * The nomination `actor` is to act on with `permission`: 403 before anything is read when they
  * may do it in no program, 404 as `requireNomination`, 403 when their rights stop short of its
- * program.
+ * program, 409 ConflictOfInterest when they declared one and the permission judges it.
  */
-export const nominationFor = (store: NominationStore, actor: Actor, permission: Permission, id: string) =>
-  forActor(
+export const nominationFor = async (
+  store: NominationStore,
+  actor: Actor,
+  permission: Permission,
+  id: string,
+) => {
+  const nomination = await forActor(
     actor,
     permission,
     () => requireNomination(store, id),
     (n) => n.programId,
   );
+  refuseIfConflicted(actor, nomination, permission);
+  return nomination;
+};
 
 /** The same as `nominationFor`, with the nomination's history, emails and reviews. */
 export const detailFor = (store: NominationStore, actor: Actor, permission: Permission, id: string) =>
@@ -73,24 +82,19 @@ export const checkExpectedVersion = (nomination: Nomination, expectedVersion: nu
   }
 };
 
-/**
- * A change of a nomination that keeps its status (a declaration, a correction, a resend): the
- * next version with `change` applied and its audit entry, written in one transaction conditioned
- * on the version read, with whatever else the change writes (emails, a guard move).
- */
-export const recordChange = async (
-  deps: ChangeDeps,
-  before: Nomination,
-  actor: Actor,
-  change: {
-    action: AuditEntry['action'];
-    fields?: Partial<Nomination>;
-    audit?: Partial<AuditEntry>;
-  } & Partial<Pick<TransitionWrite, 'emails' | 'guardMove' | 'stipendDelta' | 'stipendLimit'>>,
-): Promise<Nomination> => {
+type Change = {
+  action: AuditEntry['action'];
+  fields?: Partial<Nomination>;
+  audit?: Partial<AuditEntry>;
+} & Partial<
+  Pick<TransitionWrite, 'emails' | 'guardMove' | 'guardTake' | 'stipendDelta' | 'stipendLimit' | 'counters'>
+>;
+
+/** The write of a change that keeps the status: the next version with `change` applied, and its audit entry. */
+export const changeWrite = (deps: ChangeDeps, before: Nomination, actor: Actor, change: Change) => {
   const at = deps.clock.now().toISOString();
   const after: Nomination = { ...before, ...change.fields, version: before.version + 1, updatedAt: at };
-  await deps.nominations.applyTransition({
+  const write: TransitionWrite = {
     before,
     after,
     audit: {
@@ -107,9 +111,27 @@ export const recordChange = async (
     placeDelta: 0,
     capacity: 0,
     ...(change.guardMove ? { guardMove: change.guardMove } : {}),
+    ...(change.guardTake ? { guardTake: change.guardTake } : {}),
+    ...(change.counters ? { counters: change.counters } : {}),
     ...(change.stipendDelta
       ? { stipendDelta: change.stipendDelta, stipendLimit: change.stipendLimit ?? 0 }
       : {}),
-  });
-  return after;
+  };
+  return write;
+};
+
+/**
+ * A change of a nomination that keeps its status (a declaration, a correction, a resend): the
+ * next version with `change` applied and its audit entry, written in one transaction conditioned
+ * on the version read, with whatever else the change writes (emails, a guard move).
+ */
+export const recordChange = async (
+  deps: ChangeDeps,
+  before: Nomination,
+  actor: Actor,
+  change: Change,
+): Promise<Nomination> => {
+  const write = changeWrite(deps, before, actor, change);
+  await deps.nominations.applyTransition(write);
+  return write.after;
 };

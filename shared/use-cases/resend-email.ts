@@ -30,9 +30,12 @@ const readdress = (nomination: Nomination, history: AuditEntry[]) => {
 const rewrite = async (deps: ResendDeps, nomination: Nomination, sent: OutboxEmail): Promise<OutboxEmail> => {
   const templates = await import('../email/templates.ts');
   const cohort = await import('../email/cohort-templates.ts');
+  const nominator = await import('../email/nominator-templates.ts');
   const write = {
     acknowledgement: templates.acknowledgementEmail,
     'decision-selected': templates.decisionSelectedEmail,
+    'decision-selected-nominator': nominator.selectedNoticeEmail,
+    'place-offered-nominator': nominator.placeOfferedNoticeEmail,
     'decision-not-selected': templates.decisionNotSelectedEmail,
     'decision-reserve': cohort.decisionReserveEmail,
     'place-offered': templates.placeOfferedEmail,

@@ -1,7 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { NominationWindowClosedError } from '../domain/errors.ts';
 import { parseOrRefuse } from '../domain/field-issues.ts';
-import { candidateKey, type Nomination, newNomination, nominationInputSchema } from '../domain/nomination.ts';
+import { type Nomination, newNomination, nominationInputSchema } from '../domain/nomination.ts';
 import {
   confirmationDeadline,
   confirmPath,
@@ -12,13 +12,8 @@ import { nominationWindowState } from '../domain/program.ts';
 import { expiryAfter } from '../domain/retention.ts';
 import { formatInZone } from '../domain/time.ts';
 import { confirmationEmail } from '../email/nominator-templates.ts';
-import type { Clock, LinkSigner, NominationStore, ProgramRepository, SubmissionCounter } from '../ports.ts';
-
-/** How many submissions one nominator address and one source address may make; stage settings. */
-export interface IntakeLimits {
-  perNominatorPerDay: number;
-  perSourcePerHour: number;
-}
+import type { Clock, LinkSigner, NominationStore, ProgramRepository } from '../ports.ts';
+import { type IntakeLimits, perAddressCounters, perSourceCounter } from './intake-counters.ts';
 
 export interface SubmitNominationDeps {
   nominations: NominationStore;
@@ -35,36 +30,6 @@ export interface Submission {
   /** The client's address, for the per-source limit. */
   sourceIp: string;
 }
-
-// The counters are keyed by a hash: the limit needs to recognise an address, not to hold it.
-const hashed = (value: string) => createHash('sha256').update(value).digest('base64url').slice(0, 32);
-
-const counters = (
-  limits: IntakeLimits,
-  programId: string,
-  nominatorEmail: string,
-  sourceIp: string,
-  now: Date,
-): SubmissionCounter[] => {
-  const day = now.toISOString().slice(0, 10);
-  const hour = now.toISOString().slice(0, 13);
-  const dayEnds = new Date(`${day}T00:00:00.000Z`).getTime() + 86_400_000;
-  const hourEnds = new Date(`${hour}:00:00.000Z`).getTime() + 3_600_000;
-  return [
-    {
-      key: `${programId}#nominator#${hashed(candidateKey(nominatorEmail))}#${day}`,
-      limit: limits.perNominatorPerDay,
-      expiresAt: new Date(dayEnds + 86_400_000),
-      refusal: `This address has made ${limits.perNominatorPerDay} nominations today, the most a day allows; please try again tomorrow or write to the organizers`,
-    },
-    {
-      key: `${programId}#source#${hashed(sourceIp)}#${hour}`,
-      limit: limits.perSourcePerHour,
-      expiresAt: new Date(hourEnds + 86_400_000),
-      refusal: `${limits.perSourcePerHour} nominations an hour have come from your network, the most an hour allows; please try again in an hour`,
-    },
-  ];
-};
 
 /**
  * 1. Find the program (404) and check its nomination window (403).
@@ -122,7 +87,16 @@ export const submitNomination = async (
       version: 1,
     },
     [{ key: 'confirmation', kind: 'confirmation', ...email }],
-    counters(deps.limits, program.id, nomination.nominator.email, submission.sourceIp, now),
+    [
+      ...perAddressCounters(
+        deps.limits,
+        program.id,
+        [nomination.nominator.email],
+        now,
+        `We have written to this address ${deps.limits.perNominatorPerDay} times today, the most a day allows; please try again tomorrow or write to the organizers`,
+      ),
+      perSourceCounter(deps.limits, program.id, submission.sourceIp, now),
+    ],
   );
   return nomination;
 };

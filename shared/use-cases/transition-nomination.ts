@@ -1,12 +1,12 @@
 import { type Actor, actorName } from '../domain/actor.ts';
 import { authorize } from '../domain/authorization.ts';
 import { holdsStipend, stipendDelta } from '../domain/cohort.ts';
-import { ConflictOfInterestError, ValidationError, VersionConflictError } from '../domain/errors.ts';
+import { ValidationError, VersionConflictError } from '../domain/errors.ts';
 import type { Nomination } from '../domain/nomination.ts';
 import { holdsPlace, nextState, onReserveList, placeDelta } from '../domain/nomination-states.ts';
 import type { Program } from '../domain/program.ts';
 import { decisionExpiry } from '../domain/retention.ts';
-import { hasDeclaredConflict, type Review, summarizeReview } from '../domain/reviews.ts';
+import { type Review, refuseIfConflicted, requireScore, summarizeReview } from '../domain/reviews.ts';
 import type { TransitionCommand } from '../domain/transition-command.ts';
 import type { Clock, NominationStore, OutboxEmail, ProgramRepository } from '../ports.ts';
 import { listAllNominations } from './list-all-nominations.ts';
@@ -20,7 +20,7 @@ export interface TransitionDeps {
   programs: ProgramRepository;
   /** Who hears that a participant withdrew and a place opened; nobody when not given. */
   organizerEmails?: readonly string[];
-  /** The link to a participant's own page, in the email telling them of their place. */
+  /** The link to a participant's own page, in the email telling them (and them alone) of their place. */
   pages?: ParticipantPages;
 }
 
@@ -62,9 +62,16 @@ const emailsOf = async (
     const { decisionNotSelectedEmail, decisionSelectedEmail } = await import('../email/templates.ts');
     const { decisionReserveEmail } = await import('../email/cohort-templates.ts');
     if (after.decision === 'selected') {
+      const { selectedNoticeEmail } = await import('../email/nominator-templates.ts');
       const page = await deps.pages?.page(program, after);
+      // The private page goes to the participant alone; their nominator hears the news apart.
       return [
         { key: 'decision', kind: 'decision-selected', ...decisionSelectedEmail(program, after, now, page) },
+        {
+          key: 'decision-nominator',
+          kind: 'decision-selected-nominator',
+          ...selectedNoticeEmail(program, after),
+        },
       ];
     }
     if (after.decision === 'reserve')
@@ -73,8 +80,16 @@ const emailsOf = async (
   }
   if (action === 'offer-place') {
     const { placeOfferedEmail } = await import('../email/templates.ts');
+    const { placeOfferedNoticeEmail } = await import('../email/nominator-templates.ts');
     const page = await deps.pages?.page(program, after);
-    return [{ key: 'place-offered', kind: 'place-offered', ...placeOfferedEmail(program, after, now, page) }];
+    return [
+      { key: 'place-offered', kind: 'place-offered', ...placeOfferedEmail(program, after, now, page) },
+      {
+        key: 'place-offered-nominator',
+        kind: 'place-offered-nominator',
+        ...placeOfferedNoticeEmail(program, after),
+      },
+    ];
   }
   if (action === 'close-reserve') {
     const { reserveClosedEmail } = await import('../email/cohort-templates.ts');
@@ -166,11 +181,8 @@ export const applyTransition = async (
   /** For a review: the reviewer's earlier review, which the new one replaces. */
   ownReview?: Review,
 ): Promise<Nomination> => {
-  if (command.action === 'review' && hasDeclaredConflict(actor, before)) {
-    throw new ConflictOfInterestError(
-      'You declared a conflict of interest with this nomination, so you cannot review it',
-    );
-  }
+  refuseIfConflicted(actor, before, command.action);
+  if (command.action === 'review') requireScore(command.score);
   if (command.expectedVersion !== undefined && command.expectedVersion !== before.version) {
     throw new VersionConflictError(
       `The nomination is at version ${before.version}, not ${command.expectedVersion}; reload it and try again`,

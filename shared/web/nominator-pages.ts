@@ -47,3 +47,10 @@ export const linkErrorPage = (error: DomainError, otherwise?: string): string | 
   if (error instanceof InvalidLinkError) return linkProblemPage('This link is not valid', error.message);
   return otherwise === undefined ? undefined : linkProblemPage(otherwise, error.message);
 };
+
+/** A form another site's page sent to one of our public routes: refused, with what to do instead. */
+export const crossSitePage = () =>
+  linkProblemPage(
+    'This form was sent from another site',
+    'We take forms only from our own pages, so that no other site can send one in your name. Nothing was sent. Open the page on this site and send the form from there.',
+  );

@@ -140,6 +140,8 @@ const countries = () => {
 export interface CorrectionForm {
   action: string;
   back: string;
+  /** What the page says of changing the candidate's email address (how often more, or whom to write to). */
+  addressNote?: string;
 }
 
 /**
@@ -176,7 +178,8 @@ export const nominationFormPage = (
 ${
   correcting
     ? html`<h1>Correct your nomination for the ${program.name}</h1>
-<p>Change any answer and save. The advisory group sees the answers as they are when it reviews. <a href="${correcting.back}">Back to your nomination</a></p>`
+<p>Change any answer and save. The advisory group sees the answers as they are when it reviews. <a href="${correcting.back}">Back to your nomination</a></p>
+${correcting.addressNote ? html`<p class="inset">${correcting.addressNote}</p>` : ''}`
     : html`<h1>Nominate a candidate for the ${program.name}</h1>`
 }
 <p>A 12-month program of the ${program.organizer} for ${program.capacity.min}–${program.capacity.max} library leaders from cities of more than ${program.eligibility.minCityPopulationExclusive.toLocaleString('en')} people.</p>

@@ -11,6 +11,7 @@ import {
 import { html } from '../email/html.ts';
 import type { ParticipantView } from '../use-cases/participant-page.ts';
 import { doneBanner, pageLayout } from './pages.ts';
+import { newLinkForm } from './participant-link-pages.ts';
 
 /**
  * When an event is: in the participant's own zone, in bold, and below it in the event's zone when
@@ -94,6 +95,7 @@ export const participantPageHtml = (view: ParticipantView, base: string, notice?
 <h1>${title}</h1>
 <p>${n.candidate.name}, ${n.library.name}, ${n.library.city}. Reference <strong>${referenceOf(n.id)}</strong>. Times are shown in your time zone first (${n.candidate.timeZone}).</p>
 <p class="inset">This page is yours alone: its address works like a key, so please do not share it.</p>
+${newLinkForm(base, 'Shared it by mistake? We email you a new link, and this one stops working at once.')}
 ${view.group ? html`<h2>Your mentoring group</h2><p>${view.group.name}, mentored by ${view.group.mentor}.</p>` : ''}
 <h2>Coming up</h2>
 ${view.upcoming.length ? eventList(view, view.upcoming, true) : html`<p>Nothing is planned ahead of you now.</p>`}

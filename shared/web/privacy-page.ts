@@ -31,8 +31,9 @@ export const privacyPage = (program: Program): string => {
 <ul>
 <li>If the candidate is not selected, or the nomination is withdrawn: <strong id="retention-decision">${months(retention.monthsAfterDecision)}</strong> after the decision is sent or the nomination withdrawn.</li>
 <li>If the candidate takes part: <strong id="retention-participants">${months(retention.monthsAfterCertificates)}</strong> after the participation certificates are sent.</li>
+<li>If no decision is ever made on the nomination: ${months(retention.monthsAfterDecision)} after the participation certificates are sent, at the program’s end.</li>
 </ul>
-<p>Then it is deleted automatically, within a few days. Copies in the database's backups are gone 35 days later. What stays is anonymous, for statistics: the country, the type of project and the outcome (taking part, not selected or withdrawn), without any name, address or text.</p>
+<p>Then it is deleted automatically, within a few days. Copies in the database's backups are gone 35 days later. What stays is anonymous, for statistics: the country, the type of project and the outcome (taking part, not selected, withdrawn or never decided), without any name, address or text.</p>
 <h2>Your copy, or erasure</h2>
 <p>The candidate and the nominator can each ask for a copy of everything we store about them, or for it to be erased sooner. Write to <a href="mailto:${contact}">${contact}</a> from the address you gave in the nomination. We answer within one month. Erasing a nomination withdraws it.</p>
 <p><a href="/programs/${program.id}/nominate">Back to the nomination form</a></p>`,

@@ -238,7 +238,7 @@ describe('the bundled functions under Node 24', () => {
       const { result } = await invoke(
         'TransitionNomination',
         http('POST', 'POST /nominations/{id}/transitions', `/nominations/${id}/transitions`, {
-          body: { action },
+          body: { action, ...(action === 'review' ? { score: 3 } : {}) },
           pathParameters: { id },
           groups: '[organizers]',
         }),
@@ -273,10 +273,14 @@ describe('the bundled functions under Node 24', () => {
     ).toBe('%PDF-');
   });
 
-  it('send, from the outbox redrive, the decision email no stream record delivered', async () => {
+  it('send, from the outbox redrive, the decision emails no stream record delivered', async () => {
     const later = formatClockSpec({ startsAt: '2024-02-01T14:30:00.000Z', realStart: Date.now(), speed: 1 });
     const { result } = await invoke('RedriveOutbox', {}, { [v.VIRTUAL_CLOCK]: later });
-    expect(result).toMatchObject({ found: 1, sent: 1, failed: [] });
+    // The participant's, with their private page, and their nominator's news, without it.
+    expect(result).toMatchObject({ found: 2, sent: 2, failed: [] });
     expect((await sesInbox(candidate)).filter((e) => e.subject.startsWith('Selected:'))).toHaveLength(1);
+    const news = (await sesInbox(nominator)).filter((e) => e.subject.includes('has been selected'));
+    expect(news).toHaveLength(1);
+    expect(news[0]?.body.text).not.toContain('/participants/');
   });
 });

@@ -127,6 +127,8 @@ describe('the HTTP API', () => {
       'POST /participants/{token}/calendar': harder,
       'POST /participants/{token}/evaluation': harder,
       'POST /participants/{token}/leave': harder,
+      // It mails: a public POST like the others that do.
+      'POST /participants/{token}/new-link': harder,
     });
   });
 });

@@ -16,7 +16,7 @@ beforeAll(async () => {
   for (const id of ids.slice(0, 2)) {
     await stack.api('POST', `/nominations/${id}/transitions`, {
       token: organizer,
-      body: { action: 'review' },
+      body: { action: 'review', score: 3 },
     });
   }
 });
@@ -150,7 +150,7 @@ describe('GET /programs/{programId}/nominations', () => {
     expect((await stack.api('GET', `/nominations/${long}`, { token: organizer })).status).toBe(404);
     const transition = await stack.api('POST', `/nominations/${long}/transitions`, {
       token: organizer,
-      body: { action: 'review' },
+      body: { action: 'review', score: 3 },
     });
     expect(transition.status).toBe(404);
   });

@@ -13,7 +13,7 @@ const reviewed = async () => {
   const { id } = await stack.nominate();
   await stack.api('POST', `/nominations/${id}/transitions`, {
     token: organizer,
-    body: { action: 'review' },
+    body: { action: 'review', score: 3 },
   });
   return id;
 };

@@ -23,7 +23,7 @@ beforeAll(async () => {
     ids[i] = (await stack.nominate(body)).id;
     await stack.api('POST', `/nominations/${ids[i]}/transitions`, {
       token: alice,
-      body: { action: 'review' },
+      body: { action: 'review', score: 3 },
     });
   });
 });

@@ -84,3 +84,45 @@ describe('a meeting’s private join link', () => {
     expect(invite.replace(/\r\n /g, '')).toContain(`URL:${joinUrl}`);
   });
 });
+
+describe('a meeting’s agenda in the calendar', () => {
+  const currentVersion = async () =>
+    (await stack.api('GET', '/programs/metlib-2024/timeline', { token: organizer })).json.timelineVersion;
+
+  it('is refused with a carriage return alone, which would start a line of the .ics', async () => {
+    const before = await currentVersion();
+    for (const agenda of [
+      'Welcome\rATTENDEE:mailto:someone@elsewhere.example',
+      'Welcome\u0007',
+      'Welcome\u007f',
+    ]) {
+      const refused = await stack.api('PUT', '/programs/metlib-2024/timeline', {
+        token: organizer,
+        body: { timeline: timelineWith({ agenda }), expectedVersion: before },
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.json.issues).toEqual([{ path: 'timeline.0.agenda', message: expect.any(String) }]);
+    }
+    expect(await currentVersion()).toBe(before);
+  });
+
+  it('keeps its lines, commas and semicolons as written, read back by ical.js', async () => {
+    const written = 'Welcome, introductions; goals\r\nCase study: Oslo; Q&A, wrap-up\n\tReadings: see below';
+    const saved = await stack.api('PUT', '/programs/metlib-2024/timeline', {
+      token: organizer,
+      body: { timeline: timelineWith({ agenda: written }), expectedVersion: await currentVersion() },
+    });
+    expect(saved.status).toBe(200);
+    const agenda = written.replace('\r\n', '\n');
+    expect(saved.json.timeline[0].agenda).toBe(agenda);
+    const notice = (await stack.inbox(participant.candidate.email)).findLast((e) =>
+      e.subject.startsWith('Changed'),
+    );
+    const calendar = Buffer.from(notice?.attachments[0]?.content ?? '', 'base64').toString('utf8');
+    // Every line of the file is a property or its folded continuation: nothing the agenda began.
+    expect(calendar.split('\r\n').filter((l) => l && !/^([A-Z-]+[;:]|[ \t])/.test(l))).toEqual([]);
+    const entry = new ICAL.Component(ICAL.parse(calendar)).getFirstSubcomponent('vevent');
+    expect(String(entry?.getFirstPropertyValue('description'))).toContain(`Agenda:\n${agenda}`);
+    expect(entry?.getAllProperties('attendee')).toEqual([]);
+  });
+});

@@ -65,7 +65,11 @@ describe("the nominator's manage link", () => {
     expect(saved.status).toBe(303);
     expect(saved.headers.get('location')).toBe(`${link}?done=corrected`);
     const after = await stack.api('GET', link);
-    expect(after.json).toMatchObject({ id, version: 3, project: { title: 'A corrected title' } });
+    expect(after.json).toMatchObject({
+      id,
+      standing: 'with-the-advisory-group',
+      project: { title: 'A corrected title' },
+    });
     expect(after.json).not.toHaveProperty('reviews');
 
     const detail = await stack.api('GET', `/nominations/${id}`, { token: await stack.organizer() });

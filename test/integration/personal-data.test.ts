@@ -1,11 +1,9 @@
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScheduledEvent } from '../../events/contracts.ts';
 import { metlib2024 } from '../../events/programs/metlib-2024.ts';
-import { localDynamoDbClient } from '../../local/emulators.ts';
 import { planSchedules } from '../../shared/domain/schedule-plan.ts';
 import { epochSeconds } from '../../shared/domain/time.ts';
+import { scanTable } from '../support/table-scan.ts';
 import { nominationBody, startPrivateStack, type TestStack, toParticipant } from '../support/test-stack.ts';
 
 // Everything the functions write to stdout (Powertools) and the stack's own lines (stderr),
@@ -36,18 +34,7 @@ const erased = people.participant.candidate.email;
 const ids: Record<string, string> = {};
 
 type Item = Record<string, unknown>;
-const scan = async (): Promise<Item[]> => {
-  const client = localDynamoDbClient(stack.dynamoDbEndpoint);
-  const items: Item[] = [];
-  let start: ScanCommand['input']['ExclusiveStartKey'];
-  do {
-    const page = await client.send(new ScanCommand({ TableName: stack.tableName, ExclusiveStartKey: start }));
-    items.push(...(page.Items ?? []).map((i) => unmarshall(i)));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  client.destroy();
-  return items;
-};
+const scan = () => scanTable(stack);
 const itemsOf = (items: Item[], id: string) =>
   items.filter((i) => i.pk === `NOMINATION#${id}` || i.nominationId === id);
 /** Every item that can hold a person's data: a nomination's partition, its guard, its address items. */
@@ -211,6 +198,7 @@ describe('export and erasure by address', () => {
       'certificate',
       'confirmation',
       'decision-selected',
+      'decision-selected-nominator',
     ]);
     expect(byId.get(other)?.roles).toEqual(['nominator']);
   });

@@ -43,7 +43,7 @@ describe('staff rights limited to another program', () => {
     for (const action of ['review', 'select']) {
       const response = await stack.api('POST', `/nominations/${id}/transitions`, {
         token: outsider,
-        body: { action },
+        body: { action, ...(action === 'review' ? { score: 3 } : {}) },
       });
       expect([action, response.status, response.json]).toEqual([action, 403, refusal]);
     }

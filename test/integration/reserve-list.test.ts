@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ScheduledEvent } from '../../events/contracts.ts';
 import { metlib2024 } from '../../events/programs/metlib-2024.ts';
 import { planSchedules } from '../../shared/domain/schedule-plan.ts';
+import { participantLinkCarriers } from '../support/private-links.ts';
 import { nominationBody, testStack, type WorkerStack } from '../support/test-stack.ts';
 
 let stack: WorkerStack;
@@ -44,7 +45,7 @@ beforeAll(async () => {
   for (const [who, body] of Object.entries(people)) {
     ids[who as keyof typeof people] = (await stack.nominate(body)).id;
   }
-  for (const id of Object.values(ids)) expect((await act(id, 'review')).status).toBe(200);
+  for (const id of Object.values(ids)) expect((await act(id, 'review', { score: 3 })).status).toBe(200);
   ({ run: runTimelineEvent } = await import('../../functions/run-timeline-event.ts'));
 });
 
@@ -188,6 +189,13 @@ describe('the reserve list, from decision day to its close', { timeout: 90_000 }
     );
     expect(email?.body.text).toContain('Tuesday 14 May 2024, 22:00 (Tokyo time, UTC+9)');
     expect(email?.body.text).not.toContain('9 April');
+    // The place's private page goes to the participant alone; their nominator hears it apart.
+    expect(email?.destination).toMatchObject({ to: [people.first.candidate.email], cc: [] });
+    const news = (await stack.inbox(people.first.nominator.email)).filter((e) =>
+      e.subject.startsWith(`A place has opened for ${people.first.candidate.name}`),
+    );
+    expect(news).toHaveLength(1);
+    expect(participantLinkCarriers(news)).toEqual([]);
 
     const cohort = await stack.api('GET', '/programs/metlib-2024/cohort', { token: organizer });
     expect(cohort.json.places.taken).toBe(2);
@@ -221,6 +229,12 @@ describe('the reserve list, from decision day to its close', { timeout: 90_000 }
       }
     }
     expect(repeated).toEqual([]);
+    // No email that carried a participant's private link went to more than that participant.
+    const candidates = Object.values(people).map((p) => p.candidate.email);
+    for (const carrier of participantLinkCarriers(await stack.sentEmails())) {
+      expect(carrier.cc).toEqual([]);
+      expect(candidates).toContain(carrier.to.join());
+    }
     // The replacement gets the May meeting's reminders like every participant (the clock's jump
     // queues both at once, so they may arrive in either order).
     const first = await subjects('first');

@@ -32,12 +32,15 @@ describe('npm run simulate', () => {
       confirmation: 24,
       acknowledgement: 24,
       'decision-selected': 6,
+      // Each nominator's own news of the place, without the participant's private page.
+      'decision-selected-nominator': 6,
       'decision-reserve': 2,
       'decision-not-selected': 13,
       'decision-pending': 3,
       'withdrawal-confirmed': 1,
       'place-vacated': 1,
       'place-offered': 1,
+      'place-offered-nominator': 1,
       'reserve-closed': 1,
       'stipend-awarded': 1,
       // Everyone for the June meeting; the first group of three for its dated session.

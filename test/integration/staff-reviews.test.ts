@@ -73,6 +73,23 @@ describe('fair reviews through the API', () => {
     expect((await listed(id, second)).reviews).toEqual({ count: 2, scored: 2, averageScore: 3 });
   });
 
+  it('refuses a review without a score with 400 naming it: nothing changes and the reviewer stays blind', async () => {
+    const id = await submitted();
+    expect((await review(id, first, { score: 2, note: 'Budget is thin' })).status).toBe(200);
+    for (const extra of [{}, { note: 'Looks fine' }]) {
+      const refused = await review(id, second, extra);
+      expect(refused.status).toBe(400);
+      expect(refused.json.issues).toEqual([{ path: 'score', message: expect.any(String) }]);
+    }
+    const still = await stack.api('GET', `/nominations/${id}`, { token: second });
+    expect(still.json).toMatchObject({
+      version: 3,
+      reviewedByMe: false,
+      reviews: { count: 1, withheld: true },
+    });
+    expect(still.text).not.toContain('Budget is thin');
+  });
+
   it('replaces a reviewer’s review when they review again, and averages over distinct reviewers', async () => {
     const id = await submitted();
     await review(id, first, { score: 1 });

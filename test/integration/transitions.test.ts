@@ -85,7 +85,21 @@ describe('POST /nominations/{id}/transitions', () => {
         sentAt: expect.any(String),
       }),
       expect.objectContaining({ key: 'confirmation', status: 'sent', to: [body.nominator.email] }),
-      expect.objectContaining({ key: 'decision', kind: 'decision-selected', status: 'sent' }),
+      expect.objectContaining({
+        key: 'decision',
+        kind: 'decision-selected',
+        status: 'sent',
+        to: [body.candidate.email],
+        cc: [],
+      }),
+      // The nominator's news, without the participant's private page.
+      expect.objectContaining({
+        key: 'decision-nominator',
+        kind: 'decision-selected-nominator',
+        status: 'sent',
+        to: [body.nominator.email],
+        cc: [],
+      }),
     ]);
   });
 
@@ -155,7 +169,7 @@ describe('POST /nominations/{id}/transitions', () => {
   });
 
   it('answers 404 for an unknown nomination', async () => {
-    const response = await act('00000000-0000-0000-0000-000000000000', 'review');
+    const response = await act('00000000-0000-0000-0000-000000000000', 'review', organizer, { score: 3 });
     expect(response.status).toBe(404);
     expect(response.json.error).toBe('NotFound');
   });

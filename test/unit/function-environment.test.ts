@@ -63,7 +63,8 @@ describe('the environment of each function', () => {
       GetProgram: table,
       SubmitNomination: [...table, ...links, ...limits],
       ConfirmNomination: [...table, ...verify],
-      ManageNomination: [...table, ...verify],
+      // A correction's emails count against the per-address limit a submission's do.
+      ManageNomination: [...table, ...verify, ...limits],
       ServeParticipantPage: ['ORGANIZER_EMAILS', ...table, ...pages],
       ListNominations: table,
       GetNomination: table,

@@ -55,6 +55,19 @@ describe('the MetLib Learning Circle 2024 program', () => {
     );
   });
 
+  it('rejects a name, organizer, signatory or theme label that is not one line, as they reach subjects and calendars', () => {
+    const [theme, ...themes] = metlib2024.themes;
+    for (const [broken, field] of [
+      [{ ...metlib2024, name: 'MetLib\r\nBcc: someone@elsewhere.example' }, 'name'],
+      [{ ...metlib2024, organizer: 'IFLA\u0000' }, 'organizer'],
+      [{ ...metlib2024, certificateSignatory: 'Chair\u007f' }, 'certificateSignatory'],
+      [{ ...metlib2024, themes: [{ ...theme, label: 'Culture\nX' }, ...themes] }, 'themes.0.label'],
+    ] as const) {
+      // @ts-expect-error the test builds programs the types allow only partly
+      expect(() => checkProgram(broken)).toThrow(new RegExp(`\\n {2}${field.replace('.', '\\.')}: one line`));
+    }
+  });
+
   it('rejects a timeline event on a day that does not exist', () => {
     const [first, ...rest] = metlib2024.timeline;
     const broken = { ...metlib2024, timeline: [{ ...first, when: { at: '2024-02-30T09:00' } }, ...rest] };

@@ -9,10 +9,12 @@ import {
   withdrawalConfirmedEmail,
 } from '../../shared/email/cohort-templates.ts';
 import { escapeHtml, html } from '../../shared/email/html.ts';
+import { placeOfferedNoticeEmail, selectedNoticeEmail } from '../../shared/email/nominator-templates.ts';
 import {
   acknowledgementEmail,
   decisionNotSelectedEmail,
   decisionSelectedEmail,
+  newParticipantLinkEmail,
   placeOfferedEmail,
 } from '../../shared/email/templates.ts';
 import { formToBody } from '../../shared/web/form-fields.ts';
@@ -37,25 +39,48 @@ describe('html escaping', () => {
 
 const decisionDay = new Date(metlib2024.decisionsDueAt);
 
+const both = [sample.candidate.email, sample.nominator.email];
+const candidateAlone = [sample.candidate.email];
+const nominatorAlone = [sample.nominator.email];
+
 describe('email templates', () => {
   it.each([
-    ['acknowledgement', acknowledgementEmail],
-    ['decision selected', decisionSelectedEmail],
-    ['decision not selected', decisionNotSelectedEmail],
-    ['decision reserve', decisionReserveEmail],
-    ['decision pending', decisionPendingEmail],
-    ['place offered', placeOfferedEmail],
-    ['reserve closed', reserveClosedEmail],
-    ['withdrawal confirmed', withdrawalConfirmedEmail],
-    ['stipend awarded', stipendAwardedEmail],
-  ])('the %s email escapes names in HTML and keeps them readable in text', (_, template) => {
+    ['acknowledgement', acknowledgementEmail, both],
+    ['decision selected', decisionSelectedEmail, candidateAlone],
+    ['nominator’s news of the selection', selectedNoticeEmail, nominatorAlone],
+    ['decision not selected', decisionNotSelectedEmail, both],
+    ['decision reserve', decisionReserveEmail, both],
+    ['decision pending', decisionPendingEmail, both],
+    ['place offered', placeOfferedEmail, candidateAlone],
+    ['nominator’s news of the place offered', placeOfferedNoticeEmail, nominatorAlone],
+    ['reserve closed', reserveClosedEmail, both],
+    ['withdrawal confirmed', withdrawalConfirmedEmail, both],
+    ['stipend awarded', stipendAwardedEmail, both],
+  ])('the %s email escapes names in HTML and keeps them readable in text', (_, template, recipients) => {
     const email = template(metlib2024, nomination(), decisionDay);
     expect(email.html).not.toContain('<img');
     expect(email.html).toContain('&lt;img src=x onerror=&quot;alert(1)&quot;&gt;');
     expect(email.text).toContain(`Jordi ${hostile}`);
-    expect(email.to).toEqual([sample.candidate.email]);
-    expect(email.cc).toEqual([sample.nominator.email]);
+    expect([...email.to, ...email.cc]).toEqual(recipients);
     expect(email.subject).not.toMatch(/[\r\n]/);
+  });
+
+  it('puts the participant’s page in emails to the participant alone, and never in their nominator’s', () => {
+    const page = 'https://nominations.example.org/participants/token-of-the-participant';
+    const n = nomination();
+    for (const email of [
+      decisionSelectedEmail(metlib2024, n, decisionDay, page),
+      placeOfferedEmail(metlib2024, n, decisionDay, page),
+      newParticipantLinkEmail(metlib2024, n, page),
+    ]) {
+      expect(email.text).toContain(page);
+      expect({ to: email.to, cc: email.cc }).toEqual({ to: [n.candidate.email], cc: [] });
+    }
+    for (const email of [selectedNoticeEmail(metlib2024, n), placeOfferedNoticeEmail(metlib2024, n)]) {
+      expect(email.text).not.toContain('/participants/');
+      expect(email.text).toContain(n.candidate.name);
+      expect(email.text).toContain('MetLib Conference: 6–10 October 2024, Barcelona, Spain');
+    }
   });
 
   it('tells a selected candidate the first meeting in New York time and in their own zone', () => {

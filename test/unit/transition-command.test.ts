@@ -11,17 +11,21 @@ const classification = (body: object) => refusedFields(classificationCommandSche
 describe('a transition', () => {
   it('takes a score with a review, and with no other action', () => {
     expect(transition({ action: 'review', score: 4 })).toEqual([]);
-    expect(transition({ action: 'review' })).toEqual([]);
     expect(transition({ action: 'select' })).toEqual([]);
     expect(transition({ action: 'select', score: 4 })).toEqual(['score']);
     expect(transition({ action: 'reserve', score: 4 })).toEqual(['score']);
+  });
+
+  it('refuses a review without a score, with a note alone or with nothing', () => {
+    expect(transition({ action: 'review' })).toEqual(['score']);
+    expect(transition({ action: 'review', note: 'Looks fine' })).toEqual(['score']);
   });
 
   it('takes a rank with reserve, and with no other action', () => {
     expect(transition({ action: 'reserve', rank: 2 })).toEqual([]);
     expect(transition({ action: 'reserve' })).toEqual([]);
     expect(transition({ action: 'offer-place', rank: 2 })).toEqual(['rank']);
-    expect(transition({ action: 'review', rank: 2 })).toEqual(['rank']);
+    expect(transition({ action: 'review', score: 3, rank: 2 })).toEqual(['rank']);
   });
 
   it('refuses a score or a rank out of range, and an action it does not know', () => {

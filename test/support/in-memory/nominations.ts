@@ -40,7 +40,8 @@ const listingKey = (n: Nomination) => keys.byStatus(n.status, n.submittedAt, n.i
  *   DuplicateNominationError when it is taken.
  * - unconfirmed nominations are in no listing.
  * - applyTransition: the nomination must still be at `before`'s version and status, the audit
- *   entry and emails new, a moved guard's new address free, and a +1 place below `capacity` (the
+ *   entry and emails new, each counter below its limit (TooManySubmissionsError, read first), a
+ *   moved or taken guard's new address free (DuplicateNominationError naming its holder), and a +1 place below `capacity` (the
  *   counter starts at 0 and a -1 is unconditional), likewise a +1 stipend below `stipendLimit`
  *   (StipendsExhaustedError), and a reserve rank taken must be free (RankTakenError). A refused place is CapacityReachedError, a
  *   taken guard DuplicateNominationError, any other refusal VersionConflictError, as the adapter
@@ -102,14 +103,11 @@ export class InMemoryNominationStore implements NominationStore {
       nomination.status === 'unconfirmed'
         ? undefined
         : guardKey(nomination.programId, nomination.candidate.email);
-    for (const counter of counters) {
-      if ((this.counters.get(counter.key) ?? 0) >= counter.limit)
-        throw new TooManySubmissionsError(counter.refusal);
-    }
+    this.requireBelowLimits(counters);
     if (guard && this.guards.has(guard)) throw duplicate(nomination.candidate.email);
     this.requireFreshWrites(nomination, [audit], emails, () => new Error('The transaction was cancelled'));
     if (this.nominations.has(nomination.id)) throw new Error('The transaction was cancelled: nomination');
-    for (const counter of counters) this.counters.set(counter.key, (this.counters.get(counter.key) ?? 0) + 1);
+    this.count(counters);
     this.nominations.set(nomination.id, structuredClone(nomination));
     if (guard) this.guards.set(guard, nomination.id);
     this.audits.set(nomination.id, [structuredClone(audit)]);
@@ -205,6 +203,8 @@ export class InMemoryNominationStore implements NominationStore {
         `All ${write.stipendLimit} travel stipends are awarded; change another award first`,
       );
     }
+    // As the adapter reads them: a full counter first, whatever else failed with it.
+    this.requireBelowLimits(write.counters ?? []);
     if (stored?.version !== before.version || stored.status !== before.status) throw conflict();
     const { from: rankGiven, to: rankTaken } = write.rankChange ?? {};
     const rankKey = (rank: number) => `${before.programId}#${rank}`;
@@ -217,16 +217,18 @@ export class InMemoryNominationStore implements NominationStore {
       from: guardKey(before.programId, write.guardMove.from),
       to: guardKey(before.programId, write.guardMove.to),
     };
-    if (write.guardMove && move && this.guards.has(move.to)) throw duplicate(write.guardMove.to);
+    const address = write.guardMove?.to ?? write.guardTake;
     const take = write.guardTake && guardKey(before.programId, write.guardTake);
-    if (write.guardTake && take && this.guards.has(take)) {
-      const refused = duplicate(write.guardTake);
-      refused.holder = this.guards.get(take);
+    const wanted = move?.to ?? take;
+    if (address && wanted && this.guards.has(wanted)) {
+      const refused = duplicate(address);
+      refused.holder = this.guards.get(wanted);
       throw refused;
     }
     const release = write.guardRelease && guardKey(before.programId, write.guardRelease);
     this.requireFreshWrites(before, [write.audit], write.emails, conflict);
     this.nominations.set(before.id, structuredClone(after));
+    this.count(write.counters ?? []);
     if (move) {
       this.guards.delete(move.from);
       this.guards.set(move.to, before.id);
@@ -245,6 +247,16 @@ export class InMemoryNominationStore implements NominationStore {
     if (rankGiven !== undefined && this.ranks.get(rankKey(rankGiven)) === before.id)
       this.ranks.delete(rankKey(rankGiven));
     if (rankTaken !== undefined) this.ranks.set(rankKey(rankTaken), before.id);
+  }
+
+  /** The counters' conditions: each below its limit. */
+  private requireBelowLimits(counters: readonly SubmissionCounter[]) {
+    const full = counters.find((c) => (this.counters.get(c.key) ?? 0) >= c.limit);
+    if (full) throw new TooManySubmissionsError(full.refusal);
+  }
+
+  private count(counters: readonly SubmissionCounter[]) {
+    for (const counter of counters) this.counters.set(counter.key, (this.counters.get(counter.key) ?? 0) + 1);
   }
 
   /** The `attribute_not_exists` conditions on a transaction's audit entries and emails. */

@@ -143,7 +143,11 @@ export const nominated = async (
   change(body);
   const { id } = await submitNomination(world, 'metlib-2024', body, submission());
   await confirmNomination(world, linkIn(world, id, 'confirm'));
-  for (const action of actions) await transitionNomination(world, id, organizer, { action });
+  for (const action of actions)
+    await transitionNomination(world, id, organizer, {
+      action,
+      ...(action === 'review' ? { score: 3 } : {}),
+    });
   const stored = await world.nominations.get(id);
   if (!stored) throw new Error(`${id} was not stored`);
   return stored;

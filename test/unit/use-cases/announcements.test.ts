@@ -136,6 +136,19 @@ describe('announcements', () => {
         { path: 'audience.group', message: '"nowhere" is not one of the program\'s mentoring groups' },
       ]),
     );
+    // A subject is a header: one line. A body keeps its lines, but no carriage return alone.
+    for (const [field, value] of [
+      ['subject', 'April\r\nBcc: someone@elsewhere.example'],
+      ['body', 'Line one\rLine two'],
+      ['body', 'Ring\u0007'],
+    ]) {
+      const refused = await attempt({
+        ...draft({ kind: 'participants' }),
+        id: randomUUID(),
+        [field as string]: value,
+      });
+      expect(refused?.issues?.map((i) => i.path)).toEqual([field]);
+    }
     expect(await attempt({ ...draft({ kind: 'everyone' }), id: randomUUID() })).toBeInstanceOf(
       ValidationError,
     );

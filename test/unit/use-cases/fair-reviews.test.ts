@@ -7,6 +7,7 @@ import { getNomination } from '#shared/use-cases/read-nominations';
 import { transitionNomination } from '#shared/use-cases/transition-nomination';
 import { nominationAt, sampleNomination } from '../../support/fixtures.ts';
 import {
+  footprint,
   inMemoryWorld,
   nominated,
   organizer,
@@ -74,13 +75,27 @@ describe('fair reviews: one review per reviewer', () => {
     expect(reads).toEqual(['reviewBy']);
   });
 
-  it('takes a score back when the reviewer reviews again without one', async () => {
+  it('refuses a review without a score, with nothing or a note alone: nothing is written and the reviewer stays blind', async () => {
     const world = inMemoryWorld();
     const { id } = await nominated(world);
-    await review(world, id, reviewer, { score: 3 });
-    const after = await review(world, id, reviewer, { note: 'I would rather not score it' });
-    expect(after).toMatchObject({ reviewCount: 1, scoreCount: 0, scoreTotal: 0 });
-    expect(presentNomination(after, reviewer).reviews.averageScore).toBeNull();
+    await review(world, id, secondReviewer, { score: 2, note: 'Weak budget' });
+    const before = footprint(world);
+    for (const extra of [{}, { note: 'Fine by me' }]) {
+      await expect(review(world, id, reviewer, extra)).rejects.toMatchObject({
+        code: 'ValidationError',
+        issues: [{ path: 'score', message: expect.any(String) }],
+      });
+    }
+    expect(footprint(world)).toEqual(before);
+    const stored = await world.nominations.get(id);
+    expect(stored).toMatchObject({ reviewCount: 1, version: 3, reviewedBy: ['reviewer-2'] });
+    const blind = presentDetail(await getNomination(world, reviewer, id), reviewer);
+    expect(blind.reviewedByMe).toBe(false);
+    expect(blind.reviews).toMatchObject({ withheld: true, entries: [] });
+    expect(JSON.stringify(blind)).not.toContain('Weak budget');
+    // A review with a score is still taken, and only then are the others' reviews shown.
+    await review(world, id, reviewer, { score: 4 });
+    expect(presentDetail(await getNomination(world, reviewer, id), reviewer).reviews.entries).toHaveLength(2);
   });
 
   it('lets two reviewers review the same nomination at once: both reviews count', async () => {
@@ -97,8 +112,10 @@ describe('fair reviews: one review per reviewer', () => {
   it('still refuses a review that names a version it no longer is at', async () => {
     const world = inMemoryWorld();
     const { id } = await nominated(world);
-    await review(world, id, secondReviewer);
-    await expect(review(world, id, reviewer, { expectedVersion: 2 })).rejects.toThrow(VersionConflictError);
+    await review(world, id, secondReviewer, { score: 3 });
+    await expect(review(world, id, reviewer, { score: 3, expectedVersion: 2 })).rejects.toThrow(
+      VersionConflictError,
+    );
   });
 
   it('counts a reviewer once by their earlier review, even where the nomination does not list them', () => {

@@ -19,7 +19,7 @@ describe('an email the mail service will not take', () => {
     const { world, n, ref } = await waiting();
     world.clock.set('2024-02-01T14:00:03Z');
     world.sender.failNext(
-      new MailRefusedError('SES refused the email: Email address is not verified.', {
+      new MailRefusedError(`SES refused the email: Email address is not verified: ${n.candidate.email}`, {
         cause: Object.assign(new Error('Email address is not verified.'), { name: 'MessageRejected' }),
       }),
     );
@@ -39,11 +39,16 @@ describe('an email the mail service will not take', () => {
       status: 'pending',
       email: {
         to: ['chair@metlib.example.org', 'secretary@metlib.example.org'],
-        subject: `Email not delivered: acknowledgement to ${n.candidate.email}`,
+        subject: expect.stringContaining('acknowledgement'),
       },
     });
     expect(alert?.email.text).toContain(`Nomination: ${n.id}`);
-    expect(alert?.email.text).toContain('Email address is not verified.');
+    expect(alert?.email.text).toContain('Email address is not verified');
+    // The alert outlives the nomination in the organizers' mailboxes: it names nobody, not even
+    // where the mail service's answer quoted the address.
+    for (const personal of [n.candidate.email, n.candidate.name, n.nominator.email, n.nominator.name]) {
+      expect(JSON.stringify(alert?.email).toLowerCase()).not.toContain(personal.toLowerCase());
+    }
     // The refusal is final: the stream's retry finds nothing to send.
     expect(await sendOutboxEmail(world, ref)).toBe('already-handled');
     expect(world.sender.sent).toEqual([]);

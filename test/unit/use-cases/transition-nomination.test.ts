@@ -18,6 +18,7 @@ import {
   queued,
   refused,
   reviewer,
+  siteUrl,
   type World,
 } from '../../support/in-memory/world.ts';
 
@@ -119,17 +120,16 @@ describe('transitionNomination: the state table and versions', () => {
     expect(detail?.history).toHaveLength(4);
   });
 
-  it('counts each reviewer once with their latest review, and averages only the scored ones', async () => {
+  it('counts each reviewer once with their latest review, and averages their latest scores', async () => {
     const world = inMemoryWorld();
     const { id } = await nominated(world);
     await act(world, id, 'review', { score: 4 }, reviewer);
-    await act(world, id, 'review', { note: 'No score: I know the candidate' }, reviewer);
+    await act(world, id, 'review', { score: 2, note: 'On reflection' }, reviewer);
     const after = await act(world, id, 'review', { score: 5 });
-    expect(after).toMatchObject({ reviewCount: 2, scoreCount: 1, scoreTotal: 5, status: 'reviewed' });
-    expect(presentNomination(after, organizer).reviews).toEqual({ count: 2, scored: 1, averageScore: 5 });
+    expect(after).toMatchObject({ reviewCount: 2, scoreCount: 2, scoreTotal: 7, status: 'reviewed' });
+    expect(presentNomination(after, organizer).reviews).toEqual({ count: 2, scored: 2, averageScore: 3.5 });
     const history = (await world.nominations.getDetail(id))?.history ?? [];
-    expect(history.map((h) => h.score)).toEqual([undefined, undefined, 4, undefined, 5]);
-    expect(history[3]).not.toHaveProperty('score');
+    expect(history.map((h) => h.score)).toEqual([undefined, undefined, 4, 2, 5]);
   });
 });
 
@@ -164,30 +164,34 @@ describe('transitionNomination: places', () => {
 });
 
 describe('transitionNomination: notify', () => {
-  it('queues exactly one decision email, "selected", to the candidate with the nominator in copy', async () => {
+  it('queues the "selected" decision with the private page to the candidate alone, and the news without it to the nominator', async () => {
     const world = inMemoryWorld();
     const n = await nominated(world, ['review', 'select']);
     expect(queued(world).map((e) => e.email.kind)).toEqual(['confirmation', 'acknowledgement']);
     const after = await act(world, n.id, 'notify');
     expect(after).toMatchObject({ status: 'notified', decision: 'selected', version: 5 });
-    const decisions = queued(world).filter((e) => e.email.key === 'decision');
+    const decisions = queued(world).filter((e) => e.email.key.startsWith('decision'));
     expect(
       decisions.map((e) => [e.email.kind, e.email.subject, e.email.to, e.email.cc, e.nominationId]),
     ).toEqual([
+      ['decision-selected', 'Selected: MetLib Learning Circle 2024', [n.candidate.email], [], n.id],
       [
-        'decision-selected',
-        'Selected: MetLib Learning Circle 2024',
-        [n.candidate.email],
+        'decision-selected-nominator',
+        `${n.candidate.name} has been selected: MetLib Learning Circle 2024`,
         [n.nominator.email],
+        [],
         n.id,
       ],
     ]);
     expect(decisions[0]?.email.text).toContain('Tuesday 9 April 2024, 09:00 (New York time, UTC−4)');
+    expect(decisions[0]?.email.text).toContain(`${siteUrl}/participants/`);
+    expect(decisions[1]?.email.text).not.toContain('/participants/');
     expect((await world.nominations.getDetail(n.id))?.emails.map((e) => e.kind)).toEqual([
       // In the order of their keys, as the partition sorts them.
       'acknowledgement',
       'confirmation',
       'decision-selected',
+      'decision-selected-nominator',
     ]);
   });
 
@@ -229,6 +233,7 @@ describe('transitionNomination: notify', () => {
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(queued(world, 'decision-selected')).toHaveLength(1);
+    expect(queued(world, 'decision-selected-nominator')).toHaveLength(1);
   });
 
   it('queues no email for any other transition', async () => {

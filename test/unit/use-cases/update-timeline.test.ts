@@ -57,6 +57,18 @@ describe('updateTimeline', () => {
       edited('meeting-2024-09', (e) => ({ ...e, title: 'Meeting\rDTSTART:1970' })),
       0,
     ],
+    [
+      'an agenda with a carriage return alone',
+      edited('meeting-2024-09', (e) => ({ ...e, agenda: 'Welcome\rATTENDEE:mailto:a@elsewhere.example' })),
+      0,
+    ],
+    [
+      'an agenda with a control character',
+      edited('meeting-2024-09', (e) => ({ ...e, agenda: 'Bell\u0007' })),
+      0,
+    ],
+    ['an agenda with DEL', edited('meeting-2024-09', (e) => ({ ...e, agenda: 'Gone\u007f' })), 0],
+    ['a location with a line feed', edited('meeting-2024-09', (e) => ({ ...e, location: 'Room 1\nX' })), 0],
     ['a negative version', metlib2024.timeline, -1],
   ])('refuses %s with every issue named, saving nothing', async (_, timeline, expectedVersion) => {
     const world = await deployed();
