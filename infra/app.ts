@@ -27,7 +27,7 @@ export const buildApp = (app = new App()) => {
     config,
     table: stateful.table,
     userPool: stateful.userPool,
-    userPoolClients: [stateful.userPoolClient, stateful.consoleClient],
+    consoleClient: stateful.consoleClient,
     consoleSignIn: stateful.consoleSignIn,
     linkSecret: stateful.linkSecret,
   });

@@ -12,8 +12,11 @@ import { ResourceGroup } from './resource-group.ts';
 export interface NominationApiProps {
   prod: boolean;
   userPool: UserPool;
-  /** The app clients whose ID tokens the authorizer admits: the API's own and the console's. */
-  userPoolClients: UserPoolClient[];
+  /**
+   * The console's app client: the authorizer admits tokens issued to it alone, so a token another
+   * client of the pool obtained (one added later, for a script) opens no staff route.
+   */
+  consoleClient: UserPoolClient;
   /** Requests per second on the public submit route (burst twice that). */
   submitRateLimit: number;
 }
@@ -40,7 +43,7 @@ export class NominationApi extends ResourceGroup {
       retention: props.prod ? RetentionDays.SIX_MONTHS : RetentionDays.ONE_MONTH,
     });
     this.authorizer = new HttpUserPoolAuthorizer('StaffAuthorizer', props.userPool, {
-      userPoolClients: props.userPoolClients,
+      userPoolClients: [props.consoleClient],
       identitySource: ['$request.header.Authorization'],
     });
     this.api = new HttpApi(this, 'Api', { description: 'MetLib nominations', createDefaultStage: true });

@@ -135,12 +135,16 @@ export class Mail extends ResourceGroup {
     });
   }
 
-  /** Lets `fn` send from the sender identity, through the configuration set. */
+  /**
+   * Lets `fn` send from the sender identity, through the configuration set, as the sender address
+   * only: with a domain identity the grant would otherwise cover any address at the domain.
+   */
   grantSend(fn: IFunction) {
     const stack = Stack.of(this);
     fn.addToRolePolicy(
       new PolicyStatement({
         actions: ['ses:SendRawEmail', 'ses:SendEmail'],
+        conditions: { StringEquals: { 'ses:FromAddress': this.from } },
         resources: [
           stack.formatArn({ service: 'ses', resource: 'identity', resourceName: this.identityName }),
           stack.formatArn({

@@ -141,11 +141,13 @@ export class ProgramSchedules extends ResourceGroup {
           'Schedules are named from the timeline at run time; the grant is limited to this stage’s schedule group of the program.',
       });
     }
+    // The role is handed to EventBridge Scheduler only: no other service may be given it.
     fn.addToRolePolicy(
       new PolicyStatement({
         effect: Effect.ALLOW,
         actions: ['iam:PassRole'],
         resources: [this.role.roleArn],
+        conditions: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
       }),
     );
   }

@@ -137,7 +137,7 @@ export class ProjectFunction extends NodejsFunction {
    */
   grantAccess(resources: AccessResources) {
     const { access } = this.catalogEntry;
-    if (access.table) this.grantTable(resources.table, access.table);
+    if (access.table) this.grantTable(resources.table, access.table, access.partitions);
     if (access.sendEmail) resources.mail.grantSend(this);
     if (access.manageSchedules) resources.schedules.grantManage(this);
     // The private key to the functions that mint links alone; those that only check them are
@@ -164,12 +164,24 @@ export class ProjectFunction extends NodejsFunction {
     for (const [name, value] of Object.entries(environment)) this.addEnvironment(name, value);
   }
 
-  /** Exactly the catalog's actions, on the table and its indexes by name: no wildcard. */
-  private grantTable(table: ITableV2, actions: readonly TableAction[]) {
+  /**
+   * Exactly the catalog's actions, on the table and its indexes by name: no wildcard; and on the
+   * partitions it lists only, when it lists them.
+   */
+  private grantTable(table: ITableV2, actions: readonly TableAction[], partitions?: readonly string[]) {
     this.addToRolePolicy(
       new PolicyStatement({
         actions: actions.map((action) => `dynamodb:${action}`),
         resources: [table.tableArn, ...tableDesign.indexes.map((i) => `${table.tableArn}/index/${i.name}`)],
+        ...(partitions
+          ? {
+              conditions: {
+                'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [...partitions] },
+                // ForAllValues holds for a request that names no key at all (a Scan): require one.
+                Null: { 'dynamodb:LeadingKeys': 'false' },
+              },
+            }
+          : {}),
       }),
     );
   }

@@ -29,8 +29,10 @@ export interface StatefulStackProps extends StackProps {
 export class StatefulStack extends Stack {
   readonly table: TableV2;
   readonly userPool: UserPool;
-  readonly userPoolClient: UserPoolClient;
-  /** The console's public client: the code grant with PKCE through the managed login pages. */
+  /**
+   * The pool's one app client, the console's: the code grant with PKCE through the managed login
+   * pages. No other client: every token the API admits was issued to the console.
+   */
   readonly consoleClient: UserPoolClient;
   readonly loginDomain: UserPoolDomain;
   /** What the console's configuration names: the pool's issuer and the console's client. */
@@ -114,11 +116,6 @@ export class StatefulStack extends Stack {
         });
       }
     }
-    this.userPoolClient = this.userPool.addClient('StaffClient', {
-      authFlows: { userSrp: true },
-      preventUserExistenceErrors: true,
-    });
-
     this.loginDomain = this.userPool.addDomain('StaffLogin', {
       cognitoDomain: { domainPrefix: props.config.loginDomainPrefix },
       managedLoginVersion: ManagedLoginVersion.NEWER_MANAGED_LOGIN,

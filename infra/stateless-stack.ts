@@ -20,8 +20,8 @@ export interface StatelessStackProps extends StackProps {
   config: StageConfig;
   table: TableV2 | ITableV2;
   userPool: UserPool;
-  /** The app clients whose tokens the API admits. */
-  userPoolClients: UserPoolClient[];
+  /** The console's app client: the one audience the API admits. */
+  consoleClient: UserPoolClient;
   /** Where the staff console signs in: the pool's issuer and the console's client. */
   consoleSignIn: ConsoleSignIn;
   linkSecret: ISecret;
@@ -48,7 +48,7 @@ export class StatelessStack extends GroupedStack {
     const http = new NominationApi(this, 'HttpApi', {
       prod,
       userPool: props.userPool,
-      userPoolClients: props.userPoolClients,
+      consoleClient: props.consoleClient,
       submitRateLimit: config.submitRateLimit,
     });
     this.api = http.api;

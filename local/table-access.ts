@@ -2,11 +2,13 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { FunctionEntry } from '#functions/catalog';
+import { partitionsOf } from './table-partitions.ts';
 
 /**
  * DynamoDB Local checks no IAM, so the local stack does what the function's role does on AWS:
  * while a catalog function runs, every DynamoDB command it sends must be covered by the actions
- * its catalog entry declares (`access.table`), or it fails as AWS would fail it. Every
+ * its catalog entry declares (`access.table`), and name only the partitions it declares
+ * (`access.partitions`, when it has them), or it fails as AWS would fail it. Every
  * integration and end-to-end test thereby checks that the catalog grants what the code issues.
  */
 
@@ -68,6 +70,18 @@ const guard = (entry: FunctionEntry, command: { constructor: { name: string }; i
   if (missing.length)
     throw new LocalAccessDenied(
       `${entry.name} is not authorized to perform: ${missing.map((a) => `dynamodb:${a}`).join(', ')} (its catalog entry's access.table does not list it)`,
+    );
+  const { partitions } = entry.access;
+  if (!partitions) return;
+  // As dynamodb:LeadingKeys on AWS: every item the command names is in a partition granted. The
+  // key itself is not named (a guard's holds an address); its kind is.
+  const named = partitionsOf(command);
+  const outside = named
+    ? named.filter((pk) => !partitions.includes(pk)).map((pk) => `the partition ${pk.split('#')[0]}#…`)
+    : ['items without naming their partition (a Scan, or a Query of an index)'];
+  if (outside.length)
+    throw new LocalAccessDenied(
+      `${entry.name} is not authorized to reach ${outside.join(', ')}: its catalog entry's access.partitions does not list it`,
     );
 };
 

@@ -13,6 +13,8 @@
 //   variables that come with it (functions/environment.ts).
 // - Every function writes to its own log group only (infra/project-function.ts); nothing to declare.
 import type { ScheduledKind } from '#events/contracts';
+import { programs } from '#events/programs/index';
+import { keys } from '#shared/adapters/table-design';
 import { type GrantedVariable, variables } from '#shared/environment';
 import type { MetricName } from '#shared/metric-names';
 
@@ -76,6 +78,12 @@ export type TableAction =
   | 'DeleteItem'
   | 'BatchWriteItem';
 
+/**
+ * Each program's own partition (`PROGRAM#<id>`: its stored timeline, settings and groups), and
+ * not the partitions that begin the same (a candidate's guard, the organizers' emails).
+ */
+export const programPartitions: readonly string[] = [...programs.keys()].map(keys.byProgram);
+
 /** What every function that reads the table issues: an item by its key (a program) and queries. */
 export const reads = ['GetItem', 'Query'] as const satisfies readonly TableAction[];
 
@@ -107,6 +115,13 @@ export interface FunctionEntry {
   access: {
     /** The DynamoDB actions its code path issues (see the top of this file). */
     table?: readonly TableAction[];
+    /**
+     * The only partition keys its commands may name, when they are known before it runs: granted
+     * as `dynamodb:LeadingKeys` and checked locally as `table` is. Omitted where the keys come
+     * from the request (a nomination's id, an address's hash): docs/least-privilege.md says
+     * which functions and why.
+     */
+    partitions?: readonly string[];
     /** Send email through SES from the sender identity. */
     sendEmail?: boolean;
     /** Create, update and delete the program schedules. */

@@ -1,5 +1,5 @@
 /** The public side: the form, the program, submission and the private links of nominators and participants. */
-import { type FunctionEntry, reads, transitionAccess } from './entry.ts';
+import { type FunctionEntry, programPartitions, reads, transitionAccess } from './entry.ts';
 
 export const renderNominationForm: FunctionEntry = {
   name: 'RenderNominationForm',
@@ -12,7 +12,8 @@ export const renderNominationForm: FunctionEntry = {
     { method: 'GET', path: '/programs/{programId}/privacy' },
     { method: 'GET', path: '/robots.txt' },
   ],
-  access: { table: ['GetItem'] },
+  // It reads a program's stored timeline, settings and groups: nothing outside its partition.
+  access: { table: ['GetItem'], partitions: programPartitions },
 };
 
 export const getProgram: FunctionEntry = {
@@ -20,7 +21,7 @@ export const getProgram: FunctionEntry = {
   entry: 'functions/get-program.ts',
   description: 'Public program information: window, decision date, timeline, themes',
   routes: [{ method: 'GET', path: '/programs/{programId}' }],
-  access: { table: ['GetItem'] },
+  access: { table: ['GetItem'], partitions: programPartitions },
 };
 
 export const submitNomination: FunctionEntry = {

@@ -1,7 +1,7 @@
 import { emailFormat } from '../domain/field-kinds.ts';
 import type { Program } from '../domain/program.ts';
-import { SafeHtml } from '../email/html.ts';
 import { digitSeparators, type Section } from './form-fields.ts';
+import { inlineScript } from './inline-script.ts';
 
 /** A number's rules as the script checks them, keyed by field name. */
 type NumberRules = Record<string, { digits: number; moreThan: number; tooFew: string }>;
@@ -12,9 +12,10 @@ const literal = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c
 /**
  * The little script the form page carries. The form works without it (the server validates and
  * re-renders); with it, a person sees the same messages without a round trip, and the deadline
- * in their own time zone.
+ * in their own time zone. It is the same for every program and request, so the pages' CSP allows
+ * it by its hash; the program's rules for numbers come in the form's `data-numbers` attribute.
  */
-const source = (numbers: NumberRules) => `
+const source = `
 (function () {
   var deadline = document.getElementById('deadline');
   var local = document.getElementById('deadline-local');
@@ -36,7 +37,7 @@ const source = (numbers: NumberRules) => `
   if (!form) return;
   var summary = document.getElementById('error-summary');
   var emailPattern = /^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$/;
-  var numbers = ${literal(numbers)};
+  var numbers = JSON.parse(form.getAttribute('data-numbers') || '{}');
 
   function problem(field) {
     var name = field.getAttribute('data-field');
@@ -116,7 +117,11 @@ const source = (numbers: NumberRules) => `
 })();
 `;
 
-export const formScript = (program: Program, sections: Section[]) => {
+/** The form page's script element and its hash (`'sha256-…'`), for the pages' CSP. */
+export const formScript = inlineScript(source);
+
+/** The program's rules for the numbers of the form, as the script reads them from `data-numbers`. */
+export const numberRules = (program: Program, sections: Section[]): string => {
   const numbers: NumberRules = {};
   for (const { name, spec } of sections.flatMap((s) => s.fields)) {
     if (spec.kind === 'number') {
@@ -127,5 +132,5 @@ export const formScript = (program: Program, sections: Section[]) => {
       };
     }
   }
-  return new SafeHtml(source(numbers));
+  return JSON.stringify(numbers);
 };

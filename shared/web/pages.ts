@@ -5,7 +5,7 @@ import { nominationWindowState, type Program } from '../domain/program.ts';
 import { formatDateInZone, formatInZone } from '../domain/time.ts';
 import { html, SafeHtml } from '../email/html.ts';
 import { type Field, fieldForIssue, fieldId, formSections, isGroup } from './form-fields.ts';
-import { formScript } from './form-script.ts';
+import { formScript, numberRules } from './form-script.ts';
 
 const styles = `
 body{font-family:Arial,Helvetica,sans-serif;line-height:1.5;color:#0b0c0c;margin:0;background:#f3f2f1}
@@ -196,7 +196,7 @@ ${deadline(program)}
 <p>Everyone who is nominated hears the decision by email by ${formatDateInZone(new Date(program.decisionsDueAt), program.timeZone)}.</p>
 <p>The <a href="/programs/${program.id}/privacy" id="privacy-link">privacy notice</a> says what we store about you and the candidate, for how long, and how to ask for a copy or erasure.</p>
 <p>Questions about the program or the nomination? Write to <a href="mailto:${program.contactEmail}" id="contact-link">${program.contactEmail}</a>.</p>
-<form method="post" action="${correcting?.action ?? `/programs/${program.id}/nominations`}" novalidate id="nomination-form">
+<form method="post" action="${correcting?.action ?? `/programs/${program.id}/nominations`}" novalidate id="nomination-form" data-numbers="${numberRules(program, sections)}">
 ${sections.map(
   (section) =>
     html`<fieldset><legend>${section.title}</legend>${section.fields.map((f) => control(f, values, errors.get(f.name)))}</fieldset>`,
@@ -204,7 +204,7 @@ ${sections.map(
 ${timeZoneList()}
 <button type="submit" id="submit">${correcting ? 'Save the corrections' : 'Send nomination'}</button>
 </form>
-<script>${formScript(program, sections)}</script>`,
+${formScript.element}`,
     `Library directors nominate a candidate for the ${program.name}, a 12-month program for library leaders of large cities. Nominations close ${formatDateInZone(new Date(program.nominationWindow.closesAt), program.timeZone)}.`,
   );
 };

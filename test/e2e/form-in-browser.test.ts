@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeContexts, seriousAxeViolations, workerChromium } from '../support/browser.ts';
@@ -164,6 +165,41 @@ describe('the nomination form in a browser', () => {
     expect(await scan()).toEqual([]);
     await page.getByRole('button', { name: 'Send nomination' }).click();
     expect(await scan()).toEqual([]);
+  });
+});
+
+describe('the form’s script under the Content-Security-Policy', () => {
+  it('is allowed by the hash of the very script the page serves, and by nothing inline else', async () => {
+    const answer = await fetch(`${stack.apiUrl}/`);
+    const body = await answer.text();
+    const scripts = [...body.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? '');
+    expect(scripts).toHaveLength(1);
+    const served = createHash('sha256')
+      .update(scripts[0] ?? '', 'utf8')
+      .digest('base64');
+    const scriptSrc = /script-src ([^;]*)/.exec(answer.headers.get('content-security-policy') ?? '')?.[1];
+    expect(scriptSrc).toBe(`'sha256-${served}'`);
+  });
+
+  it('runs in Chromium: the program’s rule for a number checked in the page, with no request and no violation', async () => {
+    const context = await browser.newContext({ timezoneId: 'UTC' });
+    const page = await context.newPage();
+    const refused: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+    });
+    await page.goto(`${stack.apiUrl}/`);
+    const posts: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST') posts.push(request.url());
+    });
+    await page.getByLabel('Population of the city').fill('300000');
+    await page.getByRole('button', { name: 'Send nomination' }).click();
+    await expect(page.locator('#f-library-cityPopulation-error').textContent()).resolves.toContain(
+      'Not eligible: the program is for cities of more than 400,000 people',
+    );
+    expect(posts).toEqual([]);
+    expect(refused).toEqual([]);
   });
 });
 

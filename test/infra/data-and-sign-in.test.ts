@@ -87,12 +87,25 @@ describe('staff sign-in', () => {
     });
   });
 
-  it('keeps the API’s own client and MFA as the pool requires it', () => {
-    data.hasResourceProperties('AWS::Cognito::UserPoolClient', {
-      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-      AllowedOAuthFlows: ['implicit', 'code'],
-      GenerateSecret: Match.absent(),
-    });
+  it('has the console’s client alone: no implicit flow, no writable address, tokens of an hour at most', () => {
+    // A client with CDK's defaults would allow the implicit flow to https://example.com and let a
+    // token change its own email, the name the audit trail gives its holder.
+    const clients = Object.values(data.findResources('AWS::Cognito::UserPoolClient')) as {
+      Properties: Record<string, unknown>;
+    }[];
+    expect(clients).toHaveLength(1);
+    for (const { Properties: client } of clients) {
+      expect(client.AllowedOAuthFlows).toEqual(['code']);
+      expect(client.CallbackURLs).toEqual(['https://nominations-dev.metlib.example.org/staff/callback']);
+      // Absent or empty means every writable attribute to Cognito.
+      expect(client.WriteAttributes).toEqual(['locale']);
+      expect(client.TokenValidityUnits).toMatchObject({ IdToken: 'minutes', AccessToken: 'minutes' });
+      expect(client.IdTokenValidity).toBeLessThanOrEqual(60);
+      expect(client.AccessTokenValidity).toBeLessThanOrEqual(60);
+    }
+  });
+
+  it('requires MFA and lets only an administrator create accounts', () => {
     data.hasResourceProperties('AWS::Cognito::UserPool', {
       MfaConfiguration: 'ON',
       EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
