@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { JwtLinkSigner } from '../shared/adapters/jwt-link-signer.ts';
+import { newLinkKeyPair } from '../shared/adapters/link-key-pair.ts';
 import type { Clock } from '../shared/ports.ts';
 import { type ConfirmNominationDeps, confirmNomination } from '../shared/use-cases/confirm-nomination.ts';
 import type { IntakeLimits } from '../shared/use-cases/intake-counters.ts';
@@ -7,8 +7,8 @@ import { type SubmitNominationDeps, submitNomination } from '../shared/use-cases
 
 /** A link signer with a key of this run; the bench reads no emails, so it signs the links itself. */
 export const benchLinks = (clock: Clock) => {
-  const key = new TextEncoder().encode(randomUUID() + randomUUID());
-  return new JwtLinkSigner(async () => key, clock);
+  const { privateJwk, publicKey } = newLinkKeyPair();
+  return new JwtLinkSigner({ publicKeys: [publicKey], signingKey: async () => privateJwk }, clock);
 };
 
 /** Limits no benchmark reaches: it measures the work, not the refusals. */

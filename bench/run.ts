@@ -11,6 +11,7 @@ import { startDynamoDbLocal } from '../local/emulators.ts';
 import { freePort } from '../local/listen.ts';
 import { quietNodeVersionNotice } from '../local/settings.ts';
 import { startStack } from '../local/stack.ts';
+import { newLinkKeyPair } from '../shared/adapters/link-key-pair.ts';
 import { measureInit } from './bundle-init.ts';
 import { measureDecisionEmails } from './decision-emails.ts';
 import { benchLimits } from './intake.ts';
@@ -90,6 +91,7 @@ const standIns: FunctionResources = {
   bundleFilesFolder: (files) => `/var/task/${files.folder}`,
   console: { authority: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_x', clientId: 'x' },
   linkSecret: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:x',
+  linkPublicKeys: JSON.stringify([newLinkKeyPair().publicKey]),
   // As on AWS, where CloudFront stands in front: every function with a route reads its secret.
   edgeSecret: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:edge',
   siteUrl: 'https://nominations.metlib.example.org',

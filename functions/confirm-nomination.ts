@@ -6,10 +6,10 @@ import { wantsHtml } from '#shared/http/request-body';
 import { json, page } from '#shared/http/responses';
 import { confirmNomination, nominationToConfirm } from '#shared/use-cases/confirm-nomination';
 import { confirmedPage, confirmPage, linkErrorPage } from '#shared/web/nominator-pages';
-import { linkSigner } from '#shared/wiring/links';
+import { linkVerifier } from '#shared/wiring/link-verifier';
 import { requestDeps } from '#shared/wiring/table';
 
-const deps = { ...requestDeps(), links: linkSigner() };
+const deps = { ...requestDeps(), links: linkVerifier() };
 
 /**
  * GET shows the nomination to confirm and a button; POST confirms (a browser gets the page that

@@ -26,8 +26,10 @@ export interface FunctionResources {
    * provider's locally) and the console's public client there. Needed by `access.consoleSignIn`.
    */
   console?: ConsoleSignIn;
-  /** The secret that signs the nominators' links: its ARN on AWS, its name locally. */
+  /** The secret holding the private key that signs links: its ARN on AWS, its name locally. */
   linkSecret: string;
+  /** The public keys links are checked against: a JSON array of JWKs (docs/link-keys.md). */
+  linkPublicKeys: string;
   /**
    * The secret CloudFront sends in its origin header, which every function with a route checks:
    * its ARN on AWS, its name locally; `edgeOff` where no CloudFront stands in front.
@@ -93,6 +95,7 @@ export const environmentFor = (
         ...(resources.console.signOutUrl && { [v.CONSOLE_SIGN_OUT_URL]: resources.console.signOutUrl }),
       }),
     ...(access.signLinks && { [v.LINK_SECRET_ID]: resources.linkSecret }),
+    ...((access.signLinks || access.verifyLinks) && { [v.LINK_PUBLIC_KEYS]: resources.linkPublicKeys }),
     ...(entry.routes && { [v.EDGE_SECRET_ID]: resources.edgeSecret }),
     ...(readsSecrets && endpoints && { [v.SECRETS_MANAGER_ENDPOINT]: endpoints.secretsManager }),
     ...(access.siteUrl && { [v.SITE_URL]: resources.siteUrl }),

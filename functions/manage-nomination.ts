@@ -15,10 +15,11 @@ import { bodyToForm, formToBody } from '#shared/web/form-fields';
 import { addressNote, managePage, withdrawPage } from '#shared/web/manage-pages';
 import { linkErrorPage } from '#shared/web/nominator-pages';
 import { nominationFormPage } from '#shared/web/pages';
-import { intakeLimits, linkSigner } from '#shared/wiring/links';
+import { linkVerifier } from '#shared/wiring/link-verifier';
+import { intakeLimits } from '#shared/wiring/links';
 import { requestDeps } from '#shared/wiring/table';
 
-const deps = { ...requestDeps(), links: linkSigner(), limits: intakeLimits() };
+const deps = { ...requestDeps(), links: linkVerifier(), limits: intakeLimits() };
 
 const notices: Record<string, string> = {
   corrected: 'Your corrections are saved.',

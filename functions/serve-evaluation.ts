@@ -11,7 +11,7 @@ import { download, json, page, seeOther } from '#shared/http/responses';
 import { answerEvaluation, evaluationForm, readEvaluationResults } from '#shared/use-cases/evaluation';
 import { evaluationPage } from '#shared/web/evaluation-pages';
 import { participantLinkErrorPage } from '#shared/web/participant-link-pages';
-import { linkSigner } from '#shared/wiring/links';
+import { linkVerifier } from '#shared/wiring/link-verifier';
 import { freshPrograms } from '#shared/wiring/programs';
 import { evaluations, nominationStore } from '#shared/wiring/table';
 
@@ -20,7 +20,7 @@ const deps = {
   programs: freshPrograms(),
   evaluations: evaluations(),
   clock: clockFromEnv(),
-  links: linkSigner(),
+  links: linkVerifier(),
 };
 
 /** The answers as posted: a form's fields, or a JSON object. */

@@ -33,7 +33,10 @@ export interface AccessResources {
   functionArn: (name: string) => string;
   /** Where the staff console signs in: the user pool's issuer and the console's client. */
   console: ConsoleSignIn;
+  /** Holds the private key that signs links: read by the functions that mint them alone. */
   linkSecret: ISecret;
+  /** The public keys links are checked against, as JSON: public, so in the environment. */
+  linkPublicKeys: string;
   /** The origin secret CloudFront sends, which every function with a route reads; none when the edge is off. */
   edgeSecret?: ISecret;
   /** Where people open the site: the stage's console URL. */
@@ -137,6 +140,8 @@ export class ProjectFunction extends NodejsFunction {
     if (access.table) this.grantTable(resources.table, access.table, access.partitions);
     if (access.sendEmail) resources.mail.grantSend(this);
     if (access.manageSchedules) resources.schedules.grantManage(this);
+    // The private key to the functions that mint links alone; those that only check them are
+    // given the public keys in their environment and no access to the secret.
     if (access.signLinks) resources.linkSecret.grantRead(this);
     if (this.catalogEntry.routes) resources.edgeSecret?.grantRead(this);
     const environment = environmentFor(this.catalogEntry, {
@@ -148,6 +153,7 @@ export class ProjectFunction extends NodejsFunction {
       functionArn: resources.functionArn,
       console: resources.console,
       linkSecret: resources.linkSecret.secretArn,
+      linkPublicKeys: resources.linkPublicKeys,
       edgeSecret: resources.edgeSecret?.secretArn ?? edgeOff,
       siteUrl: resources.siteUrl,
       intakeLimits: resources.intakeLimits,

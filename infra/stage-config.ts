@@ -1,4 +1,5 @@
 import type { App } from 'aws-cdk-lib';
+import { publicLinkKeysSchema } from '#shared/domain/link-keys';
 import * as z from '#shared/domain/zod';
 
 /** A console base URL Cognito accepts as a callback's base: https, or http on this machine only. */
@@ -35,6 +36,11 @@ const stageConfigSchema = z.strictObject({
     }),
     { perNominatorPerDay: 5, perSourcePerHour: 20 },
   ),
+  /**
+   * The public keys links are checked against (docs/link-keys.md): the public half of the key in
+   * the link secret, and of each key rotated out whose links have not all expired.
+   */
+  linkPublicKeys: publicLinkKeysSchema,
   /**
    * The AWS region the stage deploys to. Required while the edge is on: its web ACL lives in
    * us-east-1 (as CloudFront requires) and reaches the stage's stacks by a cross-region reference,
@@ -95,7 +101,7 @@ export const readStageConfig = (app: App): StageConfig => {
   const raw = app.node.tryGetContext('stages')?.[stage];
   if (!raw) {
     throw new Error(
-      `No settings for stage "${stage}": add "stages": {"${stage}": {"senderEmail", "organizerEmails", "alarmEmail", "loginDomainPrefix", "consoleUrl"}} to the context in cdk.json`,
+      `No settings for stage "${stage}": add "stages": {"${stage}": {"senderEmail", "organizerEmails", "alarmEmail", "loginDomainPrefix", "consoleUrl", "linkPublicKeys"}} to the context in cdk.json`,
     );
   }
   const parsed = stageConfigSchema

@@ -37,7 +37,7 @@ export class StatefulStack extends Stack {
   readonly loginDomain: UserPoolDomain;
   /** What the console's configuration names: the pool's issuer and the console's client. */
   readonly consoleSignIn: ConsoleSignIn;
-  /** Signs the nominators' links: kept with the data, since links in sent emails rely on it. */
+  /** Holds the key that signs links: kept with the data, since links in sent emails rely on it. */
   readonly linkSecret: Secret;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
@@ -61,15 +61,18 @@ export class StatefulStack extends Stack {
       timeToLiveAttribute: tableDesign.timeToLiveAttribute,
     });
 
+    // Created with a random value that is no key: links are signed only once an operator has put
+    // a private key made by `npm run link-key` in it (docs/link-keys.md). CloudFormation cannot
+    // make an EC key, and a key written into the template would be read by anyone who reads it.
     this.linkSecret = new Secret(this, 'LinkSecret', {
-      description: "Signs the nominators' confirmation and manage links (HMAC-SHA256)",
+      description: "The private ES256 key (a JWK) that signs the nominators' and participants' links",
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
       removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
     Validations.of(this.linkSecret).acknowledge({
       id: 'AwsSolutions-SMG4',
       reason:
-        'Rotating the key voids every confirmation and manage link in emails already sent; it is rotated by hand, between programs, as docs/intake.md#the-nominators-links says.',
+        'A new signing key must have its public half published (a deploy) before links are signed with it, which a rotation function cannot do; it is rotated by hand, as docs/link-keys.md says.',
     });
 
     this.userPool = new UserPool(this, 'Staff', {

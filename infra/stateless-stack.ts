@@ -64,6 +64,7 @@ export class StatelessStack extends GroupedStack {
       organizerEmails: config.organizerEmails,
       console: props.consoleSignIn,
       linkSecret: props.linkSecret,
+      linkPublicKeys: JSON.stringify(config.linkPublicKeys),
       ...(edge ? { edgeSecret: edge.originSecret } : {}),
       // The console and the participants' pages are served by the one API, under the same URL.
       siteUrl: config.consoleUrl,

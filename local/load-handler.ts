@@ -20,10 +20,12 @@ export const localResources = (options: {
   endpoints: NonNullable<FunctionResources['endpoints']>;
   intakeLimits?: FunctionResources['intakeLimits'];
   siteUrl: string;
+  /** The public half of the key in the Secrets Manager emulator (local/secrets-manager.ts). */
+  linkPublicKeys: string;
   edgeSecret?: string;
 }): FunctionResources => ({
   intakeLimits: localDefaults.intakeLimits,
-  // The name the local stack's Secrets Manager emulator holds it under.
+  // The name the local stack's Secrets Manager emulator holds the private key under.
   linkSecret: localLinkSecretName,
   // No CloudFront stands in front of the local gateway, unless a stack is given an origin secret.
   edgeSecret: edgeOff,

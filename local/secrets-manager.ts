@@ -1,7 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { dirname } from 'node:path';
+import { newLinkKeyPair } from '#shared/adapters/link-key-pair';
+import { parsePublicLinkKeys } from '#shared/domain/link-keys';
 import { type Listening, listen } from './listen.ts';
 
 /**
@@ -52,19 +53,40 @@ export const startSecretsManagerEmulator = async (options: {
   return listen(server, { port: options.port, what: 'the Secrets Manager emulator' });
 };
 
-/** The link secret kept in a file, made on first use, so links in sent emails outlive a restart. */
-export const loadOrCreateLinkSecret = async (file: string): Promise<string> => {
+/**
+ * The key that signs links, kept in a file (a private JWK) and made on first use, so links in
+ * sent emails outlive a restart; with its public half, the local stack's one public key.
+ */
+export const loadOrCreateLinkKey = async (
+  file: string,
+): Promise<{ privateJwk: string; publicKeys: string }> => {
+  const withPublic = (privateJwk: string) => {
+    const { kty, crv, x, y, kid } = JSON.parse(privateJwk) as Record<string, unknown>;
+    const publicKeys = JSON.stringify([{ kty, crv, x, y, kid, alg: 'ES256', use: 'sig' }]);
+    // A file of another shape (the secret of HS256 days) is refused here, naming what is wrong.
+    parsePublicLinkKeys(publicKeys);
+    return { privateJwk, publicKeys };
+  };
+  let text: string | undefined;
   try {
-    return (await readFile(file, 'utf8')).trim();
+    text = (await readFile(file, 'utf8')).trim();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  const secret = randomBytes(48).toString('base64url');
+  if (text !== undefined) {
+    try {
+      return withPublic(text);
+    } catch (error) {
+      throw new Error(`${file} does not hold a link signing key (delete it for a new one): ${error}`);
+    }
+  }
+  const { privateJwk } = newLinkKeyPair();
   await mkdir(dirname(file), { recursive: true });
   try {
-    await writeFile(file, secret, { flag: 'wx', mode: 0o600 });
-    return secret;
+    await writeFile(file, privateJwk, { flag: 'wx', mode: 0o600 });
+    return withPublic(privateJwk);
   } catch {
-    return (await readFile(file, 'utf8')).trim();
+    // Another stack of this run made it first: use theirs.
+    return withPublic((await readFile(file, 'utf8')).trim());
   }
 };

@@ -22,8 +22,8 @@ export interface StackOptions {
   /** Keep DynamoDB data here; omit for in-memory. */
   dataDir?: string;
   keyFile: string;
-  /** Keep the secret that signs the nominators' links here (made on first start). */
-  linkSecretFile?: string;
+  /** Keep the private key that signs links here (a JWK, made on first start). */
+  linkKeyFile?: string;
   /**
    * Stand as CloudFront's origin: the functions then refuse a request whose `x-origin-verify`
    * header does not hold this value, as on AWS (none by default: no CloudFront stands in front).

@@ -26,7 +26,7 @@ import { consoleClientId, startOidcProvider } from './oidc/provider.ts';
 import { refreshTokens, signInWithCodeFlow } from './oidc/sign-in.ts';
 import { claimedUnsentCounter } from './outbox-probe.ts';
 import { SchedulerEmulator } from './scheduler/emulator.ts';
-import { loadOrCreateLinkSecret, startSecretsManagerEmulator } from './secrets-manager.ts';
+import { loadOrCreateLinkKey, startSecretsManagerEmulator } from './secrets-manager.ts';
 import { emailsAt } from './sent-emails.ts';
 import { localStaffPassword } from './settings.ts';
 import { deploy } from './stack-deploy.ts';
@@ -106,12 +106,13 @@ export const startStack = async (options: StackOptions): Promise<RunningStack> =
       ...(options.oidcKeyFile ? { keyFile: options.oidcKeyFile } : {}),
     });
     started.push({ endpoint: oidc.issuer, stop: () => oidc.close() });
+    const linkKey = await loadOrCreateLinkKey(
+      options.linkKeyFile ?? join(dirname(options.keyFile), 'link-signing-key.jwk'),
+    );
     const secretsManager = await startSecretsManagerEmulator({
       port: 0,
       secrets: {
-        [localLinkSecretName]: await loadOrCreateLinkSecret(
-          options.linkSecretFile ?? join(dirname(options.keyFile), 'link-secret'),
-        ),
+        [localLinkSecretName]: linkKey.privateJwk,
         ...(options.edgeSecret ? { [localEdgeSecretName]: options.edgeSecret } : {}),
       },
     });
@@ -123,6 +124,7 @@ export const startStack = async (options: StackOptions): Promise<RunningStack> =
     const resources = {
       ...localResources({
         siteUrl: `http://localhost:${apiPort}`,
+        linkPublicKeys: linkKey.publicKeys,
         tableName: options.tableName,
         mailFrom: options.mailFrom,
         organizerEmails,

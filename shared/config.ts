@@ -1,4 +1,5 @@
 import { environmentClock, systemClock } from './adapters/clock.ts';
+import { parsePublicLinkKeys } from './domain/link-keys.ts';
 import { edgeOff, readVariable, variables } from './environment.ts';
 import type { Clock } from './ports.ts';
 
@@ -96,14 +97,17 @@ export const staffConsoleConfig = () => ({
   signOutUrl: optional(variables.CONSOLE_SIGN_OUT_URL),
 });
 
-/** The secret that signs the nominators' links. */
 /** Where people open the site, without a trailing slash: the base of the participants' links. */
 export const siteUrlConfig = () => required(variables.SITE_URL).replace(/\/$/, '');
 
+/** The secret holding the private key that signs links: given only to the functions that mint them. */
 export const linkSecretConfig = () => ({
   secretId: required(variables.LINK_SECRET_ID),
   endpoint: optional(variables.SECRETS_MANAGER_ENDPOINT),
 });
+
+/** The public keys links are checked against (docs/link-keys.md), parsed at load so a wrong one stops the start. */
+export const linkPublicKeysConfig = () => parsePublicLinkKeys(required(variables.LINK_PUBLIC_KEYS));
 
 /**
  * The secret CloudFront's origin header must carry, or undefined where no CloudFront stands in

@@ -46,8 +46,10 @@ export const grantedVariables = {
   CONSOLE_SIGN_OUT_URL: 'CONSOLE_SIGN_OUT_URL',
   /** The folder holding the staff console's built files (console/dist). */
   CONSOLE_ASSET_DIR: 'CONSOLE_ASSET_DIR',
-  /** The Secrets Manager secret whose value signs the nominators' links. */
+  /** The Secrets Manager secret holding the private key (a JWK) that signs links. */
   LINK_SECRET_ID: 'LINK_SECRET_ID',
+  /** The public keys (a JSON array of JWKs) that links are checked against. */
+  LINK_PUBLIC_KEYS: 'LINK_PUBLIC_KEYS',
   /**
    * Where people open the site (the console's URL on AWS, the gateway's locally): the base of the
    * participants' private links in the emails scheduled and staff functions send.

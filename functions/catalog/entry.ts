@@ -8,6 +8,7 @@
 //   function down a path with a missing action fails with the action's name.
 // - A public function never gets DeleteItem or BatchWriteItem: IAM cannot say "new items only",
 //   so what keeps it from overwriting is the condition on each of its writes (docs/least-privilege.md).
+// - `signLinks` only where a function mints links; `verifyLinks` where it only checks them.
 // - `sendEmail`, `manageSchedules`, `organizerEmails`, `consoleSignIn`: each a yes, with the
 //   variables that come with it (functions/environment.ts).
 // - Every function writes to its own log group only (infra/project-function.ts); nothing to declare.
@@ -129,8 +130,14 @@ export interface FunctionEntry {
     organizerEmails?: boolean;
     /** Know where the staff console signs in (the OpenID issuer and the console's client). */
     consoleSignIn?: boolean;
-    /** Read the secret that signs and verifies the nominators' links. */
+    /**
+     * Mint links (nominators' and participants'): read the secret holding the private key that
+     * signs them, and know the public keys. Only for a function whose emails or pages carry a new
+     * link: whoever holds the private key can forge any link.
+     */
     signLinks?: boolean;
+    /** Check the links it is opened with: the public keys alone, no way to sign (docs/link-keys.md). */
+    verifyLinks?: boolean;
     /** Know the site's address, to put the participants' signed links (signLinks too) in emails. */
     siteUrl?: boolean;
     /** Know the submission limits (per nominator address, per source address). */

@@ -41,7 +41,8 @@ export const confirmNomination: FunctionEntry = {
     { method: 'GET', path: '/nominations/confirm/{token}' },
     { method: 'POST', path: '/nominations/confirm/{token}' },
   ],
-  access: { table: [...reads, 'PutItem', 'UpdateItem'], signLinks: true },
+  // Checks the confirmation link; mints none (the nominator's links came with the submission).
+  access: { table: [...reads, 'PutItem', 'UpdateItem'], verifyLinks: true },
 };
 
 export const manageNomination: FunctionEntry = {
@@ -61,7 +62,7 @@ export const manageNomination: FunctionEntry = {
   // emails count against the same per-address limit as a submission's.
   access: {
     table: [...reads, 'PutItem', 'UpdateItem', 'DeleteItem'],
-    signLinks: true,
+    verifyLinks: true,
     intakeLimits: true,
   },
 };

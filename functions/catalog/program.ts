@@ -88,7 +88,7 @@ export const serveEvaluation: FunctionEntry = {
     { method: 'GET', path: '/programs/{programId}/evaluation', staff: true },
     { method: 'GET', path: '/programs/{programId}/evaluation.csv', staff: true },
   ],
-  access: { table: [...reads, 'PutItem'], signLinks: true },
+  access: { table: [...reads, 'PutItem'], verifyLinks: true },
 };
 
 export const serveCertificate: FunctionEntry = {

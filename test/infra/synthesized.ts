@@ -1,5 +1,7 @@
-import { Template } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { expect } from 'vitest';
 import { synthApp } from '../../infra/synth-app.ts';
+import { newLinkKeyPair } from '../../shared/adapters/link-key-pair.ts';
 
 interface Synthesized {
   services: Template;
@@ -36,4 +38,19 @@ export const prodStage = {
   region: 'eu-west-1',
   loginDomainPrefix: 'metlib-prod-test',
   consoleUrl: 'https://nominations.metlib.example.org',
+  linkPublicKeys: [newLinkKeyPair().publicKey],
+};
+
+/** The statements of a catalog function's role policy (one policy per function). */
+export const roleStatements = (services: Template, name: string) => {
+  const policies = Object.values(
+    services.findResources('AWS::IAM::Policy', {
+      Properties: { PolicyName: Match.stringLikeRegexp(`^${name}ServiceRoleDefaultPolicy`) },
+    }),
+  );
+  expect(policies).toHaveLength(1);
+  return policies[0]?.Properties.PolicyDocument.Statement as {
+    Action: string | string[];
+    Resource: unknown;
+  }[];
 };

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { catalog } from '../../functions/catalog.ts';
 import { metricNames } from '../../shared/metric-names.ts';
 import { emitCount } from '../../shared/metrics.ts';
-import { synthesized } from './synthesized.ts';
+import { roleStatements, synthesized } from './synthesized.ts';
 
 let services: Template;
 let data: Template;
@@ -169,19 +169,7 @@ describe('the alarms of the timeline', () => {
 });
 
 describe('least privilege', () => {
-  /** The statements of a function's role policy. */
-  const statementsOf = (name: string) => {
-    const policies = Object.values(
-      services.findResources('AWS::IAM::Policy', {
-        Properties: { PolicyName: Match.stringLikeRegexp(`^${name}ServiceRoleDefaultPolicy`) },
-      }),
-    );
-    expect(policies).toHaveLength(1);
-    return policies[0]?.Properties.PolicyDocument.Statement as {
-      Action: string | string[];
-      Resource: unknown;
-    }[];
-  };
+  const statementsOf = (name: string) => roleStatements(services, name);
   /** The actions granted on the table and its indexes (the mailer's stream grant is apart). */
   const dynamoActions = (name: string) =>
     statementsOf(name)

@@ -1,4 +1,6 @@
+import { decodeJwt, decodeProtectedHeader, importJWK, SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { newLinkKeyPair } from '../../shared/adapters/link-key-pair.ts';
 import { nominationBody, testStack, type WorkerStack } from '../support/test-stack.ts';
 
 let stack: WorkerStack;
@@ -137,6 +139,35 @@ describe("the nominator's manage link", () => {
     expect((await stack.api('GET', tampered)).status).toBe(404);
     const confirm = (await stack.linkFor(body.nominator.email, 'confirm')).split('/').at(-1);
     expect((await stack.api('GET', `/nominations/manage/${confirm}`)).status).toBe(404);
+  });
+
+  it('is signed with ES256 under a named key, and refused when signed by any other key', async () => {
+    const body = nominationBody();
+    await stack.nominate(body);
+    const link = await stack.linkFor(body.nominator.email, 'manage');
+    const token = link.split('/').at(-1) as string;
+    const header = decodeProtectedHeader(token);
+    expect(header).toEqual({ alg: 'ES256', kid: expect.any(String) });
+    expect((await stack.api('GET', link)).status).toBe(200);
+    // The same claims, signed by a key the stack does not hold (under the stack's own kid), and
+    // with HS256 under that kid: what a function that only checks links could make, were it
+    // given a shared secret.
+    const claims = decodeJwt(token);
+    const stranger = newLinkKeyPair(header.kid);
+    const forgeries = [
+      await new SignJWT(claims)
+        .setProtectedHeader({ alg: 'ES256', kid: header.kid as string })
+        .sign(await importJWK(JSON.parse(stranger.privateJwk), 'ES256')),
+      await new SignJWT(claims)
+        .setProtectedHeader({ alg: 'HS256', kid: header.kid as string })
+        .sign(new TextEncoder().encode(JSON.stringify(stranger.publicKey))),
+    ];
+    for (const forged of forgeries) {
+      const page = await stack.api('GET', `/nominations/manage/${forged}`, { headers: html });
+      expect(page.status).toBe(404);
+      expect(page.text).toContain('This link is not valid');
+      expect(page.text).not.toContain(body.candidate.name);
+    }
   });
 
   it('stops correcting when the nominations close, and stops at the link’s expiry', async () => {

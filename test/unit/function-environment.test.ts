@@ -2,12 +2,14 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { catalog, type FunctionEntry } from '../../functions/catalog.ts';
 import { environmentFor } from '../../functions/environment.ts';
 import { loadHandler, localResources } from '../../local/load-handler.ts';
+import { newLinkKeyPair } from '../../shared/adapters/link-key-pair.ts';
 import { grantedVariables } from '../../shared/environment.ts';
 
 const resources = {
   ...localResources({
     tableName: 'functions-environment',
     siteUrl: 'http://localhost:3000',
+    linkPublicKeys: JSON.stringify([newLinkKeyPair().publicKey]),
     mailFrom: 'MetLib <learning-circle@metlib.example.org>',
     organizerEmails: ['a@metlib.example.org', 'b@metlib.example.org'],
     endpoints: {
@@ -44,8 +46,11 @@ const schedules = [
   'SCHEDULE_GROUP_PREFIX',
   'TIMELINE_FUNCTION_ARN',
 ];
-const links = ['LINK_SECRET_ID'];
-/** The participants' signed links in the emails a function sends: the secret, and where the site is. */
+/** Minting links: the secret holding the private key, and the public keys. */
+const links = ['LINK_PUBLIC_KEYS', 'LINK_SECRET_ID'];
+/** Checking links only: the public keys, and nothing that names the private key. */
+const verify = ['LINK_PUBLIC_KEYS'];
+/** The participants' signed links in the emails a function sends: the key, and where the site is. */
 const pages = [...links, 'SITE_URL'];
 const limits = ['LIMIT_PER_NOMINATOR_PER_DAY', 'LIMIT_PER_SOURCE_PER_HOUR'];
 /** Every function with a route checks that the request came through CloudFront. */
@@ -57,9 +62,9 @@ describe('the environment of each function', () => {
       RenderNominationForm: table,
       GetProgram: table,
       SubmitNomination: [...table, ...links, ...limits],
-      ConfirmNomination: [...table, ...links],
+      ConfirmNomination: [...table, ...verify],
       // A correction's emails count against the per-address limit a submission's do.
-      ManageNomination: [...table, ...links, ...limits],
+      ManageNomination: [...table, ...verify, ...limits],
       ServeParticipantPage: ['ORGANIZER_EMAILS', ...table, ...pages],
       ListNominations: table,
       GetNomination: table,
@@ -80,7 +85,7 @@ describe('the environment of each function', () => {
       ArrangeMentoringGroups: [...table, ...pages],
       SendAnnouncement: [...table, ...pages],
       RecordAttendance: table,
-      ServeEvaluation: [...table, ...links],
+      ServeEvaluation: [...table, ...verify],
       ServeCertificate: ['CERTIFICATE_FONT_DIR', ...table, ...pages],
       SyncSchedules: [...table, ...schedules],
       RunTimelineEvent: ['ORGANIZER_EMAILS', ...table, ...pages],
@@ -123,12 +128,18 @@ describe('the environment of each function', () => {
       TIMELINE_FUNCTION_ARN: 'arn:aws:lambda:us-east-1:000000000000:function:RunTimelineEvent',
       CERTIFICATE_FUNCTION_ARN: 'arn:aws:lambda:us-east-1:000000000000:function:IssueCertificates',
     });
+    // It only checks links: the public keys, and neither the secret nor the way to it.
     expect(environmentFor(entry('ConfirmNomination'), resources)).toEqual({
       TABLE_NAME: 'functions-environment',
       DYNAMODB_ENDPOINT: 'http://127.0.0.1:1',
+      LINK_PUBLIC_KEYS: resources.linkPublicKeys,
+      EDGE_SECRET_ID: 'off',
+    });
+    expect(environmentFor(entry('SubmitNomination'), resources)).toMatchObject({
       LINK_SECRET_ID: resources.linkSecret,
       EDGE_SECRET_ID: 'off',
       SECRETS_MANAGER_ENDPOINT: 'http://127.0.0.1:5',
+      LINK_PUBLIC_KEYS: resources.linkPublicKeys,
     });
   });
 
@@ -173,6 +184,8 @@ describe('a handler on the local stack', () => {
     ['SyncSchedules', 'SCHEDULE_GROUP_PREFIX', { access: { table: ['GetItem'] } }],
     ['RunTimelineEvent', 'ORGANIZER_EMAILS', { access: { table: ['GetItem'] } }],
     ['IssueCertificates', 'CERTIFICATE_FONT_DIR', { bundleFiles: undefined }],
+    ['ConfirmNomination', 'LINK_PUBLIC_KEYS', { access: { table: ['GetItem'] } }],
+    ['SubmitNomination', 'LINK_SECRET_ID', { access: { table: ['GetItem'], verifyLinks: true } }],
   ] as [string, string, Partial<FunctionEntry>][])(
     'fails at start, naming the variable, when its catalog entry lacks the grant: %s without %s',
     async (name, variable, change) => {

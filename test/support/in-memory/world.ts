@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import type { ScheduledEvent, ScheduledKind } from '#events/contracts';
 import { metlib2024 } from '#events/programs/metlib-2024';
 import { JwtLinkSigner } from '#shared/adapters/jwt-link-signer';
+import { newLinkKeyPair } from '#shared/adapters/link-key-pair';
 import type { StaffActor } from '#shared/domain/actor';
 import type { NominationAction } from '#shared/domain/nomination-states';
 import { planSchedules } from '#shared/domain/schedule-plan';
@@ -55,12 +56,15 @@ export const inMemoryWorld = (options: { now?: string; organizerEmails?: string[
   const outbox = new InMemoryOutbox();
   const now = options.now ?? windowOpen;
   const clock = new ManualClock(now);
-  const linkKey = new TextEncoder().encode(`in-memory-link-secret-${randomUUID()}`);
+  const linkKey = newLinkKeyPair();
   const organizerEmails = options.organizerEmails ?? [
     'chair@metlib.example.org',
     'secretary@metlib.example.org',
   ];
-  const links = new JwtLinkSigner(async () => linkKey, clock);
+  const links = new JwtLinkSigner(
+    { publicKeys: [linkKey.publicKey], signingKey: async () => linkKey.privateJwk },
+    clock,
+  );
   return {
     clock,
     links,
