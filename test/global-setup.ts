@@ -4,12 +4,15 @@ import { type RunningEmulator, startDynamoDbLocal } from '../local/emulators.ts'
 import { freePort } from '../local/listen.ts';
 
 /**
- * One DynamoDB Local (in memory) for the whole run, and the console built once: every project
- * that lists this file gets the same, since its start is kept on the main process. Each stack makes
- * its own table (and starts its own SES emulator in its worker), so workers never see each other.
+ * A DynamoDB Local (in memory) per worker for the whole run, and the console built once: every
+ * project that lists this file gets the same, since their start is kept on the main process. Each
+ * stack makes its own table (and starts its own SES emulator in its worker), so workers never see
+ * each other. One DynamoDB Local for both workers made each wait on the other's writes: a file
+ * took up to five times as long beside another as alone, with the cores half idle.
  */
+const workers = 2;
 const shared = globalThis as typeof globalThis & {
-  metlibTestRun?: Promise<RunningEmulator>;
+  metlibTestRun?: Promise<RunningEmulator[]>;
   metlibTestRunUsers?: number;
 };
 
@@ -19,18 +22,26 @@ export default async function setup(project: TestProject) {
   shared.metlibTestRunUsers = (shared.metlibTestRunUsers ?? 0) + 1;
   shared.metlibTestRun ??= (async () => {
     buildConsole();
-    return startDynamoDbLocal({ port: await freePort() });
+    return Promise.all(
+      Array.from({ length: workers }, async () => startDynamoDbLocal({ port: await freePort() })),
+    );
   })();
-  const dynamo = await shared.metlibTestRun;
-  project.provide('dynamoDbEndpoint', dynamo.endpoint);
+  const dynamos = await shared.metlibTestRun;
+  project.provide('dynamoDbEndpoint', (dynamos[0] as RunningEmulator).endpoint);
+  project.provide(
+    'dynamoDbEndpoints',
+    dynamos.map((d) => d.endpoint),
+  );
   return async () => {
     shared.metlibTestRunUsers = (shared.metlibTestRunUsers ?? 1) - 1;
-    if (shared.metlibTestRunUsers === 0) await dynamo.stop();
+    if (shared.metlibTestRunUsers === 0) await Promise.all(dynamos.map((d) => d.stop()));
   };
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     dynamoDbEndpoint: string;
+    /** One per worker: `workerDynamoDbEndpoint()` picks the worker's own. */
+    dynamoDbEndpoints: string[];
   }
 }
