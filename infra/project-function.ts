@@ -1,6 +1,6 @@
 import { cpSync, mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { AssetStaging, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
@@ -113,6 +113,10 @@ export class ProjectFunction extends NodejsFunction {
                 beforeBundling: () => [],
                 beforeInstall: () => [],
                 afterBundling: (_input: string, output: string) => {
+                  // CDK also asks for the commands a Docker build would run, with the container's
+                  // path: copying there would write to the host's /asset-output, and two syntheses
+                  // at once (the template tests' workers) raced each other in it.
+                  if (output === AssetStaging.BUNDLING_OUTPUT_DIR) return [];
                   // Files we build ourselves are built now, so a deploy carries what the sources say.
                   builtBundleFiles[files.from]?.();
                   // Copy with Node rather than a shell command: synth runs offline and anywhere.
