@@ -6,8 +6,16 @@ export const erasedMark = '[erased]';
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * `value` with every occurrence of each of `secrets` (in any case, inside any string, in nested
- * objects, lists and sets) replaced by `by`; `changed` says whether anything was.
+ * A secret matches only whole: not inside a longer address or word (`ann@lib.org` is not erased
+ * from `joann@lib.org` or `ann@lib.org.uk`, nor `Ann` from `Annabel`), which may be someone
+ * else's, or the person's present address.
+ */
+const notAfter = '(?<![\\p{L}\\p{N}._%+@-])';
+const notBefore = '(?![\\p{L}\\p{N}_@-]|\\.[\\p{L}\\p{N}])';
+
+/**
+ * `value` with every whole occurrence of each of `secrets` (in any case, inside any string, in
+ * nested objects, lists and sets) replaced by `by`; `changed` says whether anything was.
  */
 export const replaceEverywhere = (
   value: unknown,
@@ -16,7 +24,7 @@ export const replaceEverywhere = (
 ): { value: unknown; changed: boolean } => {
   const wanted = secrets.filter((s) => s.trim().length > 0);
   if (wanted.length === 0) return { value, changed: false };
-  const pattern = new RegExp(wanted.map(escapeRegExp).join('|'), 'gi');
+  const pattern = new RegExp(`${notAfter}(?:${wanted.map(escapeRegExp).join('|')})${notBefore}`, 'giu');
   let changed = false;
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') {

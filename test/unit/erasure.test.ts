@@ -25,6 +25,18 @@ describe('erasing a former address where it is quoted', () => {
     expect(replaceEverywhere(item, ['someone@else.org'], erasedMark).changed).toBe(false);
   });
 
+  it('replaces it only whole: not inside a longer address or word, which may be someone else’s', () => {
+    const item = {
+      to: ['joann@lib.org', 'ann@lib.org.uk', 'x.ann@lib.org'],
+      text: 'Dear Ann, we wrote to <ANN@lib.org>; Annabel and Mary-Ann read it too.',
+    };
+    const { value } = replaceEverywhere(item, ['ann@lib.org', 'Ann'], erasedMark);
+    expect(value).toEqual({
+      to: ['joann@lib.org', 'ann@lib.org.uk', 'x.ann@lib.org'],
+      text: `Dear ${erasedMark}, we wrote to <${erasedMark}>; Annabel and Mary-Ann read it too.`,
+    });
+  });
+
   it('takes the name replaced in the same correction as the address, not a name kept', () => {
     const history = [
       // A staff correction: another person, name and address.
