@@ -8,7 +8,21 @@ type Step =
   | { kind: 'ask' }
   | { kind: 'found'; found: PersonalDataFound }
   | { kind: 'confirm'; found: PersonalDataFound }
-  | { kind: 'erased'; nominations: number; items: number };
+  | { kind: 'erased'; nominations: number; items: number; formerly: number };
+
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+/** What was found, as the heading says it: where the address is now, and where a correction replaced it. */
+const foundHeading = ({ email, nominations, formerly }: PersonalDataFound) => {
+  if (nominations.length === 0 && formerly.length === 0) return `Nothing is stored about ${email}`;
+  const now =
+    nominations.length > 0
+      ? `${email} is in ${plural(nominations.length, 'nomination', 'nominations')}`
+      : email;
+  if (formerly.length === 0) return now;
+  const was = `was in ${plural(formerly.length, 'nomination', 'nominations')} until a correction replaced it`;
+  return nominations.length > 0 ? `${now}, and ${was}` : `${now} ${was}`;
+};
 
 const fieldId = 'personal-data-email';
 
@@ -64,17 +78,18 @@ export const PersonalDataPage = (props: { api: Api; navigate: Navigate }) => {
       <ErrorSummary problems={problems} />
       {step.kind === 'erased' && (
         <Banner
-          message={`Erased: ${step.nominations} ${step.nominations === 1 ? 'nomination' : 'nominations'}, ${step.items} stored items`}
+          message={`Erased: ${plural(step.nominations, 'nomination', 'nominations')}, ${step.items} stored items${step.formerly > 0 ? `; the former address wherever ${plural(step.formerly, 'nomination', 'nominations')} quoted it` : ''}`}
         />
       )}
       {step.kind === 'confirm' ? (
         <PageForm onSubmit={() => void erase()}>
           <h2 class="govuk-heading-m">Erase everything stored about {step.found.email}?</h2>
           <p class="govuk-body">
-            This deletes {step.found.nominations.length}{' '}
-            {step.found.nominations.length === 1 ? 'nomination' : 'nominations'} with their history, reviews
-            and emails, for the other person named in them too. It cannot be undone. The history of erasures
-            keeps who erased how much, not whose data it was.
+            {step.found.nominations.length > 0 &&
+              `This deletes ${plural(step.found.nominations.length, 'nomination', 'nominations')} with their history, reviews and emails, for the other person named in them too. `}
+            {step.found.formerly.length > 0 &&
+              `It erases the address, and the name given with it, from the history and emails of ${plural(step.found.formerly.length, 'nomination', 'nominations')} where a correction replaced it; those nominations stay, naming someone else now. `}
+            It cannot be undone. The history of erasures keeps who erased how much, not whose data it was.
           </p>
           <div class="govuk-button-group">
             <button type="submit" class="govuk-button govuk-button--warning">
@@ -117,11 +132,9 @@ export const PersonalDataPage = (props: { api: Api; navigate: Navigate }) => {
       {step.kind === 'found' && (
         <section aria-labelledby="found-heading">
           <h2 class="govuk-heading-m" id="found-heading">
-            {step.found.nominations.length === 0
-              ? `Nothing is stored about ${step.found.email}`
-              : `${step.found.email} is in ${step.found.nominations.length} ${step.found.nominations.length === 1 ? 'nomination' : 'nominations'}`}
+            {foundHeading(step.found)}
           </h2>
-          {step.found.nominations.length > 0 && (
+          {step.found.nominations.length + step.found.formerly.length > 0 && (
             <>
               <ul class="govuk-list">
                 {step.found.nominations.map((n) => (

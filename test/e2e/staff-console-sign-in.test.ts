@@ -123,6 +123,41 @@ describe('the staff console', () => {
     expect(problems).toEqual([]);
   });
 
+  it('finds and erases an address a correction replaced, where the history and emails still quote it', async () => {
+    const body = nominationBody();
+    const former = body.candidate.email;
+    const { id } = await stack.nominate(body);
+    const organizer = await stack.organizer();
+    const { version } = (await stack.api('GET', `/nominations/${id}`, { token: organizer })).json;
+    const corrected = await stack.api('PATCH', `/nominations/${id}`, {
+      token: organizer,
+      body: { candidate: { email: `now-${former}` }, expectedVersion: version },
+    });
+    expect(corrected.status).toBe(200);
+    const { page, problems } = await signedIn(fixture, asOrganizer, '/staff/personal-data');
+    await tabTo(page, (el) => el.id === 'personal-data-email');
+    await page.keyboard.type(former);
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('heading', { name: `${former} was in 1 nomination until a correction replaced it` })
+      .waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await tabTo(page, (el) => el.text === 'Erase…');
+    await page.keyboard.press('Enter');
+    await tabTo(page, (el) => el.text === 'Yes, erase it');
+    await page.keyboard.press('Enter');
+    await page.getByText(/the former address wherever 1 nomination quoted it$/).waitFor();
+    // The nomination stays, naming the candidate's present address.
+    const kept = await stack.api('GET', `/nominations/${id}`, { token: organizer });
+    expect(kept.json.candidate.email).toBe(`now-${former}`);
+    expect(JSON.stringify(kept.json)).not.toContain(`"${former}"`);
+    await tabTo(page, (el) => el.id === 'personal-data-email');
+    await page.keyboard.type(former);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: `Nothing is stored about ${former}` }).waitFor();
+    expect(problems).toEqual([]);
+  });
+
   it('offers reviewers no way to a person’s data', async () => {
     const { page } = await signedIn(fixture, asReviewer, '/staff/personal-data');
     await page.locator('#nominations').waitFor();
