@@ -24,7 +24,7 @@ beforeAll(async () => {
   await stack.decided(other);
 });
 
-describe('a participant’s private links', { timeout: 60_000 }, () => {
+describe('a participant’s private links', () => {
   it('go to the participant alone; the nominator hears of the place without them', async () => {
     const selected = (await stack.inbox(person.candidate.email)).find((e) =>
       e.subject.startsWith('Selected'),
