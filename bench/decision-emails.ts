@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { pool } from '#shared/pool';
 import sample from '../events/samples/nomination.json' with { type: 'json' };
-import { pool } from '../local/pool.ts';
 import { confirmationLinks } from '../local/sent-emails.ts';
 import type { RunningStack } from '../local/stack.ts';
 

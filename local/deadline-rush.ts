@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pool } from '#shared/pool';
 import { commandLine } from './command-line.ts';
 import { freePort } from './listen.ts';
 import { percentile } from './percentile.ts';
-import { pool } from './pool.ts';
 import { confirmationLinks } from './sent-emails.ts';
 import { quietNodeVersionNotice } from './settings.ts';
 import { syntheticNominations } from './simulation-data.ts';

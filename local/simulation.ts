@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pool } from '#shared/pool';
 import { freePort } from './listen.ts';
-import { pool } from './pool.ts';
 import { confirmationLinks } from './sent-emails.ts';
 import { syntheticNominations } from './simulation-data.ts';
 import { type Decided, recurringSchedules, reportYear, type SimulationReport } from './simulation-report.ts';

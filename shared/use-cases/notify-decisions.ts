@@ -2,6 +2,7 @@ import { type Actor, scheduler } from '../domain/actor.ts';
 import { authorize } from '../domain/authorization.ts';
 import { ConflictError } from '../domain/errors.ts';
 import type { Nomination } from '../domain/nomination.ts';
+import { pool } from '../pool.ts';
 import { listAllNominations } from './list-all-nominations.ts';
 import { applyTransition, reserveList, type TransitionDeps } from './transition-nomination.ts';
 
@@ -15,6 +16,12 @@ export interface NotificationReport {
 }
 
 /**
+ * Transitions written at once: each touches only its own nomination's items, and a thousand one
+ * after another would outlast the API's 30 seconds.
+ */
+const transitionsAtOnce = 8;
+
+/**
  * One transition of each listed nomination, conditioned on the version listed: one that someone
  * changed meanwhile (or a second run got to first) is skipped, so nothing is done twice.
  */
@@ -25,7 +32,7 @@ const eachAsListed = async (
   action: 'notify' | 'close-reserve',
 ) => {
   const outcome = { done: 0, skipped: 0 };
-  for (const nomination of listed) {
+  await pool(listed, transitionsAtOnce, async (nomination) => {
     try {
       await applyTransition(deps, nomination, actor, { action, expectedVersion: nomination.version });
       outcome.done += 1;
@@ -33,7 +40,7 @@ const eachAsListed = async (
       if (!(error instanceof ConflictError)) throw error;
       outcome.skipped += 1;
     }
-  }
+  });
   return outcome;
 };
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { pool } from '#shared/pool';
 import { metlib2024 } from '../../events/programs/metlib-2024.ts';
-import { pool } from '../../local/pool.ts';
 import { syntheticNominations } from '../../local/simulation-data.ts';
 import { countryName } from '../../shared/domain/countries.ts';
 import { testStack, type WorkerStack } from '../support/test-stack.ts';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { pool } from '#shared/pool';
 import { metlib2024 } from '../../events/programs/metlib-2024.ts';
-import { pool } from '../../local/pool.ts';
 import { nominationBody, testStack, type WorkerStack } from '../support/test-stack.ts';
 
 let stack: WorkerStack;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { pool } from '#shared/pool';
 import { percentile } from '../../local/percentile.ts';
-import { pool } from '../../local/pool.ts';
 
 describe('the worker pool', () => {
   it('does every item once, never more than its width at a time', async () => {
