@@ -170,6 +170,7 @@ export class Mail extends ResourceGroup {
         batchSize: trigger.batchSize,
         bisectBatchOnError: trigger.bisectBatchOnError,
         retryAttempts: trigger.maxRetryAttempts,
+        parallelizationFactor: trigger.parallelization ?? 1,
         reportBatchItemFailures: true,
         onFailure: new SqsDlq(this.deadLetters),
         filters: [FilterCriteria.filter(trigger.filter)],

@@ -143,6 +143,8 @@ export const sentEmailTrigger: StreamTrigger = {
   batchSize: 10,
   maxRetryAttempts: 3,
   bisectBatchOnError: false,
+  // EventBridge invokes the recorder for each event as it comes, many at once.
+  parallelization: 10,
 };
 
 /**

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   type _Record,
   DescribeStreamCommand,
@@ -88,8 +89,23 @@ const toLambdaRecord = (record: _Record, streamArn: string): DynamoDBRecord => {
 };
 
 /**
+ * A shard's records split as Lambda's parallelization factor splits them: by the hash of the
+ * partition key, so that one key's records stay in order in one lane while the lanes run side by
+ * side.
+ */
+export const lanes = (records: DynamoDBRecord[], parallelization: number): DynamoDBRecord[][] => {
+  const split: DynamoDBRecord[][] = Array.from({ length: parallelization }, () => []);
+  for (const record of records) {
+    const pk = JSON.stringify(record.dynamodb?.Keys?.pk ?? '');
+    split[createHash('md5').update(pk).digest().readUInt32BE(0) % parallelization]?.push(record);
+  }
+  return split.filter((lane) => lane.length > 0);
+};
+
+/**
  * Reads the table's stream from DynamoDB Local and invokes each consumer as Lambda's event
- * source mapping would: filtered records in batches, in order per shard, a reported batch item
+ * source mapping would: filtered records in batches, in order per partition key (in lanes as the
+ * trigger's parallelization says), a reported batch item
  * failure retried from that record with backoff up to maxRetryAttempts, then set aside as a
  * dead letter.
  */
@@ -217,12 +233,21 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
       const last = page?.Records?.at(-1)?.dynamodb?.SequenceNumber;
       if (last) lastSequence.set(shardId, last);
       if (records.length) any = true;
-      for (const consumer of options.consumers) {
-        const selected = records.filter((r) => matchesFilter(consumer.trigger.filter, r));
-        for (let i = 0; i < selected.length; i += consumer.trigger.batchSize) {
-          await deliver(consumer, selected.slice(i, i + consumer.trigger.batchSize));
-        }
-      }
+      // Each consumer is an event source mapping of its own: they run side by side.
+      await Promise.all(
+        options.consumers.map((consumer) =>
+          Promise.all(
+            lanes(
+              records.filter((r) => matchesFilter(consumer.trigger.filter, r)),
+              consumer.trigger.parallelization ?? 1,
+            ).map(async (lane) => {
+              for (let i = 0; i < lane.length; i += consumer.trigger.batchSize) {
+                await deliver(consumer, lane.slice(i, i + consumer.trigger.batchSize));
+              }
+            }),
+          ),
+        ),
+      );
     }
     return any;
   };

@@ -35,6 +35,11 @@ export interface StreamTrigger {
   batchSize: number;
   maxRetryAttempts: number;
   bisectBatchOnError: boolean;
+  /**
+   * Batches of one shard processed at once (Lambda's ParallelizationFactor, 1–10), each partition
+   * key's records still in order. 1 if omitted.
+   */
+  parallelization?: number;
 }
 
 export interface ScheduleTargetSpec {

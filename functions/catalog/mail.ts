@@ -10,6 +10,9 @@ export const sendEmail: FunctionEntry = {
     batchSize: 10,
     maxRetryAttempts: 5,
     bisectBatchOnError: true,
+    // Sending waits for the account's rate (shared/use-cases/send-pacing.ts); ten batches of a
+    // shard at once keep enough sends in flight to use all of it.
+    parallelization: 10,
   },
   access: {
     table: [...reads, 'BatchGetItem', 'PutItem', 'UpdateItem'],
