@@ -15,6 +15,7 @@ import type { FormerRecord, PersonalDataStore, PersonalRecord, PrivacyAudit } fr
 import { callAws } from './aws-errors.ts';
 import { eraseFormer, findFormer } from './dynamodb-former-addresses.ts';
 import { type Item, queryPartition } from './dynamodb-reads.ts';
+import { maxTransactionItems, TableTransaction, TransactionCancelled } from './dynamodb-transaction.ts';
 import { keys } from './table-design.ts';
 
 type Key = { pk: string; sk: string };
@@ -70,25 +71,39 @@ const updateExpiry = async (
       .map((i) => ({ pk: String(i.pk), sk: String(i.sk) })),
     ...others,
   ];
-  for (const Key of targets) {
+  const update = (Key: Key) => ({
+    Key,
+    // The guard may have moved on to a later nomination of the same candidate.
+    ConditionExpression:
+      'attribute_exists(pk) AND (attribute_not_exists(nominationId) OR nominationId = :id)',
+    UpdateExpression: expiresAt === undefined ? 'REMOVE #ttl' : 'SET #ttl = :ttl',
+    ExpressionAttributeNames: { '#ttl': expiryAttribute },
+    ExpressionAttributeValues: {
+      ':id': nomination.id,
+      ...(expiresAt === undefined ? {} : { ':ttl': expiresAt }),
+    },
+  });
+  const name = (Key: Key) => `${Key.pk} ${Key.sk}`;
+  // A decision day stamps thousands of nominations: a dozen items each in one request, not a
+  // dozen. An item gone or another's cancels the whole, and those left are then updated one by one.
+  let oneByOne: Key[] = [];
+  for (let i = 0; i < targets.length; i += maxTransactionItems) {
+    const chunk = targets.slice(i, i + maxTransactionItems);
+    const transaction = new TableTransaction(client, tableName);
+    for (const Key of chunk) transaction.update(name(Key), update(Key));
     try {
-      await callAws(service, () =>
-        client.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key,
-            // The guard may have moved on to a later nomination of the same candidate.
-            ConditionExpression:
-              'attribute_exists(pk) AND (attribute_not_exists(nominationId) OR nominationId = :id)',
-            UpdateExpression: expiresAt === undefined ? 'REMOVE #ttl' : 'SET #ttl = :ttl',
-            ExpressionAttributeNames: { '#ttl': expiryAttribute },
-            ExpressionAttributeValues: {
-              ':id': nomination.id,
-              ...(expiresAt === undefined ? {} : { ':ttl': expiresAt }),
-            },
-          }),
-        ),
-      );
+      await transaction.commit();
+    } catch (error) {
+      if (!(error instanceof TransactionCancelled)) throw error;
+      oneByOne = [
+        ...oneByOne,
+        ...chunk.filter((Key) => error.reason(name(Key)) !== 'ConditionalCheckFailed'),
+      ];
+    }
+  }
+  for (const Key of oneByOne) {
+    try {
+      await callAws(service, () => client.send(new UpdateCommand({ TableName: tableName, ...update(Key) })));
     } catch (error) {
       // Gone, or another nomination's: nothing to change.
       if (!(error instanceof ConditionalCheckFailedException)) throw error;

@@ -15,6 +15,9 @@ type Update = Omit<NonNullable<TransactItem['Update']>, 'TableName'>;
 type Delete = Omit<NonNullable<TransactItem['Delete']>, 'TableName'>;
 type Check = Omit<NonNullable<TransactItem['ConditionCheck']>, 'TableName'>;
 
+/** The most items DynamoDB takes in one TransactWriteItems. */
+export const maxTransactionItems = 100;
+
 /** Why DynamoDB cancelled a transaction, per item: `ConditionalCheckFailed`, `TransactionConflict`, … */
 export class TransactionCancelled extends Error {
   override name = 'TransactionCancelled';
