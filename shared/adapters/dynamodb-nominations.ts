@@ -33,8 +33,9 @@ import {
   strip,
   take,
 } from './dynamodb-nomination-items.ts';
+import { clearExpiry, stampExpiry } from './dynamodb-nomination-lifetime.ts';
 import { emailRecord } from './dynamodb-outbox-items.ts';
-import { addressesOf, clearExpiry, stampExpiry } from './dynamodb-personal-data.ts';
+import { addressesOf } from './dynamodb-personal-data.ts';
 import { changePlaces, changeStipends, placesItem, stipendsItem } from './dynamodb-places.ts';
 import { getItem, type Item, queryPartition } from './dynamodb-reads.ts';
 import { TableTransaction, TransactionCancelled } from './dynamodb-transaction.ts';

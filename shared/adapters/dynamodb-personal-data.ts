@@ -10,18 +10,17 @@ import {
 import { holdsStipend } from '../domain/cohort.ts';
 import { candidateKey, type Nomination } from '../domain/nomination.ts';
 import { holdsPlace } from '../domain/nomination-states.ts';
-import { anonymousOutcome, expiryAttribute } from '../domain/retention.ts';
+import { expiryAttribute } from '../domain/retention.ts';
 import type { FormerRecord, PersonalDataStore, PersonalRecord, PrivacyAudit } from '../ports.ts';
 import { callAws } from './aws-errors.ts';
 import { eraseFormer, findFormer } from './dynamodb-former-addresses.ts';
 import { type Item, queryPartition } from './dynamodb-reads.ts';
-import { maxTransactionItems, TableTransaction, TransactionCancelled } from './dynamodb-transaction.ts';
 import { keys } from './table-design.ts';
 
 type Key = { pk: string; sk: string };
 
 const service = 'The personal data store';
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** The hash an address item is keyed by: the same for any case or surrounding space. */
 export const addressHash = (email: string) => sha256(candidateKey(email));
@@ -40,7 +39,7 @@ export const addressItem = (email: string, nomination: Pick<Nomination, 'id' | '
 });
 
 /** Every item that holds something of a nomination: its partition, its guard, its address items. */
-const itemsOfNomination = async (client: DynamoDBDocumentClient, tableName: string, n: Nomination) => {
+export const itemsOfNomination = async (client: DynamoDBDocumentClient, tableName: string, n: Nomination) => {
   const partition = await queryPartition(client, tableName, service, { pk: keys.nomination(n.id).pk });
   const others: Key[] = [
     keys.guard(n.programId, candidateKey(n.candidate.email)),
@@ -51,99 +50,6 @@ const itemsOfNomination = async (client: DynamoDBDocumentClient, tableName: stri
       .map((i) => keys.person(String(i.addressHash), n.id)),
   ];
   return { partition, others };
-};
-
-/**
- * Sets the TTL of every item of a nomination (the partition, the duplicate guard, the address
- * items) to `expiresAt`, or takes it off when undefined. Items already so are left alone, and
- * the guard only while it is still this nomination's: running it again changes nothing.
- */
-const updateExpiry = async (
-  client: DynamoDBDocumentClient,
-  tableName: string,
-  nomination: Nomination,
-  expiresAt: number | undefined,
-): Promise<void> => {
-  const { partition, others } = await itemsOfNomination(client, tableName, nomination);
-  const targets: Key[] = [
-    ...partition
-      .filter((i) => i[expiryAttribute] !== expiresAt)
-      .map((i) => ({ pk: String(i.pk), sk: String(i.sk) })),
-    ...others,
-  ];
-  const update = (Key: Key) => ({
-    Key,
-    // The guard may have moved on to a later nomination of the same candidate.
-    ConditionExpression:
-      'attribute_exists(pk) AND (attribute_not_exists(nominationId) OR nominationId = :id)',
-    UpdateExpression: expiresAt === undefined ? 'REMOVE #ttl' : 'SET #ttl = :ttl',
-    ExpressionAttributeNames: { '#ttl': expiryAttribute },
-    ExpressionAttributeValues: {
-      ':id': nomination.id,
-      ...(expiresAt === undefined ? {} : { ':ttl': expiresAt }),
-    },
-  });
-  const name = (Key: Key) => `${Key.pk} ${Key.sk}`;
-  // A decision day stamps thousands of nominations: a dozen items each in one request, not a
-  // dozen. An item gone or another's cancels the whole, and those left are then updated one by one.
-  let oneByOne: Key[] = [];
-  for (let i = 0; i < targets.length; i += maxTransactionItems) {
-    const chunk = targets.slice(i, i + maxTransactionItems);
-    const transaction = new TableTransaction(client, tableName);
-    for (const Key of chunk) transaction.update(name(Key), update(Key));
-    try {
-      await transaction.commit();
-    } catch (error) {
-      if (!(error instanceof TransactionCancelled)) throw error;
-      oneByOne = [
-        ...oneByOne,
-        ...chunk.filter((Key) => error.reason(name(Key)) !== 'ConditionalCheckFailed'),
-      ];
-    }
-  }
-  for (const Key of oneByOne) {
-    try {
-      await callAws(service, () => client.send(new UpdateCommand({ TableName: tableName, ...update(Key) })));
-    } catch (error) {
-      // Gone, or another nomination's: nothing to change.
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    }
-  }
-};
-
-/**
- * Takes the TTL off every item of a nomination that inherited it while the nomination was
- * unconfirmed (its audit entry, its confirmation email, its address items): run after the
- * confirmation's write.
- */
-export const clearExpiry = (client: DynamoDBDocumentClient, tableName: string, nomination: Nomination) =>
-  updateExpiry(client, tableName, nomination, undefined);
-
-/**
- * Gives every item of a nomination the TTL `expiresAt` and leaves its anonymous outcome for the
- * statistics. Run after the write that set the nomination's own TTL; running it again changes
- * nothing.
- */
-export const stampExpiry = async (
-  client: DynamoDBDocumentClient,
-  tableName: string,
-  nomination: Nomination,
-  expiresAt: number,
-): Promise<void> => {
-  await updateExpiry(client, tableName, nomination, expiresAt);
-  // Keyed by a hash of the id, so a later outcome (a participant who withdraws) replaces it.
-  await callAws(service, () =>
-    client.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: {
-          ...keys.outcome(nomination.programId, sha256(nomination.id)),
-          type: 'outcome',
-          ...anonymousOutcome(nomination),
-        },
-      }),
-    ),
-  );
 };
 
 const internal = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'unsentPk', 'unsentSk', 'claim', 'leaseUntil']);
