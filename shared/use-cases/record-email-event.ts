@@ -46,11 +46,16 @@ export const recordEmailEvent = async (
 ): Promise<RecordOutcome> => {
   const email = await deps.deliveries.emailOf(event.ref);
   if (!email) return 'unknown-email';
-  const nomination = email.nominationId ? await deps.nominations.get(email.nominationId) : undefined;
   // A delivery is the normal case: it stays on the email ("sent, delivered"), and the history
-  // keeps what an organizer must act on.
+  // keeps what an organizer must act on. So a delivery needs no read of the nomination (on
+  // decision day, one a decision email).
+  if (event.type === 'delivered') {
+    const recorded = await deps.deliveries.record({ event, undeliverable: [], complained: [] });
+    return recorded ? 'recorded' : 'already-recorded';
+  }
+  const nomination = email.nominationId ? await deps.nominations.get(email.nominationId) : undefined;
   const audit: AuditEntry | undefined =
-    nomination && event.type !== 'delivered'
+    nomination
       ? {
           at: event.at,
           actor: mailService,
