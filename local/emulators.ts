@@ -16,6 +16,7 @@ import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { tableDesign } from '#shared/adapters/table-design';
 import { assertPortFree, closeServer } from './listen.ts';
 import { clearEmailsInThisProcess, emailsInThisProcess, type SentEmail } from './sent-emails.ts';
+import { limitSendingRate, type SendingRateStats } from './ses-sending-rate.ts';
 
 const require = createRequire(import.meta.url);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -104,23 +105,36 @@ export const startDynamoDbLocal = async (options: {
 export interface RunningSesEmulator extends RunningEmulator {
   /** What it holds, oldest first, read in this process. */
   emails(): SentEmail[];
-  /** Forgets every email it holds. */
+  /** Forgets every email it holds (and the counts of `sending`). */
   clear(): void;
+  /** The sends it let through and refused for the rate, since it started or was cleared. */
+  sending: SendingRateStats;
 }
 
 /**
  * The SES emulator (aws-ses-v2-local), in this process: SES v1 and v2 APIs, an inbox page at /
- * and JSON at /store. Its store belongs to the process: one emulator a process.
+ * and JSON at /store. Its store belongs to the process: one emulator a process. In front of its
+ * v1 API, the account's sending rate (local/ses-sending-rate.ts): `sendRate` emails a second,
+ * unlimited if omitted.
  */
-export const startSesEmulator = async (options: { port: number }): Promise<RunningSesEmulator> => {
+export const startSesEmulator = async (options: {
+  port: number;
+  sendRate?: number;
+}): Promise<RunningSesEmulator> => {
   await assertPortFree(options.port, 'the SES emulator');
   const { default: sesEmulator } = require('aws-ses-v2-local') as typeof import('aws-ses-v2-local');
   const server = await sesEmulator({ host: '127.0.0.1', port: options.port });
+  const sending = limitSendingRate(server, options.sendRate);
   const { port } = server.address() as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${port}`,
     emails: emailsInThisProcess,
-    clear: clearEmailsInThisProcess,
+    clear: () => {
+      clearEmailsInThisProcess();
+      sending.accepted = 0;
+      sending.throttled = 0;
+    },
+    sending,
     stop: () => closeServer(server),
   };
 };

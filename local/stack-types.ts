@@ -3,6 +3,7 @@ import type { TokenRequest } from './jwt.ts';
 import type { StaffTokens } from './oidc/sign-in.ts';
 import type { SchedulerEmulator } from './scheduler/emulator.ts';
 import type { SentEmail } from './sent-emails.ts';
+import type { SendingRateStats } from './ses-sending-rate.ts';
 import type { StreamPoller } from './stream-poller.ts';
 
 export interface StackOptions {
@@ -13,6 +14,8 @@ export interface StackOptions {
   /** Start the SES emulator in this process on this port (0 for any), or use `sesEndpoint` if given. */
   sesPort?: number;
   sesEndpoint?: string;
+  /** The SES emulator's sending rate, emails a second, refused beyond it as SES refuses them; unlimited if omitted. */
+  sesSendRate?: number;
   /** The Scheduler emulator's port (0 for any free one). */
   schedulerPort?: number;
   /** The OpenID provider's port (0, the default, for any free one). */
@@ -80,6 +83,8 @@ export interface RunningStack {
   sweepExpired(): Promise<number>;
   /** Every email the SES emulator holds, oldest first. */
   sentEmails(): Promise<SentEmail[]>;
+  /** The sends the SES emulator let through and refused for the rate (when it runs in this process). */
+  sesSending(): SendingRateStats | undefined;
   /** A token as `npm run token` prints one (issuer `metlib-local-token`). */
   token(request: TokenRequest): Promise<string>;
   /**

@@ -68,7 +68,10 @@ export const startStack = async (options: StackOptions): Promise<RunningStack> =
     }
     let ses: RunningSesEmulator | undefined;
     if (!options.sesEndpoint) {
-      ses = await startSesEmulator({ port: options.sesPort ?? 8005 });
+      ses = await startSesEmulator({
+        port: options.sesPort ?? 8005,
+        ...(options.sesSendRate ? { sendRate: options.sesSendRate } : {}),
+      });
       started.push(ses);
     }
     const sesEndpoint = ses?.endpoint ?? (options.sesEndpoint as string);
@@ -223,6 +226,7 @@ export const startStack = async (options: StackOptions): Promise<RunningStack> =
         await settled();
       },
       sentEmails: async () => ses?.emails() ?? emailsAt(sesEndpoint),
+      sesSending: () => ses?.sending,
       token: (request) => signToken(key, request),
       signIn: (email, password = localStaffPassword) =>
         signInWithCodeFlow(consoleClient, { email, password }),

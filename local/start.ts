@@ -14,6 +14,9 @@ creates the recurring ones, and prints where everything is. Ctrl-C stops it all.
 Options:
   --port N            API and form port (default ${localDefaults.apiPort})
   --ses-port N        SES emulator and inbox port (default ${localDefaults.sesPort})
+  --ses-send-rate N   the SES emulator's sending rate, emails a second: beyond it a send is
+                      refused as SES refuses it (Throttling, "Maximum sending rate
+                      exceeded."), and GetSendQuota reports it (default: unlimited)
   --dynamodb-port N   DynamoDB Local port (default ${localDefaults.dynamoDbPort})
   --scheduler-port N  EventBridge Scheduler emulator port (default ${localDefaults.schedulerPort})
   --oidc-port N       OpenID provider port, where staff sign in (default ${localDefaults.oidcPort})
@@ -33,6 +36,7 @@ Options:
 const { values, integer, usageError } = commandLine(help, {
   port: { type: 'string', default: String(localDefaults.apiPort) },
   'ses-port': { type: 'string', default: String(localDefaults.sesPort) },
+  'ses-send-rate': { type: 'string' },
   'dynamodb-port': { type: 'string', default: String(localDefaults.dynamoDbPort) },
   'scheduler-port': { type: 'string', default: String(localDefaults.schedulerPort) },
   'oidc-port': { type: 'string', default: String(localDefaults.oidcPort) },
@@ -46,6 +50,7 @@ const port = (name: 'port' | 'ses-port' | 'dynamodb-port' | 'scheduler-port' | '
   integer(name, { min: 1, max: 65535 });
 const apiPort = port('port');
 const sesPort = port('ses-port');
+const sesSendRate = values['ses-send-rate'] === undefined ? undefined : integer('ses-send-rate', { min: 1 });
 const dynamoDbPort = port('dynamodb-port');
 const schedulerPort = port('scheduler-port');
 const oidcPort = port('oidc-port');
@@ -67,6 +72,7 @@ process.stdout.write('Starting the MetLib nominations local stack…\n');
 const stack = await startStack({
   apiPort,
   sesPort,
+  ...(sesSendRate ? { sesSendRate } : {}),
   dynamoDbPort,
   schedulerPort,
   oidcPort,
@@ -84,7 +90,7 @@ process.stdout.write(`
   Nomination form    http://localhost:${apiPort}/
   Staff console      http://localhost:${apiPort}/staff
   API                http://localhost:${apiPort}   (e.g. GET /programs/metlib-2024)
-  Email inbox        http://localhost:${sesPort}
+  Email inbox        http://localhost:${sesPort}   (sending rate: ${sesSendRate ? `${sesSendRate} a second` : 'unlimited'})
   DynamoDB Local     http://localhost:${dynamoDbPort}   (table ${localDefaults.tableName}, ${values['in-memory'] ? 'in memory' : `data in ${localDefaults.dataDir}`})
   Scheduler          http://localhost:${schedulerPort}   (EventBridge Scheduler API; fired: /_local/invocations)
   Staff sign-in      ${stack.oidcIssuer}   (OpenID provider, client ${stack.consoleClientId}; password ${localStaffPassword} for all)
