@@ -14,3 +14,4 @@ export * from './ports/outbox.ts';
 export * from './ports/personal-data-store.ts';
 export * from './ports/program-repository.ts';
 export * from './ports/schedule-registry.ts';
+export * from './ports/send-rate.ts';

@@ -1,7 +1,7 @@
 import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { ServiceUnavailableError } from '../domain/errors.ts';
-import { MailOutcomeUnknownError, MailRefusedError } from '../domain/mail-delivery.ts';
+import { MailOutcomeUnknownError, MailRefusedError, MailThrottledError } from '../domain/mail-delivery.ts';
 import type { EmailMessage } from '../email/templates.ts';
 import type { EmailSender } from '../ports.ts';
 import { requestHandler } from './aws-clients.ts';
@@ -30,6 +30,12 @@ const refusals = new Set([
   'SignatureDoesNotMatch',
 ]);
 
+/**
+ * SES's answer to a send beyond the account's rate (the Query API's code, and the name some SDKs
+ * give it); the same code with "Daily message quota exceeded" waits hours, not a second.
+ */
+const throttling = new Set(['Throttling', 'ThrottlingException']);
+
 /** Failures after the request may have reached SES: it may have accepted the message. */
 const uncertain = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);
 const uncertainCodes = new Set(['ETIMEDOUT', 'ECONNRESET', 'EPIPE']);
@@ -39,6 +45,10 @@ export const classifySendFailure = (error: unknown): unknown => {
   const raw = error instanceof ServiceUnavailableError && error.cause instanceof Error ? error.cause : error;
   if (!(raw instanceof Error)) return error;
   const code = (raw as Error & { code?: string }).code;
+  if (throttling.has(raw.name) && /maximum sending rate exceeded/i.test(raw.message))
+    return new MailThrottledError(`SES refused the email for the sending rate: ${raw.message}`, {
+      cause: raw,
+    });
   if (refusals.has(raw.name))
     return new MailRefusedError(`SES refused the email: ${raw.message}`, { cause: raw });
   if (uncertain.has(raw.name) || (code !== undefined && uncertainCodes.has(code)))

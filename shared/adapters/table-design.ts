@@ -31,6 +31,7 @@
  * | former marker| NOMINATION#<id>                      | FORMER#<sha256 of the address> |     |                              |
  * | outcome      | PROGRAM#<prog>#OUTCOMES              | <sha256 of the id> |                 |                              |
  * | privacy audit| PRIVACY                              | AUDIT#<at>#<uuid>  |                 |                              |
+ * | send slots   | SENDRATE                             | <epoch second>     |                 |                              |
  *
  * An address item says that an address (candidate's or nominator's, lower-cased) is in a
  * nomination: export and erasure by address find its nominations by one Query, without a Scan.
@@ -108,6 +109,7 @@ export const keys = {
     sk: `RESERVE#${String(rank).padStart(4, '0')}`,
   }),
   counter: (key: string) => ({ pk: `LIMIT#${key}`, sk: 'COUNT' }),
+  sendSlots: (second: number) => ({ pk: 'SENDRATE', sk: String(second) }),
   timeline: (programId: string) => ({ pk: `PROGRAM#${programId}`, sk: 'TIMELINE' }),
   settings: (programId: string) => ({ pk: `PROGRAM#${programId}`, sk: 'SETTINGS' }),
   settingsAudit: (programId: string, version: number) => ({

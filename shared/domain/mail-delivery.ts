@@ -60,6 +60,14 @@ export class MailOutcomeUnknownError extends Error {
   override name = 'MailOutcomeUnknownError';
 }
 
+/**
+ * The mail service took no message because the account's sending rate was exceeded: it accepted
+ * nothing, so the same send may be made again once the rate allows.
+ */
+export class MailThrottledError extends Error {
+  override name = 'MailThrottledError';
+}
+
 /** What the mail service reported about a sent email, once per recipient and kind of event. */
 export type DeliveryEventType = 'delivered' | 'bounced' | 'complained' | 'rejected';
 

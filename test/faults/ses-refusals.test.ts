@@ -136,7 +136,9 @@ describe('a send SES refuses for good', () => {
 describe('a send that keeps failing for other reasons', () => {
   it('is retried up to the cap, then failed with one alert', async () => {
     const { ses, sender } = mockedSes();
-    ses.on(SendRawEmailCommand).rejects(sesError('Throttling', 'Maximum sending rate exceeded.'));
+    // The daily quota spent: a throttling that no wait of a second cures (the sending rate's own
+    // throttling is made again in a later slot by the paced sender: test/unit/use-cases/send-pacing.test.ts).
+    ses.on(SendRawEmailCommand).rejects(sesError('Throttling', 'Daily message quota exceeded.'));
     const { refs } = await queueAcknowledgements(
       outbox,
       1,
