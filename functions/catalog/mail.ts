@@ -19,7 +19,8 @@ export const sendEmail: FunctionEntry = {
     sendEmail: true,
     organizerEmails: true,
   },
-  timeoutSeconds: 30,
+  // A batch of ten may wait for the account's rate: up to 20 s for each send's slot.
+  timeoutSeconds: 300,
 };
 
 export const redriveOutbox: FunctionEntry = {

@@ -15,7 +15,7 @@ beforeAll(() => {
 });
 
 describe('IAM', () => {
-  it('grants no wildcard resource except ListSchedules, the program schedule groups and the account suppression setting', () => {
+  it('grants no wildcard resource except ListSchedules, the program schedule groups, the account suppression setting and the senders’ sending rate', () => {
     const wild: string[] = [];
     for (const [name, policy] of Object.entries(services.findResources('AWS::IAM::Policy'))) {
       for (const s of policy.Properties.PolicyDocument.Statement as {
@@ -32,7 +32,7 @@ describe('IAM', () => {
     expect(wild.length).toBeGreaterThan(0);
     for (const line of wild) {
       expect(line).toMatch(
-        /scheduler:ListSchedules on "\*"|scheduler:CreateSchedule,.* on .*schedule\/MetlibNominations-dev-Services-metlib-2024\/\*|: ses:PutAccountSuppressionAttributes on "\*"$/,
+        /scheduler:ListSchedules on "\*"|scheduler:CreateSchedule,.* on .*schedule\/MetlibNominations-dev-Services-metlib-2024\/\*|: ses:PutAccountSuppressionAttributes on "\*"$|^(SendEmail|RedriveOutbox)ServiceRoleDefaultPolicy: ses:GetSendQuota on "\*"$/,
       );
     }
   });

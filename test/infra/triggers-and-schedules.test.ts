@@ -16,6 +16,8 @@ describe('the mailer trigger', () => {
       BatchSize: 10,
       BisectBatchOnFunctionError: true,
       MaximumRetryAttempts: 5,
+      // Ten batches of a shard at once: enough sends in flight to use the account's whole rate.
+      ParallelizationFactor: 10,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       FilterCriteria: {
         Filters: [
@@ -28,6 +30,15 @@ describe('the mailer trigger', () => {
         ],
       },
       DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+    });
+  });
+});
+
+describe('the mailer', () => {
+  it('has the time a batch of ten needs when each send waits for its slot of the sending rate', () => {
+    services.hasResourceProperties('AWS::Lambda::Function', {
+      Description: 'Sends each new outbox email through SES, once',
+      Timeout: 300,
     });
   });
 });
@@ -144,6 +155,10 @@ describe('the schedules', () => {
       Threshold: 1,
       AlarmActions: [Match.anyValue()],
     });
-    services.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'IteratorAge', Threshold: 60000 });
+    // Twenty minutes: a decision day paced to the account's rate keeps it behind by design.
+    services.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'IteratorAge',
+      Threshold: 20 * 60_000,
+    });
   });
 });
