@@ -3,13 +3,15 @@ import { defineConfig } from 'vitest/config';
 /**
  * Test files that need a local stack of their own, or change the process they run in: each runs
  * in a fresh process. Submission limits (intake-abuse), the origin secret (edge-origin) and the
- * DEBUG log level (personal-data) are read by the functions as they load; the simulated year starts a whole stack; the fault
+ * DEBUG log level (personal-data) are read by the functions as they load; the simulated year and
+ * decision day start a whole stack (the latter with the SES emulator's sending rate); the fault
  * tests mock SDK clients for their whole process or stop DynamoDB Local; the bundle tests run
  * the synthesized functions against emulators of their own.
  */
 const ownProcess = [
   'test/faults/**/*.test.ts',
   'test/infra/bundles.test.ts',
+  'test/integration/decision-day.test.ts',
   'test/integration/edge-origin.test.ts',
   'test/integration/intake-abuse.test.ts',
   'test/integration/personal-data.test.ts',

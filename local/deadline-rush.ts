@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pool } from '#shared/pool';
 import { commandLine } from './command-line.ts';
+import { playDecisionDay } from './decision-day.ts';
 import { freePort } from './listen.ts';
 import { percentile } from './percentile.ts';
 import { confirmationLinks } from './sent-emails.ts';
@@ -11,18 +12,50 @@ import { syntheticNominations } from './simulation-data.ts';
 import { startStack } from './stack.ts';
 
 const help = `Usage: npm run load -- [--submissions 2000] [--concurrency 50] [--json]
+       npm run load -- --decision-day N [--send-rate R] [--json]
 
 The last hours before the deadline: submissions through the local gateway at a fixed
 concurrency, on a fresh in-memory stack; then every nominator confirms from the link in their
 email, at the same concurrency. Checks that every accepted nomination is stored once, confirmed
 once and got exactly one acknowledgement, and prints throughput and latency percentiles of both.
+
+With --decision-day: N applicants stored as decided (18 selected, the rest not) on a fresh
+in-memory stack, all notified at once; every decision email counted per recipient. With
+--send-rate, the SES emulator takes R emails a second and refuses the rest as SES does, and the
+mailer paces itself to the rate SES reports. Prints, and with --json ends with, an object
+{emails, lost, duplicates, seconds, floorSeconds, throttled, …}; floorSeconds is emails ÷ R.
+Exits 1 if an email is lost or sent twice.
 `;
 
 const { values, integer } = commandLine(help, {
   submissions: { type: 'string', default: '2000' },
   concurrency: { type: 'string', default: '50' },
   json: { type: 'boolean', default: false },
+  'decision-day': { type: 'string' },
+  'send-rate': { type: 'string' },
 });
+if (values['decision-day'] !== undefined) {
+  quietNodeVersionNotice();
+  const sendRate = values['send-rate'] === undefined ? undefined : integer('send-rate', { min: 1 });
+  const report = await playDecisionDay({
+    applicants: integer('decision-day', { min: 1 }),
+    ...(sendRate ? { sendRate } : {}),
+    say: values.json ? () => {} : (line) => process.stdout.write(`  ${line}\n`),
+  });
+  const ok = report.lost === 0 && report.duplicates === 0;
+  if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else
+    process.stdout.write(`
+Decision day: ${report.applicants} applicants notified at once${sendRate ? `, SES taking ${sendRate} emails a second` : ''}
+  emails                  ${report.emails} sent, ${report.lost} lost, ${report.duplicates} sent twice
+  time                    ${report.seconds} s${sendRate ? ` (the rate allows no less than ${report.floorSeconds} s: ${(report.seconds / report.floorSeconds).toFixed(2)}×)` : ''}
+  refused for the rate    ${report.throttled} (${(report.throttledShare * 100).toFixed(2)} % of sends)
+
+${ok ? 'OK: every decision sent once.' : 'NOT OK'}
+${JSON.stringify(report)}
+`);
+  process.exit(ok ? 0 : 1);
+}
 const total = integer('submissions', { min: 1 });
 const concurrency = integer('concurrency', { min: 1 });
 quietNodeVersionNotice();
