@@ -164,7 +164,8 @@ export class Mail extends ResourceGroup {
     if (fn.role)
       Validations.of(fn.role).acknowledge({
         id: 'AwsSolutions-IAM5[Resource::*]',
-        reason: 'ses:GetSendQuota supports no resource-level permissions; it reads the account’s sending rate.',
+        reason:
+          'ses:GetSendQuota supports no resource-level permissions; it reads the account’s sending rate.',
       });
   }
 

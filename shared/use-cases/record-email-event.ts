@@ -54,20 +54,19 @@ export const recordEmailEvent = async (
     return recorded ? 'recorded' : 'already-recorded';
   }
   const nomination = email.nominationId ? await deps.nominations.get(email.nominationId) : undefined;
-  const audit: AuditEntry | undefined =
-    nomination
-      ? {
-          at: event.at,
-          actor: mailService,
-          action: `email-${event.type}`,
-          from: nomination.status,
-          to: nomination.status,
-          version: nomination.version,
-          emailKey: email.key,
-          recipients: event.recipients,
-          ...(event.diagnostic ? { note: event.diagnostic } : {}),
-        }
-      : undefined;
+  const audit: AuditEntry | undefined = nomination
+    ? {
+        at: event.at,
+        actor: mailService,
+        action: `email-${event.type}`,
+        from: nomination.status,
+        to: nomination.status,
+        version: nomination.version,
+        emailKey: email.key,
+        recipients: event.recipients,
+        ...(event.diagnostic ? { note: event.diagnostic } : {}),
+      }
+    : undefined;
   const recorded = await deps.deliveries.record({
     event,
     ...(nomination ? { nominationId: nomination.id } : {}),
