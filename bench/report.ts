@@ -32,6 +32,19 @@ export interface BenchmarkResults {
   lighthouse: LighthouseResults;
 }
 
+/** The table of each bundle's module init against its floor. */
+export const initTableOf = (init: BenchmarkResults['init']) => {
+  const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
+  return [
+    '| function | bundle | floor bundle | init (median, spread) | floor init | ratio | best runs | goal |',
+    '|---|---|---|---|---|---|---|---|',
+    ...init.rows.map(
+      (r) =>
+        `| ${r.name} | ${kb(r.bytes)} | ${kb(r.floorBytes)}${r.zone ? ' (zones)' : ''} | ${r.initMs.toFixed(0)} ms (${r.spread}) | ${r.floorMs.toFixed(0)} ms | ${r.ratio.toFixed(2)}× | ${r.bestRatio.toFixed(2)}× | ≤ ${r.goal}× ${r.ratio <= r.goal ? '✓' : '✗'} |`,
+    ),
+  ].join('\n');
+};
+
 /** BENCHMARKS.md from one run's measurements, with the reason beside each goal missed. */
 export const benchmarkReport = ({
   init,
@@ -46,15 +59,7 @@ export const benchmarkReport = ({
   lighthouse,
 }: BenchmarkResults): string => {
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version} (bundles timed on Node 24.9), ${execSync('uname -sr').toString().trim()}`;
-  const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
-  const initTable = [
-    '| function | bundle | floor bundle | init (median, spread) | floor init | ratio | best runs | goal |',
-    '|---|---|---|---|---|---|---|---|',
-    ...init.rows.map(
-      (r) =>
-        `| ${r.name} | ${kb(r.bytes)} | ${kb(r.floorBytes)} | ${r.initMs.toFixed(0)} ms (${r.spread}) | ${r.floorMs.toFixed(0)} ms | ${r.ratio.toFixed(2)}× | ${r.bestRatio.toFixed(2)}× | ≤ ${r.goal}× ${r.ratio <= r.goal ? '✓' : '✗'} |`,
-    ),
-  ].join('\n');
+  const initTable = initTableOf(init);
   const submitP50 = percentile(submitMs, 50);
   const submitP99 = percentile(submitMs, 99);
   const bareP50 = percentile(bareMs, 50);
