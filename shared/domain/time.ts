@@ -1,4 +1,4 @@
-import { fromZonedTime } from 'date-fns-tz';
+import { tzOffset } from '@date-fns/tz';
 
 /**
  * Whole seconds since the epoch, as DynamoDB's TTL and a JWT's `iat` and `exp` count time: the
@@ -10,9 +10,41 @@ export const epochSeconds = (instant: Date | string | number): number =>
 /** The instant `seconds` since the epoch (a TTL, a JWT's `exp`) stands for. */
 export const fromEpochSeconds = (seconds: number): Date => new Date(seconds * 1000);
 
-/** The instant at which a wall-clock time ("2024-04-09T09:00") occurs in a zone. */
-export const wallTimeToInstant = (wallTime: string, timeZone: string): Date =>
-  fromZonedTime(wallTime, timeZone);
+const wallTimeParts = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?$/;
+
+/** The zone's offset from UTC at an instant, in milliseconds: NaN for a zone Intl does not know. */
+const offsetMs = (timeZone: string, instant: number) => tzOffset(timeZone, new Date(instant)) * 60_000;
+
+/**
+ * The instant at which a wall-clock time ("2024-04-09T09:00") occurs in a zone; an invalid date
+ * for a time or zone that is not one. @date-fns/tz gives the zone's offset (from Intl, on first
+ * use, where date-fns-tz loaded ICU's zone data at import); the rule is date-fns-tz's, kept: a
+ * time the clocks skip (02:30 as they go forward) takes the offset after the change, and a time
+ * that happens twice its first occurrence.
+ */
+export const wallTimeToInstant = (wallTime: string, timeZone: string): Date => {
+  const match = wallTimeParts.exec(wallTime);
+  if (!match) return new Date(Number.NaN);
+  const [, year, month, day, hour = '0', minute = '0', second = '0', ms = '0'] = match as string[];
+  const local = Date.UTC(
+    Number(year),
+    Number(month) - 1,
+    Number(day),
+    +hour,
+    +minute,
+    +second,
+    +ms.padEnd(3, '0'),
+  );
+  const guess = offsetMs(timeZone, local);
+  const offset = offsetMs(timeZone, local - guess);
+  if (offset === guess) return new Date(local - offset);
+  const after = offsetMs(timeZone, local - offset);
+  return new Date(local - (offset === after ? offset : Math.max(offset, after)));
+};
+
+/** The wall-clock time ("2024-04-09T09:00:00") in a zone at an instant: wallTimeToInstant's inverse. */
+export const instantToWallTime = (instant: Date, timeZone: string): string =>
+  new Date(instant.getTime() + offsetMs(timeZone, instant.getTime())).toISOString().slice(0, 19);
 
 /** Calendar arithmetic on a day: "2024-02-28" plus 2 days is "2024-03-01", whatever the zone does. */
 export const addDays = (day: string, days: number): string => {
