@@ -64,19 +64,31 @@ export const monthEndsAt = (month: string, timeZone: string): Date => {
   return wallTimeToInstant(`${next}-01T00:00`, timeZone);
 };
 
+// One formatter per zone, made on first use: making an Intl.DateTimeFormat costs far more than
+// formatting with it, and every email and page with a date formats several.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatterFor = (timeZone: string) => {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'shortOffset',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+};
+
 const parts = (instant: Date, timeZone: string) => {
   const out: Record<string, string> = {};
-  for (const p of new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'shortOffset',
-  }).formatToParts(instant)) {
+  for (const p of formatterFor(timeZone).formatToParts(instant)) {
     out[p.type] = p.value;
   }
   return out;
