@@ -54,8 +54,9 @@ const builtBundleFiles: Record<string, () => void> = {
 const taskRoot = '/var/task';
 
 /**
- * Every function of the catalog, built one way: Node 24 on arm64, one minified ESM bundle with
- * the AWS SDK inside (no reliance on the runtime's copy), source maps, a log group with a
+ * Every function of the catalog, built one way: Node 24 on arm64, a minified ESM bundle split
+ * into what loads at start and chunks loaded on first use, with the AWS SDK inside (no reliance
+ * on the runtime's copy), source maps, a log group with a
  * retention, Powertools settings. Its access is granted in one call, which also sets the
  * variables that name what it was granted.
  */
