@@ -71,17 +71,27 @@ measurements taken in that same run, on a shared machine, so read them as ratios
 
 ## Module init of each bundle (cold start share of our code)
 
-Each function's bundle from \`cdk synth\` (minified ESM, AWS SDK inside) imported in a fresh Node 24
-process 11 times, taking turns with its floor: a bundle holding only the SDK clients and commands its
-declared access implies, or a hello world for functions that use no SDK. The ratio compares
-medians and decides the goal; "best runs" compares the fastest import of each, which noise on
-this shared machine cannot inflate.
+Each function's bundle from \`cdk synth\` (minified ESM split into what loads at start and chunks
+loaded on first use, AWS SDK inside) imported in a fresh Node 24 process 11 times, taking turns
+with its floor, built the same way: what the function's job needs and nothing of ours. That is
+the SDK clients and the commands its declared access issues (TransactWriteCommand where it
+writes, since every write goes through a transaction; Secrets Manager's GetSecretValue where it
+reads the link key or, on a route, the edge's origin secret; SES's SendRawEmail and
+GetSendQuota where it sends), middy with the Powertools logger and its middleware, and, where
+the function formats a date in a zone ("zones"; bench/init-floor.ts says where each does), one
+\`Intl.DateTimeFormat\` with a \`timeZone\` run at import, which loads ICU's zone data. The bundle
+columns count the bytes loaded at start; the ratio compares medians and decides the goal; "best runs" compares the
+fastest import of each, which noise on this shared machine cannot inflate.
 
 ${initTable}
 ${
   init.libraries
     ? `
-The libraries every handler uses (middy, zod/mini, the Powertools logger) on the DynamoDB floor, with none of our code: ${(init.libraries.bytes / 1024).toFixed(0)} KB, ${init.libraries.ms.toFixed(0)} ms, ${(init.libraries.ms / init.libraries.floorMs).toFixed(2)}× the floor (${init.libraries.floorMs.toFixed(0)} ms) in this run, ${init.libraries.bestRatio.toFixed(2)}× by best runs. Middy and the logger alone, for a function with no SDK: ${(init.webLibraries.bytes / 1024).toFixed(0)} KB, ${init.webLibraries.ms.toFixed(0)} ms, ${(init.webLibraries.ms / init.webLibraries.helloMs).toFixed(1)}× the hello world (${init.webLibraries.helloMs.toFixed(0)} ms beside it).
+zod/mini, which our schemas use, on a DynamoDB floor: ${(init.libraries.bytes / 1024).toFixed(0)} KB, ${init.libraries.ms.toFixed(0)} ms, ${(init.libraries.ms / init.libraries.floorMs).toFixed(2)}× the floor (${init.libraries.floorMs.toFixed(0)} ms) in this run, ${init.libraries.bestRatio.toFixed(2)}× by best runs. Middy and the logger alone, with no SDK: ${(init.webLibraries.bytes / 1024).toFixed(0)} KB, ${init.webLibraries.ms.toFixed(0)} ms, ${(init.webLibraries.ms / init.webLibraries.helloMs).toFixed(1)}× a hello world (${init.webLibraries.helloMs.toFixed(0)} ms beside it).${
+        init.certificates
+          ? ` The certificate's PDF library and font engine (pdf-lib, @pdf-lib/fontkit), if loaded at start: ${init.certificates.ms.toFixed(0)} ms on ServeCertificate's floor of ${init.certificates.floorMs.toFixed(0)} ms; they load with the first certificate instead, in IssueCertificates and ServeCertificate alone, and the fonts are read then.`
+          : ''
+      }
 `
     : ''
 }
