@@ -1,4 +1,5 @@
-import { tzOffset } from '@date-fns/tz';
+// The subpath: the package declares no sideEffects, so its index would bring TZDate along.
+import { tzOffset } from '@date-fns/tz/tzOffset';
 
 /**
  * Whole seconds since the epoch, as DynamoDB's TTL and a JWT's `iat` and `exp` count time: the
