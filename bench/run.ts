@@ -14,6 +14,7 @@ import { startStack } from '../local/stack.ts';
 import { newLinkKeyPair } from '../shared/adapters/link-key-pair.ts';
 import { measureInit } from './bundle-init.ts';
 import { measureDecisionEmails } from './decision-emails.ts';
+import { initOnly } from './init-only.ts';
 import { benchLimits } from './intake.ts';
 import { auditPages, type LighthouseResults, lighthouseFailures, lighthouseTable } from './lighthouse.ts';
 import { benchmarkReport, type SimulatedYear } from './report.ts';
@@ -39,8 +40,14 @@ a Lighthouse score is below 95.
   --lighthouse-only   only the Lighthouse part (two to ten minutes): prints its table, leaves
                       BENCHMARKS.md as it is
   --json              with --lighthouse-only: the results as JSON on stdout, and exit 0
+  --init-only         only the module init of each bundle against its floor (a few minutes):
+                      prints its table, leaves BENCHMARKS.md as it is
 `,
-  { 'lighthouse-only': { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
+  {
+    'lighthouse-only': { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+    'init-only': { type: 'boolean', default: false },
+  },
 );
 quietNodeVersionNotice();
 const say = (line: string) => process.stdout.write(`  ${line}\n`);
@@ -63,6 +70,10 @@ if (options['lighthouse-only']) {
   }
   process.stdout.write(`\n${lighthouseTable(lighthouse)}\n\nHTML reports: ${lighthouse.reportsDir}\n`);
   judge(lighthouse);
+  process.exit();
+}
+if (options['init-only']) {
+  await initOnly(say);
   process.exit();
 }
 const work = mkdtempSync(join(tmpdir(), 'metlib-bench-'));

@@ -1,38 +1,61 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { keys } from '#shared/adapters/table-design';
+import { programs as definitions } from '#events/programs/index';
+import { DynamoDbNominationStore } from '#shared/adapters/dynamodb-nominations';
+import { cachedPrograms, DynamoDbProgramRepository } from '#shared/adapters/dynamodb-programs';
+import { submitNomination } from '#shared/use-cases/submit-nomination';
+import { benchLimits, benchLinks, benchSubmission } from './intake.ts';
 import { benchBody } from './request-counts.ts';
 
-/** A bare TransactWriteItems of the items a submission writes, on the `bench` table. */
-const bareTransaction = (doc: DynamoDBDocumentClient, i: number) => {
-  const id = randomUUID();
-  const item = { ...benchBody(i), id, programId: 'metlib-2024', status: 'unconfirmed', version: 1 };
-  const put = (Item: Record<string, unknown>) => ({
-    Put: { TableName: 'bench', Item, ConditionExpression: 'attribute_not_exists(pk)' },
-  });
-  // The submission's two limits: a count per nominator and per source, each under its limit.
-  const count = (key: string) => ({
-    Update: {
-      TableName: 'bench',
-      Key: keys.counter(key),
-      UpdateExpression: 'ADD #count :one',
-      ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
-      ExpressionAttributeNames: { '#count': 'count' },
-      ExpressionAttributeValues: { ':one': 1, ':limit': 1_000_000 },
+type TransactItems = NonNullable<TransactWriteCommand['input']['TransactItems']>;
+
+/**
+ * The TransactWriteItems of one real submission on the `bench` table, as the use case sends it
+ * (seven items: the nomination, its audit entry, an address item for the candidate and one for
+ * the nominator, the confirmation email, the nominator's and the source's counters), caught by
+ * an SDK middleware. The bare transaction replays it, so both write the same items.
+ */
+const submissionTransaction = async (doc: DynamoDBDocumentClient) => {
+  const clock = { now: () => new Date('2024-02-01T14:00:00Z') };
+  const deps = {
+    nominations: new DynamoDbNominationStore(doc, 'bench'),
+    programs: cachedPrograms(new DynamoDbProgramRepository(doc, 'bench', definitions), 60_000),
+    clock,
+    links: benchLinks(clock),
+    limits: benchLimits,
+  };
+  let caught: TransactItems | undefined;
+  doc.middlewareStack.add(
+    (next) => (args) => {
+      const input = args.input as { TransactItems?: TransactItems };
+      if (input.TransactItems) caught = structuredClone(input.TransactItems);
+      return next(args);
     },
-  });
-  return doc.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        put({ ...keys.nomination(id), type: 'nomination', ...item }),
-        put({ ...keys.audit(id, 1), type: 'audit' }),
-        put({ ...keys.email(id, 'confirmation'), type: 'email-bench', html: 'x'.repeat(2000) }),
-        count(`bench#nominator#${item.nominator.email}`),
-        count('bench#source#127.0.0.1'),
-      ],
-    }),
+    { step: 'initialize', name: 'catchSubmission' },
   );
+  let id: string;
+  try {
+    ({ id } = await submitNomination(deps, 'metlib-2024', benchBody(0), benchSubmission));
+  } finally {
+    doc.middlewareStack.remove('catchSubmission');
+  }
+  if (!caught) throw new Error('The submission wrote no transaction');
+  return { template: JSON.stringify(caught), id };
 };
+
+/**
+ * The caught transaction with the keys of a new submission: a new nomination id, new address
+ * hashes (a new candidate and nominator, as each gateway submission has) and so a new nominator
+ * counter; the source's counter stays the same item, as the gateway's submissions all come from
+ * one address. Same items, conditions and sizes.
+ */
+const replay = (template: string, id: string): TransactItems =>
+  JSON.parse(
+    template
+      .replaceAll(id, randomUUID())
+      .replace(/PERSON#[0-9a-f]{64}/g, () => `PERSON#${randomBytes(32).toString('hex')}`)
+      .replace(/#address#[^#"]+#/g, () => `#address#${randomBytes(24).toString('base64url')}#`),
+  );
 
 const timed = async (work: () => Promise<unknown>) => {
   const t = performance.now();
@@ -46,6 +69,7 @@ const timed = async (work: () => Promise<unknown>) => {
  * Local's garbage collection) on this shared machine; the first 30 of each warm up.
  */
 export const measureSubmitLatency = async (apiUrl: string, doc: DynamoDBDocumentClient) => {
+  const { template, id } = await submissionTransaction(doc);
   const submitMs: number[] = [];
   const bareMs: number[] = [];
   for (let i = 0; i < 330; i++) {
@@ -56,7 +80,8 @@ export const measureSubmitLatency = async (apiUrl: string, doc: DynamoDBDocument
         body: JSON.stringify(benchBody(i)),
       }).then((r) => r.arrayBuffer()),
     );
-    const bare = await timed(() => bareTransaction(doc, i));
+    const items = replay(template, id);
+    const bare = await timed(() => doc.send(new TransactWriteCommand({ TransactItems: items })));
     if (i < 30) continue;
     submitMs.push(submit);
     bareMs.push(bare);

@@ -15,6 +15,7 @@ import { edgeOff, variables } from '#shared/environment';
 import { buildConsole, consoleDist } from '../console/build.ts';
 import type { Mail } from './mail.ts';
 import type { ProgramSchedules } from './program-schedules.ts';
+import { bundleBanner, splitBuildCommand } from './split-bundle.ts';
 
 export const projectRoot = join(import.meta.dirname, '..');
 
@@ -53,8 +54,9 @@ const builtBundleFiles: Record<string, () => void> = {
 const taskRoot = '/var/task';
 
 /**
- * Every function of the catalog, built one way: Node 24 on arm64, one minified ESM bundle with
- * the AWS SDK inside (no reliance on the runtime's copy), source maps, a log group with a
+ * Every function of the catalog, built one way: Node 24 on arm64, a minified ESM bundle split
+ * into what loads at start and chunks loaded on first use, with the AWS SDK inside (no reliance
+ * on the runtime's copy), source maps, a log group with a
  * retention, Powertools settings. Its access is granted in one call, which also sets the
  * variables that name what it was granted.
  */
@@ -106,30 +108,29 @@ export class ProjectFunction extends NodejsFunction {
         mainFields: ['module', 'main'],
         externalModules: [],
         // Some dependencies are CommonJS and call require(); ESM bundles need it defined.
-        banner: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-        ...(files
-          ? {
-              commandHooks: {
-                beforeBundling: () => [],
-                beforeInstall: () => [],
-                afterBundling: (_input: string, output: string) => {
-                  // CDK also asks for the commands a Docker build would run, with the container's
-                  // path: copying there would write to the host's /asset-output, and two syntheses
-                  // at once (the template tests' workers) raced each other in it.
-                  if (output === AssetStaging.BUNDLING_OUTPUT_DIR) return [];
-                  // Files we build ourselves are built now, so a deploy carries what the sources say.
-                  builtBundleFiles[files.from]?.();
-                  // Copy with Node rather than a shell command: synth runs offline and anywhere.
-                  mkdirSync(join(output, files.folder), { recursive: true });
-                  for (const file of files.files)
-                    cpSync(join(projectRoot, files.from, file), join(output, files.folder, file), {
-                      recursive: true,
-                    });
-                  return [];
-                },
-              },
+        banner: bundleBanner,
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (input: string, output: string) => {
+            // CDK also asks for the commands a Docker build would run, with the container's
+            // path: copying there would write to the host's /asset-output, and two syntheses
+            // at once (the template tests' workers) raced each other in it.
+            if (output === AssetStaging.BUNDLING_OUTPUT_DIR) return [];
+            if (files) {
+              // Files we build ourselves are built now, so a deploy carries what the sources say.
+              builtBundleFiles[files.from]?.();
+              // Copy with Node rather than a shell command: synth runs offline and anywhere.
+              mkdirSync(join(output, files.folder), { recursive: true });
+              for (const file of files.files)
+                cpSync(join(projectRoot, files.from, file), join(output, files.folder, file), {
+                  recursive: true,
+                });
             }
-          : {}),
+            // Run after the CDK's esbuild step, over its single file (infra/split-bundle.ts).
+            return [splitBuildCommand(projectRoot, join(input, entry.entry), output)];
+          },
+        },
       },
     });
     this.catalogEntry = entry;

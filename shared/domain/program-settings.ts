@@ -1,8 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
-import { formatInTimeZone } from 'date-fns-tz';
 import type { Program } from './program.ts';
 import { evaluationSchema, programSchema } from './program-schema.ts';
-import { formatCalendarDate, formatInZone, wallTimeToInstant } from './time.ts';
+import { formatCalendarDate, formatInZone, instantToWallTime, wallTimeToInstant } from './time.ts';
 import * as z from './zod.ts';
 
 /**
@@ -121,7 +120,7 @@ const local = (program: Program, instant: string) => formatInZone(new Date(insta
 const changed = <K extends keyof ProgramSettings>(a: Program, b: Program, key: K) =>
   !isDeepStrictEqual(a[key], b[key]);
 const wallDate = (program: Program, instant: string) =>
-  formatInTimeZone(new Date(instant), program.timeZone, 'yyyy-MM-dd');
+  instantToWallTime(new Date(instant), program.timeZone).slice(0, 10);
 
 /**
  * Why a change would break what already happened, or undefined if it would not: submissions

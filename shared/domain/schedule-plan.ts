@@ -1,7 +1,6 @@
-import { formatInTimeZone } from 'date-fns-tz';
 import type { ScheduledEvent, ScheduledKind } from '#events/contracts';
 import type { Program, TimelineEvent } from './program.ts';
-import { addDays, monthEndsAt, wallTimeToInstant } from './time.ts';
+import { addDays, instantToWallTime, monthEndsAt, wallTimeToInstant } from './time.ts';
 
 /** One one-time schedule the program needs: fire `input` at `wallTime` in `timeZone`. */
 export interface PlannedSchedule {
@@ -60,11 +59,7 @@ export const planSchedules = (program: Program): SchedulePlan => {
     });
   };
 
-  const decisions = formatInTimeZone(
-    new Date(program.decisionsDueAt),
-    program.timeZone,
-    "yyyy-MM-dd'T'HH:mm:ss",
-  );
+  const decisions = instantToWallTime(new Date(program.decisionsDueAt), program.timeZone);
   add(
     'decision-readiness',
     'decision-readiness',
@@ -75,11 +70,7 @@ export const planSchedules = (program: Program): SchedulePlan => {
   add(
     'decisions-check',
     'decisions-check',
-    formatInTimeZone(
-      new Date(Date.parse(program.decisionsDueAt) + decisionsCheckDelayMs),
-      program.timeZone,
-      "yyyy-MM-dd'T'HH:mm:ss",
-    ),
+    instantToWallTime(new Date(Date.parse(program.decisionsDueAt) + decisionsCheckDelayMs), program.timeZone),
     program.timeZone,
   );
 

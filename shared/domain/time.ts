@@ -1,4 +1,5 @@
-import { fromZonedTime } from 'date-fns-tz';
+// The subpath: the package declares no sideEffects, so its index would bring TZDate along.
+import { tzOffset } from '@date-fns/tz/tzOffset';
 
 /**
  * Whole seconds since the epoch, as DynamoDB's TTL and a JWT's `iat` and `exp` count time: the
@@ -10,9 +11,41 @@ export const epochSeconds = (instant: Date | string | number): number =>
 /** The instant `seconds` since the epoch (a TTL, a JWT's `exp`) stands for. */
 export const fromEpochSeconds = (seconds: number): Date => new Date(seconds * 1000);
 
-/** The instant at which a wall-clock time ("2024-04-09T09:00") occurs in a zone. */
-export const wallTimeToInstant = (wallTime: string, timeZone: string): Date =>
-  fromZonedTime(wallTime, timeZone);
+const wallTimeParts = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?$/;
+
+/** The zone's offset from UTC at an instant, in milliseconds: NaN for a zone Intl does not know. */
+const offsetMs = (timeZone: string, instant: number) => tzOffset(timeZone, new Date(instant)) * 60_000;
+
+/**
+ * The instant at which a wall-clock time ("2024-04-09T09:00") occurs in a zone; an invalid date
+ * for a time or zone that is not one. @date-fns/tz gives the zone's offset (from Intl, on first
+ * use, where date-fns-tz loaded ICU's zone data at import); the rule is date-fns-tz's, kept: a
+ * time the clocks skip (02:30 as they go forward) takes the offset after the change, and a time
+ * that happens twice its first occurrence.
+ */
+export const wallTimeToInstant = (wallTime: string, timeZone: string): Date => {
+  const match = wallTimeParts.exec(wallTime);
+  if (!match) return new Date(Number.NaN);
+  const [, year, month, day, hour = '0', minute = '0', second = '0', ms = '0'] = match as string[];
+  const local = Date.UTC(
+    Number(year),
+    Number(month) - 1,
+    Number(day),
+    +hour,
+    +minute,
+    +second,
+    +ms.padEnd(3, '0'),
+  );
+  const guess = offsetMs(timeZone, local);
+  const offset = offsetMs(timeZone, local - guess);
+  if (offset === guess) return new Date(local - offset);
+  const after = offsetMs(timeZone, local - offset);
+  return new Date(local - (offset === after ? offset : Math.max(offset, after)));
+};
+
+/** The wall-clock time ("2024-04-09T09:00:00") in a zone at an instant: wallTimeToInstant's inverse. */
+export const instantToWallTime = (instant: Date, timeZone: string): string =>
+  new Date(instant.getTime() + offsetMs(timeZone, instant.getTime())).toISOString().slice(0, 19);
 
 /** Calendar arithmetic on a day: "2024-02-28" plus 2 days is "2024-03-01", whatever the zone does. */
 export const addDays = (day: string, days: number): string => {
@@ -32,19 +65,31 @@ export const monthEndsAt = (month: string, timeZone: string): Date => {
   return wallTimeToInstant(`${next}-01T00:00`, timeZone);
 };
 
+// One formatter per zone, made on first use: making an Intl.DateTimeFormat costs far more than
+// formatting with it, and every email and page with a date formats several.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatterFor = (timeZone: string) => {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'shortOffset',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+};
+
 const parts = (instant: Date, timeZone: string) => {
   const out: Record<string, string> = {};
-  for (const p of new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'shortOffset',
-  }).formatToParts(instant)) {
+  for (const p of formatterFor(timeZone).formatToParts(instant)) {
     out[p.type] = p.value;
   }
   return out;

@@ -1,5 +1,4 @@
 import type { ScheduledEvent } from '#events/contracts';
-import { participationCertificate } from '../documents/certificate.ts';
 import { scheduler } from '../domain/actor.ts';
 import { attendanceRecord } from '../domain/attendance.ts';
 import type { Nomination } from '../domain/nomination.ts';
@@ -91,9 +90,13 @@ const monthYear = (iso: string) =>
     new Date(`${iso.slice(0, 7)}-15T00:00:00Z`),
   );
 
-/** A participant's certificate as a PDF, with their name as it now is. */
-export const certificateOf = (deps: { fontDir: string }, program: Program, n: Nomination) =>
-  participationCertificate(
+/**
+ * A participant's certificate as a PDF, with their name as it now is. pdf-lib and its font
+ * engine load on the first certificate, not with the function: some 1.5 MB of code that a cold
+ * start would otherwise compile and run before the first request, whatever that request is.
+ */
+export const certificateOf = async (deps: { fontDir: string }, program: Program, n: Nomination) =>
+  (await import('../documents/certificate.ts')).participationCertificate(
     program,
     {
       participant: n.candidate.name,
