@@ -26,8 +26,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Two cores here: more workers only fight over them and DynamoDB Local.
     maxWorkers: 2,
-    // date-fns-tz pulls in all of date-fns, some two seconds per test file unless pre-bundled.
-    deps: { optimizer: { ssr: { enabled: true, include: ['date-fns', 'date-fns-tz'] } } },
     projects: [
       // The one-minute loop: no emulators, no global setup, so Java does not start. Its files
       // share a process per worker: they hold no state between them (the two that load
