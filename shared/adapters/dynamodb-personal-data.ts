@@ -40,7 +40,12 @@ export const addressItem = (email: string, nomination: Pick<Nomination, 'id' | '
 
 /** Every item that holds something of a nomination: its partition, its guard, its address items. */
 export const itemsOfNomination = async (client: DynamoDBDocumentClient, tableName: string, n: Nomination) => {
-  const partition = await queryPartition(client, tableName, service, { pk: keys.nomination(n.id).pk });
+  // Their keys, kinds and lifetimes only: an email's body is what weighs, and nothing here reads it.
+  const partition = await queryPartition(client, tableName, service, {
+    pk: keys.nomination(n.id).pk,
+    projection: 'pk, sk, #type, addressHash, #ttl',
+    names: { '#type': 'type', '#ttl': expiryAttribute },
+  });
   const others: Key[] = [
     keys.guard(n.programId, candidateKey(n.candidate.email)),
     ...addressesOf(n).map((a) => keys.person(addressHash(a), n.id)),

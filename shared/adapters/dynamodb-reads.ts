@@ -9,6 +9,8 @@ export interface PartitionQuery {
   prefix?: string;
   /** The attributes to read, as a projection expression; every attribute if omitted. */
   projection?: string;
+  /** The names the projection's placeholders stand for (`#type`: `type`). */
+  names?: Record<string, string>;
   /** In descending order of the sort key. */
   newestFirst?: boolean;
 }
@@ -22,7 +24,7 @@ export const queryPartition = async (
   client: DynamoDBDocumentClient,
   tableName: string,
   service: string,
-  { pk, prefix, projection, newestFirst }: PartitionQuery,
+  { pk, prefix, projection, names, newestFirst }: PartitionQuery,
 ): Promise<Item[]> => {
   const items: Item[] = [];
   let start: Item | undefined;
@@ -34,6 +36,7 @@ export const queryPartition = async (
           KeyConditionExpression: prefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
           ExpressionAttributeValues: { ':pk': pk, ...(prefix ? { ':prefix': prefix } : {}) },
           ...(projection ? { ProjectionExpression: projection } : {}),
+          ...(names ? { ExpressionAttributeNames: names } : {}),
           ...(newestFirst ? { ScanIndexForward: false } : {}),
           ConsistentRead: true,
           ExclusiveStartKey: start,

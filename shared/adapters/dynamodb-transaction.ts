@@ -1,8 +1,11 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  DeleteCommand,
   type DynamoDBDocumentClient,
+  PutCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { ServiceUnavailableError } from '../domain/errors.ts';
 import { callAws } from './aws-errors.ts';
@@ -81,6 +84,8 @@ export class TableTransaction {
   async commit(): Promise<void> {
     const names = new Set(this.items.map((i) => i.name));
     if (names.size !== this.items.length) throw new Error('Each item of a transaction needs its own name');
+    const [only] = this.items;
+    if (this.items.length === 1 && only && !only.item.ConditionCheck) return this.commitOne(only);
     try {
       await callAws('The database', () =>
         this.client.send(new TransactWriteCommand({ TransactItems: this.items.map((i) => i.item) })),
@@ -99,6 +104,24 @@ export class TableTransaction {
         });
       }
       throw new TransactionCancelled(reasons, { cause: error });
+    }
+  }
+
+  /**
+   * A transaction of one write is that write, conditioned alike: half the capacity on AWS, and far
+   * less work for DynamoDB Local (a delivery report on decision day writes one item).
+   */
+  private async commitOne({ name, item }: { name: string; item: TransactItem }): Promise<void> {
+    const command = item.Put
+      ? new PutCommand(item.Put)
+      : item.Update
+        ? new UpdateCommand(item.Update)
+        : new DeleteCommand(item.Delete as NonNullable<TransactItem['Delete']>);
+    try {
+      await callAws('The database', () => this.client.send(command as PutCommand));
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      throw new TransactionCancelled(new Map([[name, 'ConditionalCheckFailed']]), { cause: error });
     }
   }
 }
