@@ -6,7 +6,7 @@ import {
   pacedSender,
   SendRateTakenError,
   slotHorizonSeconds,
-  slotsPerSecond,
+  slotsIn,
   throttledRetries,
 } from '../../../shared/use-cases/send-pacing.ts';
 
@@ -62,23 +62,24 @@ describe('sending paced to the account’s rate', () => {
   });
 
   it('spreads sends evenly over each second, a little under the rate, a passed slot at once', async () => {
-    // 5 a second reported: 4 slots (95 %), 250 ms apart; the clock starts 250 ms into a second.
+    // 5 a second reported: 98 % is 4.9, so second 1000 has 4 slots (250 ms apart) and 1001 has 5
+    // (200 ms apart). The clock starts 250 ms into second 1000.
     const { sender, sentAt, slots } = harness(5);
     for (let i = 0; i < 9; i++) await sender.send(message, `ref-${i}`);
     expect(sentAt).toEqual([
-      1_000_250, 1_000_250, 1_000_500, 1_000_750, 1_001_000, 1_001_250, 1_001_500, 1_001_750, 1_002_000,
+      1_000_250, 1_000_250, 1_000_500, 1_000_750, 1_001_000, 1_001_200, 1_001_400, 1_001_600, 1_001_800,
     ]);
     expect([...slots.taken]).toEqual([
       [1000, 4],
-      [1001, 4],
-      [1002, 1],
+      [1001, 5],
     ]);
   });
 
-  it('takes whole slots: the rate’s share rounded down, and one a second at least', async () => {
-    expect([slotsPerSecond(14), slotsPerSecond(20), slotsPerSecond(1), slotsPerSecond(0.5)]).toEqual([
-      13, 19, 1, 1,
-    ]);
+  it('gives each second whole slots adding up to 98 % of the rate, and one a second at least', () => {
+    const seconds = Array.from({ length: 100 }, (_, i) => 1_796_000_000 + i);
+    const total = (rate: number) => seconds.reduce((sum, s) => sum + slotsIn(s, rate), 0);
+    expect([total(14), total(20), total(0.5)]).toEqual([1372, 1960, 100]);
+    expect(new Set(seconds.map((s) => slotsIn(s, 20)))).toEqual(new Set([19, 20]));
   });
 
   it('sends a throttled email again in a later slot, counting each refusal', async () => {
@@ -104,7 +105,7 @@ describe('sending paced to the account’s rate', () => {
 
   it(`fails, sending nothing, when every slot of the next ${slotHorizonSeconds} seconds is taken`, async () => {
     const { sender, sentAt, slots } = harness(3, 1_000_000);
-    for (let s = 1000; s < 1000 + slotHorizonSeconds; s++) slots.taken.set(s, 2);
+    for (let s = 1000; s < 1000 + slotHorizonSeconds; s++) slots.taken.set(s, slotsIn(s, 3));
     await expect(sender.send(message)).rejects.toBeInstanceOf(SendRateTakenError);
     expect(sentAt).toEqual([]);
   });
