@@ -1,5 +1,6 @@
 import { execSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
+import type { DecisionDayReport } from '../local/decision-day.ts';
 import { percentile } from '../local/percentile.ts';
 import type { measureInit } from './bundle-init.ts';
 import {
@@ -9,6 +10,7 @@ import {
   maxRuns,
   slowHostIndex,
 } from './lighthouse.ts';
+import { endToEnd, notes } from './report-notes.ts';
 import type { StaffListing } from './staff-listing.ts';
 
 export interface SimulatedYear {
@@ -17,6 +19,8 @@ export interface SimulatedYear {
   wallSeconds: number;
   duplicates: number;
   ok: boolean;
+  phases?: { phase: string; seconds: number }[];
+  cpuSeconds?: { functions: number; dynamoDbLocal?: number };
 }
 
 export interface BenchmarkResults {
@@ -27,7 +31,7 @@ export interface BenchmarkResults {
   firstLoad: { plain: number; brotli: number };
   submitMs: number[];
   bareMs: number[];
-  decisions: { count: number; seconds: number; duplicates: number };
+  decisionDay: { unpaced: DecisionDayReport; paced: DecisionDayReport };
   year: SimulatedYear;
   lighthouse: LighthouseResults;
 }
@@ -54,7 +58,7 @@ export const benchmarkReport = ({
   firstLoad,
   submitMs,
   bareMs,
-  decisions,
+  decisionDay,
   year,
   lighthouse,
 }: BenchmarkResults): string => {
@@ -126,10 +130,7 @@ garbage collection).
 
 ## End to end
 
-| | result |
-|---|---|
-| 1,000 decision emails (notifications route → outbox → stream → mailer → SES emulator) | ${decisions.count} emails in ${decisions.seconds.toFixed(1)} s, ${decisions.duplicates} duplicates |
-| the simulated program year (200 nominations, ${year.sentThroughSes} emails, ${year.scheduleFirings} schedule firings) | ${year.wallSeconds} s, ${year.duplicates} duplicates, ${year.ok ? 'every expected email' : 'MISSING EMAILS'} |
+${endToEnd(decisionDay, year)}
 
 ## Lighthouse
 
@@ -150,62 +151,6 @@ ${lighthouseTable(lighthouse)}
 
 ## Where goals are missed, and why
 
-${notes(init, perTransition, submitP99 / bareP99)}
+${notes({ init, transitionRequests: perTransition, submitRatio: submitP99 / bareP99, decisionDay, year })}
 `;
 };
-
-function notes(init: BenchmarkResults['init'], transitionRequests: number, submitRatio: number) {
-  const { rows } = init;
-  const out: string[] = [];
-  const over = rows.filter((r) => r.ratio > r.goal);
-  const form = over.find((r) => r.name === 'RenderNominationForm');
-  const certificates = over.find((r) => r.name === 'IssueCertificates');
-  // Functions that use no SDK are compared with a hello world, which middy and the logger alone exceed many times.
-  const noSdk = over.filter((r) => r !== form && r.goal === 2);
-  const others = over.filter((r) => r !== form && r !== certificates && !noSdk.includes(r));
-  const reminders = rows.find((r) => r.name === 'RunTimelineEvent');
-  if (form) {
-    out.push(
-      `- **The form page** (${form.initMs.toFixed(0)} ms; its DynamoDB floor ${form.floorMs.toFixed(0)} ms beside it, best runs ${form.bestRatio.toFixed(2)}×): it reads its program through the program repository, stored timeline included, so it carries the DynamoDB client like every function; over that floor come middy and the Powertools logger (${init.webLibraries.ms.toFixed(0)} ms alone, ${(init.webLibraries.ms / init.webLibraries.helloMs).toFixed(1)}× a hello world) and ICU's time-zone data, which date-fns-tz loads at import (a feature test) and the page needs to show the deadline in three zones. Taken already: no zod, no schema builder and no nomination store in this bundle, region names built on first use.`,
-    );
-  }
-  if (certificates) {
-    out.push(
-      `- **IssueCertificates** (${(certificates.bytes / 1024).toFixed(0)} KB, ${certificates.ratio.toFixed(2)}×): pdf-lib, fontkit and the standard fonts are about 1.4 MB of it and are what the function is for; it runs once a year. It is a function of its own so that no other bundle carries them (the reminders' function, RunTimelineEvent, carried them too until then: 2.3 MB, now ${(reminders ? reminders.bytes / 1024 : 0).toFixed(0)} KB).`,
-    );
-  }
-  const withTz = others.filter((r) => r.carries.includes('date-fns-tz'));
-  const noisy = others.filter((r) => !r.carries.includes('date-fns-tz') && r.bestRatio <= r.goal);
-  const ours = others.filter((r) => !r.carries.includes('date-fns-tz') && r.bestRatio > r.goal);
-  if (withTz.length) {
-    out.push(
-      `- **Init above 1.3× the floor** (${withTz.map((r) => `${r.name} ${r.ratio.toFixed(2)}×`).join(', ')}): these bundles carry date-fns-tz, which loads ICU's time-zone data at import (about 15–20 ms, the largest part of what our code adds; the libraries row shows what middy, zod/mini and the logger add). These functions format dates in what they write, so loading it later would only move the cost into the first request.`,
-    );
-  }
-  if (noisy.length) {
-    out.push(
-      `- **Above 1.3× in this run only by noise** (${noisy.map((r) => `${r.name} ${r.ratio.toFixed(2)}×, best runs ${r.bestRatio.toFixed(2)}×`).join('; ')}): these bundles carry no date-fns-tz; a busy moment on the shared machine lifted the median.`,
-    );
-  }
-  if (noSdk.length) {
-    out.push(
-      `- **Functions without the SDK above 2× a hello world** (${noSdk.map((r) => `${r.name} ${r.initMs.toFixed(0)} ms, ${r.ratio.toFixed(2)}×`).join(', ')}): middy and the Powertools logger alone take ${init.webLibraries.ms.toFixed(0)} ms, ${(init.webLibraries.ms / init.webLibraries.helloMs).toFixed(1)}× the hello world, before any of our code; the goal is out of reach while every handler is a middy handler with the Powertools logger.`,
-    );
-  }
-  if (ours.length) {
-    out.push(
-      `- **Above 1.3× without date-fns-tz** (${ours.map((r) => `${r.name} ${r.ratio.toFixed(2)}×`).join(', ')}): the rest of the bundle over its floor is our own modules at import (schemas, templates); not yet traced further.`,
-    );
-  }
-  if (transitionRequests > 1) {
-    out.push(
-      `- **Transitions take ${transitionRequests} requests**: a read of the nomination, then the transaction. The read is what the transaction is built from: the current state picks the next one from the state table and whether a place is taken or given back, the audit entry is keyed by the next version, and the decision email is rendered from the nomination when the change commits (so the audit shows what was sent). One request would mean keying audit entries by time, rendering emails at send time and a conditional update per possible source state; we keep the read.`,
-    );
-  }
-  if (submitRatio > 1.5) {
-    out.push(
-      `- **Submit p99 above 1.5× the bare transaction**: the gateway, validation, the email rendering and the stream poller working on the same two cores as DynamoDB Local all add to the tail.`,
-    );
-  }
-  return out.length ? out.join('\n') : 'Every goal is met in this run.';
-}

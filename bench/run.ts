@@ -7,13 +7,13 @@ import { catalog } from '#functions/catalog';
 import { environmentFor, type FunctionResources } from '#functions/environment';
 import { synthApp } from '../infra/synth-app.ts';
 import { commandLine } from '../local/command-line.ts';
+import type { DecisionDayReport } from '../local/decision-day.ts';
 import { startDynamoDbLocal } from '../local/emulators.ts';
 import { freePort } from '../local/listen.ts';
 import { quietNodeVersionNotice } from '../local/settings.ts';
 import { startStack } from '../local/stack.ts';
 import { newLinkKeyPair } from '../shared/adapters/link-key-pair.ts';
 import { measureInit } from './bundle-init.ts';
-import { measureDecisionEmails } from './decision-emails.ts';
 import { initOnly } from './init-only.ts';
 import { benchLimits } from './intake.ts';
 import { auditPages, type LighthouseResults, lighthouseFailures, lighthouseTable } from './lighthouse.ts';
@@ -33,7 +33,8 @@ const { values: options } = commandLine(
 Measures, in one run of five minutes or more, and writes BENCHMARKS.md: each function's bundle
 (from cdk synth) imported under Node 24 against a floor bundle, the DynamoDB requests per
 submission and per transition, submit latency through the local gateway against a bare
-transaction, 1,000 decision emails end to end, the simulated program year, and Lighthouse's
+transaction, decision day (1,000 applicants unpaced, 2,000 at 20 emails a second), the
+simulated program year, and Lighthouse's
 scores of every page (the form, the staff console signed out and signed in). Exits with 1 if
 a Lighthouse score is below 95.
 
@@ -135,9 +136,6 @@ const stack = await startStack({
 });
 const { submitMs, bareMs } = await measureSubmitLatency(stack.apiUrl, doc);
 
-// 4. 1,000 decision emails end to end.
-say('1,000 decision emails: nominate, confirm, review, reject, then notify and wait for every one…');
-const decisions = await measureDecisionEmails(stack);
 // Last on this DynamoDB Local: 2,000 more items and 60 full listings would slow what follows.
 say('the staff console: its first load, and listing 2,000 nominations against the bare query…');
 const staffListing = await measureStaffListing({
@@ -153,6 +151,23 @@ const staffListing = await measureStaffListing({
 const firstLoad = consoleFirstLoad();
 await stack.stop();
 await dynamo.stop();
+
+// 4. Decision day, each on a stack of its own in a process of its own (the SES emulator's rate,
+// and the handlers' configuration, are per process).
+const lastLine = (output: Buffer) => output.toString().trim().split('\n').at(-1) ?? '{}';
+const decisionDay = (args: string) =>
+  JSON.parse(
+    lastLine(
+      execSync(`npx tsx local/deadline-rush.ts ${args} --json`, {
+        cwd: join(import.meta.dirname, '..'),
+        maxBuffer: 1 << 24,
+      }),
+    ),
+  ) as DecisionDayReport;
+say('decision day: 1,000 applicants notified at once, no sending rate…');
+const unpaced = decisionDay('--decision-day 1000');
+say('decision day: 2,000 applicants at SES’s 20 emails a second…');
+const paced = decisionDay('--decision-day 2000 --send-rate 20');
 
 // 5. The simulated program year.
 say('the simulated program year (200 nominations)…');
@@ -183,7 +198,7 @@ const markdown = benchmarkReport({
   firstLoad,
   submitMs,
   bareMs,
-  decisions,
+  decisionDay: { unpaced, paced },
   year,
   lighthouse,
 });

@@ -43,13 +43,14 @@ if (values['decision-day'] !== undefined) {
     say: values.json ? () => {} : (line) => process.stdout.write(`  ${line}\n`),
   });
   const ok = report.lost === 0 && report.duplicates === 0;
-  if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  if (values.json) process.stdout.write(`${JSON.stringify(report)}\n`);
   else
     process.stdout.write(`
 Decision day: ${report.applicants} applicants notified at once${sendRate ? `, SES taking ${sendRate} emails a second` : ''}
   emails                  ${report.emails} sent, ${report.lost} lost, ${report.duplicates} sent twice
   time                    ${report.seconds} s${sendRate ? ` (the rate allows no less than ${report.floorSeconds} s: ${(report.seconds / report.floorSeconds).toFixed(2)}×)` : ''}
   refused for the rate    ${report.throttled} (${(report.throttledShare * 100).toFixed(2)} % of sends)
+  CPU                     ${report.cpuSeconds.functions} s the functions, gateway and emulators; ${report.cpuSeconds.dynamoDbLocal ?? '?'} s DynamoDB Local
 
 ${ok ? 'OK: every decision sent once.' : 'NOT OK'}
 ${JSON.stringify(report)}

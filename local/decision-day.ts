@@ -29,6 +29,12 @@ export interface DecisionDayReport {
   /** Sends SES refused for the rate, and their share of all sends. */
   throttled: number;
   throttledShare: number;
+  /**
+   * CPU seconds used from the notification to the end, by this process (the gateway, every
+   * function, the stream poller, the SES emulator) and by DynamoDB Local's JVM, on a stack whose
+   * DynamoDB Local it started: where the time goes.
+   */
+  cpuSeconds: { functions: number; dynamoDbLocal?: number };
 }
 
 /**
@@ -120,11 +126,13 @@ export const playDecisionDay = async (options: {
     const organizer = await stack.token({ groups: ['organizers'], email: 'organizer@metlib.example.org' });
     say(`notifying ${applicants} applicants at once…`);
     const started = performance.now();
+    const cpu = process.cpuUsage();
+    const jvm = stack.dynamoDbCpuSeconds();
     const response = await fetch(`${stack.apiUrl}/programs/${metlib2024.id}/notifications`, {
       method: 'POST',
       headers: { authorization: `Bearer ${organizer}` },
     });
-    say(`notify answered in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    say(`the notification answered in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     if (response.status !== 200)
       throw new Error(`notify answered ${response.status}: ${await response.text()}`);
     const progress = setInterval(() => {
@@ -137,6 +145,8 @@ export const playDecisionDay = async (options: {
       clearInterval(progress);
     }
     const seconds = (performance.now() - started) / 1000;
+    const used = process.cpuUsage(cpu);
+    const jvmUsed = jvm === undefined ? undefined : (stack.dynamoDbCpuSeconds() ?? 0) - jvm;
 
     // What each person was owed: the candidate's decision, and a selected one's nominator apart.
     // Nothing else is sent to them: their nominations were stored, not submitted.
@@ -166,6 +176,10 @@ export const playDecisionDay = async (options: {
       ...(sendRate ? { sendRate } : {}),
       throttled: sending.throttled,
       throttledShare: attempts ? Math.round((sending.throttled / attempts) * 10_000) / 10_000 : 0,
+      cpuSeconds: {
+        functions: Math.round((used.user + used.system) / 100_000) / 10,
+        ...(jvmUsed === undefined ? {} : { dynamoDbLocal: Math.round(jvmUsed * 10) / 10 }),
+      },
     };
   } finally {
     await stack.stop();

@@ -22,6 +22,10 @@ export interface SimulationReport {
   unsent: number;
   wallSeconds: number;
   ok: boolean;
+  /** Where the wall time went, phase by phase. */
+  phases?: { phase: string; seconds: number }[];
+  /** CPU seconds of this process (every function, the gateway, the emulators) and of DynamoDB Local's JVM. */
+  cpuSeconds?: { functions: number; dynamoDbLocal?: number };
 }
 
 /** How the nominations were decided. */

@@ -40,6 +40,13 @@ const end = new Date('2025-04-01T00:00:00Z');
  */
 export const runSimulation = async (options: SimulationOptions): Promise<SimulationReport> => {
   const began = Date.now();
+  const cpu = process.cpuUsage();
+  const phases: { phase: string; seconds: number }[] = [];
+  let phaseStart = began;
+  const phaseDone = (phase: string) => {
+    phases.push({ phase, seconds: Math.round((Date.now() - phaseStart) / 100) / 10 });
+    phaseStart = Date.now();
+  };
   // Every address of this run shares a domain of its own, so its emails can be told apart.
   const domain = `simulation-${randomUUID().slice(0, 8)}.example.org`;
   const say = options.progress ?? (() => {});
@@ -59,6 +66,7 @@ export const runSimulation = async (options: SimulationOptions): Promise<Simulat
     // Nobody opens the staff console in a simulated year.
     buildConsole: false,
   });
+  phaseDone('starting the stack');
   try {
     const api: Api = async (method, path, token, body) => {
       const response = await fetch(`${stack.apiUrl}${path}`, {
@@ -90,6 +98,7 @@ export const runSimulation = async (options: SimulationOptions): Promise<Simulat
       if (!link) throw new Error(`No confirmation link was mailed to ${body.nominator.email}`);
       await api('POST', link);
     });
+    phaseDone('nominations submitted, and confirmed from their emails');
     say(
       `${ids.length} nominations submitted and confirmed (clock ${stack.now().toISOString().slice(0, 10)})`,
     );
@@ -125,6 +134,7 @@ export const runSimulation = async (options: SimulationOptions): Promise<Simulat
       `${decidedCount} reviewed: ${decided.selected} selected, ${reserves} on the reserve list, ${decided.rejected} not selected, ${decided.undecided} left undecided`,
     );
 
+    phaseDone('reviews and decisions');
     const done = nothingDoneYet();
     const year = { stack, api, organizer, domain, say, done };
     for (;;) {
@@ -148,8 +158,20 @@ export const runSimulation = async (options: SimulationOptions): Promise<Simulat
       if (!done.withdrawn && fired.some((f) => f.schedule === 'decisions-due') && selected.length > 1)
         await afterDecisionDay(year, selected, onReserve, day);
     }
+    phaseDone('the year: every schedule, and what staff and participants do on the way');
     await stack.settled();
-    return await reportYear(stack, { decided, done, domain, began });
+    const report = await reportYear(stack, { decided, done, domain, began });
+    phaseDone('the last emails, and counting them');
+    const used = process.cpuUsage(cpu);
+    const jvm = stack.dynamoDbCpuSeconds();
+    return {
+      ...report,
+      phases,
+      cpuSeconds: {
+        functions: Math.round((used.user + used.system) / 100_000) / 10,
+        ...(jvm === undefined ? {} : { dynamoDbLocal: Math.round(jvm * 10) / 10 }),
+      },
+    };
   } finally {
     await stack.stop();
   }

@@ -85,6 +85,8 @@ export interface RunningStack {
   sentEmails(): Promise<SentEmail[]>;
   /** The sends the SES emulator let through and refused for the rate (when it runs in this process). */
   sesSending(): SendingRateStats | undefined;
+  /** The CPU time of the DynamoDB Local the stack started (none when it was given one). */
+  dynamoDbCpuSeconds(): number | undefined;
   /** A token as `npm run token` prints one (issuer `metlib-local-token`). */
   token(request: TokenRequest): Promise<string>;
   /**

@@ -12,6 +12,7 @@ import {
   ensureTable,
   localCredentials,
   localStreamsClient,
+  type RunningDynamoDbLocal,
   type RunningEmulator,
   type RunningSesEmulator,
   startDynamoDbLocal,
@@ -58,8 +59,9 @@ export const startStack = async (options: StackOptions): Promise<RunningStack> =
   };
   try {
     let dynamoDbEndpoint = options.dynamoDbEndpoint;
+    let dynamo: RunningDynamoDbLocal | undefined;
     if (!dynamoDbEndpoint) {
-      const dynamo = await startDynamoDbLocal({
+      dynamo = await startDynamoDbLocal({
         port: options.dynamoDbPort ?? 8000,
         ...(options.dataDir ? { dataDir: join(options.dataDir, 'dynamodb') } : {}),
       });
@@ -227,6 +229,7 @@ export const startStack = async (options: StackOptions): Promise<RunningStack> =
       },
       sentEmails: async () => ses?.emails() ?? emailsAt(sesEndpoint),
       sesSending: () => ses?.sending,
+      dynamoDbCpuSeconds: () => dynamo?.cpuSeconds(),
       token: (request) => signToken(key, request),
       signIn: (email, password = localStaffPassword) =>
         signInWithCodeFlow(consoleClient, { email, password }),
