@@ -70,7 +70,8 @@ export const seededStack = async (work: string) => {
       const t = await fetch(`${stack.apiUrl}/nominations/${selected}/transitions`, {
         method: 'POST',
         headers: asOrganizer,
-        body: JSON.stringify({ action }),
+        // A review scores the nomination, as every review must.
+        body: JSON.stringify({ action, ...(action === 'review' ? { score: 5 } : {}) }),
       });
       if (!t.ok)
         throw new Error(`Selecting the seeded participant (${action}): ${t.status} ${await t.text()}`);
