@@ -84,6 +84,8 @@ describe('attendance in the staff console', { timeout: 180_000 }, () => {
 
     await toRegister(page, 'Tuesday 9 April 2024');
     expect(page.url()).toBe(`${stack.apiUrl}/staff/attendance?event=meeting-2024-04`);
+    // The program's zone comes with a read of its own, which the registers do not wait for.
+    await page.locator('#register-about', { hasText: '(New York time)' }).waitFor();
     expect(await page.locator('#register-about').textContent()).toContain(
       'Tuesday 9 April 2024, 09:00 for 2 hours (New York time)',
     );

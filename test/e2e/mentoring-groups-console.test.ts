@@ -199,6 +199,8 @@ describe('the mentoring groups in the staff console', { timeout: 120_000 }, () =
 
     const { page, problems } = await signedIn(asOrganizer);
     await toGroups(page);
+    // The program's zone comes with a read of its own, which the groups do not wait for.
+    await card(page, lisbon).filter({ hasText: '(New York time)' }).waitFor();
     expect(await card(page, lisbon).textContent()).toContain(
       'Leadership group mentoring: Wednesday 22 May 2024, 10:00 for 1 hour 30 minutes (New York time)',
     );
