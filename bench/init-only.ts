@@ -11,11 +11,10 @@ import { benchLimits } from './intake.ts';
 import { initTableOf } from './report.ts';
 
 /**
- * `npm run bench -- --init-only`: the module init part alone (a few minutes), printed, with
- * BENCHMARKS.md left as it is. The synth and the stand-ins are the full run's (bench/run.ts).
+ * Every function's bundle from `cdk synth` (into `work`), imported under Node 24 against its
+ * floor: the first part of the full run, and all of `--init-only`.
  */
-export const initOnly = async (say: (line: string) => void) => {
-  const work = mkdtempSync(join(tmpdir(), 'metlib-bench-init-'));
+export const timeModuleInit = async (work: string, say: (line: string) => void) => {
   say('bundling every function (cdk synth)…');
   const outdir = join(work, 'cdk.out');
   const { app, stateless } = synthApp({ bundle: true, outdir });
@@ -27,7 +26,7 @@ export const initOnly = async (say: (line: string) => void) => {
     bundles.set(entry.name, join(outdir, fn?.Metadata['aws:asset:path']));
   }
   say('timing module init under Node 24 (11 fresh processes each, in turn with its floor)…');
-  // Stand-ins for the AWS resources, as in the full run: nothing is called at import.
+  // Every function's variables, with stand-ins for the AWS resources (nothing is called at import).
   const standIns: FunctionResources = {
     tableName: 't',
     mailFrom: 'a@b.org',
@@ -40,6 +39,7 @@ export const initOnly = async (say: (line: string) => void) => {
     console: { authority: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_x', clientId: 'x' },
     linkSecret: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:x',
     linkPublicKeys: JSON.stringify([newLinkKeyPair().publicKey]),
+    // As on AWS, where CloudFront stands in front: every function with a route reads its secret.
     edgeSecret: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:edge',
     siteUrl: 'https://nominations.metlib.example.org',
     intakeLimits: benchLimits,
@@ -48,7 +48,16 @@ export const initOnly = async (say: (line: string) => void) => {
     { AWS_REGION: 'us-east-1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     ...catalog.map((entry) => environmentFor(entry, standIns)),
   );
-  const init = await measureInit(catalog, bundles, work, env);
+  return measureInit(catalog, bundles, work, env);
+};
+
+/**
+ * `npm run bench -- --init-only`: the module init part alone (a few minutes), printed, with
+ * BENCHMARKS.md left as it is. The synth and the stand-ins are the full run's (bench/run.ts).
+ */
+export const initOnly = async (say: (line: string) => void) => {
+  const work = mkdtempSync(join(tmpdir(), 'metlib-bench-init-'));
+  const init = await timeModuleInit(work, say);
   rmSync(work, { recursive: true, force: true });
   const { libraries, certificates } = init;
   process.stdout.write(`\n${initTableOf(init)}\n\n`);

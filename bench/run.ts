@@ -2,19 +2,13 @@ import { execSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Template } from 'aws-cdk-lib/assertions';
-import { catalog } from '#functions/catalog';
-import { environmentFor, type FunctionResources } from '#functions/environment';
-import { synthApp } from '../infra/synth-app.ts';
 import { commandLine } from '../local/command-line.ts';
 import type { DecisionDayReport } from '../local/decision-day.ts';
 import { startDynamoDbLocal } from '../local/emulators.ts';
 import { freePort } from '../local/listen.ts';
 import { quietNodeVersionNotice } from '../local/settings.ts';
 import { startStack } from '../local/stack.ts';
-import { newLinkKeyPair } from '../shared/adapters/link-key-pair.ts';
-import { measureInit } from './bundle-init.ts';
-import { initOnly } from './init-only.ts';
+import { initOnly, timeModuleInit } from './init-only.ts';
 import { benchLimits } from './intake.ts';
 import { auditPages, type LighthouseResults, lighthouseFailures, lighthouseTable } from './lighthouse.ts';
 import { benchmarkReport, type SimulatedYear } from './report.ts';
@@ -80,40 +74,7 @@ if (options['init-only']) {
 const work = mkdtempSync(join(tmpdir(), 'metlib-bench-'));
 
 // 1. Module init of each bundle against its floor.
-say('bundling every function (cdk synth)…');
-const outdir = join(work, 'cdk.out');
-const { app, stateless } = synthApp({ bundle: true, outdir });
-app.synth();
-const functions = Template.fromStack(stateless).findResources('AWS::Lambda::Function');
-const bundles = new Map<string, string>();
-for (const entry of catalog) {
-  const fn = Object.values(functions).find((f) => f.Properties.Description === entry.description);
-  bundles.set(entry.name, join(outdir, fn?.Metadata['aws:asset:path']));
-}
-say('timing module init under Node 24 (11 fresh processes each, in turn with its floor)…');
-// Every function's variables, with stand-ins for the AWS resources (nothing is called at import).
-const standIns: FunctionResources = {
-  tableName: 't',
-  mailFrom: 'a@b.org',
-  organizerEmails: ['a@b.org'],
-  scheduleGroupPrefix: 'bench-',
-  functionArn: (name) => `arn:aws:lambda:us-east-1:000000000000:function:${name}`,
-  schedulerRoleArn: 'arn:aws:iam::000000000000:role/x',
-  schedulerDeadLetterArn: 'arn:aws:sqs:us-east-1:000000000000:x',
-  bundleFilesFolder: (files) => `/var/task/${files.folder}`,
-  console: { authority: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_x', clientId: 'x' },
-  linkSecret: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:x',
-  linkPublicKeys: JSON.stringify([newLinkKeyPair().publicKey]),
-  // As on AWS, where CloudFront stands in front: every function with a route reads its secret.
-  edgeSecret: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:edge',
-  siteUrl: 'https://nominations.metlib.example.org',
-  intakeLimits: benchLimits,
-};
-const initEnv = Object.assign(
-  { AWS_REGION: 'us-east-1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-  ...catalog.map((entry) => environmentFor(entry, standIns)),
-);
-const init = await measureInit(catalog, bundles, work, initEnv);
+const init = await timeModuleInit(work, say);
 
 // 2. DynamoDB requests per submission and per transition, counted by an SDK middleware.
 say('counting DynamoDB requests…');
