@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { scheduledKinds } from '../../events/contracts.ts';
 import { catalog } from '../../functions/catalog.ts';
-import { matchesFilter } from '../../local/stream-poller.ts';
+import { matchesFilter } from '../../local/stream-records.ts';
 import { actorName } from '../../shared/domain/actor.ts';
 import { ForbiddenError } from '../../shared/domain/errors.ts';
 import { staffActorFrom } from '../../shared/http/actor.ts';

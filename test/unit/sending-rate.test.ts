@@ -1,7 +1,7 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { sendQuotaResponse, throttlingResponse, tokenBucket } from '../../local/ses-sending-rate.ts';
-import { lanes } from '../../local/stream-poller.ts';
+import { lanes } from '../../local/stream-records.ts';
 import { classifySendFailure } from '../../shared/adapters/ses-sender.ts';
 import { MailThrottledError } from '../../shared/domain/mail-delivery.ts';
 
