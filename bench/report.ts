@@ -1,5 +1,6 @@
 import { execSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
+import type { CpuSeconds } from '../local/cpu-use.ts';
 import type { DecisionDayReport } from '../local/decision-day.ts';
 import { percentile } from '../local/percentile.ts';
 import type { measureInit } from './bundle-init.ts';
@@ -20,7 +21,7 @@ export interface SimulatedYear {
   duplicates: number;
   ok: boolean;
   phases?: { phase: string; seconds: number }[];
-  cpuSeconds?: { functions: number; dynamoDbLocal?: number };
+  cpuSeconds?: CpuSeconds;
 }
 
 export interface BenchmarkResults {

@@ -8,6 +8,7 @@ import { addressesOf, addressItem } from '#shared/adapters/dynamodb-personal-dat
 import { type Nomination, newNomination, nominationInputSchema } from '#shared/domain/nomination';
 import { pool } from '#shared/pool';
 import type { AuditAction } from '#shared/ports';
+import { type CpuSeconds, countCpu } from './cpu-use.ts';
 import { localDynamoDbClient } from './emulators.ts';
 import { freePort } from './listen.ts';
 import { syntheticNominations } from './simulation-data.ts';
@@ -34,7 +35,7 @@ export interface DecisionDayReport {
    * function, the stream poller, the SES emulator) and by DynamoDB Local's JVM, on a stack whose
    * DynamoDB Local it started: where the time goes.
    */
-  cpuSeconds: { functions: number; dynamoDbLocal?: number };
+  cpuSeconds: CpuSeconds;
 }
 
 /**
@@ -126,8 +127,7 @@ export const playDecisionDay = async (options: {
     const organizer = await stack.token({ groups: ['organizers'], email: 'organizer@metlib.example.org' });
     say(`notifying ${applicants} applicants at once…`);
     const started = performance.now();
-    const cpu = process.cpuUsage();
-    const jvm = stack.dynamoDbCpuSeconds();
+    const cpuSince = countCpu(stack);
     const response = await fetch(`${stack.apiUrl}/programs/${metlib2024.id}/notifications`, {
       method: 'POST',
       headers: { authorization: `Bearer ${organizer}` },
@@ -145,8 +145,7 @@ export const playDecisionDay = async (options: {
       clearInterval(progress);
     }
     const seconds = (performance.now() - started) / 1000;
-    const used = process.cpuUsage(cpu);
-    const jvmUsed = jvm === undefined ? undefined : (stack.dynamoDbCpuSeconds() ?? 0) - jvm;
+    const cpuSeconds = cpuSince(stack);
 
     // What each person was owed: the candidate's decision, and a selected one's nominator apart.
     // Nothing else is sent to them: their nominations were stored, not submitted.
@@ -176,10 +175,7 @@ export const playDecisionDay = async (options: {
       ...(sendRate ? { sendRate } : {}),
       throttled: sending.throttled,
       throttledShare: attempts ? Math.round((sending.throttled / attempts) * 10_000) / 10_000 : 0,
-      cpuSeconds: {
-        functions: Math.round((used.user + used.system) / 100_000) / 10,
-        ...(jvmUsed === undefined ? {} : { dynamoDbLocal: Math.round(jvmUsed * 10) / 10 }),
-      },
+      cpuSeconds,
     };
   } finally {
     await stack.stop();

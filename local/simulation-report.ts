@@ -2,6 +2,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { catalog } from '#functions/catalog';
 import { documentClient } from '#shared/adapters/aws-clients';
 import { tableDesign } from '#shared/adapters/table-design';
+import type { CpuSeconds } from './cpu-use.ts';
 import type { YearDone } from './simulation-year.ts';
 import type { RunningStack } from './stack.ts';
 
@@ -25,7 +26,7 @@ export interface SimulationReport {
   /** Where the wall time went, phase by phase. */
   phases?: { phase: string; seconds: number }[];
   /** CPU seconds of this process (every function, the gateway, the emulators) and of DynamoDB Local's JVM. */
-  cpuSeconds?: { functions: number; dynamoDbLocal?: number };
+  cpuSeconds?: CpuSeconds;
 }
 
 /** How the nominations were decided. */

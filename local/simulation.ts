@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pool } from '#shared/pool';
+import { countCpu } from './cpu-use.ts';
 import { freePort } from './listen.ts';
 import { confirmationLinks } from './sent-emails.ts';
 import { syntheticNominations } from './simulation-data.ts';
@@ -40,7 +41,7 @@ const end = new Date('2025-04-01T00:00:00Z');
  */
 export const runSimulation = async (options: SimulationOptions): Promise<SimulationReport> => {
   const began = Date.now();
-  const cpu = process.cpuUsage();
+  const cpuSince = countCpu();
   const phases: { phase: string; seconds: number }[] = [];
   let phaseStart = began;
   const phaseDone = (phase: string) => {
@@ -162,16 +163,7 @@ export const runSimulation = async (options: SimulationOptions): Promise<Simulat
     await stack.settled();
     const report = await reportYear(stack, { decided, done, domain, began });
     phaseDone('the last emails, and counting them');
-    const used = process.cpuUsage(cpu);
-    const jvm = stack.dynamoDbCpuSeconds();
-    return {
-      ...report,
-      phases,
-      cpuSeconds: {
-        functions: Math.round((used.user + used.system) / 100_000) / 10,
-        ...(jvm === undefined ? {} : { dynamoDbLocal: Math.round(jvm * 10) / 10 }),
-      },
-    };
+    return { ...report, phases, cpuSeconds: cpuSince(stack) };
   } finally {
     await stack.stop();
   }
